@@ -1,0 +1,94 @@
+#pragma once
+
+#include "apierror.h"
+#include "ratelimiter.h"
+
+#include "auth/jwt.h"
+#include "config/serverconfig.h"
+#include "db/dbpool.h"
+#include "http/httptypes.h"
+
+#include <QJsonObject>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+
+namespace flowviz::api {
+
+// Business events, raised only after the transaction that made them committed. The metrics
+// module subscribes; nothing else depends on who listens.
+struct Events
+{
+    std::function<void(LotType)> lotRegistered;
+    std::function<void(Decision, int gateNumber)> qcDecisionRecorded;
+    std::function<void()> idempotentReplay;
+    std::function<void(double seconds)> traceabilityQuery;
+};
+
+// One unit of work inside a transaction, with the caller's identity and what to do after the
+// commit succeeded.
+struct Tx
+{
+    db::PgSession &db;
+    const auth::Claims &user;
+    QList<std::function<void()>> afterCommit;
+};
+
+enum class RateBucket { None, Writes, LotReads, Traceability };
+
+// What every route needs: authentication, RBAC, rate limits, JSON bodies, the DB pool and
+// idempotent mutations. Lives on the server thread; jobs it submits run on DB workers.
+class ApiContext
+{
+public:
+    ApiContext(const ServerConfig &config, db::DbPool &pool, Events events);
+
+    const ServerConfig &config() const { return m_config; }
+    const auth::Jwt &jwt() const { return m_jwt; }
+    const Events &events() const { return m_events; }
+    db::DbPool &pool() { return m_pool; }
+
+    // 401 without or with a bad/expired token, 403 when the role is not among `allowed`
+    // (an empty list allows every role), 429 over the bucket's limit.
+    auth::Claims authorize(const http::Request &request, std::initializer_list<Role> allowed,
+                           RateBucket bucket) ;
+
+    // The body as a JSON object, or a 400/415 problem.
+    static QJsonObject jsonBody(const http::Request &request);
+
+    // Runs `work` on a DB worker and answers with its response. ApiError becomes its problem,
+    // other failures 500 (logged with the request id), an unreachable database 503.
+    void run(const http::Request &request, http::Responder respond,
+             std::function<http::Response(db::PgSession &)> work);
+
+    // A read in one transaction, after checking the user is still active.
+    void read(const http::Request &request, http::Responder respond, const auth::Claims &user,
+              std::function<http::Response(Tx &)> work);
+
+    // A mutation in one transaction, idempotent under the request's Idempotency-Key.
+    void mutate(const http::Request &request, http::Responder respond, const auth::Claims &user,
+                std::function<http::Response(Tx &)> work);
+
+    // Re-reads the user's role and active flag: a disabled user's token stops working at once.
+    static void checkUserActive(db::PgSession &db, const auth::Claims &user);
+    // Runs `work` as an idempotent mutation within an open transaction. Used by mutate() and
+    // by the sync batch, which brackets each operation in a savepoint.
+    http::Response idempotent(Tx &tx, const QByteArray &key, const QByteArray &method,
+                              const QString &path, const QByteArray &body,
+                              const std::function<http::Response(Tx &)> &work);
+
+    static http::Response unavailable(db::DbFailure failure);
+
+private:
+    ServerConfig m_config;
+    db::DbPool &m_pool;
+    auth::Jwt m_jwt;
+    Events m_events;
+    RateLimiter m_limiter;
+};
+
+// Helpers for request fields.
+QString roleList(std::initializer_list<Role> roles);
+
+} // namespace flowviz::api

@@ -1,0 +1,152 @@
+#include "bodyreader.h"
+
+#include "apierror.h"
+
+namespace flowviz::api {
+
+BodyReader::BodyReader(const QJsonObject &body, const QStringList &knownFields,
+                       const QString &prefix)
+    : m_body(body), m_prefix(prefix)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!knownFields.contains(it.key()))
+            m_errors.append({field(it.key()), QStringLiteral("field.unknown"),
+                             QStringLiteral("Unknown field \"%1\".").arg(it.key())});
+    }
+}
+
+bool BodyReader::has(const QString &name) const
+{
+    return m_body.contains(name) && !m_body.value(name).isNull();
+}
+
+void BodyReader::missing(const QString &name)
+{
+    m_errors.append({field(name), QStringLiteral("field.required"),
+                     QStringLiteral("\"%1\" is required.").arg(name)});
+}
+
+void BodyReader::wrongType(const QString &name, const QString &expected)
+{
+    m_errors.append({field(name), QStringLiteral("field.type"),
+                     QStringLiteral("\"%1\" must be %2.").arg(name, expected)});
+}
+
+std::optional<QString> BodyReader::string(const QString &name, bool required, int maxLength)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const QJsonValue v = m_body.value(name);
+    if (!v.isString()) {
+        wrongType(name, QStringLiteral("a string"));
+        return std::nullopt;
+    }
+    const QString s = v.toString();
+    if (s.size() > maxLength) {
+        m_errors.append({field(name), QStringLiteral("field.too_long"),
+                         QStringLiteral("\"%1\" has at most %2 characters.").arg(name).arg(maxLength)});
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<Decimal> BodyReader::decimal(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const auto d = Decimal::fromJson(m_body.value(name));
+    if (!d)
+        wrongType(name, QStringLiteral("a decimal number such as 12.5"));
+    return d;
+}
+
+std::optional<QUuid> BodyReader::uuid(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const QUuid u = QUuid::fromString(m_body.value(name).toString());
+    if (u.isNull()) {
+        wrongType(name, QStringLiteral("a UUID"));
+        return std::nullopt;
+    }
+    return u;
+}
+
+std::optional<QDateTime> BodyReader::time(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const QString text = m_body.value(name).toString();
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // A time without an offset is ambiguous across time zones: refuse it.
+    const bool hasZone = text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
+    if (!t.isValid() || !hasZone) {
+        wrongType(name, QStringLiteral("an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z"));
+        return std::nullopt;
+    }
+    return t;
+}
+
+std::optional<int> BodyReader::integer(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const QJsonValue v = m_body.value(name);
+    const double d = v.toDouble(-1e300);
+    if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+        wrongType(name, QStringLiteral("a whole number"));
+        return std::nullopt;
+    }
+    return int(d);
+}
+
+std::optional<QJsonObject> BodyReader::object(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    if (!m_body.value(name).isObject()) {
+        wrongType(name, QStringLiteral("an object"));
+        return std::nullopt;
+    }
+    return m_body.value(name).toObject();
+}
+
+std::optional<QJsonArray> BodyReader::array(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    if (!m_body.value(name).isArray()) {
+        wrongType(name, QStringLiteral("an array"));
+        return std::nullopt;
+    }
+    return m_body.value(name).toArray();
+}
+
+void BodyReader::throwIfErrors() const
+{
+    if (!m_errors.isEmpty())
+        throw ApiError::validation(m_errors);
+}
+
+} // namespace flowviz::api

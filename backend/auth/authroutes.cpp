@@ -1,0 +1,100 @@
+#include "authroutes.h"
+
+#include "passwordhasher.h"
+
+#include "api/bodyreader.h"
+#include "api/routing.h"
+#include "http/httpserver.h"
+#include "users/userrepository.h"
+
+namespace flowviz::auth {
+
+using namespace flowviz::api;
+using http::Request;
+using http::Responder;
+using http::Response;
+
+namespace {
+
+Response tooManyAttempts()
+{
+    Response r = http::problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many login attempts"),
+                               QStringLiteral("Too many login attempts in the last minute; wait a minute and "
+                                              "try again."));
+    r.withHeader("Retry-After", "60");
+    return r;
+}
+
+Response login(db::PgSession &db, ApiContext &api, const QString &username, const QString &password,
+               const QString &client)
+{
+    return db.transaction([&] {
+        users::UserRepository repo(db);
+        const RateLimits &limits = api.config().rateLimits;
+        if (limits.enabled) {
+            const auto [byClient, byUser] = repo.recentAttempts(client, username);
+            if (byClient >= limits.loginPerMinute || byUser >= limits.loginPerMinute)
+                return tooManyAttempts();
+        }
+        const auto user = repo.findByName(username);
+        // Verify against a dummy hash for unknown names so timing does not reveal them.
+        const bool ok = passwords::verify(user ? user->passwordHash : passwords::dummyHash(), password);
+        if (!user || !ok || !user->active) {
+            repo.recordAttempt(username, user ? std::optional(user->id) : std::nullopt, client, false,
+                               !user ? QStringLiteral("unknown user")
+                               : !ok ? QStringLiteral("wrong password")
+                                     : QStringLiteral("disabled"));
+            Response r = http::problem(401, QStringLiteral("invalid-credentials"),
+                                       QStringLiteral("Login failed"),
+                                       user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
+                                                  : QStringLiteral("The user name or password is wrong."));
+            r.withHeader("WWW-Authenticate", "Bearer");
+            return r;
+        }
+        repo.recordAttempt(user->username, user->id, client, true, QString());
+        Claims c;
+        c.userId = user->id;
+        c.username = user->username;
+        c.role = user->role;
+        c.issuedAt = QDateTime::currentSecsSinceEpoch();
+        c.expiresAt = c.issuedAt + api.config().tokenLifetimeSeconds;
+        return Response::json(200, QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
+                                               {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                               {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
+                                               {QStringLiteral("expires_at"),
+                                                QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC)
+                                                    .toString(Qt::ISODate)},
+                                               {QStringLiteral("user"), user->toJson()}});
+    });
+}
+
+} // namespace
+
+void registerRoutes(http::HttpServer &server, ApiContext &api)
+{
+    server.route("POST", QStringLiteral("/api/v1/auth/login"), guarded([&api](const Request &req, Responder respond) {
+        const QJsonObject body = ApiContext::jsonBody(req);
+        BodyReader in(body, {QStringLiteral("username"), QStringLiteral("password")});
+        const auto username = in.string(QStringLiteral("username"), true, 64);
+        const auto password = in.string(QStringLiteral("password"), true, passwords::kMaxLength);
+        in.throwIfErrors();
+        const QString name = username->trimmed();
+        const QString pass = *password;
+        const QString client = req.remoteAddress;
+        api.run(req, std::move(respond),
+                [&api, name, pass, client](db::PgSession &db) { return login(db, api, name, pass, client); });
+    }));
+    server.route("GET", QStringLiteral("/api/v1/auth/me"), guarded([&api](const Request &req, Responder respond) {
+        const auto user = api.authorize(req, kAnyRole, RateBucket::None);
+        api.read(req, std::move(respond), user, [](Tx &tx) {
+            users::UserRepository repo(tx.db);
+            const auto u = repo.findById(tx.user.userId);
+            QJsonObject out = u->toJson();
+            out.insert(QStringLiteral("expires_at"),
+                       QDateTime::fromSecsSinceEpoch(tx.user.expiresAt, Qt::UTC).toString(Qt::ISODate));
+            return Response::json(200, out);
+        });
+    }));
+}
+
+} // namespace flowviz::auth

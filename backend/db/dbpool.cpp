@@ -1,0 +1,284 @@
+#include "dbpool.h"
+
+#include <QDebug>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+
+#include <future>
+
+namespace flowviz::db {
+
+Q_LOGGING_CATEGORY(lcPool, "flowviz.db.pool")
+
+namespace {
+constexpr int kOverflowIdleMs = 60000;
+}
+
+class DbPool::Worker : public QThread
+{
+public:
+    Worker(DbPool *pool, int id, bool overflow)
+        : m_pool(pool), m_name(QStringLiteral("flowviz-db-%1").arg(id)), m_overflow(overflow)
+    {
+        setObjectName(m_name);
+    }
+    bool isOverflow() const { return m_overflow; }
+
+protected:
+    void run() override
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+            const DbSettings &s = m_pool->m_settings;
+            db.setHostName(s.host);
+            db.setPort(s.port);
+            db.setUserName(s.user);
+            db.setPassword(s.password);
+            db.setDatabaseName(s.database);
+            QString options = QStringLiteral("connect_timeout=%1;application_name=flowviz-server")
+                                  .arg(s.connectTimeoutSeconds);
+            if (!s.connectOptions.isEmpty())
+                options += u';' + s.connectOptions;
+            db.setConnectOptions(options);
+            loop(db);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+        m_pool->workerExiting(this);
+    }
+
+private:
+    PGconn *connection(QSqlDatabase &db)
+    {
+        if (db.isOpen()) {
+            PGconn *conn = handleOf(db);
+            const bool tooOld = m_opened.isValid() &&
+                                m_opened.elapsed() > qint64(m_pool->m_settings.recycleSeconds) * 1000;
+            if (conn && PQstatus(conn) == CONNECTION_OK && !tooOld)
+                return conn;
+            db.close();
+        }
+        if (!db.open()) {
+            qCWarning(lcPool).noquote()
+                << "cannot connect to" << m_pool->m_settings.redactedUrl() << "-"
+                << db.lastError().text().simplified();
+            return nullptr;
+        }
+        m_opened.start();
+        PGconn *conn = handleOf(db);
+        // NOTICEs (e.g. "already exists, skipping") are not errors: keep them out of stderr.
+        if (conn)
+            PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+        return conn;
+    }
+
+    static PGconn *handleOf(const QSqlDatabase &db)
+    {
+        const QVariant v = db.driver()->handle();
+        // QPSQL hands out its libpq connection as a QVariant of PGconn*, which the meta-type
+        // system names after libpq's struct tag.
+        if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
+            return nullptr;
+        return *static_cast<PGconn *const *>(v.constData());
+    }
+
+    void loop(QSqlDatabase &db)
+    {
+        // Open eagerly so the first requests do not pay for it; failure is retried per job.
+        if (connection(db))
+            m_pool->m_idle.fetch_add(1);
+        bool countedIdle = db.isOpen();
+        QueuedJob item;
+        while (m_pool->take(item, m_overflow ? kOverflowIdleMs : -1)) {
+            const double waited = double(item.queued.nsecsElapsed()) / 1e9;
+            if (m_pool->m_waitObserver)
+                m_pool->m_waitObserver(waited);
+            if (waited > m_pool->m_settings.timeoutSeconds) {
+                m_pool->m_timeouts.fetch_add(1);
+                item.job.fail(DbFailure::Timeout);
+                continue;
+            }
+            if (countedIdle) {
+                m_pool->m_idle.fetch_sub(1);
+                countedIdle = false;
+            }
+            PGconn *conn = connection(db);
+            if (!conn) {
+                item.job.fail(DbFailure::Unavailable);
+                continue;
+            }
+            m_pool->m_active.fetch_add(1);
+            PgSession session(conn);
+            try {
+                item.job.run(session);
+            } catch (const DbError &e) {
+                qCWarning(lcPool) << "database connection lost:" << e.what();
+                db.close();
+                item.job.fail(DbFailure::Unavailable);
+            }
+            m_pool->m_active.fetch_sub(1);
+            item = {};
+            if (db.isOpen()) {
+                m_pool->m_idle.fetch_add(1);
+                countedIdle = true;
+            }
+        }
+        if (countedIdle)
+            m_pool->m_idle.fetch_sub(1);
+    }
+
+    DbPool *m_pool;
+    QString m_name;
+    bool m_overflow;
+    QElapsedTimer m_opened;
+};
+
+DbPool::DbPool(const DbSettings &settings, QObject *parent) : QObject(parent), m_settings(settings)
+{
+}
+
+DbPool::~DbPool()
+{
+    stop();
+}
+
+QString DbPool::runOnce(const DbSettings &settings, const std::function<void(PgSession &)> &work)
+{
+    DbSettings single = settings;
+    single.poolSize = 1;
+    single.maxOverflow = 0;
+    DbPool pool(single);
+    pool.start();
+    std::promise<QString> done;
+    pool.submit(DbJob{[&](PgSession &s) {
+                          try {
+                              work(s);
+                              done.set_value({});
+                          } catch (const DbError &e) {
+                              if (e.connectionLost())
+                                  throw;
+                              done.set_value(QString::fromUtf8(e.what()));
+                          } catch (const std::exception &e) {
+                              done.set_value(QString::fromUtf8(e.what()));
+                          }
+                      },
+                      [&](DbFailure) {
+                          done.set_value(QStringLiteral("the database at %1 cannot be reached")
+                                             .arg(settings.redactedUrl()));
+                      }});
+    const QString result = done.get_future().get();
+    pool.stop();
+    return result;
+}
+
+void DbPool::start()
+{
+    QMutexLocker lock(&m_mutex);
+    m_stopping = false;
+    for (int i = 0; i < m_settings.poolSize; ++i)
+        spawnWorker(false);
+}
+
+void DbPool::stop()
+{
+    QList<Worker *> workers;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeAll();
+        workers = m_workers;
+    }
+    for (Worker *w : workers)
+        w->wait();
+    QMutexLocker lock(&m_mutex);
+    // Jobs still queued get an answer rather than silence.
+    while (!m_queue.empty()) {
+        QueuedJob j = std::move(m_queue.front());
+        m_queue.pop_front();
+        lock.unlock();
+        j.job.fail(DbFailure::Unavailable);
+        lock.relock();
+    }
+    qDeleteAll(m_workers);
+    m_workers.clear();
+}
+
+void DbPool::submit(DbJob job)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_stopping) {
+        lock.unlock();
+        job.fail(DbFailure::Unavailable);
+        return;
+    }
+    QueuedJob q{std::move(job), {}};
+    q.queued.start();
+    m_queue.push_back(std::move(q));
+    if (m_waitingWorkers < int(m_queue.size()) && m_overflowWorkers < m_settings.maxOverflow)
+        spawnWorker(true);
+    m_wake.wakeOne();
+}
+
+DbPool::Stats DbPool::stats() const
+{
+    QMutexLocker lock(&m_mutex);
+    Stats s;
+    s.active = m_active.load();
+    s.idle = m_idle.load();
+    s.workers = int(m_workers.size());
+    s.waiting = int(m_queue.size());
+    s.capacity = m_settings.poolSize + m_settings.maxOverflow;
+    s.timeouts = m_timeouts.load();
+    return s;
+}
+
+void DbPool::setWaitObserver(std::function<void(double)> observer)
+{
+    m_waitObserver = std::move(observer);
+}
+
+bool DbPool::take(QueuedJob &out, int idleLimitMs)
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_queue.empty() && !m_stopping) {
+        ++m_waitingWorkers;
+        const bool woke = idleLimitMs < 0 ? m_wake.wait(&m_mutex)
+                                          : m_wake.wait(&m_mutex, idleLimitMs);
+        --m_waitingWorkers;
+        if (!woke && m_queue.empty())
+            return false; // an overflow worker that idled long enough
+    }
+    if (m_stopping)
+        return false;
+    out = std::move(m_queue.front());
+    m_queue.pop_front();
+    return true;
+}
+
+void DbPool::spawnWorker(bool overflow)
+{
+    // Called with m_mutex held.
+    auto *w = new Worker(this, m_nextWorkerId++, overflow);
+    if (overflow)
+        ++m_overflowWorkers;
+    m_workers.append(w);
+    w->start();
+}
+
+void DbPool::workerExiting(Worker *w)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_stopping)
+        return; // stop() joins and deletes
+    m_workers.removeOne(w);
+    if (w->isOverflow())
+        --m_overflowWorkers;
+    // The thread object is deleted once its run() has returned.
+    QObject::connect(w, &QThread::finished, w, &QObject::deleteLater);
+}
+
+} // namespace flowviz::db

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "dbsettings.h"
+#include "pgsession.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+
+namespace flowviz::db {
+
+enum class DbFailure { Timeout, Unavailable };
+
+// Work for one connection. Exactly one of `run` and `fail` is called, on a worker thread.
+// `run` may throw a DbError with connectionLost(); the worker then reconnects and calls
+// `fail(Unavailable)`.
+struct DbJob
+{
+    std::function<void(PgSession &)> run;
+    std::function<void(DbFailure)> fail;
+};
+
+// A fixed set of dedicated worker threads, each owning one QPSQL connection opened in that
+// thread, plus overflow workers that start under load and stop after idling. Jobs that wait
+// longer than the pool timeout fail with Timeout.
+class DbPool : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DbPool(const DbSettings &settings, QObject *parent = nullptr);
+    ~DbPool() override;
+
+    // Runs `work` on one fresh connection and waits for it: for start-up and command-line
+    // tasks. Returns an empty string, or what went wrong.
+    static QString runOnce(const DbSettings &settings, const std::function<void(PgSession &)> &work);
+
+    void start();
+    void stop();
+    void submit(DbJob job);
+
+    struct Stats
+    {
+        int active = 0;  // connections running a job
+        int idle = 0;    // open connections waiting for work
+        int workers = 0; // threads, base and overflow
+        int waiting = 0; // jobs queued
+        int capacity = 0;
+        qint64 timeouts = 0;
+    };
+    Stats stats() const;
+    // Called with each job's queue wait in seconds (from worker threads).
+    void setWaitObserver(std::function<void(double)> observer);
+    const DbSettings &settings() const { return m_settings; }
+
+private:
+    class Worker;
+    struct QueuedJob
+    {
+        DbJob job;
+        QElapsedTimer queued;
+    };
+
+    bool take(QueuedJob &out, int idleLimitMs);
+    void spawnWorker(bool overflow);
+    void workerExiting(Worker *w);
+
+    DbSettings m_settings;
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<QueuedJob> m_queue;
+    QList<Worker *> m_workers;
+    int m_overflowWorkers = 0;
+    int m_waitingWorkers = 0;
+    bool m_stopping = false;
+    int m_nextWorkerId = 0;
+    std::atomic_int m_active{0};
+    std::atomic_int m_idle{0};
+    std::atomic<qint64> m_timeouts{0};
+    std::function<void(double)> m_waitObserver;
+};
+
+} // namespace flowviz::db

@@ -1,0 +1,169 @@
+#include "connectionguard.h"
+
+#include "httptypes.h"
+
+#include <QTcpSocket>
+
+namespace flowviz::http {
+
+namespace {
+constexpr int kDrainGraceMs = 2000;
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
+    : QObject(socket), m_socket(socket), m_limits(limits)
+{
+    setObjectName(QStringLiteral("flowviz-connection-guard"));
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(m_limits.idleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
+    // Connected before QHttpServer sees the socket, so this runs first on every chunk.
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_idle.start(); });
+    m_idle.start();
+}
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QStringLiteral("flowviz-connection-guard"),
+                                                          Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+void ConnectionGuard::requestStarted()
+{
+    ++m_inFlight;
+}
+
+void ConnectionGuard::requestFinished()
+{
+    if (m_inFlight > 0)
+        --m_inFlight;
+    m_idle.start();
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    m_idle.start();
+    if (m_rejected) {
+        drain();
+        return;
+    }
+    // QHttpServer consumes everything available after this slot returns, so each byte is
+    // seen here exactly once.
+    feed(m_socket->peek(m_socket->bytesAvailable()));
+}
+
+void ConnectionGuard::feed(const QByteArray &chunk)
+{
+    qsizetype pos = 0;
+    while (pos < chunk.size() && !m_rejected) {
+        if (m_inBody) {
+            const qint64 take = std::min<qint64>(m_bodyRemaining, chunk.size() - pos);
+            m_bodyRemaining -= take;
+            pos += take;
+            if (m_bodyRemaining == 0)
+                m_inBody = false;
+            continue;
+        }
+        const qsizetype before = m_header.size();
+        m_header.append(chunk.constData() + pos, chunk.size() - pos);
+        // Search from a little before the old end, as the terminator may straddle chunks.
+        const qsizetype end = m_header.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
+        if (end < 0) {
+            if (m_header.size() > m_limits.maxHeaderBytes)
+                reject(431, QStringLiteral("header-too-large"),
+                       QStringLiteral("Request header fields too large"),
+                       QStringLiteral("The request header exceeds %1 bytes.")
+                           .arg(m_limits.maxHeaderBytes));
+            return;
+        }
+        const qsizetype headerEnd = end + 4;
+        if (!inspectHeader(headerEnd))
+            return;
+        pos += headerEnd - before;
+        m_header.clear();
+        m_inBody = m_bodyRemaining > 0;
+    }
+}
+
+bool ConnectionGuard::inspectHeader(qsizetype headerEnd)
+{
+    if (headerEnd > m_limits.maxHeaderBytes) {
+        reject(431, QStringLiteral("header-too-large"),
+               QStringLiteral("Request header fields too large"),
+               QStringLiteral("The request header exceeds %1 bytes.").arg(m_limits.maxHeaderBytes));
+        return false;
+    }
+    m_bodyRemaining = 0;
+    const QList<QByteArray> lines = m_header.left(headerEnd).split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 length = value.toLongLong(&ok);
+            if (!ok || length < 0) {
+                reject(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"),
+                       QStringLiteral("Content-Length is not a number."));
+                return false;
+            }
+            if (length > m_limits.maxBodyBytes) {
+                reject(413, QStringLiteral("payload-too-large"),
+                       QStringLiteral("Request body too large"),
+                       QStringLiteral("The body has %1 bytes; at most %2 are accepted. Send "
+                                      "fewer operations per request.")
+                           .arg(length)
+                           .arg(m_limits.maxBodyBytes));
+                return false;
+            }
+            m_bodyRemaining = length;
+        } else if (name == "transfer-encoding" && value.toLower() != "identity") {
+            reject(411, QStringLiteral("length-required"), QStringLiteral("Length required"),
+                   QStringLiteral("Chunked request bodies are not accepted; send Content-Length."));
+            return false;
+        }
+    }
+    return true;
+}
+
+void ConnectionGuard::reject(int status, const QString &slug, const QString &title,
+                             const QString &detail)
+{
+    m_rejected = true;
+    // From here on this guard owns the socket: QHttpServer must not parse the rest.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::drain);
+    const Response r = problem(status, slug, title, detail);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' +
+                     reasonPhrase(status).toLatin1() + "\r\nContent-Type: " + r.contentType +
+                     "\r\nContent-Length: " + QByteArray::number(r.body.size()) +
+                     "\r\nConnection: close\r\n\r\n" + r.body;
+    m_socket->write(out);
+    drain();
+    // Let the client read the answer before the connection closes; whatever it still sends
+    // is read and discarded, never kept.
+    QTimer::singleShot(kDrainGraceMs, m_socket, [s = m_socket] { s->disconnectFromHost(); });
+}
+
+void ConnectionGuard::drain()
+{
+    m_socket->skip(m_socket->bytesAvailable());
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+}
+
+void ConnectionGuard::onIdle()
+{
+    if (m_inFlight > 0) {
+        m_idle.start();
+        return;
+    }
+    m_socket->disconnectFromHost();
+}
+
+} // namespace flowviz::http

@@ -1,0 +1,205 @@
+#include "httpserver.h"
+
+#include "requestobserver.h"
+
+#include <QHttpServerRequest>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUuid>
+
+#include <atomic>
+#include <memory>
+
+namespace flowviz::http {
+
+namespace {
+
+// Creates each connection's socket itself so that a ConnectionGuard is attached before
+// QHttpServer starts reading from it.
+class GuardedTcpServer : public QTcpServer
+{
+public:
+    GuardedTcpServer(const ConnectionGuard::Limits &limits, QObject *parent)
+        : QTcpServer(parent), m_limits(limits)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        new ConnectionGuard(socket, m_limits);
+        addPendingConnection(socket);
+    }
+
+private:
+    ConnectionGuard::Limits m_limits;
+};
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+bool isValidRequestId(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const char c : id) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+HttpServer::HttpServer(const ConnectionGuard::Limits &limits, QObject *parent)
+    : QAbstractHttpServer(parent), m_limits(limits)
+{
+}
+
+void HttpServer::route(const QByteArray &method, const QString &pathTemplate, Handler handler)
+{
+    m_router.add(method, pathTemplate, std::move(handler));
+}
+
+void HttpServer::addObserver(RequestObserver *observer)
+{
+    m_observers.append(observer);
+}
+
+quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
+{
+    auto *server = new GuardedTcpServer(m_limits, this);
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket)
+{
+    Request request;
+    request.timer.start();
+    request.method = methodName(req.method());
+    const QUrl url = req.url();
+    request.path = url.path();
+    request.query = req.query();
+    for (const auto &[name, value] : req.headers())
+        request.headers.insert(name.toLower(), value);
+    request.body = req.body();
+    request.remoteAddress = req.remoteAddress().toString();
+    const QByteArray givenId = request.header("x-request-id");
+    request.requestId = isValidRequestId(givenId)
+                            ? QString::fromLatin1(givenId)
+                            : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const bool closeAfter = request.header("connection").toLower() == "close";
+
+    const auto match = m_router.match(request.method, url.path(QUrl::FullyEncoded));
+    if (!match) {
+        request.routeTemplate = QStringLiteral("none");
+        dispatch(std::move(request), nullptr, socket, closeAfter);
+        return true;
+    }
+    request.routeTemplate = match->routeTemplate;
+    request.pathParams = match->params;
+    dispatch(std::move(request), &*match, socket, closeAfter);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // handleRequest() answers every request itself; this is only reached for upgrades.
+    socket->disconnectFromHost();
+}
+
+void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocket *socket,
+                          bool closeAfter)
+{
+    for (RequestObserver *o : m_observers)
+        o->requestStarted(request);
+    if (auto *guard = ConnectionGuard::of(socket))
+        guard->requestStarted();
+
+    if (!match || !match->handler) {
+        Response r = match ? problem(405, QStringLiteral("method-not-allowed"),
+                                     QStringLiteral("Method not allowed"),
+                                     QStringLiteral("%1 is not supported on this resource.")
+                                         .arg(QString::fromLatin1(request.method)))
+                           : problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"),
+                                     QStringLiteral("No resource at %1.").arg(request.path));
+        if (match)
+            r.withHeader("Allow", match->allowedMethods.join(", "));
+        write(socket, request, r, closeAfter);
+        return;
+    }
+
+    // The responder may run on a DB worker thread and may outlive the socket: it hops back
+    // to this thread and writes only if the connection is still there.
+    QPointer<QTcpSocket> target(socket);
+    QPointer<HttpServer> self(this);
+    auto answered = std::make_shared<std::atomic_bool>(false);
+    auto shared = std::make_shared<Request>(request);
+    Responder responder = [self, target, shared, answered, closeAfter](Response response) {
+        if (answered->exchange(true))
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, target, shared, closeAfter, response = std::move(response)] {
+                if (self)
+                    self->write(target.data(), *shared, response, closeAfter);
+            },
+            Qt::QueuedConnection);
+    };
+    (*match->handler)(*shared, std::move(responder));
+}
+
+void HttpServer::write(QTcpSocket *socket, const Request &request, const Response &response,
+                       bool closeAfter)
+{
+    for (RequestObserver *o : m_observers)
+        o->requestFinished(request, response);
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (auto *guard = ConnectionGuard::of(socket))
+        guard->requestFinished();
+
+    QByteArray out;
+    out.reserve(256 + response.body.size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+           reasonPhrase(response.status).toLatin1() + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "X-Request-Id: " + request.requestId.toLatin1() + "\r\n";
+    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (request.method != "HEAD")
+        out += response.body;
+    socket->write(out);
+    if (closeAfter)
+        socket->disconnectFromHost();
+}
+
+} // namespace flowviz::http

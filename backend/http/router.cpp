@@ -1,0 +1,53 @@
+#include "router.h"
+
+#include <QUrl>
+
+namespace flowviz::http {
+
+void Router::add(const QByteArray &method, const QString &pathTemplate, Handler handler)
+{
+    m_routes.append(Route{method, pathTemplate,
+                          pathTemplate.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+}
+
+std::optional<Router::Match> Router::match(const QByteArray &method,
+                                           const QString &encodedPath) const
+{
+    const QStringList parts = encodedPath.split(u'/', Qt::SkipEmptyParts);
+    std::optional<Match> pathOnly;
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != parts.size())
+            continue;
+        QHash<QString, QString> params;
+        bool ok = true;
+        for (qsizetype i = 0; i < parts.size() && ok; ++i) {
+            const QString &seg = route.segments[i];
+            if (seg.startsWith(u'{') && seg.endsWith(u'}')) {
+                const QString value = QUrl::fromPercentEncoding(parts[i].toUtf8());
+                if (value.isEmpty())
+                    ok = false;
+                else
+                    params.insert(seg.mid(1, seg.size() - 2), value);
+            } else {
+                ok = seg == parts[i];
+            }
+        }
+        if (!ok)
+            continue;
+        if (route.method == method) {
+            Match m;
+            m.handler = &route.handler;
+            m.routeTemplate = route.pathTemplate;
+            m.params = std::move(params);
+            return m;
+        }
+        if (!pathOnly) {
+            pathOnly = Match{};
+            pathOnly->routeTemplate = route.pathTemplate;
+        }
+        pathOnly->allowedMethods.append(route.method);
+    }
+    return pathOnly;
+}
+
+} // namespace flowviz::http

@@ -1,0 +1,170 @@
+// flowviz-server: the FlowViz HTTP API, and the IT commands that go with it.
+
+#include "auth/passwordhasher.h"
+#include "config/serverconfig.h"
+#include "db/dbpool.h"
+#include "db/migrator.h"
+#include "metrics/metrics.h"
+#include "server/application.h"
+#include "users/userrepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace flowviz;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "flowviz-server: " << message << Qt::endl;
+    return 1;
+}
+
+QString readPassword()
+{
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    return password;
+}
+
+int userCommand(const ServerConfig &config, const QStringList &args, const QCommandLineParser &parser)
+{
+    if (args.size() < 3)
+        return fail(QStringLiteral("usage: flowviz-server user add|passwd|disable|enable NAME [--role ROLE]"));
+    const QString action = args[1];
+    const QString name = args[2].trimmed();
+    QString message;
+    int status = 0;
+    std::function<void(db::PgSession &)> work;
+    if (action == u"add") {
+        const auto role = roleFromString(parser.value(QStringLiteral("role")).toUpper());
+        if (!role)
+            return fail(QStringLiteral("--role must be one of ADMIN, MANAGER, AUDITOR, OPERATOR, VIEWER"));
+        const QString password = readPassword();
+        if (password.size() < auth::passwords::kMinLength)
+            return fail(QStringLiteral("the password (read from standard input) needs at least %1 characters")
+                            .arg(auth::passwords::kMinLength));
+        const QByteArray hash = auth::passwords::hash(password);
+        const QString fullName = parser.value(QStringLiteral("full-name"));
+        work = [&status, &message, name, fullName, role, hash](db::PgSession &s) {
+            s.transaction([&] {
+                if (hash.isEmpty())
+                    throw std::runtime_error("password hashing failed");
+                if (!users::UserRepository(s).add(name, fullName, *role, hash)) {
+                    status = 3;
+                    message = QStringLiteral("user %1 already exists").arg(name);
+                } else {
+                    message = QStringLiteral("user %1 added as %2").arg(name, toString(*role));
+                }
+            });
+        };
+    } else if (action == u"passwd") {
+        const QString password = readPassword();
+        if (password.size() < auth::passwords::kMinLength)
+            return fail(QStringLiteral("the password (read from standard input) needs at least %1 characters")
+                            .arg(auth::passwords::kMinLength));
+        const QByteArray hash = auth::passwords::hash(password);
+        work = [&status, &message, name, hash](db::PgSession &s) {
+            s.transaction([&] {
+                if (hash.isEmpty())
+                    throw std::runtime_error("password hashing failed");
+                status = users::UserRepository(s).setPassword(name, hash) ? 0 : 2;
+                message = status ? QStringLiteral("no user %1").arg(name)
+                                 : QStringLiteral("password of %1 changed").arg(name);
+            });
+        };
+    } else if (action == u"disable" || action == u"enable") {
+        const bool enable = action == u"enable";
+        work = [&status, &message, name, enable](db::PgSession &s) {
+            s.transaction([&] {
+                status = users::UserRepository(s).setActive(name, enable) ? 0 : 2;
+                message = status ? QStringLiteral("no user %1").arg(name)
+                                 : QStringLiteral("user %1 %2").arg(name, enable ? u"enabled"_qs : u"disabled"_qs);
+            });
+        };
+    } else {
+        return fail(QStringLiteral("unknown user command \"%1\" (add, passwd, disable, enable)").arg(action));
+    }
+    const QString error = db::DbPool::runOnce(config.database, work);
+    if (!error.isEmpty())
+        return fail(error);
+    QTextStream(status ? stderr : stdout) << message << Qt::endl;
+    return status;
+}
+
+void quitOnSignal(int)
+{
+    QCoreApplication::quit();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("flowviz-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOWVIZ_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}"
+                                      "%{if-critical}CRIT %{endif}%{category} %{message}"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "FlowViz lot traceability and QC server.\n\n"
+        "Commands:\n"
+        "  serve (default)           serve the HTTP API\n"
+        "  migrate                   apply database migrations and exit\n"
+        "  user add NAME --role R    add a user; the password is read from standard input\n"
+        "  user passwd NAME          set a user's password from standard input\n"
+        "  user disable|enable NAME  disable or re-enable a user"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    ServerConfig::addOptions(parser);
+    parser.addOption({QStringLiteral("role"), QStringLiteral("Role for 'user add'."), QStringLiteral("role")});
+    parser.addOption({QStringLiteral("full-name"), QStringLiteral("Full name for 'user add'."), QStringLiteral("name")});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, migrate or user"));
+    parser.process(app);
+
+    if (!auth::passwords::initialize())
+        return fail(QStringLiteral("libsodium failed to initialise"));
+
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0, QStringLiteral("serve"));
+    const bool serving = command == u"serve";
+    if (!serving && command != u"migrate" && command != u"user")
+        return fail(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
+
+    QString error;
+    const auto config = ServerConfig::resolve(parser, serving, &error);
+    if (!config)
+        return fail(error);
+
+    if (command == u"migrate") {
+        db::Migrator migrator;
+        db::Migrator::Outcome outcome;
+        error = db::DbPool::runOnce(config->database, [&](db::PgSession &s) { outcome = migrator.migrate(s); });
+        if (!error.isEmpty())
+            return fail(error);
+        QTextStream(stdout) << "schema at version " << outcome.databaseVersion << " (applied "
+                            << outcome.applied.size() << " migration(s))" << Qt::endl;
+        return 0;
+    }
+    if (command == u"user")
+        return userCommand(*config, args, parser);
+
+    server::Application server(*config);
+    metrics::Metrics metrics(server);
+    if (!server.start(&error))
+        return fail(error);
+    metrics.start();
+
+    std::signal(SIGINT, quitOnSignal);
+    std::signal(SIGTERM, quitOnSignal);
+    std::signal(SIGPIPE, SIG_IGN);
+    return app.exec();
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "db/pgsession.h"
+
+#include "domain/enums.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUuid>
+
+#include <optional>
+
+namespace flowviz::qc {
+
+struct Gate
+{
+    int id = 0;
+    int number = 0;
+    GateType type = GateType::CHECKPOINT;
+    bool isCcp = false;
+};
+
+struct LockedLot
+{
+    QUuid id;
+    QString lotCode;
+    LotType type = LotType::RAW;
+    LotStatus status = LotStatus::CREATED;
+};
+
+struct NewDecision
+{
+    QUuid id;
+    QUuid lotId;
+    int gateId = 0;
+    QUuid operatorId;
+    Decision decision = Decision::PASS;
+    QString notes;
+    std::optional<Decimal> temperatureC;
+    QString digitalSignature;
+    QString signatureMeaning;
+    QDateTime signedAt;
+    QString workstationId;
+    QDateTime decidedAt; // invalid: now()
+    bool clientTimeFlagged = false;
+};
+
+// SQL for QC gates and the append-only decision log.
+class QcRepository
+{
+public:
+    explicit QcRepository(db::PgSession &db) : m_db(db) {}
+
+    QJsonArray gates();
+    std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
+    std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
+    void insert(const NewDecision &d);
+    // The decision with the latest decision time (arrival order breaks ties).
+    std::optional<Decision> latestDecision(const QUuid &lotId);
+    void setLotStatus(const QUuid &lotId, LotStatus status);
+    std::optional<QJsonObject> decision(const QUuid &id);
+    QJsonArray decisionsForLot(const QUuid &lotId);
+    QByteArray passwordHash(const QUuid &userId);
+    std::optional<QUuid> lotId(const QString &code);
+    QString lotStatus(const QUuid &lotId);
+
+private:
+    db::PgSession &m_db;
+};
+
+} // namespace flowviz::qc

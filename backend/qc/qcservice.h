@@ -1,0 +1,13 @@
+#pragma once
+
+#include "api/apicontext.h"
+
+namespace flowviz::qc::service {
+
+// Records a QC decision at a gate and moves the lot's status to follow the decision with the
+// latest decision time.
+http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &events);
+http::Response decisionsForLot(api::Tx &tx, const QString &lotCode);
+http::Response gates(api::Tx &tx);
+
+} // namespace flowviz::qc::service

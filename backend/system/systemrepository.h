@@ -1,0 +1,31 @@
+#pragma once
+
+#include "db/pgsession.h"
+
+#include <QUuid>
+
+namespace flowviz::system {
+
+// SQL for workstation heartbeats and the plant-wide gauges computed from them.
+class SystemRepository
+{
+public:
+    explicit SystemRepository(db::PgSession &db) : m_db(db) {}
+
+    void recordHeartbeat(const QString &workstationId, const QUuid &userId, int pendingSync,
+                         const QString &appVersion);
+    struct PlantGauges
+    {
+        int activeOperators = 0;
+        qint64 pendingSyncLots = 0;
+        QList<QPair<QString, int>> pendingByWorkstation;
+    };
+    // Distinct operators with activity (lots, decisions, heartbeats, logins) and the pending
+    // counts workstations reported, both over the last 15 minutes.
+    PlantGauges plantGauges();
+
+private:
+    db::PgSession &m_db;
+};
+
+} // namespace flowviz::system

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "db/pgsession.h"
+
+#include "domain/enums.h"
+
+#include <QJsonObject>
+#include <QUuid>
+
+#include <optional>
+
+namespace flowviz::users {
+
+struct UserRecord
+{
+    QUuid id;
+    QString username;
+    QString fullName;
+    Role role = Role::VIEWER;
+    QByteArray passwordHash;
+    bool active = true;
+
+    QJsonObject toJson() const;
+};
+
+// SQL for users and the login audit.
+class UserRepository
+{
+public:
+    explicit UserRepository(db::PgSession &db) : m_db(db) {}
+
+    std::optional<UserRecord> findByName(const QString &username);
+    std::optional<UserRecord> findById(const QUuid &id);
+    // Failed and successful attempts in the last minute, by client address and by user name.
+    std::pair<int, int> recentAttempts(const QString &clientAddr, const QString &username);
+    void recordAttempt(const QString &username, const std::optional<QUuid> &userId,
+                       const QString &clientAddr, bool succeeded, const QString &reason);
+    // Returns false when the name is taken.
+    bool add(const QString &username, const QString &fullName, Role role, const QByteArray &hash);
+    bool setPassword(const QString &username, const QByteArray &hash);
+    bool setActive(const QString &username, bool active);
+    bool setRole(const QString &username, Role role);
+
+private:
+    db::PgSession &m_db;
+};
+
+} // namespace flowviz::users
