@@ -1,0 +1,124 @@
+#include "httpclient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace flowviz::test {
+
+QJsonObject Reply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+HttpClient::HttpClient(const QUrl &base) : m_base(base)
+{
+    m_nam.setAutoDeleteReplies(false);
+}
+
+QUrl HttpClient::url(const QString &path) const
+{
+    // Paths are given already percent-encoded where needed (e.g. %2F inside a lot code).
+    return QUrl(m_base.toString() + path, QUrl::StrictMode);
+}
+
+QNetworkRequest HttpClient::request(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
+                                    bool json) const
+{
+    QNetworkRequest r(url(path));
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (json)
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (!m_token.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_token);
+    for (const auto &[name, value] : headers)
+        r.setRawHeader(name, value);
+    return r;
+}
+
+Reply HttpClient::toReply(QNetworkReply *reply)
+{
+    Reply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        out.headers.insert(name.toLower(), value);
+    if (reply->error() != QNetworkReply::NoError && out.status == 0)
+        out.networkError = reply->errorString();
+    return out;
+}
+
+Reply HttpClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                       const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    return sendAll({Call{method, path, body, headers}}, timeoutMs).first();
+}
+
+QList<Reply> HttpClient::sendAll(const QList<Call> &calls, int timeoutMs)
+{
+    QList<QNetworkReply *> replies;
+    for (const Call &c : calls) {
+        const bool json = !c.body.isEmpty() &&
+                          std::none_of(c.headers.begin(), c.headers.end(), [](const auto &h) {
+                              return h.first.toLower() == "content-type";
+                          });
+        replies.append(m_nam.sendCustomRequest(request(c.path, c.headers, json), c.method, c.body));
+    }
+    QEventLoop loop;
+    int pending = int(replies.size());
+    for (QNetworkReply *r : replies) {
+        QObject::connect(r, &QNetworkReply::finished, &loop, [&] {
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (pending > 0)
+        loop.exec();
+    QList<Reply> out;
+    for (QNetworkReply *r : replies) {
+        if (!r->isFinished()) {
+            r->abort();
+            Reply timedOut;
+            timedOut.networkError = QStringLiteral("timed out");
+            out.append(timedOut);
+        } else {
+            out.append(toReply(r));
+        }
+        r->deleteLater();
+    }
+    return out;
+}
+
+Reply HttpClient::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send("GET", path, {}, headers);
+}
+
+Reply HttpClient::post(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+}
+
+Reply HttpClient::put(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+}
+
+bool HttpClient::login(const QString &username, const QString &password)
+{
+    const QByteArray saved = m_token;
+    m_token.clear();
+    const Reply r = post(QStringLiteral("/api/v1/auth/login"),
+                         QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    if (r.status != 200) {
+        m_token = saved;
+        qWarning("login of %s failed: %d %s", qPrintable(username), r.status, r.body.constData());
+        return false;
+    }
+    m_token = r.json().value(QStringLiteral("access_token")).toString().toUtf8();
+    return true;
+}
+
+} // namespace flowviz::test
