@@ -6,15 +6,14 @@
 #include "db/migrator.h"
 #include "metrics/metrics.h"
 #include "server/application.h"
+#include "server/signalwatcher.h"
 #include "users/userrepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 using namespace flowviz;
 
@@ -98,11 +97,6 @@ int userCommand(const ServerConfig &config, const QStringList &args, const QComm
     return status;
 }
 
-void quitOnSignal(int)
-{
-    QCoreApplication::quit();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -163,8 +157,10 @@ int main(int argc, char *argv[])
         return fail(error);
     metrics.start();
 
-    std::signal(SIGINT, quitOnSignal);
-    std::signal(SIGTERM, quitOnSignal);
-    std::signal(SIGPIPE, SIG_IGN);
+    server::SignalWatcher watcher;
+    QObject::connect(&watcher, &server::SignalWatcher::terminationRequested, &app, [] {
+        qInfo("flowviz-server stopping");
+        QCoreApplication::quit();
+    });
     return app.exec();
 }

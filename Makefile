@@ -1,0 +1,32 @@
+# FlowViz: `make run` serves the API against a private PostgreSQL; `make test` runs every
+# suite. Both install missing Debian packages first, then configure and build with CMake.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+CMAKE_FLAGS ?=
+CTEST_FLAGS ?= --output-on-failure
+
+.PHONY: all deps configure build run test clean format
+
+all: build
+
+deps:
+	@deploy/dev/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DFLOWVIZ_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR)
+
+run: build
+	@deploy/dev/run.sh $(BUILD_DIR)
+
+test: build
+	@cd $(BUILD_DIR) && ctest $(CTEST_FLAGS)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD_DIR)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages FlowViz needs to build, run and test, skipping what is
+# already there. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build make g++ pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql libqt6sql6-sqlite
+    prometheus-cpp-dev libsodium-dev libpq-dev
+    # run: the private PostgreSQL cluster
+    postgresql-15 postgresql-client-15
+    # tests and the local observability stack
+    pgbouncer prometheus prometheus-alertmanager prometheus-node-exporter
+    prometheus-postgres-exporter docker-compose jq curl python3 procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
