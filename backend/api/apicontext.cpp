@@ -179,8 +179,12 @@ Response ApiContext::idempotent(Tx &tx, const QByteArray &key, const QByteArray 
     if (key.size() > 200)
         throw ApiError::validation(QStringLiteral("Idempotency-Key"), QStringLiteral("idempotency_key.too_long"),
                                    QStringLiteral("An Idempotency-Key has at most 200 characters."));
+    // The hash is over the canonical JSON (compact, keys sorted), so the same operation sent
+    // alone or inside a sync batch counts as the same request.
+    const QJsonDocument parsed = QJsonDocument::fromJson(body);
+    const QByteArray canonical = parsed.isNull() ? body : parsed.toJson(QJsonDocument::Compact);
     const QByteArray hash =
-        QCryptographicHash::hash(method + ' ' + path.toUtf8() + '\n' + body, QCryptographicHash::Sha256);
+        QCryptographicHash::hash(method + ' ' + path.toUtf8() + '\n' + canonical, QCryptographicHash::Sha256);
     const QString keyText = QString::fromUtf8(key);
     // A transaction-scoped lock on the key: a second request with the same key while the first
     // is still running sees it taken and gets 409 instead of doing the work twice.

@@ -5,6 +5,7 @@
 #include "lots/lotroutes.h"
 #include "qc/qcroutes.h"
 #include "runs/runroutes.h"
+#include "sync/syncroutes.h"
 #include "system/systemroutes.h"
 #include "trace/traceroutes.h"
 
@@ -51,6 +52,7 @@ bool Application::start(QString *error)
     qc::registerRoutes(*m_http, *m_api);
     runs::registerRoutes(*m_http, *m_api);
     trace::registerRoutes(*m_http, *m_api);
+    sync::registerRoutes(*m_http, *m_api);
     system::registerRoutes(*m_http, *m_api, migrator.latestVersion());
     m_pool->start();
 
