@@ -4,12 +4,15 @@
 
 #include "api/apicontext.h"
 #include "db/dbpool.h"
+#include "qc/qcrepository.h"
 #include "server/application.h"
 #include "system/systemrepository.h"
 
 #include "domain/enums.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
@@ -168,6 +171,18 @@ void Metrics::start()
 {
     db::DbPool &pool = m_app.pool();
     pool.setWaitObserver([this](double s) { d->poolWait.Observe(s); });
+    // Per-gate series start at 0 as well, so the first decision at a gate is a visible
+    // increase rather than a series that is born at 1.
+    pool.submit(db::DbJob{[this](db::PgSession &s) {
+                              const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
+                              for (const QJsonValue &g : gates) {
+                                  const std::string number =
+                                      std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
+                                  for (Decision v : allDecisions())
+                                      d->gateDecisions.Add({{"gate", number}, {"decision", toString(v).toStdString()}});
+                              }
+                          },
+                          [](db::DbFailure) {}});
     m_app.route("GET", QStringLiteral("/metrics"), [this, &pool](const http::Request &, http::Responder respond) {
         // Plant-wide gauges come from the database so every replica reports the same value;
         // when it cannot be reached the last values are served with everything else.
