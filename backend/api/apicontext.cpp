@@ -22,8 +22,8 @@ QString roleList(std::initializer_list<Role> roles)
     return names.join(QStringLiteral(", "));
 }
 
-ApiContext::ApiContext(const ServerConfig &config, db::DbPool &pool, Events events)
-    : m_config(config), m_pool(pool), m_jwt(config.jwtSecret), m_events(std::move(events))
+ApiContext::ApiContext(const ServerConfig &config, db::DbPool &pool, const Events &events)
+    : m_config(config), m_pool(pool), m_jwt(config.jwtSecret), m_events(events)
 {
 }
 

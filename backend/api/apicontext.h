@@ -42,7 +42,8 @@ enum class RateBucket { None, Writes, LotReads, Traceability };
 class ApiContext
 {
 public:
-    ApiContext(const ServerConfig &config, db::DbPool &pool, Events events);
+    // `events` is read on every business event, so listeners may subscribe after construction.
+    ApiContext(const ServerConfig &config, db::DbPool &pool, const Events &events);
 
     const ServerConfig &config() const { return m_config; }
     const auth::Jwt &jwt() const { return m_jwt; }
@@ -84,7 +85,7 @@ private:
     ServerConfig m_config;
     db::DbPool &m_pool;
     auth::Jwt m_jwt;
-    Events m_events;
+    const Events &m_events;
     RateLimiter m_limiter;
 };
 

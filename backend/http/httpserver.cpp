@@ -114,7 +114,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
                             : QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool closeAfter = request.header("connection").toLower() == "close";
 
-    const auto match = m_router.match(request.method, url.path(QUrl::FullyEncoded));
+    // HEAD is GET without the body (RFC 9110, 9.3.2): it takes the GET route, and write()
+    // leaves the body out.
+    const QByteArray routedMethod = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    const auto match = m_router.match(routedMethod, url.path(QUrl::FullyEncoded));
     if (!match) {
         request.routeTemplate = QStringLiteral("none");
         dispatch(std::move(request), nullptr, socket, closeAfter);
@@ -147,8 +150,12 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
                                          .arg(QString::fromLatin1(request.method)))
                            : problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"),
                                      QStringLiteral("No resource at %1.").arg(request.path));
-        if (match)
-            r.withHeader("Allow", match->allowedMethods.join(", "));
+        if (match) {
+            QList<QByteArray> allowed = match->allowedMethods;
+            if (allowed.contains("GET") && !allowed.contains("HEAD"))
+                allowed.append("HEAD");
+            r.withHeader("Allow", allowed.join(", "));
+        }
         write(socket, request, r, closeAfter);
         return;
     }

@@ -22,6 +22,7 @@ public:
 
     void route(const QByteArray &method, const QString &pathTemplate, Handler handler);
     void addObserver(RequestObserver *observer);
+    QList<QPair<QByteArray, QString>> routes() const { return m_router.routes(); }
 
     // Returns the bound port, or 0 when the address could not be bound.
     quint16 listenOn(const QHostAddress &address, quint16 port);

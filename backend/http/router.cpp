@@ -10,6 +10,14 @@ void Router::add(const QByteArray &method, const QString &pathTemplate, Handler 
                           pathTemplate.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
 }
 
+QList<QPair<QByteArray, QString>> Router::routes() const
+{
+    QList<QPair<QByteArray, QString>> out;
+    for (const Route &r : m_routes)
+        out.append({r.method, r.pathTemplate});
+    return out;
+}
+
 std::optional<Router::Match> Router::match(const QByteArray &method,
                                            const QString &encodedPath) const
 {

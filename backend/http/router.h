@@ -15,6 +15,7 @@ class Router
 {
 public:
     void add(const QByteArray &method, const QString &pathTemplate, Handler handler);
+    QList<QPair<QByteArray, QString>> routes() const;
 
     struct Match
     {

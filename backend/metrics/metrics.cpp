@@ -163,27 +163,9 @@ Metrics::Metrics(server::Application &app, QObject *parent)
     events.idempotentReplay = [this] { d->replays.Increment(); };
     events.traceabilityQuery = [this](double s) { d->trace.Observe(s); };
     app.addObserver(this);
-}
-
-Metrics::~Metrics() = default;
-
-void Metrics::start()
-{
-    db::DbPool &pool = m_app.pool();
+    db::DbPool &pool = app.pool();
     pool.setWaitObserver([this](double s) { d->poolWait.Observe(s); });
-    // Per-gate series start at 0 as well, so the first decision at a gate is a visible
-    // increase rather than a series that is born at 1.
-    pool.submit(db::DbJob{[this](db::PgSession &s) {
-                              const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
-                              for (const QJsonValue &g : gates) {
-                                  const std::string number =
-                                      std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
-                                  for (Decision v : allDecisions())
-                                      d->gateDecisions.Add({{"gate", number}, {"decision", toString(v).toStdString()}});
-                              }
-                          },
-                          [](db::DbFailure) {}});
-    m_app.route("GET", QStringLiteral("/metrics"), [this, &pool](const http::Request &, http::Responder respond) {
+    app.route("GET", QStringLiteral("/metrics"), [this, &pool](const http::Request &, http::Responder respond) {
         // Plant-wide gauges come from the database so every replica reports the same value;
         // when it cannot be reached the last values are served with everything else.
         pool.submit(db::DbJob{
@@ -211,6 +193,25 @@ void Metrics::start()
             },
             [this, respond](db::DbFailure) { respond(exposition(render())); }});
     });
+}
+
+Metrics::~Metrics() = default;
+
+void Metrics::start()
+{
+    db::DbPool &pool = m_app.pool();
+    // Per-gate series start at 0 as well, so the first decision at a gate is a visible
+    // increase rather than a series that is born at 1.
+    pool.submit(db::DbJob{[this](db::PgSession &s) {
+                              const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
+                              for (const QJsonValue &g : gates) {
+                                  const std::string number =
+                                      std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
+                                  for (Decision v : allDecisions())
+                                      d->gateDecisions.Add({{"gate", number}, {"decision", toString(v).toStdString()}});
+                              }
+                          },
+                          [](db::DbFailure) {}});
 }
 
 http::Response Metrics::exposition(const std::string &text)

@@ -33,9 +33,11 @@ class Metrics : public QObject, public http::RequestObserver
 
 public:
     explicit Metrics(server::Application &app, QObject *parent = nullptr);
+
     ~Metrics() override;
 
-    // Registers GET /metrics; call once the application has started.
+    // Subscribes to the application's events and registers GET /metrics; call start() once
+    // the application has started, to create the per-gate series from the database.
     void start();
 
     void requestStarted(const http::Request &request) override;

@@ -1,5 +1,6 @@
 #include "application.h"
 
+#include "api/openapi.h"
 #include "auth/authroutes.h"
 #include "db/migrator.h"
 #include "lots/lotroutes.h"
@@ -22,6 +23,23 @@ Application::Application(const ServerConfig &config, QObject *parent) : QObject(
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
     m_http = new http::HttpServer(limits, this);
     m_http->addObserver(&m_accessLog);
+
+    // The pool exists (not yet connected) so that every route can be registered up front.
+    m_pool = std::make_unique<db::DbPool>(m_config.database);
+    m_api = std::make_unique<api::ApiContext>(m_config, *m_pool, m_events);
+    auth::registerRoutes(*m_http, *m_api);
+    lots::registerRoutes(*m_http, *m_api);
+    qc::registerRoutes(*m_http, *m_api);
+    runs::registerRoutes(*m_http, *m_api);
+    trace::registerRoutes(*m_http, *m_api);
+    sync::registerRoutes(*m_http, *m_api);
+    system::registerRoutes(*m_http, *m_api, db::Migrator().latestVersion());
+    openapi::registerRoutes(*m_http);
+}
+
+QList<QPair<QByteArray, QString>> Application::routes() const
+{
+    return m_http->routes();
 }
 
 Application::~Application()
@@ -45,15 +63,6 @@ bool Application::start(QString *error)
         }
     }
 
-    m_pool = std::make_unique<db::DbPool>(m_config.database);
-    m_api = std::make_unique<api::ApiContext>(m_config, *m_pool, m_events);
-    auth::registerRoutes(*m_http, *m_api);
-    lots::registerRoutes(*m_http, *m_api);
-    qc::registerRoutes(*m_http, *m_api);
-    runs::registerRoutes(*m_http, *m_api);
-    trace::registerRoutes(*m_http, *m_api);
-    sync::registerRoutes(*m_http, *m_api);
-    system::registerRoutes(*m_http, *m_api, migrator.latestVersion());
     m_pool->start();
 
     m_port = m_http->listenOn(m_config.listenAddress, m_config.listenPort);

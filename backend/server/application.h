@@ -19,6 +19,7 @@ class Application : public QObject
     Q_OBJECT
 
 public:
+    // Registers every route; nothing touches the network or the database until start().
     explicit Application(const ServerConfig &config, QObject *parent = nullptr);
     ~Application() override;
 
@@ -26,6 +27,8 @@ public:
     // readable message in `error`.
     bool start(QString *error);
     quint16 port() const { return m_port; }
+    // (method, route template) of every registered route.
+    QList<QPair<QByteArray, QString>> routes() const;
     void addObserver(http::RequestObserver *observer) { m_http->addObserver(observer); }
     void route(const QByteArray &method, const QString &path, http::Handler handler)
     {
