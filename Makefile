@@ -6,7 +6,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure
 
-.PHONY: all deps configure build run test clean format
+.PHONY: all deps configure build run test bench clean format
 
 all: build
 
@@ -24,6 +24,10 @@ run: build
 
 test: build
 	@cd $(BUILD_DIR) && ctest $(CTEST_FLAGS)
+
+# Benchmarks print figures and assert nothing; run them on purpose, on an idle machine.
+bench: build
+	@tests/bench/apibench.sh $(BUILD_DIR)
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

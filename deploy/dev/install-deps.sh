@@ -12,7 +12,7 @@ packages=(
     postgresql-15 postgresql-client-15
     # tests and the local observability stack
     pgbouncer prometheus prometheus-alertmanager prometheus-node-exporter
-    prometheus-postgres-exporter docker-compose jq curl python3 procps
+    prometheus-postgres-exporter docker-compose jq curl python3 procps wrk
 )
 
 missing=()
