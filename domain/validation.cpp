@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include <algorithm>
+
 namespace flowviz::rules {
 
 namespace {
@@ -13,6 +15,18 @@ bool isLotCodeChar(QChar c)
 FieldError error(const QString &field, const char *code, const QString &message)
 {
     return FieldError{field, QString::fromLatin1(code), message};
+}
+
+// Length in Unicode characters, as PostgreSQL's char_length() counts it: a character outside
+// the BMP (an emoji) is one character, not two UTF-16 code units.
+qsizetype characterCount(const QString &text)
+{
+    qsizetype n = text.size();
+    for (qsizetype i = 1; i < text.size(); ++i) {
+        if (text[i].isLowSurrogate() && text[i - 1].isHighSurrogate())
+            --n;
+    }
+    return n;
 }
 
 } // namespace
@@ -36,6 +50,10 @@ std::optional<FieldError> checkLotCode(const QString &code, const QString &field
                                         "'/'; '%1' is not allowed.")
                              .arg(c));
     }
+    // ".", ".." or "/" alone would be unreachable in a URL path and unreadable on a label.
+    if (std::none_of(code.begin(), code.end(), [](QChar c) { return c.isLetterOrNumber(); }))
+        return error(field, "lot_code.no_alphanumeric",
+                     QStringLiteral("A lot code needs at least one letter or digit."));
     return std::nullopt;
 }
 
@@ -78,8 +96,8 @@ std::optional<FieldError> checkTemperature(const Decimal &celsius, const QString
 int nonBlankLength(const QString &text)
 {
     int n = 0;
-    for (const QChar c : text) {
-        if (!c.isSpace())
+    for (const char32_t c : text.toUcs4()) {
+        if (!QChar::isSpace(c))
             ++n;
     }
     return n;
@@ -87,7 +105,7 @@ int nonBlankLength(const QString &text)
 
 std::optional<FieldError> checkNotes(const QString &notes, Decision decision, const QString &field)
 {
-    if (notes.size() > kNotesMaxLength)
+    if (characterCount(notes) > kNotesMaxLength)
         return error(field, "notes.too_long",
                      QStringLiteral("Notes have at most %1 characters.").arg(kNotesMaxLength));
     if ((decision == Decision::HOLD || decision == Decision::FAIL) &&

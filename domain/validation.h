@@ -48,7 +48,7 @@ std::optional<FieldError> checkNotes(const QString &notes, Decision decision,
 std::optional<FieldError> checkCcpTemperature(bool gateIsCcp, bool hasTemperature,
                                               const QString &field = QStringLiteral("temperature_c"));
 
-// Counts characters that are not white space.
+// Counts Unicode characters (not UTF-16 code units) that are not white space.
 int nonBlankLength(const QString &text);
 
 } // namespace rules

@@ -61,8 +61,13 @@ public:
         const QByteArray env = qgetenv(o.env);
         if (!env.isEmpty())
             return QString::fromLocal8Bit(env);
-        if (m_ini && o.ini && m_ini->contains(QString::fromLatin1(o.ini)))
-            return m_ini->value(QString::fromLatin1(o.ini)).toString();
+        if (m_ini && o.ini && m_ini->contains(QString::fromLatin1(o.ini))) {
+            // QSettings reads an unquoted value with commas as a list: join it back.
+            const QVariant v = m_ini->value(QString::fromLatin1(o.ini));
+            if (v.metaType().id() == QMetaType::QStringList)
+                return v.toStringList().join(u',');
+            return v.toString();
+        }
         return std::nullopt;
     }
 
@@ -101,8 +106,10 @@ bool readInt(const Lookup &l, const char *name, int min, int max, int &target, Q
 
 } // namespace
 
-std::optional<RateLimits> RateLimits::parse(const QString &text, QString *error)
+std::optional<RateLimits> RateLimits::parse(const QString &text, QString *errorOut)
 {
+    QString ignored;
+    QString *error = errorOut ? errorOut : &ignored;
     RateLimits r;
     const QString t = text.trimmed().toLower();
     if (t == u"off" || t == u"false" || t == u"0") {
@@ -153,8 +160,10 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
 }
 
 std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &parser, bool needSecret,
-                                                  QString *error)
+                                                  QString *errorOut)
 {
+    QString ignored;
+    QString *error = errorOut ? errorOut : &ignored;
     const Lookup bootstrap(parser, nullptr);
     std::unique_ptr<QSettings> ini;
     if (const auto file = bootstrap.value("config")) {
@@ -242,7 +251,17 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
     c.maxBodyBytes = maxBody;
     if (const auto tz = l.value("plant-time-zone"))
         c.plantTimeZone = *tz;
-    c.migrateOnStart = !l.value("skip-migrations").has_value();
+    if (const auto skip = l.value("skip-migrations")) {
+        const QString v = skip->trimmed().toLower();
+        const bool yes = v == u"1" || v == u"true" || v == u"yes" || v == u"on";
+        const bool no = v == u"0" || v == u"false" || v == u"no" || v == u"off";
+        if (!yes && !no) {
+            *error = QStringLiteral("FLOWVIZ_SKIP_MIGRATIONS must be 1/true/yes/on or 0/false/no/off, not \"%1\"")
+                         .arg(*skip);
+            return std::nullopt;
+        }
+        c.migrateOnStart = !yes;
+    }
     return c;
 }
 

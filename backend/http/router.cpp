@@ -21,7 +21,11 @@ QList<QPair<QByteArray, QString>> Router::routes() const
 std::optional<Router::Match> Router::match(const QByteArray &method,
                                            const QString &encodedPath) const
 {
-    const QStringList parts = encodedPath.split(u'/', Qt::SkipEmptyParts);
+    // Empty segments are kept: "/api/v1/lots//x" or a trailing slash match no template.
+    QStringView path(encodedPath);
+    if (path.startsWith(u'/'))
+        path = path.mid(1);
+    const QStringList parts = path.toString().split(u'/', Qt::KeepEmptyParts);
     std::optional<Match> pathOnly;
     for (const Route &route : m_routes) {
         if (route.segments.size() != parts.size())
