@@ -72,8 +72,9 @@ auth::Claims ApiContext::authorize(const Request &request, std::initializer_list
 
 QJsonObject ApiContext::jsonBody(const Request &request)
 {
-    const QByteArray type = request.header("content-type").toLower();
-    if (!type.startsWith("application/json"))
+    // The media type itself, without parameters such as "; charset=utf-8".
+    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+    if (type != "application/json")
         throw ApiError(http::problem(415, QStringLiteral("unsupported-media-type"),
                                      QStringLiteral("JSON expected"),
                                      QStringLiteral("Send the body as application/json.")));

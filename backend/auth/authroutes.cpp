@@ -28,44 +28,48 @@ Response tooManyAttempts()
 Response login(db::PgSession &db, ApiContext &api, const QString &username, const QString &password,
                const QString &client)
 {
-    return db.transaction([&] {
-        users::UserRepository repo(db);
-        const RateLimits &limits = api.config().rateLimits;
+    users::UserRepository repo(db);
+    const RateLimits &limits = api.config().rateLimits;
+    // Read, then verify outside any transaction (argon2id takes tens of milliseconds and must
+    // not hold a PgBouncer server connection), then record the attempt.
+    const auto [limited, user] = db.transaction([&] {
         if (limits.enabled) {
             const auto [byClient, byUser] = repo.recentAttempts(client, username);
             if (byClient >= limits.loginPerMinute || byUser >= limits.loginPerMinute)
-                return tooManyAttempts();
+                return std::pair{true, std::optional<users::UserRecord>()};
         }
-        const auto user = repo.findByName(username);
-        // Verify against a dummy hash for unknown names so timing does not reveal them.
-        const bool ok = passwords::verify(user ? user->passwordHash : passwords::dummyHash(), password);
-        if (!user || !ok || !user->active) {
+        return std::pair{false, repo.findByName(username)};
+    });
+    if (limited)
+        return tooManyAttempts();
+    // Verify against a dummy hash for unknown names so timing does not reveal them.
+    const bool ok = passwords::verify(user ? user->passwordHash : passwords::dummyHash(), password);
+    if (!user || !ok || !user->active) {
+        db.transaction([&] {
             repo.recordAttempt(username, user ? std::optional(user->id) : std::nullopt, client, false,
                                !user ? QStringLiteral("unknown user")
                                : !ok ? QStringLiteral("wrong password")
                                      : QStringLiteral("disabled"));
-            Response r = http::problem(401, QStringLiteral("invalid-credentials"),
-                                       QStringLiteral("Login failed"),
-                                       user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
-                                                  : QStringLiteral("The user name or password is wrong."));
-            r.withHeader("WWW-Authenticate", "Bearer");
-            return r;
-        }
-        repo.recordAttempt(user->username, user->id, client, true, QString());
-        Claims c;
-        c.userId = user->id;
-        c.username = user->username;
-        c.role = user->role;
-        c.issuedAt = QDateTime::currentSecsSinceEpoch();
-        c.expiresAt = c.issuedAt + api.config().tokenLifetimeSeconds;
-        return Response::json(200, QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
-                                               {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                               {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
-                                               {QStringLiteral("expires_at"),
-                                                QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC)
-                                                    .toString(Qt::ISODate)},
-                                               {QStringLiteral("user"), user->toJson()}});
-    });
+        });
+        Response r = http::problem(401, QStringLiteral("invalid-credentials"), QStringLiteral("Login failed"),
+                                   user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
+                                              : QStringLiteral("The user name or password is wrong."));
+        r.withHeader("WWW-Authenticate", "Bearer");
+        return r;
+    }
+    db.transaction([&] { repo.recordAttempt(user->username, user->id, client, true, QString()); });
+    Claims c;
+    c.userId = user->id;
+    c.username = user->username;
+    c.role = user->role;
+    c.issuedAt = QDateTime::currentSecsSinceEpoch();
+    c.expiresAt = c.issuedAt + api.config().tokenLifetimeSeconds;
+    return Response::json(200, QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
+                                           {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                           {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
+                                           {QStringLiteral("expires_at"),
+                                            QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
+                                           {QStringLiteral("user"), user->toJson()}});
 }
 
 } // namespace

@@ -293,9 +293,13 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
         if (v.isEmpty())
             continue;
         *target = QDateTime::fromString(v, Qt::ISODateWithMs);
-        if (!target->isValid())
+        // Without an offset a time means different instants on different machines: refuse it,
+        // as bodies do.
+        const bool hasZone = v.endsWith(u'Z') || v.lastIndexOf(u'+') > 10 || v.lastIndexOf(u'-') > 10;
+        if (!target->isValid() || !hasZone)
             errors.append({QString::fromLatin1(name), QStringLiteral("field.type"),
-                           QStringLiteral("%1 must be an ISO 8601 time.").arg(QLatin1String(name))});
+                           QStringLiteral("%1 must be an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z.")
+                               .arg(QLatin1String(name))});
     }
     if (const QString l = param("limit"); !l.isEmpty()) {
         bool ok = false;

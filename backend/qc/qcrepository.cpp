@@ -96,8 +96,11 @@ void QcRepository::insert(const NewDecision &d)
 
 std::optional<Decision> QcRepository::latestDecision(const QUuid &lotId)
 {
+    // A decision whose client clock ran more than 5 minutes ahead counts at the time the
+    // server recorded it: a wrong clock must not pin a lot's status into the future.
     const db::PgResult r = m_db.exec("SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
-                                     "ORDER BY decided_at DESC, recorded_at DESC, id DESC LIMIT 1",
+                                     "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END DESC, "
+                                     "recorded_at DESC, id DESC LIMIT 1",
                                      {lotId});
     if (r.rows() == 0)
         return std::nullopt;

@@ -56,7 +56,8 @@ public:
     std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
     std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
     void insert(const NewDecision &d);
-    // The decision with the latest decision time (arrival order breaks ties).
+    // The decision with the latest decision time (arrival order breaks ties); a decision with a
+    // flagged (future) client time counts at its recording time.
     std::optional<Decision> latestDecision(const QUuid &lotId);
     void setLotStatus(const QUuid &lotId, LotStatus status);
     std::optional<QJsonObject> decision(const QUuid &id);

@@ -39,7 +39,8 @@ QJsonObject lotBody(const QString &code, const QString &type, const QString &wei
 
 QJsonObject parentRef(const QString &code, const QString &quantityKg)
 {
-    return {{QStringLiteral("lot_code"), code}, {QStringLiteral("quantity_used_kg"), number(quantityKg)}};
+    return {{QStringLiteral("lot_code"), code},
+            {QStringLiteral("quantity_used_kg"), number(quantityKg)}};
 }
 
 QJsonObject decisionBody(const QString &lotCode, const QString &decision, int gateNumber,
@@ -93,27 +94,40 @@ QByteArray signToken(const QByteArray &secret, const QString &userId, const QStr
                      const QString &role, qint64 issuedAt, qint64 expiresAt)
 {
     constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QByteArray header = QJsonDocument(QJsonObject{{QStringLiteral("alg"), QStringLiteral("HS256")},
-                                                        {QStringLiteral("typ"), QStringLiteral("JWT")}})
-                                  .toJson(QJsonDocument::Compact)
-                                  .toBase64(b64);
+    const QByteArray header =
+        QJsonDocument(QJsonObject{{QStringLiteral("alg"), QStringLiteral("HS256")},
+                                  {QStringLiteral("typ"), QStringLiteral("JWT")}})
+            .toJson(QJsonDocument::Compact)
+            .toBase64(b64);
     const QByteArray payload =
         QJsonDocument(QJsonObject{{QStringLiteral("sub"), userId},
                                   {QStringLiteral("name"), username},
                                   {QStringLiteral("role"), role},
                                   {QStringLiteral("iat"), issuedAt},
                                   {QStringLiteral("exp"), expiresAt},
-                                  {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})
+                                  {QStringLiteral("jti"),
+                                   QUuid::createUuid().toString(QUuid::WithoutBraces)}})
             .toJson(QJsonDocument::Compact)
             .toBase64(b64);
     const QByteArray input = header + '.' + payload;
     return input + '.' +
-           QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(b64);
+           QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256)
+               .toBase64(b64);
 }
 
 QString userId(TestServer &server, const QString &username)
 {
-    return server.db().scalar(QStringLiteral("SELECT id::text FROM users WHERE username = $1"), {username});
+    return server.db().scalar(QStringLiteral("SELECT id::text FROM users WHERE username = $1"),
+                              {username});
+}
+
+QString trySql(TestServer &server, const QString &sql)
+{
+    server.db().exec(QStringLiteral(
+        "CREATE OR REPLACE FUNCTION pg_temp.fv_try(q text) RETURNS text LANGUAGE plpgsql AS $f$ "
+        "BEGIN EXECUTE q; RETURN 'ok'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ' ' || "
+        "SQLERRM; END $f$"));
+    return server.db().scalar(QStringLiteral("SELECT pg_temp.fv_try($1)"), {sql});
 }
 
 int rowCount(TestServer &server, const QString &table)

@@ -45,6 +45,9 @@ QByteArray signToken(const QByteArray &secret, const QString &userId, const QStr
 
 // The user's id in the server's database.
 QString userId(TestServer &server, const QString &username);
+// Runs `sql` in the server's database and returns "ok", or the SQLSTATE and message of the
+// error it raised: for statements that are expected to fail (TestDb::query fails the test).
+QString trySql(TestServer &server, const QString &sql);
 // count(*) of a table.
 int rowCount(TestServer &server, const QString &table);
 
@@ -53,7 +56,7 @@ int rowCount(TestServer &server, const QString &table);
 // Fails the test unless `reply` is a problem+json answer with `code`.
 #define FV_VERIFY_PROBLEM(reply, code)                                                             \
     do {                                                                                           \
-        const QString fvWhy_ = flowviz::test::problemMismatch((reply), (code));                     \
+        const QString fvWhy_ = flowviz::test::problemMismatch((reply), (code));                    \
         QVERIFY2(fvWhy_.isEmpty(), qPrintable(fvWhy_));                                            \
     } while (false)
 
@@ -61,7 +64,6 @@ int rowCount(TestServer &server, const QString &table);
 #define FV_VERIFY_STATUS(reply, code)                                                              \
     do {                                                                                           \
         const flowviz::test::Reply &fvR_ = (reply);                                                \
-        QVERIFY2(fvR_.status == (code),                                                            \
-                 qPrintable(QStringLiteral("expected %1, got ").arg(code) +                        \
-                            flowviz::test::describe(fvR_)));                                       \
+        QVERIFY2(fvR_.status == (code), qPrintable(QStringLiteral("expected %1, got ").arg(code) + \
+                                                   flowviz::test::describe(fvR_)));                \
     } while (false)
