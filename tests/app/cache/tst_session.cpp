@@ -1,0 +1,189 @@
+#include "session/session.h"
+
+#include "api/apiclient.h"
+
+#include "enumcompare.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using flowviz::Role;
+using flowviz::app::ApiClient;
+using flowviz::app::ApiError;
+using flowviz::app::Session;
+
+namespace {
+
+void writeStore(const QString &path, const QDateTime &expiresAt,
+                const QString &token = QStringLiteral("tok-1"))
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(
+                QJsonObject{{QStringLiteral("token"), token},
+                            {QStringLiteral("username"), QStringLiteral("operator")},
+                            {QStringLiteral("full_name"), QStringLiteral("Kovács Anna")},
+                            {QStringLiteral("role"), QStringLiteral("OPERATOR")},
+                            {QStringLiteral("expires_at"), expiresAt.toString(Qt::ISODateWithMs)}})
+                .toJson());
+}
+
+} // namespace
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) +
+                                QStringLiteral("/session.json"));
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        m_now = QDateTime(QDate(2026, 1, 14), QTime(6, 0), Qt::UTC);
+    }
+
+    void nothingStoredMeansLoggedOut()
+    {
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(!s.restore());
+        QVERIFY(!s.isValid());
+        QVERIFY(s.token().isEmpty());
+    }
+
+    void restoresAStoredSessionOffline()
+    {
+        writeStore(m_path, m_now.addSecs(8 * 3600));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(s.restore());
+        QVERIFY(s.isValid());
+        QCOMPARE(s.token(), QByteArray("tok-1"));
+        QCOMPARE(api.token(), QByteArray("tok-1"));
+        QCOMPARE(s.user().username, QStringLiteral("operator"));
+        QCOMPARE(s.user().fullName, QStringLiteral("Kovács Anna"));
+        FV_COMPARE_ENUM(s.user().role, Role::OPERATOR);
+        QCOMPARE(s.expiresAt(), m_now.addSecs(8 * 3600));
+        QVERIFY(s.isValid(m_now.addSecs(8 * 3600 - 1)));
+        QVERIFY(!s.isValid(m_now.addSecs(8 * 3600)));
+    }
+
+    void anExpiredStoredSessionIsCleared()
+    {
+        writeStore(m_path, m_now.addSecs(-1));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(!s.restore());
+        QVERIFY(!s.isValid());
+        QVERIFY(!QFile::exists(m_path));
+        QCOMPARE(s.lastUsername(), QStringLiteral("operator")); // to prefill the login form
+        QVERIFY(api.token().isEmpty());
+    }
+
+    void expiresWhenTheClockPassesExpiry()
+    {
+        writeStore(m_path, m_now.addSecs(3600));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(s.restore());
+        QSignalSpy expired(&s, &Session::expired);
+        m_now = m_now.addSecs(3599);
+        s.checkExpiry();
+        QCOMPARE(expired.size(), 0);
+        QVERIFY(s.isValid());
+        m_now = m_now.addSecs(1);
+        s.checkExpiry();
+        QCOMPARE(expired.size(), 1);
+        QVERIFY(!s.isValid());
+        QVERIFY(api.token().isEmpty());
+        QVERIFY(!QFile::exists(m_path));
+    }
+
+    void theTimerEmitsExpired()
+    {
+        // Real time here: the token ends 300 ms from now.
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        writeStore(m_path, start.addMSecs(300));
+        ApiClient api;
+        Session s(&api, m_path);
+        QVERIFY(s.restore());
+        QSignalSpy expired(&s, &Session::expired);
+        QTRY_COMPARE_WITH_TIMEOUT(expired.size(), 1, 10000);
+        QVERIFY(QDateTime::currentDateTimeUtc() >= start.addMSecs(300));
+        QVERIFY(!s.isValid());
+    }
+
+    void aRefusedTokenAsksForLogin()
+    {
+        writeStore(m_path, m_now.addSecs(3600));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(s.restore());
+        QSignalSpy required(&s, &Session::loginRequired);
+        emit api.unauthorized();
+        QCOMPARE(required.size(), 1);
+        QVERIFY(!s.isValid());
+        QVERIFY(!QFile::exists(m_path));
+    }
+
+    void logoutForgetsTheToken()
+    {
+        writeStore(m_path, m_now.addSecs(3600));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(s.restore());
+        QSignalSpy loggedOut(&s, &Session::loggedOut);
+        s.logout();
+        QCOMPARE(loggedOut.size(), 1);
+        QVERIFY(!s.isValid());
+        QVERIFY(api.token().isEmpty());
+        QVERIFY(!QFile::exists(m_path));
+        Session again(&api, m_path);
+        QVERIFY(!again.restore());
+    }
+
+    void garbageInTheStoreIsIgnored()
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{not json");
+        f.close();
+        ApiClient api;
+        Session s(&api, m_path);
+        QVERIFY(!s.restore());
+        QVERIFY(!s.isValid());
+    }
+
+    void loginErrorsSayWhatToDo()
+    {
+        for (auto kind :
+             {ApiError::Kind::Unauthorized, ApiError::Kind::Network, ApiError::Kind::Timeout,
+              ApiError::Kind::RateLimited, ApiError::Kind::Server, ApiError::Kind::Tls}) {
+            ApiError e;
+            e.kind = kind;
+            QVERIFY(!Session::loginErrorMessage(e).isEmpty());
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QDateTime m_now;
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"

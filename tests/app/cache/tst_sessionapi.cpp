@@ -1,0 +1,214 @@
+#include "session/session.h"
+
+#include "api/apiclient.h"
+
+#include "support/testserver.h"
+
+#include "enumcompare.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using flowviz::Role;
+using flowviz::app::ApiClient;
+using flowviz::app::ApiError;
+using flowviz::app::ApiResult;
+using flowviz::app::Session;
+using flowviz::test::TestServer;
+
+// Session against a real flowviz-server: login, typed failures, the stored token working
+// after a restart and while the server is down, and a refused token asking for a new login.
+class TestSessionApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<TestServer>(
+            QStringLiteral("app_session"),
+            QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void init()
+    {
+        if (!m_server->isRunning())
+            QVERIFY(m_server->start());
+        m_path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) +
+                                QStringLiteral(".json"));
+    }
+
+    void loginWithTheRightPassword()
+    {
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, m_path);
+        QSignalSpy loggedIn(&s, &Session::loggedIn);
+        QSignalSpy failed(&s, &Session::loginFailed);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(s.isValid());
+        QCOMPARE(s.user().username, QStringLiteral("operator"));
+        FV_COMPARE_ENUM(s.user().role, Role::OPERATOR);
+        QVERIFY(!s.token().isEmpty());
+        QCOMPARE(api.token(), s.token());
+        QVERIFY(s.expiresAt() > before.addSecs(3600)); // a shift-long token
+
+        // The token works for the API.
+        bool answered = false;
+        ApiResult me;
+        api.get(QStringLiteral("/api/v1/auth/me"), this, [&](const ApiResult &r) {
+            me = r;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        QVERIFY2(me.ok(), qPrintable(me.error.summary()));
+        QCOMPARE(me.object().value(QStringLiteral("username")).toString(),
+                 QStringLiteral("operator"));
+
+        // Stored for a restart, readable by this account only, and nothing but what is needed.
+        QVERIFY(QFile::exists(m_path));
+        QCOMPARE(QFile::permissions(m_path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                               QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QStringList keys = QJsonDocument::fromJson(f.readAll()).object().keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{QStringLiteral("expires_at"), QStringLiteral("full_name"),
+                                    QStringLiteral("role"), QStringLiteral("token"),
+                                    QStringLiteral("username")}));
+    }
+
+    void wrongPasswordIsATypedError_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("wrong password") << "operator"
+                                        << "not-the-password";
+        QTest::newRow("unknown user") << "nobody"
+                                      << "nobody-password-1";
+    }
+    void wrongPasswordIsATypedError()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, password);
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, m_path);
+        QSignalSpy failed(&s, &Session::loginFailed);
+        QSignalSpy required(&s, &Session::loginRequired);
+        s.login(username, password);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
+        const auto error = failed[0][0].value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::Unauthorized);
+        QVERIFY(!error.isTransient());
+        QCOMPARE(failed[0][1].toString(), Session::loginErrorMessage(error));
+        QVERIFY(!failed[0][1].toString().isEmpty());
+        QCOMPARE(required.size(), 0); // a failed login is not a lost session
+        QVERIFY(!s.isValid());
+        QVERIFY(!QFile::exists(m_path));
+    }
+
+    void restartWhileOfflineKeepsTheOperatorWorking()
+    {
+        {
+            ApiClient api;
+            api.setBaseUrl(m_server->baseUrl());
+            Session s(&api, m_path);
+            QSignalSpy loggedIn(&s, &Session::loggedIn);
+            s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+            QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+        }
+        m_server->stop();
+
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, m_path);
+        QVERIFY(s.restore());
+        QVERIFY(s.isValid());
+        QCOMPARE(s.user().username, QStringLiteral("operator"));
+        QVERIFY(!api.token().isEmpty());
+
+        // Nobody new can log in while the server is down: a transient, typed error.
+        Session other(&api, m_dir.filePath(QStringLiteral("other.json")));
+        QSignalSpy failed(&other, &Session::loginFailed);
+        other.login(QStringLiteral("manager"), TestServer::passwordOf(QStringLiteral("manager")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+        QVERIFY(failed[0][0].value<ApiError>().isTransient());
+
+        // Back online, the restored token is still accepted.
+        QVERIFY(m_server->start());
+        bool answered = false;
+        ApiResult me;
+        api.get(QStringLiteral("/api/v1/auth/me"), this, [&](const ApiResult &r) {
+            me = r;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        QVERIFY2(me.ok(), qPrintable(me.error.summary()));
+    }
+
+    void aRefusedTokenAsksForANewLogin()
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("not.a.token")},
+                                          {QStringLiteral("username"), QStringLiteral("operator")},
+                                          {QStringLiteral("full_name"), QStringLiteral("x")},
+                                          {QStringLiteral("role"), QStringLiteral("OPERATOR")},
+                                          {QStringLiteral("expires_at"),
+                                           QDateTime::currentDateTimeUtc().addSecs(3600).toString(
+                                               Qt::ISODate)}})
+                    .toJson());
+        f.close();
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, m_path);
+        QVERIFY(s.restore());
+        QSignalSpy required(&s, &Session::loginRequired);
+        api.get(QStringLiteral("/api/v1/qc-gates"), this, [](const ApiResult &) {});
+        QTRY_COMPARE_WITH_TIMEOUT(required.size(), 1, 15000);
+        QVERIFY(!s.isValid());
+        QCOMPARE(s.lastUsername(), QStringLiteral("operator"));
+    }
+
+    void switchingOperator()
+    {
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, m_path);
+        QSignalSpy loggedIn(&s, &Session::loggedIn);
+        QSignalSpy loggedOut(&s, &Session::loggedOut);
+        s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+        const QByteArray first = s.token();
+        s.logout();
+        QCOMPARE(loggedOut.size(), 1);
+        QVERIFY(api.token().isEmpty());
+        s.login(QStringLiteral("manager"), TestServer::passwordOf(QStringLiteral("manager")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 15000);
+        FV_COMPARE_ENUM(s.user().role, Role::MANAGER);
+        QVERIFY(s.token() != first);
+        Session restored(&api, m_path);
+        QVERIFY(restored.restore());
+        QCOMPARE(restored.user().username, QStringLiteral("manager"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<TestServer> m_server;
+};
+
+QTEST_GUILESS_MAIN(TestSessionApi)
+#include "tst_sessionapi.moc"
