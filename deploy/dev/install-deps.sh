@@ -8,11 +8,15 @@ packages=(
     cmake ninja-build make g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql libqt6sql6-sqlite
     prometheus-cpp-dev libsodium-dev libpq-dev
+    # console UI: widgets, printing, translations (lupdate/lrelease), QR codes on labels
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev
     # run: the private PostgreSQL cluster
     postgresql-15 postgresql-client-15
     # tests and the local observability stack
     pgbouncer prometheus prometheus-alertmanager prometheus-node-exporter
     prometheus-postgres-exporter docker-compose jq curl python3 procps wrk
+    # label tests: rasterise the PDF (pdftoppm, pdfinfo) and read its QR code back (zbarimg)
+    poppler-utils qt6-translations-l10n zbar-tools
 )
 
 missing=()
