@@ -120,6 +120,9 @@ private:
                 db.close();
                 item.job.fail(DbFailure::Unavailable);
             }
+            // A job that caught the failure itself still leaves a connection not to reuse.
+            if (db.isOpen() && !session.isHealthy())
+                db.close();
             m_pool->m_active.fetch_sub(1);
             item = {};
             if (db.isOpen()) {

@@ -1,16 +1,72 @@
 #include "pgsession.h"
 
+#include <QElapsedTimer>
 #include <QVarLengthArray>
 
 #include <libpq-fe.h>
+
+#include <cerrno>
+#include <poll.h>
 
 namespace flowviz::db {
 
 namespace {
 constexpr const char *kStatementTimeout = "SET LOCAL statement_timeout = '20s'";
-}
+// How long a statement may go without an answer before the connection is given up. A
+// transaction's first statement gets little: through PgBouncer in transaction mode it is the
+// one that waits for a server connection, and PgBouncer holds it for query_wait_timeout
+// (120 s by default) while the database is down. Later statements get the server-side
+// statement_timeout plus a margin, so that PostgreSQL reports a slow query first.
+constexpr int kFirstAnswerMs = 5000;
+constexpr int kAnswerMs = 25000;
+} // namespace
 
 PgSession::PgSession(pg_conn *conn) : m_conn(conn) {}
+
+PGresult *PgSession::execWithDeadline(const char *sql, int count, const char *const *values,
+                                      const int *lengths, int deadlineMs)
+{
+    if (m_broken)
+        throw DbError(QStringLiteral("the connection was given up"), "08006", true);
+    if (!PQsendQueryParams(m_conn, sql, count, nullptr, values, lengths, nullptr, 0))
+        return nullptr;
+    QElapsedTimer timer;
+    timer.start();
+    PGresult *last = nullptr;
+    while (true) {
+        while (PQisBusy(m_conn)) {
+            const qint64 left = deadlineMs - timer.elapsed();
+            if (left <= 0) {
+                // The statement is still pending on this connection: it cannot be used again.
+                PQclear(last);
+                m_broken = true;
+                throw DbError(QStringLiteral("no answer from the database within %1 s")
+                                  .arg(deadlineMs / 1000),
+                              "08006", true);
+            }
+            pollfd fd{PQsocket(m_conn), POLLIN, 0};
+            const int ready = ::poll(&fd, 1, int(left));
+            if (ready < 0 && errno != EINTR)
+                break;
+            if (ready > 0 && !PQconsumeInput(m_conn))
+                break; // the connection failed; PQgetResult reports it
+        }
+        PGresult *r = PQgetResult(m_conn);
+        if (!r)
+            return last;
+        if (last) {
+            // Keep the first error, else the last result.
+            if (PQresultStatus(last) == PGRES_FATAL_ERROR) {
+                PQclear(r);
+                continue;
+            }
+            PQclear(last);
+        }
+        last = r;
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return last;
+    }
+}
 
 PgResult PgSession::exec(const char *sql, std::initializer_list<SqlValue> params)
 {
@@ -25,8 +81,9 @@ PgResult PgSession::exec(const char *sql, const QList<SqlValue> &params)
         values.append(p.isNull() ? nullptr : p.text().constData());
         lengths.append(p.isNull() ? 0 : int(p.text().size()));
     }
-    PGresult *r = PQexecParams(m_conn, sql, int(params.size()), nullptr, values.constData(),
-                               lengths.constData(), nullptr, 0);
+    PGresult *r = execWithDeadline(sql, int(params.size()), values.constData(), lengths.constData(),
+                                   m_nextIsFirst ? kFirstAnswerMs : kAnswerMs);
+    m_nextIsFirst = false;
     const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
         raise(r);
@@ -44,11 +101,12 @@ void PgSession::execScript(const QByteArray &sql)
 
 bool PgSession::isHealthy() const
 {
-    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+    return m_conn && !m_broken && PQstatus(m_conn) == CONNECTION_OK;
 }
 
 void PgSession::begin()
 {
+    m_nextIsFirst = true;
     exec("BEGIN");
     exec(kStatementTimeout);
 }
@@ -60,7 +118,7 @@ void PgSession::commit()
 
 void PgSession::rollbackQuietly()
 {
-    if (PQstatus(m_conn) != CONNECTION_OK)
+    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return;
     PQclear(PQexec(m_conn, "ROLLBACK"));
 }

@@ -46,6 +46,8 @@ public:
         }
     }
 
+    // False once the connection failed or a statement went unanswered past its deadline;
+    // the pool then closes the connection instead of reusing it.
     bool isHealthy() const;
     pg_conn *handle() const { return m_conn; }
 
@@ -54,8 +56,14 @@ private:
     void commit();
     void rollbackQuietly();
     [[noreturn]] void raise(pg_result *result);
+    // PQexecParams with a deadline for the answer; throws a lost-connection DbError when it
+    // passes. Returns null when the statement could not be sent.
+    pg_result *execWithDeadline(const char *sql, int count, const char *const *values,
+                                const int *lengths, int deadlineMs);
 
     pg_conn *m_conn;
+    bool m_broken = false;     // a statement is still pending: never reuse the connection
+    bool m_nextIsFirst = true; // the next statement opens a transaction (or the session)
 };
 
 } // namespace flowviz::db

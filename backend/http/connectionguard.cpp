@@ -8,7 +8,8 @@ namespace flowviz::http {
 
 namespace {
 constexpr int kDrainGraceMs = 2000;
-}
+constexpr qint64 kDrainBufferBytes = 64 * 1024;
+} // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
     : QObject(socket), m_socket(socket), m_limits(limits)
@@ -138,6 +139,9 @@ void ConnectionGuard::reject(int status, const QString &slug, const QString &tit
     // From here on this guard owns the socket: QHttpServer must not parse the rest.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::drain);
+    // Discarded bytes pass through a small buffer: QTcpSocket would otherwise take in
+    // whatever the kernel holds at each read, megabytes per connection for a fast sender.
+    m_socket->setReadBufferSize(kDrainBufferBytes);
     const Response r = problem(status, slug, title, detail);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' +
                      reasonPhrase(status).toLatin1() + "\r\nContent-Type: " + r.contentType +

@@ -64,6 +64,14 @@ QList<QStringList> TestDb::query(const QString &sql, const QStringList &params)
     const QByteArray text = sql.toUtf8();
     PGresult *r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr, pointers.constData(),
                                nullptr, nullptr, 0);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        // The server restarted since the last query (a suite that stops PostgreSQL): once more
+        // on a new connection.
+        PQclear(r);
+        PQreset(m_conn);
+        r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr, pointers.constData(), nullptr,
+                         nullptr, 0);
+    }
     QList<QStringList> rows;
     const auto status = PQresultStatus(r);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {

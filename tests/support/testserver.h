@@ -27,6 +27,7 @@ public:
     void stop();      // SIGTERM, then wait
     void kill();      // SIGKILL
     bool isRunning() const;
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     QUrl baseUrl() const;
     quint16 port() const { return m_port; }
