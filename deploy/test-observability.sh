@@ -76,6 +76,8 @@ if [[ -z ${BACKEND_URL:-} ]]; then
 else
     # One request first, so the HTTP metrics have at least one series.
     curl -fsS --max-time 5 -o /dev/null "$BACKEND_URL${BACKEND_PROBE_PATH:-/ready}" 2>/dev/null || true
+    # One API request first, so a freshly started server has an http_requests series.
+    curl -s -o /dev/null --max-time 5 "$BACKEND_URL/api/v1/auth/me" || true
     if body=$(fetch "$BACKEND_URL/metrics") && grep -q '^http_requests' <<<"$body"; then
         pass "1 backend $BACKEND_URL/metrics contains http_requests"
     else

@@ -58,10 +58,6 @@ std::optional<Claims> Jwt::verify(const QByteArray &token, qint64 now, Error *er
     const auto signature = QByteArray::fromBase64Encoding(parts[2], kB64);
     if (!headerBytes || !payloadBytes || !signature)
         return fail(Error::Malformed);
-    // One token, one spelling: base64url that does not re-encode to itself (unused low bits
-    // set in the last character) is refused, so tokens can be compared by their text.
-    if (signature.decoded.toBase64(kB64) != parts[2])
-        return fail(Error::Malformed);
     const QJsonObject header = QJsonDocument::fromJson(*headerBytes).object();
     if (header.value(QStringLiteral("alg")).toString() != u"HS256")
         return fail(Error::Malformed);
@@ -69,6 +65,10 @@ std::optional<Claims> Jwt::verify(const QByteArray &token, qint64 now, Error *er
     if (signature.decoded.size() != expected.size() ||
         sodium_memcmp(signature.decoded.constData(), expected.constData(), size_t(expected.size())) != 0)
         return fail(Error::BadSignature);
+    // One token, one spelling: base64url that does not re-encode to itself (unused low bits
+    // set in the last character) is refused, so tokens can be compared by their text.
+    if (signature.decoded.toBase64(kB64) != parts[2])
+        return fail(Error::Malformed);
     const QJsonObject payload = QJsonDocument::fromJson(*payloadBytes).object();
     Claims c;
     c.userId = QUuid::fromString(payload.value(QStringLiteral("sub")).toString());
