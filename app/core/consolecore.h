@@ -1,0 +1,69 @@
+#pragma once
+
+#include "consolesettings.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace flowviz::app {
+
+class ApiClient;
+class CacheRefresher;
+class GatesModel;
+class LocalCache;
+class LotCodeGenerator;
+class Outbox;
+class OutboxModel;
+class RecentLotsModel;
+class Session;
+class SyncEngine;
+
+// Everything the console runs on, wired together once: API client, session, local cache and
+// its refresher, the durable outbox and the sync engine, the lot-code generator and the item
+// models. Pages get this object and use only its models and services; none calls HTTP or
+// SQL itself. Files live under `dataDir` (per user): outbox.sqlite, cache.sqlite,
+// codes.sqlite, session.json.
+class ConsoleCore : public QObject
+{
+    Q_OBJECT
+
+public:
+    ConsoleCore(const ConsoleSettings &settings, const QString &dataDir, QObject *parent = nullptr);
+    ~ConsoleCore() override;
+
+    const ConsoleSettings &settings() const { return m_settings; }
+    // Applies new settings (server URL, CA file, workstation ...) without a restart.
+    bool applySettings(const ConsoleSettings &settings, QString *error);
+    QString dataDir() const { return m_dataDir; }
+
+    ApiClient *api() const { return m_api; }
+    Session *session() const { return m_session; }
+    LocalCache *cache() const { return m_cache; }
+    CacheRefresher *refresher() const { return m_refresher; }
+    Outbox *outbox() const { return m_outbox; }
+    SyncEngine *sync() const { return m_sync; }
+    LotCodeGenerator *codes() const { return m_codes.get(); }
+    OutboxModel *outboxModel() const { return m_outboxModel; }
+    RecentLotsModel *recentLots() const { return m_recentLots; }
+    GatesModel *gates() const { return m_gates; }
+
+signals:
+    void settingsChanged();
+
+private:
+    ConsoleSettings m_settings;
+    QString m_dataDir;
+    ApiClient *m_api = nullptr;
+    Session *m_session = nullptr;
+    LocalCache *m_cache = nullptr;
+    CacheRefresher *m_refresher = nullptr;
+    Outbox *m_outbox = nullptr;
+    SyncEngine *m_sync = nullptr;
+    std::unique_ptr<LotCodeGenerator> m_codes;
+    OutboxModel *m_outboxModel = nullptr;
+    RecentLotsModel *m_recentLots = nullptr;
+    GatesModel *m_gates = nullptr;
+};
+
+} // namespace flowviz::app
