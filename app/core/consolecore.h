@@ -29,12 +29,20 @@ class ConsoleCore : public QObject
     Q_OBJECT
 
 public:
+    // An empty `dataDir` means the per-user QStandardPaths::AppDataLocation.
     ConsoleCore(const ConsoleSettings &settings, const QString &dataDir, QObject *parent = nullptr);
     ~ConsoleCore() override;
 
+    static constexpr int kCacheRefreshIntervalMs = 3 * 60 * 1000;
+
+    static QString defaultDataDir();
+
     const ConsoleSettings &settings() const { return m_settings; }
-    // Applies new settings (server URL, CA file, workstation ...) without a restart.
+    // Applies new settings (server URL, CA file, language, scanner ...) without a restart. A
+    // new site or workstation id is stored but takes effect at the next start (services such
+    // as the lot registration hold the code generator): then restartRequired() is true.
     bool applySettings(const ConsoleSettings &settings, QString *error);
+    bool restartRequired() const { return m_restartRequired; }
     QString dataDir() const { return m_dataDir; }
 
     ApiClient *api() const { return m_api; }
@@ -50,8 +58,12 @@ public:
 
 signals:
     void settingsChanged();
+    // The session is over (the server refused the token, or it expired): show the login page.
+    void loginRequired();
 
 private:
+    void applyConnection();
+
     ConsoleSettings m_settings;
     QString m_dataDir;
     ApiClient *m_api = nullptr;
@@ -64,6 +76,7 @@ private:
     OutboxModel *m_outboxModel = nullptr;
     RecentLotsModel *m_recentLots = nullptr;
     GatesModel *m_gates = nullptr;
+    bool m_restartRequired = false;
 };
 
 } // namespace flowviz::app

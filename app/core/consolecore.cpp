@@ -1,0 +1,122 @@
+#include "consolecore.h"
+
+#include "api/apiclient.h"
+#include "cache/cacherefresher.h"
+#include "cache/localcache.h"
+#include "codes/lotcodegenerator.h"
+#include "models/gatesmodel.h"
+#include "models/outboxmodel.h"
+#include "models/recentlotsmodel.h"
+#include "outbox/outbox.h"
+#include "session/session.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace flowviz::app {
+
+QString ConsoleCore::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
+{
+    QDir().mkpath(m_dataDir);
+    const QDir dir(m_dataDir);
+
+    m_api = new ApiClient(this);
+    applyConnection();
+
+    m_session = new Session(m_api, dir.filePath(QStringLiteral("session.json")), this);
+    m_cache = new LocalCache(dir.filePath(QStringLiteral("cache.sqlite")), this);
+    m_refresher = new CacheRefresher(m_api, m_cache, this);
+    m_refresher->setAutoRefreshInterval(kCacheRefreshIntervalMs);
+    m_outbox = new Outbox(dir.filePath(QStringLiteral("outbox.sqlite")), this);
+
+    m_sync = new SyncEngine(m_outbox, m_api, this);
+    m_sync->setWorkstationId(m_settings.workstationId());
+    const QString version = QCoreApplication::applicationVersion();
+    m_sync->setAppVersion(version.isEmpty() ? QStringLiteral("0.0.0") : version);
+
+    m_codes = std::make_unique<LotCodeGenerator>(dir.filePath(QStringLiteral("codes.sqlite")),
+                                                 m_settings.site, m_settings.workstation);
+
+    m_outboxModel = new OutboxModel(m_outbox, this);
+    m_recentLots = new RecentLotsModel(m_cache, this);
+    m_gates = new GatesModel(m_cache, this);
+    m_gates->setLanguage(m_settings.language);
+
+    connect(m_session, &Session::loggedIn, this, [this] {
+        m_refresher->refresh();
+        m_sync->syncNow();
+    });
+    connect(m_session, &Session::loginRequired, this, &ConsoleCore::loginRequired);
+    connect(m_session, &Session::expired, this, &ConsoleCore::loginRequired);
+
+    if (m_session->restore())
+        m_refresher->refresh();
+    m_sync->start();
+}
+
+ConsoleCore::~ConsoleCore()
+{
+    m_sync->stop();
+}
+
+void ConsoleCore::applyConnection()
+{
+    m_api->setBaseUrl(m_settings.serverUrl);
+    if (!m_settings.caFile.isEmpty())
+        m_api->setCaBundle(m_settings.caFile);
+}
+
+bool ConsoleCore::applySettings(const ConsoleSettings &settings, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (const auto problem = LotCodeGenerator::checkSite(settings.site))
+        return fail(*problem);
+    if (const auto problem = LotCodeGenerator::checkWorkstation(settings.workstation))
+        return fail(*problem);
+    if (!settings.serverUrl.isValid() || settings.serverUrl.scheme().isEmpty()
+        || settings.serverUrl.host().isEmpty())
+        return fail(tr("The server address is not a valid URL. Enter it like "
+                       "https://flowviz.example:8443."));
+    if (!settings.caFile.isEmpty()) {
+        ApiClient probe;
+        QString caError;
+        if (!probe.setCaBundle(settings.caFile, &caError))
+            return fail(tr("The CA file cannot be used: %1").arg(caError));
+    }
+
+    const bool connectionChanged = settings.serverUrl != m_settings.serverUrl
+                                   || settings.caFile != m_settings.caFile;
+    m_settings = settings;
+    m_settings.site = settings.site.trimmed().toUpper();
+    m_settings.workstation = settings.workstation.trimmed().toUpper();
+    // Lot codes and the sync engine keep the identity they started with, so that codes and
+    // the workstation id never disagree; the new one is used after a restart.
+    m_restartRequired = m_settings.site != m_codes->site()
+                        || m_settings.workstation != m_codes->workstation();
+    if (connectionChanged)
+        applyConnection();
+    m_gates->setLanguage(m_settings.language);
+    if (connectionChanged) {
+        m_sync->syncNow();
+        if (m_session->isValid())
+            m_refresher->refresh();
+    }
+    emit settingsChanged();
+    return true;
+}
+
+} // namespace flowviz::app
