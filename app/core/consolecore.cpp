@@ -23,9 +23,8 @@ QString ConsoleCore::defaultDataDir()
 }
 
 ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir, QObject *parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
+    : QObject(parent), m_settings(settings),
+      m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
 {
     QDir().mkpath(m_dataDir);
     const QDir dir(m_dataDir);
@@ -87,8 +86,8 @@ bool ConsoleCore::applySettings(const ConsoleSettings &settings, QString *error)
         return fail(*problem);
     if (const auto problem = LotCodeGenerator::checkWorkstation(settings.workstation))
         return fail(*problem);
-    if (!settings.serverUrl.isValid() || settings.serverUrl.scheme().isEmpty()
-        || settings.serverUrl.host().isEmpty())
+    if (!settings.serverUrl.isValid() || settings.serverUrl.scheme().isEmpty() ||
+        settings.serverUrl.host().isEmpty())
         return fail(tr("The server address is not a valid URL. Enter it like "
                        "https://flowviz.example:8443."));
     if (!settings.caFile.isEmpty()) {
@@ -98,15 +97,15 @@ bool ConsoleCore::applySettings(const ConsoleSettings &settings, QString *error)
             return fail(tr("The CA file cannot be used: %1").arg(caError));
     }
 
-    const bool connectionChanged = settings.serverUrl != m_settings.serverUrl
-                                   || settings.caFile != m_settings.caFile;
+    const bool connectionChanged =
+        settings.serverUrl != m_settings.serverUrl || settings.caFile != m_settings.caFile;
     m_settings = settings;
     m_settings.site = settings.site.trimmed().toUpper();
     m_settings.workstation = settings.workstation.trimmed().toUpper();
     // Lot codes and the sync engine keep the identity they started with, so that codes and
     // the workstation id never disagree; the new one is used after a restart.
-    m_restartRequired = m_settings.site != m_codes->site()
-                        || m_settings.workstation != m_codes->workstation();
+    m_restartRequired =
+        m_settings.site != m_codes->site() || m_settings.workstation != m_codes->workstation();
     if (connectionChanged)
         applyConnection();
     m_gates->setLanguage(m_settings.language);

@@ -9,13 +9,15 @@ ConsoleSettings ConsoleSettings::load()
     const ConsoleSettings defaults;
     ConsoleSettings s;
     QSettings q(QStringLiteral("FlowViz"), QStringLiteral("flowviz-console"));
-    s.serverUrl = QUrl(q.value(QStringLiteral("server/url"), defaults.serverUrl.toString()).toString());
+    s.serverUrl =
+        QUrl(q.value(QStringLiteral("server/url"), defaults.serverUrl.toString()).toString());
     s.caFile = q.value(QStringLiteral("server/caFile"), defaults.caFile).toString();
     s.site = q.value(QStringLiteral("workstation/site"), defaults.site).toString();
     s.workstation = q.value(QStringLiteral("workstation/id"), defaults.workstation).toString();
     s.language = q.value(QStringLiteral("ui/language"), defaults.language).toString();
     s.labelPrinter = q.value(QStringLiteral("labels/printer"), defaults.labelPrinter).toString();
-    const double w = q.value(QStringLiteral("labels/widthMm"), defaults.labelSizeMm.width()).toDouble();
+    const double w =
+        q.value(QStringLiteral("labels/widthMm"), defaults.labelSizeMm.width()).toDouble();
     const double h =
         q.value(QStringLiteral("labels/heightMm"), defaults.labelSizeMm.height()).toDouble();
     s.labelSizeMm = (w > 0 && h > 0) ? QSizeF(w, h) : defaults.labelSizeMm;

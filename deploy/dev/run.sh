@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The embedded default: a private PostgreSQL cluster in a per-user data directory, migrated,
 # with demo users (credentials printed once, when they are created) and the QC gates, and
-# flowviz-server on 127.0.0.1:8000. Stops the cluster again when the server exits.
+# flowviz-server on 127.0.0.1:8000. Stops the cluster again when the server exits. With a
+# display (DISPLAY or WAYLAND_DISPLAY) and a built console, flowviz-console opens too, pointed
+# at this server once it is ready; without one, only the server runs.
 #
 # Usage: deploy/dev/run.sh [BUILD_DIR]
 # Environment: FLOWVIZ_DEV_DIR (data directory), FLOWVIZ_DEV_PG_PORT (default 55432),
@@ -92,5 +94,27 @@ fi
 echo "FlowViz API on http://$listen  (Ctrl-C stops it and the private database)"
 FLOWVIZ_LISTEN=$listen "$server" &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; stop_cluster' INT TERM
+console_pid=
+trap 'kill $server_pid $console_pid 2>/dev/null; wait $server_pid 2>/dev/null; stop_cluster' INT TERM
+
+# With a display, the operator console opens too, pointed at this server once it is ready.
+console="$build_dir/ui/flowviz-console"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$console" ]; then
+    ready=0
+    for _ in $(seq 1 100); do
+        kill -0 "$server_pid" 2>/dev/null || break
+        if curl -fsS -o /dev/null "http://$listen/ready" 2>/dev/null; then
+            ready=1
+            break
+        fi
+        sleep 0.2
+    done
+    if [ "$ready" = 1 ]; then
+        echo "Opening the console ($console)"
+        "$console" --server "http://$listen" &
+        console_pid=$!
+    else
+        echo "run.sh: the server did not become ready; not opening the console" >&2
+    fi
+fi
 wait $server_pid

@@ -144,6 +144,485 @@
     </message>
 </context>
 <context>
+    <name>RuleMessages</name>
+    <message>
+        <source>Enter a lot code, or leave it empty to have one generated.</source>
+        <translation>Enter a lot code, or leave it empty to have one generated.</translation>
+    </message>
+    <message>
+        <source>The lot code is too long: at most %1 characters.</source>
+        <translation>The lot code is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The lot code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;.</source>
+        <translation>The lot code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;.</translation>
+    </message>
+    <message>
+        <source>The lot code needs at least one letter or digit.</source>
+        <translation>The lot code needs at least one letter or digit.</translation>
+    </message>
+    <message>
+        <source>Enter the weight with at most 2 decimals (kg).</source>
+        <translation>Enter the weight with at most 2 decimals (kg).</translation>
+    </message>
+    <message>
+        <source>The weight must be between 0 and 10000 kg. Check the scale reading.</source>
+        <translation>The weight must be between 0 and 10000 kg. Check the scale reading.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg are taken from this lot (more than 0).</source>
+        <translation>Enter how many kg are taken from this lot (more than 0).</translation>
+    </message>
+    <message>
+        <source>Enter the temperature with at most 1 decimal (°C).</source>
+        <translation>Enter the temperature with at most 1 decimal (°C).</translation>
+    </message>
+    <message>
+        <source>The temperature must be between -50 and 100 °C. Measure again.</source>
+        <translation>The temperature must be between -50 and 100 °C. Measure again.</translation>
+    </message>
+    <message>
+        <source>The notes are too long: at most %1 characters.</source>
+        <translation>The notes are too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Write at least %1 characters saying why (required for HOLD and FAIL).</source>
+        <translation>Write at least %1 characters saying why (required for HOLD and FAIL).</translation>
+    </message>
+    <message>
+        <source>This gate is a critical control point: measure and enter the temperature.</source>
+        <translation>This gate is a critical control point: measure and enter the temperature.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is on HOLD and cannot be used as an input. Ask QC to release it.</source>
+        <translation>Lot %1 is on HOLD and cannot be used as an input. Ask QC to release it.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is in QUARANTINE and cannot be used as an input. Ask QC to release it.</source>
+        <translation>Lot %1 is in QUARANTINE and cannot be used as an input. Ask QC to release it.</translation>
+    </message>
+    <message>
+        <source>Lot %1 was REJECTED by QC and must not be used. Put it aside.</source>
+        <translation>Lot %1 was REJECTED by QC and must not be used. Put it aside.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>In QUARANTINE</source>
+        <translation>In QUARANTINE</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>On HOLD</source>
+        <translation>On HOLD</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consumed</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HOLD</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::ConsoleCore</name>
+    <message>
+        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
+        <translation>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: %1</source>
+        <translation>The CA file cannot be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::DecisionRecorder</name>
+    <message>
+        <source>Scan the lot&apos;s label first.</source>
+        <translation>Scan the lot&apos;s label first.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation. Scan its label again.</source>
+        <translation>Lot %1 is not known on this workstation. Scan its label again.</translation>
+    </message>
+    <message>
+        <source>Choose the QC gate.</source>
+        <translation>Choose the QC gate.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
+        <translation>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</translation>
+    </message>
+    <message>
+        <source>I reject lot %1 at critical control point %2 (FAIL).</source>
+        <translation>I reject lot %1 at critical control point %2 (FAIL).</translation>
+    </message>
+    <message>
+        <source>A FAIL at a critical control point must be signed with your password.</source>
+        <translation>A FAIL at a critical control point must be signed with your password.</translation>
+    </message>
+    <message>
+        <source>Log in before you sign a decision.</source>
+        <translation>Log in before you sign a decision.</translation>
+    </message>
+    <message>
+        <source>The password is wrong; the decision was not signed or recorded. Enter your own password again.</source>
+        <translation>The password is wrong; the decision was not signed or recorded. Enter your own password again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</source>
+        <translation>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked (%1). Try again or put the lot on HOLD.</source>
+        <translation>The signature could not be checked (%1). Try again or put the lot on HOLD.</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
+        <translation>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::LotRegistrar</name>
+    <message>
+        <source>&quot;%1&quot; is not a lot code. Scan the lot&apos;s label again.</source>
+        <translation>&quot;%1&quot; is not a lot code. Scan the lot&apos;s label again.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
+        <translation>Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not registered. Check the label.</source>
+        <translation>Lot %1 is not registered. Check the label.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</source>
+        <translation>Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Lot %1 already exists. Leave the code empty to get a new one.</source>
+        <translation>Lot %1 already exists. Leave the code empty to get a new one.</translation>
+    </message>
+    <message>
+        <source>Enter the weight in kg.</source>
+        <translation>Enter the weight in kg.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</source>
+        <translation>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</translation>
+    </message>
+    <message>
+        <source>Measure and enter the temperature in °C.</source>
+        <translation>Measure and enter the temperature in °C.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
+        <translation>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</translation>
+    </message>
+    <message>
+        <source>Production run %1 is not active. Choose another run.</source>
+        <translation>Production run %1 is not active. Choose another run.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is listed twice. Remove one line.</source>
+        <translation>Lot %1 is listed twice. Remove one line.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg are taken from lot %1.</source>
+        <translation>Enter how many kg are taken from lot %1.</translation>
+    </message>
+    <message>
+        <source>Lot %1 weighs only %2 kg; you cannot take %3 kg from it.</source>
+        <translation>Lot %1 weighs only %2 kg; you cannot take %3 kg from it.</translation>
+    </message>
+    <message>
+        <source>No lot code could be issued on this workstation. Type a code from the label, or call IT.</source>
+        <translation>No lot code could be issued on this workstation. Type a code from the label, or call IT.</translation>
+    </message>
+    <message>
+        <source>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</source>
+        <translation>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecallModel</name>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>No decision</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Latest QC</source>
+        <translation>Latest QC</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecallReport</name>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>The file %1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::ServerLotsModel</name>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Production run</source>
+        <translation>Production run</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consumed</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Raw material</source>
+        <translation>Raw material</translation>
+    </message>
+    <message>
+        <source>Deboned</source>
+        <translation>Deboned</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Bulk</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>Mix</translation>
+    </message>
+    <message>
+        <source>Skewered</source>
+        <translation>Skewered</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Finished goods</source>
+        <translation>Finished goods</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network and try again.</source>
+        <translation>The server cannot be reached. Check the network and try again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT to check the CA file in the settings.</source>
+        <translation>The server&apos;s certificate is not trusted. Ask IT to check the CA file in the settings.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Your session has ended. Log in again.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to see this. Ask a supervisor.</source>
+        <translation>You are not allowed to see this. Ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>No such lot is registered. Check the code and scan again.</source>
+        <translation>No such lot is registered. Check the code and scan again.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment and try again.</source>
+        <translation>Too many requests. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The search was refused: %1</source>
+        <translation>The search was refused: %1</translation>
+    </message>
+    <message>
+        <source>The server could not answer. Try again; if it keeps failing, tell IT.</source>
+        <translation>The server could not answer. Try again; if it keeps failing, tell IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::TraceTreeModel</name>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Used (kg)</source>
+        <translation>Used (kg)</translation>
+    </message>
+    <message>
+        <source>Drawn (kg)</source>
+        <translation>Drawn (kg)</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::CorrectionDialog</name>
+    <message>
+        <source>Correct and send again</source>
+        <translation>Correct and send again</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Lot code:</source>
+        <translation>Lot code:</translation>
+    </message>
+    <message>
+        <source>Lot type:</source>
+        <translation>Lot type:</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>Weight (kg):</translation>
+    </message>
+    <message>
+        <source>Temperature (°C):</source>
+        <translation>Temperature (°C):</translation>
+    </message>
+    <message>
+        <source>Production run:</source>
+        <translation>Production run:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>QC gate:</source>
+        <translation>QC gate:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Workstation:</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::ui::LabelPreview</name>
     <message>
         <source>Save label as PDF</source>
@@ -176,6 +655,905 @@
     <message>
         <source>Label not printed</source>
         <translation>Label not printed</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LoginPage</name>
+    <message>
+        <source>Enter your user name or scan your badge.</source>
+        <translation>Enter your user name or scan your badge.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to FlowViz</source>
+        <translation>Log in to FlowViz</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Type it or scan your badge</source>
+        <translation>Type it or scan your badge</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LotDetailPage</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Back to the list</translation>
+    </message>
+    <message>
+        <source>Lot code:</source>
+        <translation>Lot code:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>Weight (kg):</translation>
+    </message>
+    <message>
+        <source>Temperature (°C):</source>
+        <translation>Temperature (°C):</translation>
+    </message>
+    <message>
+        <source>Production run:</source>
+        <translation>Production run:</translation>
+    </message>
+    <message>
+        <source>Registered by:</source>
+        <translation>Registered by:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Workstation:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <source>QC history</source>
+        <translation>QC history</translation>
+    </message>
+    <message>
+        <source>Made from (parents)</source>
+        <translation>Made from (parents)</translation>
+    </message>
+    <message>
+        <source>Used in (children)</source>
+        <translation>Used in (children)</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Temperature (°C)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quantity (kg)</source>
+        <translation>Quantity (kg)</translation>
+    </message>
+    <message>
+        <source>Loading lot %1…</source>
+        <translation>Loading lot %1…</translation>
+    </message>
+    <message>
+        <source>Lot %1 could not be shown. %2</source>
+        <translation>Lot %1 could not be shown. %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LotsPage</name>
+    <message>
+        <source>Loading lots…</source>
+        <translation>Loading lots…</translation>
+    </message>
+    <message>
+        <source>Offline: showing the lots stored on this workstation. The list is complete again when the server is reachable.</source>
+        <translation>Offline: showing the lots stored on this workstation. The list is complete again when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Search by lot code (start of the code) or scan a label</source>
+        <translation>Search by lot code (start of the code) or scan a label</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Run:</translation>
+    </message>
+    <message>
+        <source>Run code</source>
+        <translation>Run code</translation>
+    </message>
+    <message>
+        <source>Created between</source>
+        <translation>Created between</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Lots shown: %1. Scroll down for more.</source>
+        <translation>Lots shown: %1. Scroll down for more.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::MainWindow</name>
+    <message>
+        <source>Register lot</source>
+        <translation>Register lot</translation>
+    </message>
+    <message>
+        <source>QC decision</source>
+        <translation>QC decision</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Traceability</source>
+        <translation>Traceability</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again to continue; nothing you saved is lost.</source>
+        <translation>Your session has ended. Log in again to continue; nothing you saved is lost.</translation>
+    </message>
+    <message>
+        <source>Scanned %1. Open Register lot or QC decision to use a scanned label.</source>
+        <translation>Scanned %1. Open Register lot or QC decision to use a scanned label.</translation>
+    </message>
+    <message>
+        <source>FlowViz console</source>
+        <translation>FlowViz console</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Lock / switch operator</source>
+        <translation>Lock / switch operator</translation>
+    </message>
+    <message>
+        <source>Lock the console so that you or another operator can log in (Ctrl+L)</source>
+        <translation>Lock the console so that you or another operator can log in (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>The server can be reached; your work is sent at once.</source>
+        <translation>The server can be reached; your work is sent at once.</translation>
+    </message>
+    <message>
+        <source>⟳ Syncing</source>
+        <translation>⟳ Syncing</translation>
+    </message>
+    <message>
+        <source>Your saved work is being sent to the server.</source>
+        <translation>Your saved work is being sent to the server.</translation>
+    </message>
+    <message>
+        <source>✕ Offline</source>
+        <translation>✕ Offline</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Keep working: everything is saved here and sent when the connection returns.</source>
+        <translation>The server cannot be reached. Keep working: everything is saved here and sent when the connection returns.</translation>
+    </message>
+    <message>
+        <source>Pending: %1</source>
+        <translation>Pending: %1</translation>
+    </message>
+    <message>
+        <source>Saved here, not yet on the server</source>
+        <translation>Saved here, not yet on the server</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+    <message>
+        <source>Items the server refused; open the Sync page to correct them</source>
+        <translation>Items the server refused; open the Sync page to correct them</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Nobody logged in</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::QcDecisionPage</name>
+    <message>
+        <source>QC decision</source>
+        <translation>QC decision</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot you are checking.</source>
+        <translation>Scan the label of the lot you are checking.</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>QC gate</source>
+        <translation>QC gate</translation>
+    </message>
+    <message>
+        <source>Measured temperature (°C) — required at critical control points</source>
+        <translation>Measured temperature (°C) — required at critical control points</translation>
+    </message>
+    <message>
+        <source>e.g. -18.5</source>
+        <translation>e.g. -18.5</translation>
+    </message>
+    <message>
+        <source>Notes — required for HOLD and FAIL (at least %1 characters)</source>
+        <translation>Notes — required for HOLD and FAIL (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>✔ PASS (F2)</source>
+        <translation>✔ PASS (F2)</translation>
+    </message>
+    <message>
+        <source>⏸ HOLD (F3)</source>
+        <translation>⏸ HOLD (F3)</translation>
+    </message>
+    <message>
+        <source>✖ FAIL (F4)</source>
+        <translation>✖ FAIL (F4)</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source> (CCP)</source>
+        <translation> (CCP)</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
+        <translation>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signed: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · run %3</source>
+        <translation>%1 · %2 · run %3</translation>
+    </message>
+    <message>
+        <source>weight unknown</source>
+        <translation>weight unknown</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Made from: not known here (the server cannot be reached).</source>
+        <translation>Made from: not known here (the server cannot be reached).</translation>
+    </message>
+    <message>
+        <source>Made from: no parent lots (raw material).</source>
+        <translation>Made from: no parent lots (raw material).</translation>
+    </message>
+    <message>
+        <source>Made from: %1</source>
+        <translation>Made from: %1</translation>
+    </message>
+    <message>
+        <source>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</source>
+        <translation>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallPdfWriter</name>
+    <message>
+        <source>Recall report</source>
+        <translation>Recall report</translation>
+    </message>
+    <message>
+        <source>Suspect lot:</source>
+        <translation>Suspect lot:</translation>
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation>Generated:</translation>
+    </message>
+    <message>
+        <source>Generated by:</source>
+        <translation>Generated by:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Downstream lots:</source>
+        <translation>Downstream lots:</translation>
+    </message>
+    <message>
+        <source>Warning: the genealogy is larger than the server returns at once; this list is incomplete. Ask IT to raise the trace limit.</source>
+        <translation>Warning: the genealogy is larger than the server returns at once; this list is incomplete. Ask IT to raise the trace limit.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Latest QC</source>
+        <translation>Latest QC</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Decided at (UTC)</source>
+        <translation>Decided at (UTC)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>No decision</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>The file %1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Recall report %1</source>
+        <translation>Recall report %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RegisterLotPage</name>
+    <message>
+        <source>Register lot</source>
+        <translation>Register lot</translation>
+    </message>
+    <message>
+        <source>Lot type</source>
+        <translation>Lot type</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Temperature (°C)</translation>
+    </message>
+    <message>
+        <source>Production run</source>
+        <translation>Production run</translation>
+    </message>
+    <message>
+        <source>Generated when you save; type it only to use a pre-printed label</source>
+        <translation>Generated when you save; type it only to use a pre-printed label</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation>e.g. 12.50</translation>
+    </message>
+    <message>
+        <source>e.g. 3.5</source>
+        <translation>e.g. 3.5</translation>
+    </message>
+    <message>
+        <source>No production run</source>
+        <translation>No production run</translation>
+    </message>
+    <message>
+        <source>Parent lots</source>
+        <translation>Parent lots</translation>
+    </message>
+    <message>
+        <source>Scan the label of each lot you take material from, then enter how many kg you used.</source>
+        <translation>Scan the label of each lot you take material from, then enter how many kg you used.</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quantity used (kg)</source>
+        <translation>Quantity used (kg)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Save lot (Ctrl+S)</source>
+        <translation>Save lot (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation>Print label…</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max %1</translation>
+    </message>
+    <message>
+        <source>Lot %1 is saved and on the server.</source>
+        <translation>Lot %1 is saved and on the server.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is saved on this workstation and will be sent to the server automatically.</source>
+        <translation>Lot %1 is saved on this workstation and will be sent to the server automatically.</translation>
+    </message>
+    <message>
+        <source>Label of lot %1</source>
+        <translation>Label of lot %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SettingsPage</name>
+    <message>
+        <source>Saved. The new settings are in use.</source>
+        <translation>Saved. The new settings are in use.</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA certificates</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM files (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>Workstation settings</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>CA file (https):</source>
+        <translation>CA file (https):</translation>
+    </message>
+    <message>
+        <source>Site id:</source>
+        <translation>Site id:</translation>
+    </message>
+    <message>
+        <source>Workstation id:</source>
+        <translation>Workstation id:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Label printer:</source>
+        <translation>Label printer:</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Label size:</translation>
+    </message>
+    <message>
+        <source>Scanner prefix:</source>
+        <translation>Scanner prefix:</translation>
+    </message>
+    <message>
+        <source>Scanner suffix:</source>
+        <translation>Scanner suffix:</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes:</source>
+        <translation>Lock after idle minutes:</translation>
+    </message>
+    <message>
+        <source>e.g. https://flowviz.plant.local:8443</source>
+        <translation>e.g. https://flowviz.plant.local:8443</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Empty: the system&apos;s certificates</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>2 to 8 letters or digits, e.g. DUNA</source>
+        <translation>2 to 8 letters or digits, e.g. DUNA</translation>
+    </message>
+    <message>
+        <source>2 letters or digits, e.g. 01</source>
+        <translation>2 letters or digits, e.g. 01</translation>
+    </message>
+    <message>
+        <source>Ask each time (or PDF)</source>
+        <translation>Ask each time (or PDF)</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends first (usually none)</source>
+        <translation>Characters the scanner sends first (usually none)</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends last (usually none)</source>
+        <translation>Characters the scanner sends last (usually none)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Save and apply</source>
+        <translation>Save and apply</translation>
+    </message>
+    <message>
+        <source>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</source>
+        <translation>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SignatureDialog</name>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Electronic signature</translation>
+    </message>
+    <message>
+        <source>You are signing as %1. Your signature means:</source>
+        <translation>You are signing as %1. Your signature means:</translation>
+    </message>
+    <message>
+        <source>Enter your password to sign:</source>
+        <translation>Enter your password to sign:</translation>
+    </message>
+    <message>
+        <source>Sign and record FAIL</source>
+        <translation>Sign and record FAIL</translation>
+    </message>
+    <message>
+        <source>Put on HOLD instead</source>
+        <translation>Put on HOLD instead</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Checking your password…</source>
+        <translation>Checking your password…</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::StatusBadge</name>
+    <message>
+        <source>%1 — waiting to sync</source>
+        <translation>%1 — waiting to sync</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SyncPage</name>
+    <message>
+        <source>The item could not be queued again: %1</source>
+        <translation>The item could not be queued again: %1</translation>
+    </message>
+    <message>
+        <source>Select the item to discard in the list first.</source>
+        <translation>Select the item to discard in the list first.</translation>
+    </message>
+    <message>
+        <source>Write why this item is discarded, then press Discard again.</source>
+        <translation>Write why this item is discarded, then press Discard again.</translation>
+    </message>
+    <message>
+        <source>The item could not be discarded: %1</source>
+        <translation>The item could not be discarded: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1    Need your attention: %2</source>
+        <translation>Waiting to be sent: %1    Need your attention: %2</translation>
+    </message>
+    <message>
+        <source>Select an item to see what the server said about it.</source>
+        <translation>Select an item to see what the server said about it.</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(no message)</translation>
+    </message>
+    <message>
+        <source>Not sent yet. Last attempt: %1</source>
+        <translation>Not sent yet. Last attempt: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent. Nothing to do.</source>
+        <translation>Waiting to be sent. Nothing to do.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Sync with the server</source>
+        <translation>Sync with the server</translation>
+    </message>
+    <message>
+        <source>Only items that need attention</source>
+        <translation>Only items that need attention</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message:</source>
+        <translation>Server&apos;s message:</translation>
+    </message>
+    <message>
+        <source>Correct and send again…</source>
+        <translation>Correct and send again…</translation>
+    </message>
+    <message>
+        <source>Send again unchanged</source>
+        <translation>Send again unchanged</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for discarding:</source>
+        <translation>&amp;Reason for discarding:</translation>
+    </message>
+    <message>
+        <source>Required, e.g. &quot;label printed twice&quot;</source>
+        <translation>Required, e.g. &quot;label printed twice&quot;</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::TemperatureBadge</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>No temperature profile for this lot type</source>
+        <translation>No temperature profile for this lot type</translation>
+    </message>
+    <message>
+        <source>No temperature yet</source>
+        <translation>No temperature yet</translation>
+    </message>
+    <message>
+        <source>expected %1 to %2 °C</source>
+        <translation>expected %1 to %2 °C</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::TracePage</name>
+    <message>
+        <source>Lot %1 traced. The genealogy is too large to show whole; the nearest lots are shown.</source>
+        <translation>Lot %1 traced. The genealogy is too large to show whole; the nearest lots are shown.</translation>
+    </message>
+    <message>
+        <source>Lot %1 traced across every level.</source>
+        <translation>Lot %1 traced across every level.</translation>
+    </message>
+    <message>
+        <source>Lot %1 could not be traced. %2</source>
+        <translation>Lot %1 could not be traced. %2</translation>
+    </message>
+    <message>
+        <source>The recall for %1 could not be built. %2</source>
+        <translation>The recall for %1 could not be built. %2</translation>
+    </message>
+    <message>
+        <source>Scan or type a lot code</source>
+        <translation>Scan or type a lot code</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Recall…</source>
+        <translation>Recall…</translation>
+    </message>
+    <message>
+        <source>List every lot made from this lot, with its status and QC</source>
+        <translation>List every lot made from this lot, with its status and QC</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Where it came from (backward)</source>
+        <translation>Where it came from (backward)</translation>
+    </message>
+    <message>
+        <source>Where it went (forward)</source>
+        <translation>Where it went (forward)</translation>
+    </message>
+    <message>
+        <source>Recall: every downstream lot</source>
+        <translation>Recall: every downstream lot</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>Export recall as CSV</source>
+        <translation>Export recall as CSV</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Export recall as PDF</source>
+        <translation>Export recall as PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Recall for %1: downstream lots: %2.</source>
+        <translation>Recall for %1: downstream lots: %2.</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,485 @@
     </message>
 </context>
 <context>
+    <name>RuleMessages</name>
+    <message>
+        <source>Enter a lot code, or leave it empty to have one generated.</source>
+        <translation>Adja meg a tétel kódját, vagy hagyja üresen, és a rendszer generál egyet.</translation>
+    </message>
+    <message>
+        <source>The lot code is too long: at most %1 characters.</source>
+        <translation>A tételkód túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The lot code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;.</source>
+        <translation>A tételkód csak A–Z, 0–9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; és &apos;/&apos; karaktereket tartalmazhat.</translation>
+    </message>
+    <message>
+        <source>The lot code needs at least one letter or digit.</source>
+        <translation>A tételkódban legalább egy betűnek vagy számjegynek kell lennie.</translation>
+    </message>
+    <message>
+        <source>Enter the weight with at most 2 decimals (kg).</source>
+        <translation>A tömeget legfeljebb 2 tizedesjeggyel adja meg (kg).</translation>
+    </message>
+    <message>
+        <source>The weight must be between 0 and 10000 kg. Check the scale reading.</source>
+        <translation>A tömegnek 0 és 10000 kg között kell lennie. Ellenőrizze a mérleg kijelzését.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg are taken from this lot (more than 0).</source>
+        <translation>Adja meg, hány kg-ot használt fel ebből a tételből (0-nál többet).</translation>
+    </message>
+    <message>
+        <source>Enter the temperature with at most 1 decimal (°C).</source>
+        <translation>A hőmérsékletet legfeljebb 1 tizedesjeggyel adja meg (°C).</translation>
+    </message>
+    <message>
+        <source>The temperature must be between -50 and 100 °C. Measure again.</source>
+        <translation>A hőmérsékletnek -50 és 100 °C között kell lennie. Mérjen újra.</translation>
+    </message>
+    <message>
+        <source>The notes are too long: at most %1 characters.</source>
+        <translation>A megjegyzés túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>Write at least %1 characters saying why (required for HOLD and FAIL).</source>
+        <translation>Írja le az okát legalább %1 karakterben (zárolásnál és elutasításnál kötelező).</translation>
+    </message>
+    <message>
+        <source>This gate is a critical control point: measure and enter the temperature.</source>
+        <translation>Ez a kapu kritikus szabályozási pont (CCP): mérje meg és adja meg a hőmérsékletet.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is on HOLD and cannot be used as an input. Ask QC to release it.</source>
+        <translation>A(z) %1 tétel zárolva van, nem használható alapanyagként. Kérje a minőségellenőrzést, hogy engedje fel.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is in QUARANTINE and cannot be used as an input. Ask QC to release it.</source>
+        <translation>A(z) %1 tétel karanténban van, nem használható alapanyagként. Kérje a minőségellenőrzést, hogy engedje fel.</translation>
+    </message>
+    <message>
+        <source>Lot %1 was REJECTED by QC and must not be used. Put it aside.</source>
+        <translation>A(z) %1 tételt a minőségellenőrzés elutasította, nem szabad felhasználni. Tegye félre.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Létrehozva</translation>
+    </message>
+    <message>
+        <source>In QUARANTINE</source>
+        <translation>Karanténban</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Jóváhagyva</translation>
+    </message>
+    <message>
+        <source>On HOLD</source>
+        <translation>Zárolva</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Elutasítva</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Felhasználva</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Lezárva</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>MEGFELELT</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>ZÁROLÁS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>ELUTASÍTÁS</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::ConsoleCore</name>
+    <message>
+        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
+        <translation>A szervercím nem érvényes URL. Így adja meg: https://flowviz.example:8443.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: %1</source>
+        <translation>A CA-fájl nem használható: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::DecisionRecorder</name>
+    <message>
+        <source>Scan the lot&apos;s label first.</source>
+        <translation>Először olvassa be a tétel címkéjét.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation. Scan its label again.</source>
+        <translation>A(z) %1 tétel nem ismert ezen a munkaállomáson. Olvassa be újra a címkéjét.</translation>
+    </message>
+    <message>
+        <source>Choose the QC gate.</source>
+        <translation>Válassza ki a minőségellenőrzési kaput.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
+        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például 3,5.</translation>
+    </message>
+    <message>
+        <source>I reject lot %1 at critical control point %2 (FAIL).</source>
+        <translation>Elutasítom a(z) %1 tételt a(z) %2. kritikus szabályozási ponton (ELUTASÍTÁS).</translation>
+    </message>
+    <message>
+        <source>A FAIL at a critical control point must be signed with your password.</source>
+        <translation>Kritikus szabályozási ponton az elutasítást a jelszavával alá kell írnia.</translation>
+    </message>
+    <message>
+        <source>Log in before you sign a decision.</source>
+        <translation>Jelentkezzen be, mielőtt aláír egy döntést.</translation>
+    </message>
+    <message>
+        <source>The password is wrong; the decision was not signed or recorded. Enter your own password again.</source>
+        <translation>Hibás jelszó; a döntés nincs aláírva és rögzítve. Adja meg újra a saját jelszavát.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</source>
+        <translation>A szerver nem érhető el a jelszó ellenőrzéséhez, ezért az elutasítás most nem írható alá. Zárolja inkább a tételt, és írja alá az elutasítást, amikor helyreáll a kapcsolat.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked (%1). Try again or put the lot on HOLD.</source>
+        <translation>Az aláírást nem sikerült ellenőrizni (%1). Próbálja újra, vagy zárolja a tételt.</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
+        <translation>A döntést nem sikerült menteni ezen a munkaállomáson (%1). Semmi sem lett rögzítve; hívja az informatikát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::LotRegistrar</name>
+    <message>
+        <source>&quot;%1&quot; is not a lot code. Scan the lot&apos;s label again.</source>
+        <translation>A(z) „%1” nem tételkód. Olvassa be újra a tétel címkéjét.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
+        <translation>A(z) %1 tétel nem ismert ezen a munkaállomáson. Ellenőrizze a címkét, vagy várja meg, amíg helyreáll a kapcsolat a szerverrel.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not registered. Check the label.</source>
+        <translation>A(z) %1 tétel nincs regisztrálva. Ellenőrizze a címkét.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</source>
+        <translation>A(z) %1 tétel nem ismert ezen a munkaállomáson, és a szerver nem érhető el az ellenőrzéséhez. Próbálja újra, amikor helyreáll a kapcsolat.</translation>
+    </message>
+    <message>
+        <source>Lot %1 already exists. Leave the code empty to get a new one.</source>
+        <translation>A(z) %1 tétel már létezik. Hagyja üresen a kódot, és újat kap.</translation>
+    </message>
+    <message>
+        <source>Enter the weight in kg.</source>
+        <translation>Adja meg a tömeget kg-ban.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</source>
+        <translation>A(z) „%1” nem tömeg. Adjon meg egy számot, például 12,50.</translation>
+    </message>
+    <message>
+        <source>Measure and enter the temperature in °C.</source>
+        <translation>Mérje meg és adja meg a hőmérsékletet °C-ban.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
+        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például 3,5.</translation>
+    </message>
+    <message>
+        <source>Production run %1 is not active. Choose another run.</source>
+        <translation>A(z) %1 gyártási sorozat nem aktív. Válasszon másikat.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is listed twice. Remove one line.</source>
+        <translation>A(z) %1 tétel kétszer szerepel. Töröljön egy sort.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg are taken from lot %1.</source>
+        <translation>Adja meg, hány kg-ot használt fel a(z) %1 tételből.</translation>
+    </message>
+    <message>
+        <source>Lot %1 weighs only %2 kg; you cannot take %3 kg from it.</source>
+        <translation>A(z) %1 tétel csak %2 kg; nem használhat fel belőle %3 kg-ot.</translation>
+    </message>
+    <message>
+        <source>No lot code could be issued on this workstation. Type a code from the label, or call IT.</source>
+        <translation>Ezen a munkaállomáson nem sikerült tételkódot kiadni. Írja be a kódot a címkéről, vagy hívja az informatikát.</translation>
+    </message>
+    <message>
+        <source>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</source>
+        <translation>A tételt nem sikerült menteni ezen a munkaállomáson (%1). Semmi sem lett regisztrálva; hívja az informatikát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecallModel</name>
+    <message>
+        <source>Pass</source>
+        <translation>Megfelelt</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Visszatartás</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Nem felelt meg</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>Nincs döntés</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Szint</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Latest QC</source>
+        <translation>Utolsó minőségügyi döntés</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Kapu</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Döntés ideje</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Döntést hozta</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecallReport</name>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>A(z) %1 fájl nem írható: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::ServerLotsModel</name>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Production run</source>
+        <translation>Gyártási sorozat</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Létrehozva</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Karantén</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Felszabadítva</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Visszatartva</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Elutasítva</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Felhasználva</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Befejezve</translation>
+    </message>
+    <message>
+        <source>Raw material</source>
+        <translation>Nyersanyag</translation>
+    </message>
+    <message>
+        <source>Deboned</source>
+        <translation>Csontozott</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Ömlesztett</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>Keverék</translation>
+    </message>
+    <message>
+        <source>Skewered</source>
+        <translation>Nyársalt</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Fagyasztott</translation>
+    </message>
+    <message>
+        <source>Finished goods</source>
+        <translation>Késztermék</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the network and try again.</source>
+        <translation>A szerver nem érhető el. Ellenőrizze a hálózatot, és próbálja újra.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT to check the CA file in the settings.</source>
+        <translation>A szerver tanúsítványa nem megbízható. Kérje meg az informatikát, hogy ellenőrizze a CA-fájlt a beállításokban.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>A munkamenet lejárt. Jelentkezzen be újra.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to see this. Ask a supervisor.</source>
+        <translation>Ehhez nincs jogosultsága. Forduljon a műszakvezetőhöz.</translation>
+    </message>
+    <message>
+        <source>No such lot is registered. Check the code and scan again.</source>
+        <translation>Nincs ilyen tétel nyilvántartva. Ellenőrizze a kódot, és olvassa be újra.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment and try again.</source>
+        <translation>Túl sok kérés. Várjon egy kicsit, és próbálja újra.</translation>
+    </message>
+    <message>
+        <source>The search was refused: %1</source>
+        <translation>A keresést a szerver elutasította: %1</translation>
+    </message>
+    <message>
+        <source>The server could not answer. Try again; if it keeps failing, tell IT.</source>
+        <translation>A szerver nem tudott válaszolni. Próbálja újra; ha továbbra sem sikerül, szóljon az informatikának.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::TraceTreeModel</name>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Used (kg)</source>
+        <translation>Felhasznált (kg)</translation>
+    </message>
+    <message>
+        <source>Drawn (kg)</source>
+        <translation>Elvett (kg)</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Szint</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::CorrectionDialog</name>
+    <message>
+        <source>Correct and send again</source>
+        <translation>Javítás és újraküldés</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>A szerver válasza: %1</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Újraküldés</translation>
+    </message>
+    <message>
+        <source>Lot code:</source>
+        <translation>Tételkód:</translation>
+    </message>
+    <message>
+        <source>Lot type:</source>
+        <translation>Tételtípus:</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>Tömeg (kg):</translation>
+    </message>
+    <message>
+        <source>Temperature (°C):</source>
+        <translation>Hőmérséklet (°C):</translation>
+    </message>
+    <message>
+        <source>Production run:</source>
+        <translation>Gyártási sorozat:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Döntés:</translation>
+    </message>
+    <message>
+        <source>QC gate:</source>
+        <translation>QC-kapu:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Megjegyzés:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Munkaállomás:</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::ui::LabelPreview</name>
     <message>
         <source>Save label as PDF</source>
@@ -176,6 +655,905 @@
     <message>
         <source>Label not printed</source>
         <translation>A címke nyomtatása sikertelen</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LoginPage</name>
+    <message>
+        <source>Enter your user name or scan your badge.</source>
+        <translation>Adja meg a felhasználónevét, vagy olvassa be a kártyáját.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Adja meg a jelszavát.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Bejelentkezés…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Bejelentkezés</translation>
+    </message>
+    <message>
+        <source>Log in to FlowViz</source>
+        <translation>Bejelentkezés a FlowViz-be</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Felhasználónév:</translation>
+    </message>
+    <message>
+        <source>Type it or scan your badge</source>
+        <translation>Írja be, vagy olvassa be a kártyáját</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Jelszó:</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LotDetailPage</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Vissza a listához</translation>
+    </message>
+    <message>
+        <source>Lot code:</source>
+        <translation>Tételkód:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Típus:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Állapot:</translation>
+    </message>
+    <message>
+        <source>Weight (kg):</source>
+        <translation>Tömeg (kg):</translation>
+    </message>
+    <message>
+        <source>Temperature (°C):</source>
+        <translation>Hőmérséklet (°C):</translation>
+    </message>
+    <message>
+        <source>Production run:</source>
+        <translation>Gyártási sorozat:</translation>
+    </message>
+    <message>
+        <source>Registered by:</source>
+        <translation>Rögzítette:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Munkaállomás:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Létrehozva:</translation>
+    </message>
+    <message>
+        <source>QC history</source>
+        <translation>Minőségügyi előzmények</translation>
+    </message>
+    <message>
+        <source>Made from (parents)</source>
+        <translation>Felhasznált tételek (szülők)</translation>
+    </message>
+    <message>
+        <source>Used in (children)</source>
+        <translation>Felhasználva ezekben (utódok)</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Döntés ideje</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Kapu</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Döntés</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Megjegyzés</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Hőmérséklet (°C)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Döntést hozta</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Quantity (kg)</source>
+        <translation>Mennyiség (kg)</translation>
+    </message>
+    <message>
+        <source>Loading lot %1…</source>
+        <translation>A(z) %1 tétel betöltése…</translation>
+    </message>
+    <message>
+        <source>Lot %1 could not be shown. %2</source>
+        <translation>A(z) %1 tétel nem jeleníthető meg. %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::LotsPage</name>
+    <message>
+        <source>Loading lots…</source>
+        <translation>Tételek betöltése…</translation>
+    </message>
+    <message>
+        <source>Offline: showing the lots stored on this workstation. The list is complete again when the server is reachable.</source>
+        <translation>Offline: a munkaállomáson tárolt tételek láthatók. A lista újra teljes lesz, amint a szerver elérhető.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Minden típus</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Minden állapot</translation>
+    </message>
+    <message>
+        <source>Search by lot code (start of the code) or scan a label</source>
+        <translation>Keresés tételkód (a kód eleje) alapján, vagy olvasson be egy címkét</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Sorozat:</translation>
+    </message>
+    <message>
+        <source>Run code</source>
+        <translation>Sorozatkód</translation>
+    </message>
+    <message>
+        <source>Created between</source>
+        <translation>Létrehozás ideje szerint</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>ettől:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>eddig:</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Tételek</translation>
+    </message>
+    <message>
+        <source>Lots shown: %1. Scroll down for more.</source>
+        <translation>Látható tételek: %1. Görgessen lefelé a többiért.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::MainWindow</name>
+    <message>
+        <source>Register lot</source>
+        <translation>Tétel rögzítése</translation>
+    </message>
+    <message>
+        <source>QC decision</source>
+        <translation>QC-döntés</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Tételek</translation>
+    </message>
+    <message>
+        <source>Traceability</source>
+        <translation>Nyomonkövetés</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Szinkronizálás</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Beállítások</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again to continue; nothing you saved is lost.</source>
+        <translation>A munkamenete lejárt. A folytatáshoz jelentkezzen be újra; semmi sem veszett el abból, amit mentett.</translation>
+    </message>
+    <message>
+        <source>Scanned %1. Open Register lot or QC decision to use a scanned label.</source>
+        <translation>Beolvasva: %1. A beolvasott címke használatához nyissa meg a Tétel rögzítése vagy a QC-döntés oldalt.</translation>
+    </message>
+    <message>
+        <source>FlowViz console</source>
+        <translation>FlowViz konzol</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Lock / switch operator</source>
+        <translation>Zárolás / kezelőváltás</translation>
+    </message>
+    <message>
+        <source>Lock the console so that you or another operator can log in (Ctrl+L)</source>
+        <translation>A konzol zárolása, hogy Ön vagy egy másik kezelő bejelentkezhessen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Nyelv:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Nyelv</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>The server can be reached; your work is sent at once.</source>
+        <translation>A szerver elérhető; a munkája azonnal elküldésre kerül.</translation>
+    </message>
+    <message>
+        <source>⟳ Syncing</source>
+        <translation>⟳ Szinkronizálás</translation>
+    </message>
+    <message>
+        <source>Your saved work is being sent to the server.</source>
+        <translation>A mentett munkája most kerül a szerverre.</translation>
+    </message>
+    <message>
+        <source>✕ Offline</source>
+        <translation>✕ Offline</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Keep working: everything is saved here and sent when the connection returns.</source>
+        <translation>A szerver nem érhető el. Dolgozzon tovább: minden itt mentődik, és a kapcsolat visszatértekor elküldésre kerül.</translation>
+    </message>
+    <message>
+        <source>Pending: %1</source>
+        <translation>Függőben: %1</translation>
+    </message>
+    <message>
+        <source>Saved here, not yet on the server</source>
+        <translation>Itt mentve, még nincs a szerveren</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Figyelmet igényel: %1</translation>
+    </message>
+    <message>
+        <source>Items the server refused; open the Sync page to correct them</source>
+        <translation>A szerver által elutasított tételek; javításukhoz nyissa meg a Szinkronizálás oldalt</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Kezelő: %1</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>Senki sincs bejelentkezve</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::QcDecisionPage</name>
+    <message>
+        <source>QC decision</source>
+        <translation>Minőségellenőrzési döntés</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot you are checking.</source>
+        <translation>Olvassa be az ellenőrzött tétel címkéjét.</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>QC gate</source>
+        <translation>Minőségellenőrzési kapu</translation>
+    </message>
+    <message>
+        <source>Measured temperature (°C) — required at critical control points</source>
+        <translation>Mért hőmérséklet (°C) — kritikus szabályozási pontokon kötelező</translation>
+    </message>
+    <message>
+        <source>e.g. -18.5</source>
+        <translation>pl. -18,5</translation>
+    </message>
+    <message>
+        <source>Notes — required for HOLD and FAIL (at least %1 characters)</source>
+        <translation>Megjegyzés — zárolásnál és elutasításnál kötelező (legalább %1 karakter)</translation>
+    </message>
+    <message>
+        <source>✔ PASS (F2)</source>
+        <translation>✔ MEGFELELT (F2)</translation>
+    </message>
+    <message>
+        <source>⏸ HOLD (F3)</source>
+        <translation>⏸ ZÁROLÁS (F3)</translation>
+    </message>
+    <message>
+        <source>✖ FAIL (F4)</source>
+        <translation>✖ ELUTASÍTÁS (F4)</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nincs ellenőrizve</translation>
+    </message>
+    <message>
+        <source> (CCP)</source>
+        <translation> (CCP)</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
+        <translation>✖ A(z) %1 tétel nem ismert ezen a munkaállomáson. Ellenőrizze a címkét, vagy várja meg, amíg helyreáll a kapcsolat a szerverrel.</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Aláírva: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · run %3</source>
+        <translation>%1 · %2 · sorozat: %3</translation>
+    </message>
+    <message>
+        <source>weight unknown</source>
+        <translation>tömeg ismeretlen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nincs</translation>
+    </message>
+    <message>
+        <source>Made from: not known here (the server cannot be reached).</source>
+        <translation>Alapanyagai: itt nem ismertek (a szerver nem érhető el).</translation>
+    </message>
+    <message>
+        <source>Made from: no parent lots (raw material).</source>
+        <translation>Alapanyagai: nincs szülőtétel (nyersanyag).</translation>
+    </message>
+    <message>
+        <source>Made from: %1</source>
+        <translation>Alapanyagai: %1</translation>
+    </message>
+    <message>
+        <source>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</source>
+        <translation>%1 rögzítve a(z) %2 tételre a(z) %3. kapun. Automatikusan elküldjük a szervernek.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallPdfWriter</name>
+    <message>
+        <source>Recall report</source>
+        <translation>Visszahívási jelentés</translation>
+    </message>
+    <message>
+        <source>Suspect lot:</source>
+        <translation>Gyanús tétel:</translation>
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation>Készült:</translation>
+    </message>
+    <message>
+        <source>Generated by:</source>
+        <translation>Készítette:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ismeretlen</translation>
+    </message>
+    <message>
+        <source>Downstream lots:</source>
+        <translation>Továbbfeldolgozott tételek:</translation>
+    </message>
+    <message>
+        <source>Warning: the genealogy is larger than the server returns at once; this list is incomplete. Ask IT to raise the trace limit.</source>
+        <translation>Figyelem: a származási fa nagyobb, mint amennyit a szerver egyszerre visszaad, ezért ez a lista hiányos. Kérje meg az informatikát, hogy emelje meg a nyomonkövetési korlátot.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Szint</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Latest QC</source>
+        <translation>Utolsó minőségügyi döntés</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Kapu</translation>
+    </message>
+    <message>
+        <source>Decided at (UTC)</source>
+        <translation>Döntés ideje (UTC)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Döntést hozta</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>Nincs döntés</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>A(z) %1 fájl nem írható: %2</translation>
+    </message>
+    <message>
+        <source>Recall report %1</source>
+        <translation>Visszahívási jelentés – %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RegisterLotPage</name>
+    <message>
+        <source>Register lot</source>
+        <translation>Tétel regisztrálása</translation>
+    </message>
+    <message>
+        <source>Lot type</source>
+        <translation>Tétel típusa</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Hőmérséklet (°C)</translation>
+    </message>
+    <message>
+        <source>Production run</source>
+        <translation>Gyártási sorozat</translation>
+    </message>
+    <message>
+        <source>Generated when you save; type it only to use a pre-printed label</source>
+        <translation>Mentéskor generálódik; csak előre nyomtatott címkéhez írja be</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation>pl. 12,50</translation>
+    </message>
+    <message>
+        <source>e.g. 3.5</source>
+        <translation>pl. 3,5</translation>
+    </message>
+    <message>
+        <source>No production run</source>
+        <translation>Nincs gyártási sorozat</translation>
+    </message>
+    <message>
+        <source>Parent lots</source>
+        <translation>Szülőtételek</translation>
+    </message>
+    <message>
+        <source>Scan the label of each lot you take material from, then enter how many kg you used.</source>
+        <translation>Olvassa be minden felhasznált tétel címkéjét, majd adja meg, hány kg-ot használt fel belőle.</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Quantity used (kg)</source>
+        <translation>Felhasznált mennyiség (kg)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eltávolítás</translation>
+    </message>
+    <message>
+        <source>Save lot (Ctrl+S)</source>
+        <translation>Tétel mentése (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print label…</source>
+        <translation>Címke nyomtatása…</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max. %1</translation>
+    </message>
+    <message>
+        <source>Lot %1 is saved and on the server.</source>
+        <translation>A(z) %1 tétel mentve és a szerveren van.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is saved on this workstation and will be sent to the server automatically.</source>
+        <translation>A(z) %1 tétel mentve ezen a munkaállomáson; automatikusan elküldjük a szervernek.</translation>
+    </message>
+    <message>
+        <source>Label of lot %1</source>
+        <translation>A(z) %1 tétel címkéje</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bezárás</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SettingsPage</name>
+    <message>
+        <source>Saved. The new settings are in use.</source>
+        <translation>Mentve. Az új beállítások érvényesek.</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA-tanúsítványok</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-fájlok (*.pem *.crt);;Minden fájl (*)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Beállítások</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>Munkaállomás beállításai</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Szervercím:</translation>
+    </message>
+    <message>
+        <source>CA file (https):</source>
+        <translation>CA-fájl (https):</translation>
+    </message>
+    <message>
+        <source>Site id:</source>
+        <translation>Telephely-azonosító:</translation>
+    </message>
+    <message>
+        <source>Workstation id:</source>
+        <translation>Munkaállomás-azonosító:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Nyelv:</translation>
+    </message>
+    <message>
+        <source>Label printer:</source>
+        <translation>Címkenyomtató:</translation>
+    </message>
+    <message>
+        <source>Label size:</source>
+        <translation>Címkeméret:</translation>
+    </message>
+    <message>
+        <source>Scanner prefix:</source>
+        <translation>Vonalkódolvasó előtag:</translation>
+    </message>
+    <message>
+        <source>Scanner suffix:</source>
+        <translation>Vonalkódolvasó utótag:</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes:</source>
+        <translation>Zárolás ennyi perc tétlenség után:</translation>
+    </message>
+    <message>
+        <source>e.g. https://flowviz.plant.local:8443</source>
+        <translation>pl. https://flowviz.plant.local:8443</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>Üres: a rendszer tanúsítványai</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Tallózás…</translation>
+    </message>
+    <message>
+        <source>2 to 8 letters or digits, e.g. DUNA</source>
+        <translation>2–8 betű vagy számjegy, pl. DUNA</translation>
+    </message>
+    <message>
+        <source>2 letters or digits, e.g. 01</source>
+        <translation>2 betű vagy számjegy, pl. 01</translation>
+    </message>
+    <message>
+        <source>Ask each time (or PDF)</source>
+        <translation>Rákérdez minden alkalommal (vagy PDF)</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends first (usually none)</source>
+        <translation>Az olvasó által elsőként küldött karakterek (általában nincs)</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends last (usually none)</source>
+        <translation>Az olvasó által utolsóként küldött karakterek (általában nincs)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Soha</translation>
+    </message>
+    <message>
+        <source>Save and apply</source>
+        <translation>Mentés és alkalmazás</translation>
+    </message>
+    <message>
+        <source>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</source>
+        <translation>Mentve. Az új telephely- és munkaállomás-azonosító a konzol újraindítása után kerül a tételkódokba; minden más már érvényes.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SignatureDialog</name>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Elektronikus aláírás</translation>
+    </message>
+    <message>
+        <source>You are signing as %1. Your signature means:</source>
+        <translation>Ön %1 néven ír alá. Az aláírás jelentése:</translation>
+    </message>
+    <message>
+        <source>Enter your password to sign:</source>
+        <translation>Az aláíráshoz adja meg a jelszavát:</translation>
+    </message>
+    <message>
+        <source>Sign and record FAIL</source>
+        <translation>Aláírás és elutasítás rögzítése</translation>
+    </message>
+    <message>
+        <source>Put on HOLD instead</source>
+        <translation>Inkább zárolás</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Mégse</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Adja meg a jelszavát.</translation>
+    </message>
+    <message>
+        <source>Checking your password…</source>
+        <translation>Jelszó ellenőrzése…</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::StatusBadge</name>
+    <message>
+        <source>%1 — waiting to sync</source>
+        <translation>%1 — szinkronizálásra vár</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SyncPage</name>
+    <message>
+        <source>The item could not be queued again: %1</source>
+        <translation>A tételt nem sikerült újra sorba állítani: %1</translation>
+    </message>
+    <message>
+        <source>Select the item to discard in the list first.</source>
+        <translation>Előbb válassza ki a listában az elvetendő tételt.</translation>
+    </message>
+    <message>
+        <source>Write why this item is discarded, then press Discard again.</source>
+        <translation>Írja be, miért veti el a tételt, majd nyomja meg újra az Elvetés gombot.</translation>
+    </message>
+    <message>
+        <source>The item could not be discarded: %1</source>
+        <translation>A tételt nem sikerült elvetni: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1    Need your attention: %2</source>
+        <translation>Küldésre vár: %1    Figyelmet igényel: %2</translation>
+    </message>
+    <message>
+        <source>Select an item to see what the server said about it.</source>
+        <translation>Válasszon ki egy tételt, hogy lássa, mit válaszolt rá a szerver.</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(nincs üzenet)</translation>
+    </message>
+    <message>
+        <source>Not sent yet. Last attempt: %1</source>
+        <translation>Még nincs elküldve. Utolsó kísérlet: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent. Nothing to do.</source>
+        <translation>Küldésre vár. Nincs teendő.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Szinkronizálás</translation>
+    </message>
+    <message>
+        <source>Sync with the server</source>
+        <translation>Szinkronizálás a szerverrel</translation>
+    </message>
+    <message>
+        <source>Only items that need attention</source>
+        <translation>Csak a figyelmet igénylő tételek</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Küldés most</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message:</source>
+        <translation>A szerver üzenete:</translation>
+    </message>
+    <message>
+        <source>Correct and send again…</source>
+        <translation>Javítás és újraküldés…</translation>
+    </message>
+    <message>
+        <source>Send again unchanged</source>
+        <translation>Újraküldés változatlanul</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for discarding:</source>
+        <translation>Az elvetés &amp;oka:</translation>
+    </message>
+    <message>
+        <source>Required, e.g. &quot;label printed twice&quot;</source>
+        <translation>Kötelező, pl. „a címke kétszer lett nyomtatva”</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Elvetés</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::TemperatureBadge</name>
+    <message>
+        <source>OK</source>
+        <translation>RENDBEN</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>FIGYELMEZTETÉS</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITIKUS</translation>
+    </message>
+    <message>
+        <source>No temperature profile for this lot type</source>
+        <translation>Ehhez a tételtípushoz nincs hőmérsékleti profil</translation>
+    </message>
+    <message>
+        <source>No temperature yet</source>
+        <translation>Még nincs hőmérséklet</translation>
+    </message>
+    <message>
+        <source>expected %1 to %2 °C</source>
+        <translation>elvárt: %1 – %2 °C</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::TracePage</name>
+    <message>
+        <source>Lot %1 traced. The genealogy is too large to show whole; the nearest lots are shown.</source>
+        <translation>A(z) %1 tétel nyomonkövetése kész. A származási fa túl nagy ahhoz, hogy egészében megjelenjen; a legközelebbi tételek láthatók.</translation>
+    </message>
+    <message>
+        <source>Lot %1 traced across every level.</source>
+        <translation>A(z) %1 tétel nyomonkövetése minden szinten kész.</translation>
+    </message>
+    <message>
+        <source>Lot %1 could not be traced. %2</source>
+        <translation>A(z) %1 tétel nem követhető nyomon. %2</translation>
+    </message>
+    <message>
+        <source>The recall for %1 could not be built. %2</source>
+        <translation>A(z) %1 tétel visszahívási listája nem készíthető el. %2</translation>
+    </message>
+    <message>
+        <source>Scan or type a lot code</source>
+        <translation>Olvasson be vagy írjon be egy tételkódot</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Nyomonkövetés</translation>
+    </message>
+    <message>
+        <source>Recall…</source>
+        <translation>Visszahívás…</translation>
+    </message>
+    <message>
+        <source>List every lot made from this lot, with its status and QC</source>
+        <translation>Az ebből a tételből készült összes tétel listája, állapottal és minőségügyi döntéssel</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportálás CSV-be…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportálás PDF-be…</translation>
+    </message>
+    <message>
+        <source>Where it came from (backward)</source>
+        <translation>Honnan származik (visszafelé)</translation>
+    </message>
+    <message>
+        <source>Where it went (forward)</source>
+        <translation>Hová került (előre)</translation>
+    </message>
+    <message>
+        <source>Recall: every downstream lot</source>
+        <translation>Visszahívás: minden továbbfeldolgozott tétel</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Lekérdezés a szervertől…</translation>
+    </message>
+    <message>
+        <source>Export recall as CSV</source>
+        <translation>Visszahívás exportálása CSV-be</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV-táblázat (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Mentve: %1.</translation>
+    </message>
+    <message>
+        <source>Export recall as PDF</source>
+        <translation>Visszahívás exportálása PDF-be</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokumentum (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Recall for %1: downstream lots: %2.</source>
+        <translation>%1 visszahívása: %2 továbbfeldolgozott tétel.</translation>
     </message>
 </context>
 </TS>

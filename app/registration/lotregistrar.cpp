@@ -1,0 +1,252 @@
+#include "lotregistrar.h"
+
+#include "api/apiclient.h"
+#include "codes/lotcodegenerator.h"
+#include "outbox/outbox.h"
+#include "registration/rulemessages.h"
+
+#include "domain/lotstatusrules.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QUrl>
+#include <QUuid>
+
+namespace flowviz::app {
+
+LotRegistrar::LotRegistrar(LocalCache *cache, Outbox *outbox, LotCodeGenerator *codes,
+                           const QString &workstationId, QObject *parent)
+    : QObject(parent), m_cache(cache), m_outbox(outbox), m_codes(codes),
+      m_workstationId(workstationId)
+{
+    connect(m_outbox, &Outbox::changed, this, &LotRegistrar::onOutboxChanged);
+}
+
+ParentCheck LotRegistrar::checkParent(const QString &rawCode) const
+{
+    ParentCheck check;
+    check.code = rules::normalizeLotCode(rawCode);
+    if (const auto e = rules::checkLotCode(check.code)) {
+        check.message =
+            tr("\"%1\" is not a lot code. Scan the lot's label again.").arg(rawCode.trimmed());
+        return check;
+    }
+    check.lot = m_cache->lot(check.code);
+    if (!check.lot) {
+        check.message = tr("Lot %1 is not known on this workstation. Check the label, or wait "
+                           "until the connection to the server is back.")
+                            .arg(check.code);
+        return check;
+    }
+    if (statusrules::parentRefusalReason(check.lot->status)) {
+        check.message = RuleMessages::parentRefusal(check.code, check.lot->status);
+        return check;
+    }
+    check.verdict = ParentCheck::Verdict::Usable;
+    return check;
+}
+
+void LotRegistrar::lookupParent(const QString &code, QObject *context,
+                                std::function<void(const ParentCheck &)> done)
+{
+    ParentCheck local = checkParent(code);
+    if (local.lot || !m_api || rules::checkLotCode(local.code)) {
+        done(local);
+        return;
+    }
+    const QString path =
+        QStringLiteral("/api/v1/lots/") + QString::fromUtf8(QUrl::toPercentEncoding(local.code));
+    QPointer<LotRegistrar> self(this);
+    m_api->get(path, context, [self, local, done](const ApiResult &result) {
+        if (!self)
+            return;
+        if (result.ok()) {
+            self->m_cache->applyLot(result.object());
+            done(self->checkParent(local.code));
+            return;
+        }
+        ParentCheck check = local;
+        if (result.error.kind == ApiError::Kind::NotFound)
+            check.message = tr("Lot %1 is not registered. Check the label.").arg(local.code);
+        else if (result.error.isTransient())
+            check.message = tr("Lot %1 is not known on this workstation and the server cannot be "
+                               "reached to check it. Try again when the connection is back.")
+                                .arg(local.code);
+        done(check);
+    });
+}
+
+FieldMessages LotRegistrar::validate(const LotDraft &draft) const
+{
+    FieldMessages errors;
+    auto add = [&errors](const std::optional<FieldError> &e) {
+        if (e && !errors.contains(e->field))
+            errors.insert(e->field, RuleMessages::message(*e));
+    };
+
+    const QString code = rules::normalizeLotCode(draft.lotCode);
+    if (!code.isEmpty()) {
+        add(rules::checkLotCode(code));
+        if (!errors.contains(QStringLiteral("lot_code")) && m_cache->lot(code))
+            errors.insert(
+                QStringLiteral("lot_code"),
+                tr("Lot %1 already exists. Leave the code empty to get a new one.").arg(code));
+    }
+
+    const QString weightText = draft.weightKg.trimmed();
+    if (weightText.isEmpty()) {
+        errors.insert(QStringLiteral("weight_kg"), tr("Enter the weight in kg."));
+    } else if (const auto w = Decimal::parse(weightText)) {
+        add(rules::checkWeight(*w));
+    } else {
+        errors.insert(QStringLiteral("weight_kg"),
+                      tr("\"%1\" is not a weight. Enter a number such as 12.50.").arg(weightText));
+    }
+
+    const QString tempText = draft.temperatureC.trimmed();
+    if (tempText.isEmpty()) {
+        errors.insert(QStringLiteral("temperature_c"),
+                      tr("Measure and enter the temperature in °C."));
+    } else if (const auto t = Decimal::parse(tempText)) {
+        add(rules::checkTemperature(*t));
+    } else {
+        errors.insert(QStringLiteral("temperature_c"),
+                      tr("\"%1\" is not a temperature. Enter a number such as 3.5.").arg(tempText));
+    }
+
+    if (!draft.runCode.isEmpty() && !m_cache->run(draft.runCode))
+        errors.insert(
+            QStringLiteral("run_code"),
+            tr("Production run %1 is not active. Choose another run.").arg(draft.runCode));
+
+    QSet<QString> seen;
+    for (const LotDraft::Parent &p : draft.parents) {
+        const QString field = QStringLiteral("parent:") + rules::normalizeLotCode(p.code);
+        const ParentCheck check = checkParent(p.code);
+        if (seen.contains(check.code)) {
+            errors.insert(field, tr("Lot %1 is listed twice. Remove one line.").arg(check.code));
+            continue;
+        }
+        seen.insert(check.code);
+        if (!check.usable()) {
+            errors.insert(field, check.message);
+            continue;
+        }
+        const auto q = Decimal::parse(p.quantityKg.trimmed());
+        if (!q) {
+            errors.insert(field, tr("Enter how many kg are taken from lot %1.").arg(check.code));
+            continue;
+        }
+        if (const auto e = rules::checkQuantityUsed(*q, field)) {
+            errors.insert(field, RuleMessages::message(*e));
+            continue;
+        }
+        if (check.lot->weightKg && *q > *check.lot->weightKg)
+            errors.insert(field,
+                          tr("Lot %1 weighs only %2 kg; you cannot take %3 kg from it.")
+                              .arg(check.code, check.lot->weightKg->toString(), q->toString()));
+    }
+    return errors;
+}
+
+LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
+{
+    Result result;
+    result.errors = validate(draft);
+    if (!result.errors.isEmpty())
+        return result;
+
+    QString code = rules::normalizeLotCode(draft.lotCode);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (code.isEmpty()) {
+        const auto next = m_codes ? m_codes->next(draft.type, now) : std::nullopt;
+        if (!next) {
+            result.errors.insert(QStringLiteral("lot_code"),
+                                 tr("No lot code could be issued on this workstation. Type a code "
+                                    "from the label, or call IT."));
+            return result;
+        }
+        code = *next;
+    }
+
+    const Decimal weight = *Decimal::parse(draft.weightKg.trimmed());
+    const Decimal temperature = *Decimal::parse(draft.temperatureC.trimmed());
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    QJsonObject body{{QStringLiteral("id"), id},
+                     {QStringLiteral("lot_code"), code},
+                     {QStringLiteral("lot_type"), toString(draft.type)},
+                     {QStringLiteral("weight_kg"), weight.toJson()},
+                     {QStringLiteral("temperature_c"), temperature.toJson()},
+                     {QStringLiteral("workstation_id"), m_workstationId},
+                     {QStringLiteral("client_created_at"), now.toString(Qt::ISODateWithMs)}};
+    if (!draft.runCode.isEmpty())
+        body.insert(QStringLiteral("run_code"), draft.runCode);
+    if (!draft.parents.isEmpty()) {
+        QJsonArray parents;
+        for (const LotDraft::Parent &p : draft.parents)
+            parents.append(
+                QJsonObject{{QStringLiteral("lot_code"), rules::normalizeLotCode(p.code)},
+                            {QStringLiteral("quantity_used_kg"),
+                             Decimal::parse(p.quantityKg.trimmed())->toJson()}});
+        body.insert(QStringLiteral("parents"), parents);
+    }
+
+    const QString outboxId = m_outbox->enqueueLot(body);
+    if (outboxId.isEmpty()) {
+        result.errors.insert(QStringLiteral("save"),
+                             tr("The lot could not be saved on this workstation (%1). Nothing was "
+                                "registered; call IT.")
+                                 .arg(m_outbox->errorString()));
+        return result;
+    }
+
+    CachedLot lot;
+    lot.code = code;
+    lot.id = outboxId;
+    lot.type = draft.type;
+    // As the server does: a critical temperature puts the lot in quarantine.
+    const auto profile = m_cache->profile(draft.type);
+    lot.status = profile && profile->classifyTemperature(temperature) == Reading::Critical
+                     ? LotStatus::QUARANTINE
+                     : LotStatus::CREATED;
+    lot.weightKg = weight;
+    lot.temperatureC = temperature;
+    lot.runCode = draft.runCode;
+    lot.workstationId = m_workstationId;
+    lot.createdAt = now;
+    lot.pendingRegistration = true;
+    if (!m_cache->addPendingLot(lot))
+        qWarning("LotRegistrar: lot %s is queued but not shown in the cache: %s", qPrintable(code),
+                 qPrintable(m_cache->errorString()));
+
+    m_waiting.insert(outboxId, code);
+    result.ok = true;
+    result.outboxId = outboxId;
+    result.lotCode = code;
+    emit registered(code, outboxId);
+    return result;
+}
+
+bool LotRegistrar::isSynced(const QString &outboxId) const
+{
+    const auto item = m_outbox->item(outboxId);
+    return item && item->state == OutboxItem::State::Done;
+}
+
+void LotRegistrar::onOutboxChanged()
+{
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (isSynced(it.key())) {
+            const QString code = it.value();
+            const QString id = it.key();
+            it = m_waiting.erase(it);
+            m_cache->markLotSynced(code);
+            emit synced(code, id);
+        } else {
+            ++it;
+        }
+    }
+}
+
+} // namespace flowviz::app

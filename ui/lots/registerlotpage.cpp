@@ -1,0 +1,405 @@
+#include "registerlotpage.h"
+
+#include "common/statusbadge.h"
+#include "common/temperaturebadge.h"
+#include "labels/labelpreview.h"
+#include "labels/labelrenderer.h"
+
+#include "registration/rulemessages.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace flowviz::ui {
+
+namespace {
+
+constexpr int kTouch = 44;
+
+enum ParentColumn
+{
+    CodeColumn,
+    StatusColumn,
+    QuantityColumn,
+    RemoveColumn,
+    ColumnCount
+};
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
+    : QWidget(parent), m_registrar(registrar)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_title->setFont(big);
+    layout->addWidget(m_title);
+
+    m_form = new QFormLayout;
+    layout->addLayout(m_form);
+    auto addRow = [this](QWidget *field, const QString &errorKey) {
+        auto *box = new QVBoxLayout;
+        box->addWidget(field);
+        QLabel *error = errorLabel(this);
+        m_errors.insert(errorKey, error);
+        box->addWidget(error);
+        m_form->addRow(new QLabel(this), box);
+    };
+
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("lotType"));
+    m_type->setMinimumHeight(kTouch);
+    for (LotType t : allLotTypes())
+        m_type->addItem(QString(), QVariant::fromValue(toString(t)));
+    addRow(m_type, QStringLiteral("lot_type"));
+
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("lotCode"));
+    m_code->setMinimumHeight(kTouch);
+    addRow(m_code, QStringLiteral("lot_code"));
+
+    m_weight = new QLineEdit(this);
+    m_weight->setObjectName(QStringLiteral("weight"));
+    m_weight->setMinimumHeight(kTouch);
+    m_weight->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
+    addRow(m_weight, QStringLiteral("weight_kg"));
+
+    auto *tempBox = new QWidget(this);
+    auto *tempLayout = new QHBoxLayout(tempBox);
+    tempLayout->setContentsMargins(0, 0, 0, 0);
+    m_temperature = new QLineEdit(tempBox);
+    m_temperature->setObjectName(QStringLiteral("temperature"));
+    m_temperature->setMinimumHeight(kTouch);
+    m_temperature->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
+    m_badge = new TemperatureBadge(tempBox);
+    m_badge->setObjectName(QStringLiteral("temperatureBadge"));
+    tempLayout->addWidget(m_temperature, 1);
+    tempLayout->addWidget(m_badge, 2);
+    addRow(tempBox, QStringLiteral("temperature_c"));
+
+    m_run = new QComboBox(this);
+    m_run->setObjectName(QStringLiteral("run"));
+    m_run->setMinimumHeight(kTouch);
+    addRow(m_run, QStringLiteral("run_code"));
+
+    m_parentsTitle = new QLabel(this);
+    m_parentsTitle->setFont(big);
+    layout->addWidget(m_parentsTitle);
+    m_parentsHint = new QLabel(this);
+    m_parentsHint->setWordWrap(true);
+    layout->addWidget(m_parentsHint);
+    QLabel *scanError = errorLabel(this);
+    scanError->setObjectName(QStringLiteral("scanMessage"));
+    m_errors.insert(QStringLiteral("scan"), scanError);
+    layout->addWidget(scanError);
+    m_parents = new QTableWidget(0, ColumnCount, this);
+    m_parents->setObjectName(QStringLiteral("parents"));
+    m_parents->verticalHeader()->setDefaultSectionSize(kTouch);
+    m_parents->verticalHeader()->hide();
+    m_parents->horizontalHeader()->setSectionResizeMode(CodeColumn, QHeaderView::Stretch);
+    m_parents->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_parents, 1);
+    QLabel *parentsError = errorLabel(this);
+    m_errors.insert(QStringLiteral("parents"), parentsError);
+    layout->addWidget(parentsError);
+
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setMinimumHeight(2 * kTouch);
+    m_save->setFont(big);
+    layout->addWidget(m_save);
+    QLabel *saveError = errorLabel(this);
+    m_errors.insert(QStringLiteral("save"), saveError);
+    layout->addWidget(saveError);
+
+    auto *savedRow = new QHBoxLayout;
+    m_savedText = new QLabel(this);
+    m_savedText->setObjectName(QStringLiteral("savedText"));
+    m_savedText->setWordWrap(true);
+    m_savedStatus = new StatusBadge(this);
+    m_savedStatus->setObjectName(QStringLiteral("savedStatus"));
+    m_print = new QPushButton(this);
+    m_print->setObjectName(QStringLiteral("printLabel"));
+    m_print->setMinimumHeight(kTouch);
+    m_print->setEnabled(false);
+    savedRow->addWidget(m_savedText, 1);
+    savedRow->addWidget(m_savedStatus);
+    savedRow->addWidget(m_print);
+    layout->addLayout(savedRow);
+
+    connect(m_save, &QPushButton::clicked, this, &RegisterLotPage::save);
+    connect(m_print, &QPushButton::clicked, this, &RegisterLotPage::printLabel);
+    connect(m_temperature, &QLineEdit::textChanged, this, &RegisterLotPage::updateBadge);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &RegisterLotPage::updateBadge);
+    connect(m_registrar->cache(), &app::LocalCache::runsChanged, this,
+            &RegisterLotPage::reloadRuns);
+    connect(m_registrar->cache(), &app::LocalCache::profilesChanged, this,
+            &RegisterLotPage::updateBadge);
+    connect(m_registrar->cache(), &app::LocalCache::lotsChanged, this,
+            &RegisterLotPage::updateSaved);
+    connect(m_registrar, &app::LotRegistrar::synced, this, &RegisterLotPage::updateSaved);
+
+    retranslateUi();
+    reloadRuns();
+    updateBadge();
+}
+
+void RegisterLotPage::retranslateUi()
+{
+    m_title->setText(tr("Register lot"));
+    const QStringList rowNames{tr("Lot type"), tr("Lot code"), tr("Weight (kg)"),
+                               tr("Temperature (°C)"), tr("Production run")};
+    for (int row = 0; row < m_form->rowCount() && row < rowNames.size(); ++row) {
+        if (auto *label =
+                qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget()))
+            label->setText(rowNames[row]);
+    }
+    for (int i = 0; i < m_type->count(); ++i) {
+        const auto t = lotTypeFromString(m_type->itemData(i).toString());
+        m_type->setItemText(
+            i, QStringLiteral("%1 — %2").arg(toString(*t), LabelRenderer::lotTypeName(*t)));
+    }
+    m_code->setPlaceholderText(
+        tr("Generated when you save; type it only to use a pre-printed label"));
+    m_weight->setPlaceholderText(tr("e.g. 12.50"));
+    m_temperature->setPlaceholderText(tr("e.g. 3.5"));
+    if (m_run->count() > 0)
+        m_run->setItemText(0, tr("No production run"));
+    m_parentsTitle->setText(tr("Parent lots"));
+    m_parentsHint->setText(tr("Scan the label of each lot you take material from, then enter how "
+                              "many kg you used."));
+    m_parents->setHorizontalHeaderLabels(
+        {tr("Lot"), tr("Status"), tr("Quantity used (kg)"), QString()});
+    for (int row = 0; row < m_parents->rowCount(); ++row) {
+        if (auto *b = qobject_cast<QPushButton *>(m_parents->cellWidget(row, RemoveColumn)))
+            b->setText(tr("Remove"));
+    }
+    m_save->setText(tr("Save lot (Ctrl+S)"));
+    m_print->setText(tr("Print label…"));
+    // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
+    m_save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_print->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    updateSaved();
+}
+
+void RegisterLotPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void RegisterLotPage::reloadRuns()
+{
+    const QString current = m_run->currentData().toString();
+    m_run->clear();
+    m_run->addItem(tr("No production run"), QString());
+    for (const app::CachedRun &run : m_registrar->cache()->activeRuns())
+        m_run->addItem(run.code, run.code);
+    const int index = m_run->findData(current);
+    m_run->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void RegisterLotPage::updateBadge()
+{
+    const auto type = lotTypeFromString(m_type->currentData().toString());
+    const auto celsius = Decimal::parse(m_temperature->text().trimmed());
+    m_badge->setReading(celsius, type ? m_registrar->cache()->profile(*type) : std::nullopt);
+}
+
+QString RegisterLotPage::fieldError(const QString &field) const
+{
+    const QLabel *label = m_errors.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void RegisterLotPage::setError(const QString &field, const QString &message)
+{
+    QLabel *label = m_errors.value(field);
+    if (!label)
+        return;
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+void RegisterLotPage::showErrors(const app::FieldMessages &errors)
+{
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it) {
+        if (it.key() != QLatin1String("scan"))
+            setError(it.key(), errors.value(it.key()));
+    }
+    QStringList parentErrors;
+    for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("parent:")))
+            parentErrors.append(it.value());
+    }
+    setError(QStringLiteral("parents"), parentErrors.join(QLatin1Char('\n')));
+}
+
+QStringList RegisterLotPage::parentCodes() const
+{
+    QStringList codes;
+    for (int row = 0; row < m_parents->rowCount(); ++row)
+        codes.append(m_parents->item(row, CodeColumn)->text());
+    return codes;
+}
+
+bool RegisterLotPage::setParentQuantity(const QString &code, const QString &kg)
+{
+    const int row = int(parentCodes().indexOf(rules::normalizeLotCode(code)));
+    if (row < 0)
+        return false;
+    static_cast<QLineEdit *>(m_parents->cellWidget(row, QuantityColumn))->setText(kg);
+    return true;
+}
+
+void RegisterLotPage::handleScan(const QString &code)
+{
+    QPointer<RegisterLotPage> self(this);
+    m_registrar->lookupParent(code, this, [self](const app::ParentCheck &check) {
+        if (!self)
+            return;
+        if (!check.usable()) {
+            self->setError(QStringLiteral("scan"), QStringLiteral("\u2716 ") + check.message);
+            return;
+        }
+        self->setError(QStringLiteral("scan"), QString());
+        if (!self->parentCodes().contains(check.code))
+            self->addParentRow(check);
+    });
+}
+
+void RegisterLotPage::addParentRow(const app::ParentCheck &check)
+{
+    const int row = m_parents->rowCount();
+    m_parents->insertRow(row);
+    m_parents->setItem(row, CodeColumn, new QTableWidgetItem(check.code));
+    auto *status = new StatusBadge(m_parents);
+    status->setStatus(check.lot->status, check.lot->isPending());
+    m_parents->setCellWidget(row, StatusColumn, status);
+    auto *quantity = new QLineEdit(m_parents);
+    quantity->setObjectName(QStringLiteral("quantity_") + check.code);
+    quantity->setMinimumHeight(kTouch);
+    if (check.lot->weightKg)
+        quantity->setPlaceholderText(tr("max %1").arg(check.lot->weightKg->toString()));
+    m_parents->setCellWidget(row, QuantityColumn, quantity);
+    auto *remove = new QPushButton(tr("Remove"), m_parents);
+    remove->setMinimumHeight(kTouch);
+    const QString code = check.code;
+    connect(remove, &QPushButton::clicked, this, [this, code] {
+        const int r = int(parentCodes().indexOf(code));
+        if (r >= 0)
+            m_parents->removeRow(r);
+    });
+    m_parents->setCellWidget(row, RemoveColumn, remove);
+    m_parents->resizeColumnsToContents();
+    quantity->setFocus();
+}
+
+void RegisterLotPage::save()
+{
+    app::LotDraft draft;
+    draft.type = *lotTypeFromString(m_type->currentData().toString());
+    draft.lotCode = m_code->text();
+    draft.weightKg = m_weight->text();
+    draft.temperatureC = m_temperature->text();
+    draft.runCode = m_run->currentData().toString();
+    for (int row = 0; row < m_parents->rowCount(); ++row) {
+        const auto *q = static_cast<QLineEdit *>(m_parents->cellWidget(row, QuantityColumn));
+        draft.parents.append({m_parents->item(row, CodeColumn)->text(), q->text()});
+    }
+    const app::LotRegistrar::Result result = m_registrar->registerLot(draft);
+    showErrors(result.errors);
+    if (!result.ok) {
+        for (const QString &field : {QStringLiteral("lot_code"), QStringLiteral("weight_kg"),
+                                     QStringLiteral("temperature_c")}) {
+            if (result.errors.contains(field)) {
+                (field == QLatin1String("lot_code")    ? m_code
+                 : field == QLatin1String("weight_kg") ? m_weight
+                                                       : m_temperature)
+                    ->setFocus();
+                break;
+            }
+        }
+        return;
+    }
+    m_lastCode = result.lotCode;
+    m_lastOutboxId = result.outboxId;
+    m_code->clear();
+    m_weight->clear();
+    m_temperature->clear();
+    m_parents->setRowCount(0);
+    setError(QStringLiteral("scan"), QString());
+    m_print->setEnabled(true);
+    updateSaved();
+    emit lotSaved(result.lotCode);
+}
+
+void RegisterLotPage::updateSaved()
+{
+    if (m_lastCode.isEmpty()) {
+        m_savedText->setText(QString());
+        m_savedStatus->setStatus(std::nullopt);
+        return;
+    }
+    const auto lot = m_registrar->cache()->lot(m_lastCode);
+    const bool synced = m_registrar->isSynced(m_lastOutboxId);
+    m_savedText->setText(synced ? tr("Lot %1 is saved and on the server.").arg(m_lastCode)
+                                : tr("Lot %1 is saved on this workstation and will be sent to "
+                                     "the server automatically.")
+                                      .arg(m_lastCode));
+    m_savedStatus->setStatus(lot ? lot->status : LotStatus::CREATED, !synced);
+}
+
+void RegisterLotPage::printLabel()
+{
+    const auto lot = m_registrar->cache()->lot(m_lastCode);
+    if (!lot)
+        return;
+    LotLabel label;
+    label.code = lot->code;
+    label.type = lot->type;
+    label.weightKg = lot->weightKg;
+    label.date = (lot->createdAt.isValid() ? lot->createdAt : QDateTime::currentDateTimeUtc())
+                     .toLocalTime()
+                     .date();
+    label.operatorName = m_operatorName;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("labelDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Label of lot %1").arg(lot->code));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *preview = new LabelPreview(dialog);
+    preview->setLabelSizeMm(m_labelSizeMm);
+    preview->setLabel(label);
+    layout->addWidget(preview);
+    auto *close = new QPushButton(tr("Close"), dialog);
+    close->setMinimumHeight(kTouch);
+    connect(close, &QPushButton::clicked, dialog, &QDialog::accept);
+    layout->addWidget(close);
+    dialog->open();
+}
+
+} // namespace flowviz::ui

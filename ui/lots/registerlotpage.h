@@ -1,0 +1,100 @@
+#pragma once
+
+#include "registration/lotregistrar.h"
+
+#include <QMap>
+#include <QPointer>
+#include <QSizeF>
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace flowviz::ui {
+
+class StatusBadge;
+class TemperatureBadge;
+
+// Registers a lot at the workstation: type, weight, temperature with its profile badge,
+// production run, parents scanned from their labels with the quantity drawn from each; one
+// large Save that works offline. The saved lot shows as pending until it has reached the
+// server, and its label can be printed at once.
+class RegisterLotPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent = nullptr);
+
+    void setOperatorName(const QString &name) { m_operatorName = name; }
+    void setLabelSizeMm(const QSizeF &sizeMm) { m_labelSizeMm = sizeMm; }
+
+    // For the shell and tests.
+    QComboBox *typeCombo() const { return m_type; }
+    QLineEdit *lotCodeEdit() const { return m_code; }
+    QLineEdit *weightEdit() const { return m_weight; }
+    QLineEdit *temperatureEdit() const { return m_temperature; }
+    QComboBox *runCombo() const { return m_run; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *printButton() const { return m_print; }
+    TemperatureBadge *temperatureBadge() const { return m_badge; }
+    StatusBadge *savedStatus() const { return m_savedStatus; }
+    QTableWidget *parentsTable() const { return m_parents; }
+    // The inline message under a field ("weight_kg", "temperature_c", "lot_code", "run_code",
+    // "parents", "scan", "save"), empty when none.
+    QString fieldError(const QString &field) const;
+    QString lastLotCode() const { return m_lastCode; }
+    QStringList parentCodes() const;
+    // Sets the quantity drawn from a parent already in the list.
+    bool setParentQuantity(const QString &code, const QString &kg);
+
+public slots:
+    // A scanned (or typed) parent lot code: added with its status, or refused with the reason.
+    void handleScan(const QString &code);
+    void save();
+    void printLabel();
+    void reloadRuns();
+
+signals:
+    void lotSaved(const QString &lotCode);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateBadge();
+    void showErrors(const app::FieldMessages &errors);
+    void setError(const QString &field, const QString &message);
+    void addParentRow(const app::ParentCheck &check);
+    void updateSaved();
+
+    app::LotRegistrar *m_registrar;
+    QString m_operatorName;
+    QSizeF m_labelSizeMm = QSizeF(100, 50);
+
+    QFormLayout *m_form = nullptr;
+    QLabel *m_title = nullptr;
+    QComboBox *m_type = nullptr;
+    QLineEdit *m_code = nullptr;
+    QLineEdit *m_weight = nullptr;
+    QLineEdit *m_temperature = nullptr;
+    TemperatureBadge *m_badge = nullptr;
+    QComboBox *m_run = nullptr;
+    QLabel *m_parentsTitle = nullptr;
+    QLabel *m_parentsHint = nullptr;
+    QTableWidget *m_parents = nullptr;
+    QPushButton *m_save = nullptr;
+    QLabel *m_savedText = nullptr;
+    StatusBadge *m_savedStatus = nullptr;
+    QPushButton *m_print = nullptr;
+    QMap<QString, QLabel *> m_errors;
+    QString m_lastCode;
+    QString m_lastOutboxId;
+};
+
+} // namespace flowviz::ui

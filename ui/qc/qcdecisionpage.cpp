@@ -1,0 +1,432 @@
+#include "qcdecisionpage.h"
+
+#include "common/statusbadge.h"
+#include "common/temperaturebadge.h"
+#include "labels/labelrenderer.h"
+#include "qc/signaturedialog.h"
+
+#include "outbox/outbox.h"
+#include "registration/rulemessages.h"
+#include "session/session.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace flowviz::ui {
+
+namespace {
+
+constexpr int kTouch = 44;
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
+    : QWidget(parent), m_recorder(recorder)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_title->setFont(big);
+    layout->addWidget(m_title);
+    m_scanHint = new QLabel(this);
+    m_scanHint->setWordWrap(true);
+    layout->addWidget(m_scanHint);
+    QLabel *scanError = errorLabel(this);
+    scanError->setObjectName(QStringLiteral("scanMessage"));
+    m_errors.insert(QStringLiteral("lot_code"), scanError);
+    layout->addWidget(scanError);
+
+    m_card = new QGroupBox(this);
+    m_card->setObjectName(QStringLiteral("lotCard"));
+    auto *card = new QVBoxLayout(m_card);
+    auto *cardTop = new QHBoxLayout;
+    m_cardCode = new QLabel(m_card);
+    m_cardCode->setFont(big);
+    m_cardCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new StatusBadge(m_card);
+    m_status->setObjectName(QStringLiteral("lotStatus"));
+    cardTop->addWidget(m_cardCode, 1);
+    cardTop->addWidget(m_status);
+    card->addLayout(cardTop);
+    m_cardDetails = new QLabel(m_card);
+    card->addWidget(m_cardDetails);
+    m_cardTemperature = new TemperatureBadge(m_card);
+    card->addWidget(m_cardTemperature);
+    m_parents = new QLabel(m_card);
+    m_parents->setObjectName(QStringLiteral("lotParents"));
+    m_parents->setWordWrap(true);
+    card->addWidget(m_parents);
+    m_signature = new QLabel(m_card);
+    m_signature->setObjectName(QStringLiteral("signature"));
+    m_signature->setWordWrap(true);
+    m_signature->setTextFormat(Qt::PlainText);
+    m_signature->hide();
+    card->addWidget(m_signature);
+    m_card->hide();
+    layout->addWidget(m_card);
+
+    m_gatesTitle = new QLabel(this);
+    layout->addWidget(m_gatesTitle);
+    m_stepperLayout = new QHBoxLayout;
+    layout->addLayout(m_stepperLayout);
+    m_stepper = new QButtonGroup(this);
+    m_stepper->setExclusive(true);
+    m_errors.insert(QStringLiteral("gate_number"), errorLabel(this));
+    layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
+
+    m_temperatureLabel = new QLabel(this);
+    layout->addWidget(m_temperatureLabel);
+    m_temperature = new QLineEdit(this);
+    m_temperature->setObjectName(QStringLiteral("qcTemperature"));
+    m_temperature->setMinimumHeight(kTouch);
+    m_temperature->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
+    layout->addWidget(m_temperature);
+    m_errors.insert(QStringLiteral("temperature_c"), errorLabel(this));
+    layout->addWidget(m_errors.value(QStringLiteral("temperature_c")));
+    m_notesLabel = new QLabel(this);
+    layout->addWidget(m_notesLabel);
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("qcNotes"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(120);
+    layout->addWidget(m_notes);
+    m_errors.insert(QStringLiteral("notes"), errorLabel(this));
+    layout->addWidget(m_errors.value(QStringLiteral("notes")));
+
+    auto *buttons = new QHBoxLayout;
+    const QList<std::pair<Decision, QString>> colours{{Decision::PASS, QStringLiteral("#1b7f3b")},
+                                                      {Decision::HOLD, QStringLiteral("#a86500")},
+                                                      {Decision::FAIL, QStringLiteral("#b00020")}};
+    for (int i = 0; i < colours.size(); ++i) {
+        const Decision d = colours[i].first;
+        auto *b = new QPushButton(this);
+        b->setObjectName(QStringLiteral("decide") + toString(d));
+        b->setMinimumHeight(2 * kTouch);
+        b->setFont(big);
+        b->setStyleSheet(QStringLiteral("QPushButton { color: white; background: %1; }"
+                                        "QPushButton:disabled { background: #9e9e9e; }")
+                             .arg(colours[i].second));
+        b->setEnabled(false);
+        connect(b, &QPushButton::clicked, this, [this, d] { decide(d); });
+        m_buttons.insert(d, b);
+        buttons->addWidget(b);
+    }
+    layout->addLayout(buttons);
+    m_errors.insert(QStringLiteral("save"), errorLabel(this));
+    layout->addWidget(m_errors.value(QStringLiteral("save")));
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("qcResult"));
+    m_result->setWordWrap(true);
+    layout->addWidget(m_result);
+    layout->addStretch(1);
+
+    connect(m_recorder, &app::DecisionRecorder::recorded, this, &QcDecisionPage::onRecorded);
+    connect(m_recorder->cache(), &app::LocalCache::gatesChanged, this,
+            &QcDecisionPage::reloadGates);
+    connect(m_recorder->cache(), &app::LocalCache::lotsChanged, this, [this] {
+        if (!m_lotCode.isEmpty())
+            showLot();
+    });
+    connect(m_recorder->outbox(), &app::Outbox::changed, this, &QcDecisionPage::updateStepper);
+    reloadGates();
+    retranslateUi();
+}
+
+void QcDecisionPage::retranslateUi()
+{
+    m_title->setText(tr("QC decision"));
+    m_scanHint->setText(tr("Scan the label of the lot you are checking."));
+    m_card->setTitle(tr("Lot"));
+    m_gatesTitle->setText(tr("QC gate"));
+    m_temperatureLabel->setText(
+        tr("Measured temperature (°C) — required at critical control points"));
+    m_temperature->setPlaceholderText(tr("e.g. -18.5"));
+    m_notesLabel->setText(tr("Notes — required for HOLD and FAIL (at least %1 characters)")
+                              .arg(rules::kNotesMinForHoldOrFail));
+    m_buttons.value(Decision::PASS)->setText(tr("\u2714 PASS (F2)"));
+    m_buttons.value(Decision::HOLD)->setText(tr("\u23F8 HOLD (F3)"));
+    m_buttons.value(Decision::FAIL)->setText(tr("\u2716 FAIL (F4)"));
+    // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
+    m_buttons.value(Decision::PASS)->setShortcut(QKeySequence(Qt::Key_F2));
+    m_buttons.value(Decision::HOLD)->setShortcut(QKeySequence(Qt::Key_F3));
+    m_buttons.value(Decision::FAIL)->setShortcut(QKeySequence(Qt::Key_F4));
+    reloadGates();
+    if (!m_lotCode.isEmpty())
+        showLot();
+}
+
+void QcDecisionPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+int QcDecisionPage::currentGate() const
+{
+    return m_stepper->checkedId();
+}
+
+void QcDecisionPage::setCurrentGate(int number)
+{
+    if (QAbstractButton *b = m_stepper->button(number))
+        b->setChecked(true);
+}
+
+void QcDecisionPage::reloadGates()
+{
+    const int current = currentGate();
+    for (QAbstractButton *b : m_stepper->buttons()) {
+        m_stepper->removeButton(b);
+        delete b;
+    }
+    for (const app::CachedGate &gate : m_recorder->cache()->gates()) {
+        auto *b = new QPushButton(this);
+        b->setCheckable(true);
+        b->setMinimumHeight(kTouch + 16);
+        b->setObjectName(QStringLiteral("gate%1").arg(gate.number));
+        m_stepper->addButton(b, gate.number);
+        m_stepperLayout->addWidget(b);
+    }
+    if (current > 0)
+        setCurrentGate(current);
+    updateStepper();
+}
+
+void QcDecisionPage::updateStepper()
+{
+    const QString language =
+        QLocale().language() == QLocale::Hungarian ? QStringLiteral("hu") : QStringLiteral("en");
+    const QList<app::RecordedDecision> decisions =
+        m_lotCode.isEmpty() ? QList<app::RecordedDecision>() : m_recorder->decisionsFor(m_lotCode);
+    int firstOpen = -1;
+    for (const app::CachedGate &gate : m_recorder->cache()->gates()) {
+        QAbstractButton *b = m_stepper->button(gate.number);
+        if (!b)
+            continue;
+        std::optional<Decision> last;
+        for (const app::RecordedDecision &d : decisions) {
+            if (d.gateNumber == gate.number)
+                last = d.decision;
+        }
+        QString state =
+            last ? QStringLiteral("%1 %2").arg(*last == Decision::PASS   ? QStringLiteral("\u2714")
+                                               : *last == Decision::HOLD ? QStringLiteral("\u23F8")
+                                                                         : QStringLiteral("\u2716"),
+                                               app::RuleMessages::decisionName(*last))
+                 : tr("not checked");
+        if (firstOpen < 0 && (!last || *last != Decision::PASS))
+            firstOpen = gate.number;
+        const QString ccp = gate.isCcp ? tr(" (CCP)") : QString();
+        b->setText(
+            QStringLiteral("%1. %2%3\n%4").arg(gate.number).arg(gate.name(language), ccp, state));
+    }
+    if (currentGate() < 0 && firstOpen > 0)
+        setCurrentGate(firstOpen);
+}
+
+QString QcDecisionPage::fieldError(const QString &field) const
+{
+    const QLabel *label = m_errors.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+QString QcDecisionPage::signatureText() const
+{
+    return m_signature->isHidden() ? QString() : m_signature->text();
+}
+
+QString QcDecisionPage::parentsText() const
+{
+    return m_parents->text();
+}
+
+QString QcDecisionPage::resultText() const
+{
+    return m_result->text();
+}
+
+void QcDecisionPage::setError(const QString &field, const QString &message)
+{
+    if (QLabel *label = m_errors.value(field)) {
+        label->setText(message);
+        label->setVisible(!message.isEmpty());
+    }
+}
+
+void QcDecisionPage::showErrors(const app::FieldMessages &errors)
+{
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
+        setError(it.key(), errors.value(it.key()));
+}
+
+void QcDecisionPage::handleScan(const QString &code)
+{
+    const QString normalized = rules::normalizeLotCode(code);
+    if (!m_recorder->cache()->lot(normalized)) {
+        setError(QStringLiteral("lot_code"),
+                 tr("\u2716 Lot %1 is not known on this workstation. Check the label, or wait "
+                    "until the connection to the server is back.")
+                     .arg(normalized));
+        return;
+    }
+    showErrors({});
+    if (normalized != m_lotCode) {
+        m_lotCode = normalized;
+        m_notes->clear();
+        m_temperature->clear();
+        m_result->clear();
+        m_signature->hide();
+        m_stepper->setExclusive(false);
+        if (QAbstractButton *b = m_stepper->checkedButton())
+            b->setChecked(false);
+        m_stepper->setExclusive(true);
+        m_parentCodes.clear();
+        m_parentsKnown = false;
+        QPointer<QcDecisionPage> self(this);
+        const QString lot = m_lotCode;
+        m_recorder->lookupParents(m_lotCode, this,
+                                  [self, lot](const QStringList &parents, bool known) {
+                                      if (!self || self->m_lotCode != lot)
+                                          return;
+                                      self->m_parentCodes = parents;
+                                      self->m_parentsKnown = known;
+                                      self->showLot();
+                                  });
+    }
+    // A signed decision recorded here earlier shows on the card.
+    for (const app::RecordedDecision &d : m_recorder->decisionsFor(m_lotCode)) {
+        if (d.signature) {
+            m_signature->setText(tr("Signed: %1").arg(d.signature->text));
+            m_signature->show();
+        }
+    }
+    showLot();
+    updateStepper();
+}
+
+void QcDecisionPage::showLot()
+{
+    const auto lot = m_recorder->cache()->lot(m_lotCode);
+    for (QPushButton *b : m_buttons)
+        b->setEnabled(lot.has_value());
+    if (!lot) {
+        m_card->hide();
+        return;
+    }
+    m_card->show();
+    m_cardCode->setText(lot->code);
+    m_status->setStatus(lot->status, lot->isPending());
+    m_cardDetails->setText(
+        tr("%1 · %2 · run %3")
+            .arg(LabelRenderer::lotTypeName(lot->type),
+                 lot->weightKg ? LabelRenderer::formatWeight(*lot->weightKg) : tr("weight unknown"),
+                 lot->runCode.isEmpty() ? tr("none") : lot->runCode));
+    m_cardTemperature->setReading(lot->temperatureC, m_recorder->cache()->profile(lot->type));
+    if (!m_parentsKnown)
+        m_parents->setText(tr("Made from: not known here (the server cannot be reached)."));
+    else if (m_parentCodes.isEmpty())
+        m_parents->setText(tr("Made from: no parent lots (raw material)."));
+    else
+        m_parents->setText(tr("Made from: %1").arg(m_parentCodes.join(QStringLiteral(", "))));
+}
+
+app::DecisionDraft QcDecisionPage::draft(Decision decision) const
+{
+    app::DecisionDraft d;
+    d.lotCode = m_lotCode;
+    d.gateNumber = currentGate();
+    d.decision = decision;
+    d.notes = m_notes->toPlainText();
+    d.temperatureC = m_temperature->text();
+    return d;
+}
+
+void QcDecisionPage::decide(Decision decision)
+{
+    const app::DecisionDraft d = draft(decision);
+    const app::FieldMessages errors = m_recorder->validate(d);
+    showErrors(errors);
+    if (!errors.isEmpty()) {
+        if (errors.contains(QStringLiteral("notes")))
+            m_notes->setFocus();
+        else if (errors.contains(QStringLiteral("temperature_c")))
+            m_temperature->setFocus();
+        return;
+    }
+    if (m_recorder->requiresSignature(d)) {
+        openSignature(d);
+        return;
+    }
+    showErrors(m_recorder->record(d));
+}
+
+void QcDecisionPage::openSignature(const app::DecisionDraft &d)
+{
+    const app::SessionUser user =
+        m_recorder->session() ? m_recorder->session()->user() : app::SessionUser();
+    const QString signer = user.fullName.isEmpty()
+                               ? user.username
+                               : QStringLiteral("%1 (%2)").arg(user.fullName, user.username);
+    auto *dialog = new SignatureDialog(signer, m_recorder->signatureMeaning(d), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &SignatureDialog::signRequested, this,
+            [this, d](const QString &password) { m_recorder->recordSigned(d, password); });
+    connect(dialog, &SignatureDialog::holdInsteadRequested, this, [this, d, dialog] {
+        app::DecisionDraft hold = d;
+        hold.decision = Decision::HOLD;
+        const app::FieldMessages errors = m_recorder->record(hold);
+        showErrors(errors);
+        if (errors.isEmpty())
+            dialog->accept();
+    });
+    connect(m_recorder, &app::DecisionRecorder::signatureFailed, dialog,
+            [dialog](app::DecisionRecorder::SignatureProblem problem, const QString &message) {
+                dialog->showProblem(
+                    message, problem == app::DecisionRecorder::SignatureProblem::Unreachable);
+            });
+    dialog->open();
+}
+
+void QcDecisionPage::onRecorded(const app::RecordedDecision &decision)
+{
+    if (decision.signature && m_dialog)
+        m_dialog->accept();
+    if (decision.lotCode != m_lotCode)
+        return;
+    m_result->setText(tr("%1 recorded for lot %2 at gate %3. It will be sent to the server "
+                         "automatically.")
+                          .arg(app::RuleMessages::decisionName(decision.decision), decision.lotCode)
+                          .arg(decision.gateNumber));
+    if (decision.signature) {
+        m_signature->setText(tr("Signed: %1").arg(decision.signature->text));
+        m_signature->show();
+    }
+    m_notes->clear();
+    m_temperature->clear();
+    showLot();
+    updateStepper();
+}
+
+} // namespace flowviz::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace flowviz::app {
+class ConsoleCore;
+class OutboxModel;
+} // namespace flowviz::app
+
+namespace flowviz::ui {
+
+// What has not reached the server yet, and what the server refused: the operator reads the
+// server's message, corrects the item and sends it again, or discards it with a reason.
+class SyncPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncPage(flowviz::app::ConsoleCore *core, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    flowviz::app::OutboxModel *model() const { return m_model; }
+    // The outbox id of the selected item, or empty.
+    QString selectedId() const;
+    bool selectItem(const QString &id);
+
+public slots:
+    void syncNow();
+    // Opens the correction dialog for the selected item; on OK it is queued again.
+    void correctSelected();
+    void resendSelected();
+    // Discards the selected item with the reason typed on the page (required).
+    bool discardSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateDetails();
+    void showError(const QString &message);
+
+    flowviz::app::ConsoleCore *m_core;
+    flowviz::app::OutboxModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_summary = nullptr;
+    QCheckBox *m_attentionOnly = nullptr;
+    QPushButton *m_syncButton = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_messageTitle = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_correctButton = nullptr;
+    QPushButton *m_resendButton = nullptr;
+    QLabel *m_reasonLabel = nullptr;
+    QLineEdit *m_reason = nullptr;
+    QPushButton *m_discardButton = nullptr;
+    QLabel *m_error = nullptr;
+};
+
+} // namespace flowviz::ui
