@@ -144,6 +144,33 @@
     </message>
 </context>
 <context>
+    <name>LotCodeGenerator</name>
+    <message>
+        <source>The lot code sequence file %1 cannot be opened: %2</source>
+        <translation>The lot code sequence file %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The lot code sequence file %1 cannot be prepared: %2</source>
+        <translation>The lot code sequence file %1 cannot be prepared: %2</translation>
+    </message>
+    <message>
+        <source>The site id must be %1 to %2 characters A-Z or 0-9; &quot;%3&quot; is not.</source>
+        <translation>The site id must be %1 to %2 characters A-Z or 0-9; &quot;%3&quot; is not.</translation>
+    </message>
+    <message>
+        <source>The workstation id must be exactly %1 characters A-Z or 0-9 (for example &quot;01&quot;); &quot;%2&quot; is not.</source>
+        <translation>The workstation id must be exactly %1 characters A-Z or 0-9 (for example &quot;01&quot;); &quot;%2&quot; is not.</translation>
+    </message>
+    <message>
+        <source>The lot code generator is not set up.</source>
+        <translation>The lot code generator is not set up.</translation>
+    </message>
+    <message>
+        <source>No lot code could be issued: %1</source>
+        <translation>No lot code could be issued: %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleMessages</name>
     <message>
         <source>Enter a lot code, or leave it empty to have one generated.</source>
@@ -247,6 +274,24 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ApiClient</name>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>The CA file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>The CA file %1 holds no PEM certificate.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::CacheRefresher</name>
+    <message>
+        <source>The server&apos;s answer has no list of items.</source>
+        <translation>The server&apos;s answer has no list of items.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::ConsoleCore</name>
     <message>
         <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
@@ -302,6 +347,48 @@
     <message>
         <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
         <translation>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::GatesModel</name>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Critical control point: record the measured temperature.</source>
+        <translation>Critical control point: record the measured temperature.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::LocalCache</name>
+    <message>
+        <source>The local cache %1 cannot be opened.</source>
+        <translation>The local cache %1 cannot be opened.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be updated.</source>
+        <translation>The local cache cannot be updated.</translation>
+    </message>
+    <message>
+        <source>The server sent a QC gate the console cannot read.</source>
+        <translation>The server sent a QC gate the console cannot read.</translation>
+    </message>
+    <message>
+        <source>The server sent a lot profile the console cannot read.</source>
+        <translation>The server sent a lot profile the console cannot read.</translation>
+    </message>
+    <message>
+        <source>The server sent a production run the console cannot read.</source>
+        <translation>The server sent a production run the console cannot read.</translation>
+    </message>
+    <message>
+        <source>The server sent a lot the console cannot read.</source>
+        <translation>The server sent a lot the console cannot read.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +455,92 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::Outbox</name>
+    <message>
+        <source>The outbox %1 cannot be written (%2): %3. Check that the disk is not full and the file is writable.</source>
+        <translation>The outbox %1 cannot be written (%2): %3. Check that the disk is not full and the file is writable.</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the console</source>
+        <translation>it was written by a newer version of the console</translation>
+    </message>
+    <message>
+        <source>The lot id is not a UUID.</source>
+        <translation>The lot id is not a UUID.</translation>
+    </message>
+    <message>
+        <source>The decision id is not a UUID.</source>
+        <translation>The decision id is not a UUID.</translation>
+    </message>
+    <message>
+        <source>There is no outbox item %1.</source>
+        <translation>There is no outbox item %1.</translation>
+    </message>
+    <message>
+        <source>This item is being sent or is already finished; only items that wait or need attention can be corrected and sent again.</source>
+        <translation>This item is being sent or is already finished; only items that wait or need attention can be corrected and sent again.</translation>
+    </message>
+    <message>
+        <source>This item was already sent and may be on the server, so it cannot be discarded. Wait for the server&apos;s answer.</source>
+        <translation>This item was already sent and may be on the server, so it cannot be discarded. Wait for the server&apos;s answer.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::OutboxModel</name>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>QC decision</source>
+        <translation>QC decision</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::RecallModel</name>
     <message>
         <source>Pass</source>
@@ -427,6 +600,81 @@
     <message>
         <source>The file %1 could not be written: %2</source>
         <translation>The file %1 could not be written: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecentLotsModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consumed</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Registered here; not yet on the server.</source>
+        <translation>Registered here; not yet on the server.</translation>
+    </message>
+    <message>
+        <source>A QC decision made here has not reached the server yet.</source>
+        <translation>A QC decision made here has not reached the server yet.</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -538,6 +786,60 @@
     <message>
         <source>The server could not answer. Try again; if it keeps failing, tell IT.</source>
         <translation>The server could not answer. Try again; if it keeps failing, tell IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::Session</name>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>This account is disabled. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>The user name or password is wrong. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>Too many login attempts. Wait a minute and try again.</source>
+        <translation>Too many login attempts. Wait a minute and try again.</translation>
+    </message>
+    <message>
+        <source>Enter a user name and a password.</source>
+        <translation>Enter a user name and a password.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</source>
+        <translation>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT to check the console&apos;s certificate settings.</source>
+        <translation>The server&apos;s certificate is not trusted. Ask IT to check the console&apos;s certificate settings.</translation>
+    </message>
+    <message>
+        <source>Login failed (%1). Try again; if it keeps failing, call IT.</source>
+        <translation>Login failed (%1). Try again; if it keeps failing, call IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::SyncEngine</name>
+    <message>
+        <source>The server refused this item (HTTP %1).</source>
+        <translation>The server refused this item (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Waiting for a new login; the session has ended.</source>
+        <translation>Waiting for a new login; the session has ended.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 results for %2 items; they will be sent again.</source>
+        <translation>The server answered %1 results for %2 items; they will be sent again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not match this item; it will be sent again.</source>
+        <translation>The server&apos;s answer did not match this item; it will be sent again.</translation>
+    </message>
+    <message>
+        <source>Waits for lot %1, which has not reached the server yet.</source>
+        <translation>Waits for lot %1, which has not reached the server yet.</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,33 @@
     </message>
 </context>
 <context>
+    <name>LotCodeGenerator</name>
+    <message>
+        <source>The lot code sequence file %1 cannot be opened: %2</source>
+        <translation>A tételkód-sorszámfájl (%1) nem nyitható meg: %2</translation>
+    </message>
+    <message>
+        <source>The lot code sequence file %1 cannot be prepared: %2</source>
+        <translation>A tételkód-sorszámfájl (%1) nem készíthető elő: %2</translation>
+    </message>
+    <message>
+        <source>The site id must be %1 to %2 characters A-Z or 0-9; &quot;%3&quot; is not.</source>
+        <translation>A telephely azonosítója %1–%2 karakter lehet A-Z vagy 0-9 közül; a „%3” nem ilyen.</translation>
+    </message>
+    <message>
+        <source>The workstation id must be exactly %1 characters A-Z or 0-9 (for example &quot;01&quot;); &quot;%2&quot; is not.</source>
+        <translation>A munkaállomás azonosítója pontosan %1 karakter A-Z vagy 0-9 közül (például „01”); a „%2” nem ilyen.</translation>
+    </message>
+    <message>
+        <source>The lot code generator is not set up.</source>
+        <translation>A tételkód-generátor nincs beállítva.</translation>
+    </message>
+    <message>
+        <source>No lot code could be issued: %1</source>
+        <translation>Nem sikerült tételkódot kiadni: %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleMessages</name>
     <message>
         <source>Enter a lot code, or leave it empty to have one generated.</source>
@@ -247,6 +274,24 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ApiClient</name>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>A(z) %1 tanúsítványfájl nem olvasható.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>A(z) %1 tanúsítványfájlban nincs PEM-tanúsítvány.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::CacheRefresher</name>
+    <message>
+        <source>The server&apos;s answer has no list of items.</source>
+        <translation>A szerver válaszában nincs tétellista.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::ConsoleCore</name>
     <message>
         <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
@@ -302,6 +347,48 @@
     <message>
         <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
         <translation>A döntést nem sikerült menteni ezen a munkaállomáson (%1). Semmi sem lett rögzítve; hívja az informatikát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::GatesModel</name>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Critical control point: record the measured temperature.</source>
+        <translation>Kritikus szabályozási pont: rögzítse a mért hőmérsékletet.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::LocalCache</name>
+    <message>
+        <source>The local cache %1 cannot be opened.</source>
+        <translation>A helyi gyorsítótár (%1) nem nyitható meg.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be updated.</source>
+        <translation>A helyi gyorsítótár nem frissíthető.</translation>
+    </message>
+    <message>
+        <source>The server sent a QC gate the console cannot read.</source>
+        <translation>A szerver olyan minőségellenőrzési pontot küldött, amelyet a konzol nem tud értelmezni.</translation>
+    </message>
+    <message>
+        <source>The server sent a lot profile the console cannot read.</source>
+        <translation>A szerver olyan tételprofilt küldött, amelyet a konzol nem tud értelmezni.</translation>
+    </message>
+    <message>
+        <source>The server sent a production run the console cannot read.</source>
+        <translation>A szerver olyan gyártási sorozatot küldött, amelyet a konzol nem tud értelmezni.</translation>
+    </message>
+    <message>
+        <source>The server sent a lot the console cannot read.</source>
+        <translation>A szerver olyan tételt küldött, amelyet a konzol nem tud értelmezni.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +455,92 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::Outbox</name>
+    <message>
+        <source>The outbox %1 cannot be written (%2): %3. Check that the disk is not full and the file is writable.</source>
+        <translation>A kimenő sor (%1) nem írható (%2): %3. Ellenőrizze, hogy a lemez nem telt-e meg, és a fájl írható-e.</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the console</source>
+        <translation>a konzol egy újabb változata írta</translation>
+    </message>
+    <message>
+        <source>The lot id is not a UUID.</source>
+        <translation>A tétel azonosítója nem UUID.</translation>
+    </message>
+    <message>
+        <source>The decision id is not a UUID.</source>
+        <translation>A döntés azonosítója nem UUID.</translation>
+    </message>
+    <message>
+        <source>There is no outbox item %1.</source>
+        <translation>Nincs %1 azonosítójú elem a kimenő sorban.</translation>
+    </message>
+    <message>
+        <source>This item is being sent or is already finished; only items that wait or need attention can be corrected and sent again.</source>
+        <translation>Ez az elem küldés alatt áll vagy már kész; csak a várakozó vagy beavatkozást igénylő elemek javíthatók és küldhetők újra.</translation>
+    </message>
+    <message>
+        <source>This item was already sent and may be on the server, so it cannot be discarded. Wait for the server&apos;s answer.</source>
+        <translation>Ezt az elemet már elküldtük, és lehet, hogy már a szerveren van, ezért nem vethető el. Várja meg a szerver válaszát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::OutboxModel</name>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>QC decision</source>
+        <translation>Minőségellenőrzési döntés</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Küldésre vár</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Küldés folyamatban</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Elküldve</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Beavatkozást igényel</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Elvetve</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fajta</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Rögzítve</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Próbálkozások</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Utolsó hiba</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::RecallModel</name>
     <message>
         <source>Pass</source>
@@ -427,6 +600,81 @@
     <message>
         <source>The file %1 could not be written: %2</source>
         <translation>A(z) %1 fájl nem írható: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::RecentLotsModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Létrehozva</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Karantén</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Kiadva</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Visszatartva</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Elutasítva</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Felhasználva</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Befejezve</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Szinkronizálásra vár</translation>
+    </message>
+    <message>
+        <source>Registered here; not yet on the server.</source>
+        <translation>Itt rögzítve; még nincs a szerveren.</translation>
+    </message>
+    <message>
+        <source>A QC decision made here has not reached the server yet.</source>
+        <translation>Az itt hozott minőségellenőrzési döntés még nem jutott el a szerverre.</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Tömeg</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Hőmérséklet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Szinkron</translation>
     </message>
 </context>
 <context>
@@ -538,6 +786,60 @@
     <message>
         <source>The server could not answer. Try again; if it keeps failing, tell IT.</source>
         <translation>A szerver nem tudott válaszolni. Próbálja újra; ha továbbra sem sikerül, szóljon az informatikának.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::Session</name>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>Ez a fiók le van tiltva. Forduljon egy rendszergazdához.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>A felhasználónév vagy a jelszó hibás. Ellenőrizze, és próbálja újra.</translation>
+    </message>
+    <message>
+        <source>Too many login attempts. Wait a minute and try again.</source>
+        <translation>Túl sok bejelentkezési kísérlet. Várjon egy percet, és próbálja újra.</translation>
+    </message>
+    <message>
+        <source>Enter a user name and a password.</source>
+        <translation>Adja meg a felhasználónevet és a jelszót.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</source>
+        <translation>A szerver nem érhető el, ezért most senki sem tud bejelentkezni. Ellenőrizze a hálózatot, és próbálja újra; az itt már megnyitott munkamenet tovább működik.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Ask IT to check the console&apos;s certificate settings.</source>
+        <translation>A szerver tanúsítványa nem megbízható. Kérje meg az informatikát, hogy ellenőrizze a konzol tanúsítványbeállításait.</translation>
+    </message>
+    <message>
+        <source>Login failed (%1). Try again; if it keeps failing, call IT.</source>
+        <translation>A bejelentkezés nem sikerült (%1). Próbálja újra; ha továbbra sem sikerül, hívja az informatikát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::SyncEngine</name>
+    <message>
+        <source>The server refused this item (HTTP %1).</source>
+        <translation>A szerver elutasította ezt az elemet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Waiting for a new login; the session has ended.</source>
+        <translation>Új bejelentkezésre vár; a munkamenet lejárt.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 results for %2 items; they will be sent again.</source>
+        <translation>A szerver %1 eredményt adott %2 elemre; újra elküldjük őket.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer did not match this item; it will be sent again.</source>
+        <translation>A szerver válasza nem ehhez az elemhez tartozott; újra elküldjük.</translation>
+    </message>
+    <message>
+        <source>Waits for lot %1, which has not reached the server yet.</source>
+        <translation>A(z) %1 tételre vár, amely még nem jutott el a szerverre.</translation>
     </message>
 </context>
 <context>
