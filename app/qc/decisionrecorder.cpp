@@ -229,6 +229,43 @@ QList<RecordedDecision> DecisionRecorder::decisionsFor(const QString &lotCode) c
     return out;
 }
 
+void DecisionRecorder::lookupHistory(
+    const QString &lotCode, QObject *context,
+    std::function<void(const QList<RecordedDecision> &, bool)> done)
+{
+    const QString code = rules::normalizeLotCode(lotCode);
+    if (!m_api) {
+        done({}, false);
+        return;
+    }
+    m_api->get(QStringLiteral("/api/v1/lots/") + QString::fromUtf8(QUrl::toPercentEncoding(code)) +
+                   QStringLiteral("/qc-decisions"),
+               context, [done, code](const ApiResult &result) {
+                   if (!result.ok()) {
+                       done({}, false);
+                       return;
+                   }
+                   QList<RecordedDecision> out;
+                   for (const QJsonValue &v :
+                        result.object().value(QStringLiteral("items")).toArray()) {
+                       const QJsonObject o = v.toObject();
+                       const auto decision =
+                           decisionFromString(o.value(QStringLiteral("decision")).toString());
+                       if (!decision)
+                           continue;
+                       RecordedDecision d;
+                       d.lotCode = code;
+                       d.gateNumber = o.value(QStringLiteral("gate_number")).toInt();
+                       d.decision = *decision;
+                       d.decidedAt = QDateTime::fromString(
+                           o.value(QStringLiteral("decided_at")).toString(), Qt::ISODateWithMs);
+                       d.synced = true;
+                       out.append(d);
+                   }
+                   done(out, true);
+               });
+}
+
 void DecisionRecorder::lookupParents(const QString &lotCode, QObject *context,
                                      std::function<void(const QStringList &, bool)> done)
 {

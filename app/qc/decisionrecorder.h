@@ -90,6 +90,10 @@ public:
 
     // The decisions recorded here about `lotCode` (from the outbox), oldest first.
     QList<RecordedDecision> decisionsFor(const QString &lotCode) const;
+    // The decisions the server holds about `lotCode` (GET /api/v1/lots/{code}/qc-decisions),
+    // oldest first; `done(decisions, known)` with known false when the server could not tell.
+    void lookupHistory(const QString &lotCode, QObject *context,
+                       std::function<void(const QList<RecordedDecision> &, bool)> done);
     // The lots `lotCode` was made from: from this workstation's own registration, or asked of
     // the server. `done(parents, known)` runs on this thread; known is false when neither
     // could tell.

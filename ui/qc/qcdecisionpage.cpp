@@ -20,6 +20,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace flowviz::ui {
 
 namespace {
@@ -91,6 +93,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     layout->addLayout(m_stepperLayout);
     m_stepper = new QButtonGroup(this);
     m_stepper->setExclusive(true);
+    connect(m_stepper, &QButtonGroup::idClicked, this, [this] { m_gateChosenByOperator = true; });
     m_errors.insert(QStringLiteral("gate_number"), errorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
 
@@ -189,8 +192,10 @@ int QcDecisionPage::currentGate() const
 
 void QcDecisionPage::setCurrentGate(int number)
 {
-    if (QAbstractButton *b = m_stepper->button(number))
+    if (QAbstractButton *b = m_stepper->button(number)) {
         b->setChecked(true);
+        m_gateChosenByOperator = true; // a gate picked on purpose is kept when history arrives
+    }
 }
 
 void QcDecisionPage::reloadGates()
@@ -213,12 +218,35 @@ void QcDecisionPage::reloadGates()
     updateStepper();
 }
 
+QString QcDecisionPage::gateStateText(int gateNumber) const
+{
+    const QAbstractButton *b = m_stepper->button(gateNumber);
+    return b ? b->text() : QString();
+}
+
 void QcDecisionPage::updateStepper()
 {
     const QString language =
         QLocale().language() == QLocale::Hungarian ? QStringLiteral("hu") : QStringLiteral("en");
-    const QList<app::RecordedDecision> decisions =
-        m_lotCode.isEmpty() ? QList<app::RecordedDecision>() : m_recorder->decisionsFor(m_lotCode);
+    QList<app::RecordedDecision> decisions = m_serverDecisions;
+    if (!m_lotCode.isEmpty()) {
+        for (const app::RecordedDecision &d : m_recorder->decisionsFor(m_lotCode)) {
+            // A decision from here that already reached the server is in its list once.
+            const bool known = std::any_of(m_serverDecisions.begin(), m_serverDecisions.end(),
+                                           [&d](const app::RecordedDecision &s) {
+                                               return s.gateNumber == d.gateNumber &&
+                                                      s.decision == d.decision &&
+                                                      s.decidedAt.toMSecsSinceEpoch() ==
+                                                          d.decidedAt.toMSecsSinceEpoch();
+                                           });
+            if (!known)
+                decisions.append(d);
+        }
+    }
+    std::stable_sort(decisions.begin(), decisions.end(),
+                     [](const app::RecordedDecision &a, const app::RecordedDecision &b) {
+                         return a.decidedAt < b.decidedAt;
+                     });
     int firstOpen = -1;
     for (const app::CachedGate &gate : m_recorder->cache()->gates()) {
         QAbstractButton *b = m_stepper->button(gate.number);
@@ -241,8 +269,10 @@ void QcDecisionPage::updateStepper()
         b->setText(
             QStringLiteral("%1. %2%3\n%4").arg(gate.number).arg(gate.name(language), ccp, state));
     }
-    if (currentGate() < 0 && firstOpen > 0)
-        setCurrentGate(firstOpen);
+    if (currentGate() < 0 && firstOpen > 0) {
+        if (QAbstractButton *b = m_stepper->button(firstOpen))
+            b->setChecked(true); // offered, not chosen: history may still move it
+    }
 }
 
 QString QcDecisionPage::fieldError(const QString &field) const
@@ -303,8 +333,27 @@ void QcDecisionPage::handleScan(const QString &code)
         m_stepper->setExclusive(true);
         m_parentCodes.clear();
         m_parentsKnown = false;
+        m_serverDecisions.clear();
+        m_gateChosenByOperator = false;
         QPointer<QcDecisionPage> self(this);
         const QString lot = m_lotCode;
+        // The gates the lot passed elsewhere come from the server; decisions made here and
+        // not yet synced are added to them.
+        m_recorder->lookupHistory(m_lotCode, this,
+                                  [self, lot](const QList<app::RecordedDecision> &decisions, bool) {
+                                      if (!self || self->m_lotCode != lot)
+                                          return;
+                                      self->m_serverDecisions = decisions;
+                                      // Unless the operator picked a gate meanwhile, offer the
+                                      // first one the lot has not passed.
+                                      if (!self->m_gateChosenByOperator) {
+                                          self->m_stepper->setExclusive(false);
+                                          if (QAbstractButton *b = self->m_stepper->checkedButton())
+                                              b->setChecked(false);
+                                          self->m_stepper->setExclusive(true);
+                                      }
+                                      self->updateStepper();
+                                  });
         m_recorder->lookupParents(m_lotCode, this,
                                   [self, lot](const QStringList &parents, bool known) {
                                       if (!self || self->m_lotCode != lot)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "signaturedialog.h"
 #include "qc/decisionrecorder.h"
+#include "signaturedialog.h"
 
 #include <QMap>
 #include <QPointer>
@@ -33,6 +33,8 @@ public:
 
     QString currentLot() const { return m_lotCode; }
     int currentGate() const;
+    // The stepper's text for one gate (its state), for tests and screenshots.
+    QString gateStateText(int gateNumber) const;
     void setCurrentGate(int number);
     QLineEdit *temperatureEdit() const { return m_temperature; }
     QPlainTextEdit *notesEdit() const { return m_notes; }
@@ -66,6 +68,8 @@ private:
 
     app::DecisionRecorder *m_recorder;
     QString m_lotCode;
+    QList<app::RecordedDecision> m_serverDecisions; // what the server holds about m_lotCode
+    bool m_gateChosenByOperator = false;
     QStringList m_parentCodes;
     bool m_parentsKnown = false;
 

@@ -91,6 +91,26 @@ private slots:
             QVERIFY(m_page->decisionButton(d)->height() >= 44);
     }
 
+    void stepperShowsGatesPassedElsewhere()
+    {
+        // A PASS at gate 1 recorded at another workstation shows in the stepper once the lot
+        // is scanned here: the history comes from the server.
+        HttpClient manager(m_server->baseUrl());
+        QVERIFY(manager.login(QStringLiteral("manager"),
+                              TestServer::passwordOf(QStringLiteral("manager"))));
+        const Reply r = manager.post(QStringLiteral("/api/v1/qc-decisions"),
+                                     {{QStringLiteral("lot_code"), QStringLiteral("RAW-QC-P")},
+                                      {QStringLiteral("gate_number"), 1},
+                                      {QStringLiteral("decision"), QStringLiteral("PASS")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        const QString before = m_page->gateStateText(1);
+        m_page->handleScan(QStringLiteral("RAW-QC-P"));
+        QTRY_VERIFY2(m_page->gateStateText(1) != before &&
+                         m_page->gateStateText(1).contains(QChar(0x2714)),
+                     qPrintable(m_page->gateStateText(1)));
+        QVERIFY(m_page->currentGate() != 1); // the next open gate is offered, not the passed one
+    }
+
     void holdWithoutNotesShowsTheErrorAndSendsNothing()
     {
         m_page->handleScan(QStringLiteral("SKW-QC-1"));
