@@ -32,10 +32,12 @@ QString readPassword()
     return password;
 }
 
-int userCommand(const ServerConfig &config, const QStringList &args, const QCommandLineParser &parser)
+int userCommand(const ServerConfig &config, const QStringList &args,
+                const QCommandLineParser &parser)
 {
     if (args.size() < 3)
-        return fail(QStringLiteral("usage: flowviz-server user add|passwd|disable|enable NAME [--role ROLE]"));
+        return fail(QStringLiteral(
+            "usage: flowviz-server user add|passwd|disable|enable NAME [--role ROLE]"));
     const QString action = args[1];
     const QString name = args[2].trimmed();
     QString message;
@@ -44,10 +46,12 @@ int userCommand(const ServerConfig &config, const QStringList &args, const QComm
     if (action == u"add") {
         const auto role = roleFromString(parser.value(QStringLiteral("role")).toUpper());
         if (!role)
-            return fail(QStringLiteral("--role must be one of ADMIN, MANAGER, AUDITOR, OPERATOR, VIEWER"));
+            return fail(
+                QStringLiteral("--role must be one of ADMIN, MANAGER, AUDITOR, OPERATOR, VIEWER"));
         const QString password = readPassword();
         if (password.size() < auth::passwords::kMinLength)
-            return fail(QStringLiteral("the password (read from standard input) needs at least %1 characters")
+            return fail(QStringLiteral(
+                            "the password (read from standard input) needs at least %1 characters")
                             .arg(auth::passwords::kMinLength));
         const QByteArray hash = auth::passwords::hash(password);
         const QString fullName = parser.value(QStringLiteral("full-name"));
@@ -66,7 +70,8 @@ int userCommand(const ServerConfig &config, const QStringList &args, const QComm
     } else if (action == u"passwd") {
         const QString password = readPassword();
         if (password.size() < auth::passwords::kMinLength)
-            return fail(QStringLiteral("the password (read from standard input) needs at least %1 characters")
+            return fail(QStringLiteral(
+                            "the password (read from standard input) needs at least %1 characters")
                             .arg(auth::passwords::kMinLength));
         const QByteArray hash = auth::passwords::hash(password);
         work = [&status, &message, name, hash](db::PgSession &s) {
@@ -84,11 +89,13 @@ int userCommand(const ServerConfig &config, const QStringList &args, const QComm
             s.transaction([&] {
                 status = users::UserRepository(s).setActive(name, enable) ? 0 : 2;
                 message = status ? QStringLiteral("no user %1").arg(name)
-                                 : QStringLiteral("user %1 %2").arg(name, enable ? u"enabled"_qs : u"disabled"_qs);
+                                 : QStringLiteral("user %1 %2")
+                                       .arg(name, enable ? u"enabled"_qs : u"disabled"_qs);
             });
         };
     } else {
-        return fail(QStringLiteral("unknown user command \"%1\" (add, passwd, disable, enable)").arg(action));
+        return fail(QStringLiteral("unknown user command \"%1\" (add, passwd, disable, enable)")
+                        .arg(action));
     }
     const QString error = db::DbPool::runOnce(config.database, work);
     if (!error.isEmpty())
@@ -119,9 +126,12 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     ServerConfig::addOptions(parser);
-    parser.addOption({QStringLiteral("role"), QStringLiteral("Role for 'user add'."), QStringLiteral("role")});
-    parser.addOption({QStringLiteral("full-name"), QStringLiteral("Full name for 'user add'."), QStringLiteral("name")});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve, migrate or user"));
+    parser.addOption(
+        {QStringLiteral("role"), QStringLiteral("Role for 'user add'."), QStringLiteral("role")});
+    parser.addOption({QStringLiteral("full-name"), QStringLiteral("Full name for 'user add'."),
+                      QStringLiteral("name")});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve, migrate or user"));
     parser.process(app);
 
     if (!auth::passwords::initialize())
@@ -141,7 +151,8 @@ int main(int argc, char *argv[])
     if (command == u"migrate") {
         db::Migrator migrator;
         db::Migrator::Outcome outcome;
-        error = db::DbPool::runOnce(config->database, [&](db::PgSession &s) { outcome = migrator.migrate(s); });
+        error = db::DbPool::runOnce(config->database,
+                                    [&](db::PgSession &s) { outcome = migrator.migrate(s); });
         if (!error.isEmpty())
             return fail(error);
         QTextStream(stdout) << "schema at version " << outcome.databaseVersion << " (applied "

@@ -7,7 +7,7 @@ namespace flowviz {
 
 namespace {
 
-template<typename E, std::size_t N>
+template <typename E, std::size_t N>
 QString nameOf(const std::array<std::pair<E, const char16_t *>, N> &table, E v)
 {
     for (const auto &[e, name] : table) {
@@ -17,7 +17,7 @@ QString nameOf(const std::array<std::pair<E, const char16_t *>, N> &table, E v)
     return {};
 }
 
-template<typename E, std::size_t N>
+template <typename E, std::size_t N>
 std::optional<E> valueOf(const std::array<std::pair<E, const char16_t *>, N> &table, QStringView s)
 {
     for (const auto &[e, name] : table) {
@@ -27,7 +27,7 @@ std::optional<E> valueOf(const std::array<std::pair<E, const char16_t *>, N> &ta
     return std::nullopt;
 }
 
-template<typename E, std::size_t N>
+template <typename E, std::size_t N>
 QList<E> valuesOf(const std::array<std::pair<E, const char16_t *>, N> &table)
 {
     QList<E> out;
@@ -84,23 +84,71 @@ constexpr std::array<std::pair<RunStatus, const char16_t *>, 3> kRunStatuses{{
 
 } // namespace
 
-QString toString(LotType v) { return nameOf(kLotTypes, v); }
-QString toString(LotStatus v) { return nameOf(kLotStatuses, v); }
-QString toString(Decision v) { return nameOf(kDecisions, v); }
-QString toString(GateType v) { return nameOf(kGateTypes, v); }
-QString toString(Role v) { return nameOf(kRoles, v); }
-QString toString(RunStatus v) { return nameOf(kRunStatuses, v); }
+QString toString(LotType v)
+{
+    return nameOf(kLotTypes, v);
+}
+QString toString(LotStatus v)
+{
+    return nameOf(kLotStatuses, v);
+}
+QString toString(Decision v)
+{
+    return nameOf(kDecisions, v);
+}
+QString toString(GateType v)
+{
+    return nameOf(kGateTypes, v);
+}
+QString toString(Role v)
+{
+    return nameOf(kRoles, v);
+}
+QString toString(RunStatus v)
+{
+    return nameOf(kRunStatuses, v);
+}
 
-std::optional<LotType> lotTypeFromString(QStringView s) { return valueOf(kLotTypes, s); }
-std::optional<LotStatus> lotStatusFromString(QStringView s) { return valueOf(kLotStatuses, s); }
-std::optional<Decision> decisionFromString(QStringView s) { return valueOf(kDecisions, s); }
-std::optional<GateType> gateTypeFromString(QStringView s) { return valueOf(kGateTypes, s); }
-std::optional<Role> roleFromString(QStringView s) { return valueOf(kRoles, s); }
-std::optional<RunStatus> runStatusFromString(QStringView s) { return valueOf(kRunStatuses, s); }
+std::optional<LotType> lotTypeFromString(QStringView s)
+{
+    return valueOf(kLotTypes, s);
+}
+std::optional<LotStatus> lotStatusFromString(QStringView s)
+{
+    return valueOf(kLotStatuses, s);
+}
+std::optional<Decision> decisionFromString(QStringView s)
+{
+    return valueOf(kDecisions, s);
+}
+std::optional<GateType> gateTypeFromString(QStringView s)
+{
+    return valueOf(kGateTypes, s);
+}
+std::optional<Role> roleFromString(QStringView s)
+{
+    return valueOf(kRoles, s);
+}
+std::optional<RunStatus> runStatusFromString(QStringView s)
+{
+    return valueOf(kRunStatuses, s);
+}
 
-QList<LotType> allLotTypes() { return valuesOf(kLotTypes); }
-QList<LotStatus> allLotStatuses() { return valuesOf(kLotStatuses); }
-QList<Decision> allDecisions() { return valuesOf(kDecisions); }
-QList<Role> allRoles() { return valuesOf(kRoles); }
+QList<LotType> allLotTypes()
+{
+    return valuesOf(kLotTypes);
+}
+QList<LotStatus> allLotStatuses()
+{
+    return valuesOf(kLotStatuses);
+}
+QList<Decision> allDecisions()
+{
+    return valuesOf(kDecisions);
+}
+QList<Role> allRoles()
+{
+    return valuesOf(kRoles);
+}
 
 } // namespace flowviz

@@ -7,12 +7,52 @@
 
 namespace flowviz {
 
-enum class LotType { RAW, DEB, BULK, MIX, SKW, FRZ, FG };
-enum class LotStatus { CREATED, QUARANTINE, RELEASED, HOLD, REJECTED, CONSUMED, FINISHED };
-enum class Decision { PASS, HOLD, FAIL };
-enum class GateType { CHECKPOINT, BLOCKING, INFO };
-enum class Role { ADMIN, MANAGER, AUDITOR, OPERATOR, VIEWER };
-enum class RunStatus { ACTIVE, COMPLETED, CANCELLED };
+enum class LotType
+{
+    RAW,
+    DEB,
+    BULK,
+    MIX,
+    SKW,
+    FRZ,
+    FG
+};
+enum class LotStatus
+{
+    CREATED,
+    QUARANTINE,
+    RELEASED,
+    HOLD,
+    REJECTED,
+    CONSUMED,
+    FINISHED
+};
+enum class Decision
+{
+    PASS,
+    HOLD,
+    FAIL
+};
+enum class GateType
+{
+    CHECKPOINT,
+    BLOCKING,
+    INFO
+};
+enum class Role
+{
+    ADMIN,
+    MANAGER,
+    AUDITOR,
+    OPERATOR,
+    VIEWER
+};
+enum class RunStatus
+{
+    ACTIVE,
+    COMPLETED,
+    CANCELLED
+};
 
 // Wire names are the enumerator names ("RAW", "PASS", ...). Parsing is exact and
 // case-sensitive except where noted by the caller.

@@ -9,7 +9,12 @@
 
 namespace flowviz {
 
-enum class Reading { Ok, Warning, Critical };
+enum class Reading
+{
+    Ok,
+    Warning,
+    Critical
+};
 QString toString(Reading r);
 
 // The expected temperature and weight of one lot type. Profiles are data (seeded, changed by
@@ -19,7 +24,7 @@ struct TemperatureProfile
     LotType lotType = LotType::RAW;
     Decimal tempMin;
     Decimal tempMax;
-    Decimal tempMargin;   // a reading outside the range by at most this much is a warning
+    Decimal tempMargin; // a reading outside the range by at most this much is a warning
     Decimal weightMin;
     Decimal weightMax;
     Decimal weightMargin; // likewise for weight

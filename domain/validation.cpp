@@ -41,8 +41,9 @@ std::optional<FieldError> checkLotCode(const QString &code, const QString &field
     if (code.isEmpty())
         return error(field, "lot_code.empty", QStringLiteral("A lot code is required."));
     if (code.size() > kLotCodeMaxLength)
-        return error(field, "lot_code.too_long",
-                     QStringLiteral("A lot code has at most %1 characters.").arg(kLotCodeMaxLength));
+        return error(
+            field, "lot_code.too_long",
+            QStringLiteral("A lot code has at most %1 characters.").arg(kLotCodeMaxLength));
     for (const QChar c : code) {
         if (!isLotCodeChar(c))
             return error(field, "lot_code.invalid_character",
@@ -60,9 +61,9 @@ std::optional<FieldError> checkLotCode(const QString &code, const QString &field
 std::optional<FieldError> checkWeight(const Decimal &kg, const QString &field)
 {
     if (kg.significantScale() > kWeightScale)
-        return error(field, "weight.scale",
-                     QStringLiteral("Weight has at most 2 decimals (kg); %1 has more.")
-                         .arg(kg.toString()));
+        return error(
+            field, "weight.scale",
+            QStringLiteral("Weight has at most 2 decimals (kg); %1 has more.").arg(kg.toString()));
     if (kg < Decimal::fromUnits(0, 0) || kg > Decimal::fromUnits(10000, 0))
         return error(field, "weight.range",
                      QStringLiteral("Weight must be between 0 and 10000 kg; %1 is outside.")

@@ -45,8 +45,9 @@ std::optional<FieldError> checkTemperature(const Decimal &celsius,
                                            const QString &field = QStringLiteral("temperature_c"));
 std::optional<FieldError> checkNotes(const QString &notes, Decision decision,
                                      const QString &field = QStringLiteral("notes"));
-std::optional<FieldError> checkCcpTemperature(bool gateIsCcp, bool hasTemperature,
-                                              const QString &field = QStringLiteral("temperature_c"));
+std::optional<FieldError>
+checkCcpTemperature(bool gateIsCcp, bool hasTemperature,
+                    const QString &field = QStringLiteral("temperature_c"));
 
 // Counts Unicode characters (not UTF-16 code units) that are not white space.
 int nonBlankLength(const QString &text);

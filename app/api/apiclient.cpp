@@ -13,12 +13,18 @@ namespace {
 ApiError::Kind kindForStatus(int status)
 {
     switch (status) {
-    case 401: return ApiError::Kind::Unauthorized;
-    case 403: return ApiError::Kind::Forbidden;
-    case 404: return ApiError::Kind::NotFound;
-    case 409: return ApiError::Kind::Conflict;
-    case 429: return ApiError::Kind::RateLimited;
-    case 503: return ApiError::Kind::Unavailable;
+    case 401:
+        return ApiError::Kind::Unauthorized;
+    case 403:
+        return ApiError::Kind::Forbidden;
+    case 404:
+        return ApiError::Kind::NotFound;
+    case 409:
+        return ApiError::Kind::Conflict;
+    case 429:
+        return ApiError::Kind::RateLimited;
+    case 503:
+        return ApiError::Kind::Unavailable;
     case 400:
     case 411:
     case 413:
@@ -79,19 +85,22 @@ void ApiClient::get(const QString &path, QObject *context, Callback done)
 void ApiClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback done,
                      const QByteArray &idempotencyKey)
 {
-    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), idempotencyKey);
+    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done),
+         idempotencyKey);
 }
 
 void ApiClient::put(const QString &path, const QJsonObject &body, QObject *context, Callback done)
 {
-    send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), {});
+    send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done),
+         {});
 }
 
-void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, QObject *context,
-                     Callback done, const QByteArray &idempotencyKey)
+void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                     QObject *context, Callback done, const QByteArray &idempotencyKey)
 {
     QNetworkRequest request(QUrl(m_baseUrl.toString() + path));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json, application/problem+json");
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
@@ -106,21 +115,25 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
     QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, hasContext, done = std::move(done)] {
-        QHash<QByteArray, QByteArray> headers;
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            headers.insert(name.toLower(), value);
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const ApiResult result = toResult(status, reply->readAll(), headers, int(reply->error()), reply->errorString());
-        if (result.error.kind == ApiError::Kind::Unauthorized)
-            emit unauthorized();
-        if (!hasContext || guard)
-            done(result);
-    });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, guard, hasContext, done = std::move(done)] {
+                QHash<QByteArray, QByteArray> headers;
+                for (const auto &[name, value] : reply->rawHeaderPairs())
+                    headers.insert(name.toLower(), value);
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const ApiResult result = toResult(status, reply->readAll(), headers,
+                                                  int(reply->error()), reply->errorString());
+                if (result.error.kind == ApiError::Kind::Unauthorized)
+                    emit unauthorized();
+                if (!hasContext || guard)
+                    done(result);
+            });
 }
 
-ApiResult ApiClient::toResult(int status, const QByteArray &body, const QHash<QByteArray, QByteArray> &headers,
-                              int networkError, const QString &networkErrorText)
+ApiResult ApiClient::toResult(int status, const QByteArray &body,
+                              const QHash<QByteArray, QByteArray> &headers, int networkError,
+                              const QString &networkErrorText)
 {
     ApiResult r;
     r.status = status;
@@ -133,10 +146,11 @@ ApiResult ApiClient::toResult(int status, const QByteArray &body, const QHash<QB
 
     if (status == 0) {
         const auto e = QNetworkReply::NetworkError(networkError);
-        r.error.kind = e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError
-                           ? ApiError::Kind::Timeout
-                       : e == QNetworkReply::SslHandshakeFailedError ? ApiError::Kind::Tls
-                                                                      : ApiError::Kind::Network;
+        r.error.kind =
+            e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError
+                ? ApiError::Kind::Timeout
+            : e == QNetworkReply::SslHandshakeFailedError ? ApiError::Kind::Tls
+                                                          : ApiError::Kind::Network;
         r.error.detail = networkErrorText;
         return r;
     }
@@ -156,7 +170,8 @@ ApiResult ApiClient::toResult(int status, const QByteArray &body, const QHash<QB
     r.error.detail = problem.value(QStringLiteral("detail")).toString();
     for (const QJsonValue &v : problem.value(QStringLiteral("errors")).toArray()) {
         const QJsonObject e = v.toObject();
-        r.error.fieldErrors.append({e.value(QStringLiteral("field")).toString(), e.value(QStringLiteral("code")).toString(),
+        r.error.fieldErrors.append({e.value(QStringLiteral("field")).toString(),
+                                    e.value(QStringLiteral("code")).toString(),
                                     e.value(QStringLiteral("message")).toString()});
     }
     r.error.retryAfterSeconds = headers.value("retry-after").toInt();

@@ -54,16 +54,17 @@ public:
     void put(const QString &path, const QJsonObject &body, QObject *context, Callback done);
 
     // Turns a finished reply into a result (exposed for tests of the error mapping).
-    static ApiResult toResult(int status, const QByteArray &body, const QHash<QByteArray, QByteArray> &headers,
-                              int networkError, const QString &networkErrorText);
+    static ApiResult toResult(int status, const QByteArray &body,
+                              const QHash<QByteArray, QByteArray> &headers, int networkError,
+                              const QString &networkErrorText);
 
 signals:
     // Any call answered 401: the session is over, whoever made the call.
     void unauthorized();
 
 private:
-    void send(const QByteArray &method, const QString &path, const QByteArray &body, QObject *context,
-              Callback done, const QByteArray &idempotencyKey);
+    void send(const QByteArray &method, const QString &path, const QByteArray &body,
+              QObject *context, Callback done, const QByteArray &idempotencyKey);
 
     QNetworkAccessManager m_nam;
     QUrl m_baseUrl;

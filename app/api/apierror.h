@@ -9,7 +9,8 @@ namespace flowviz::app {
 // something, or ask them to log in again.
 struct ApiError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Network,      // no connection (refused, DNS, reset)
         Timeout,      // no answer in time
@@ -33,7 +34,7 @@ struct ApiError
 
     Kind kind = Kind::None;
     int status = 0;
-    QString type;   // RFC 9457 problem type
+    QString type; // RFC 9457 problem type
     QString title;
     QString detail; // the server's sentence, English
     QList<FieldProblem> fieldErrors;

@@ -24,24 +24,25 @@ QString roleList(std::initializer_list<Role> roles)
 
 ApiContext::ApiContext(const ServerConfig &config, db::DbPool &pool, const Events &events)
     : m_config(config), m_pool(pool), m_jwt(config.jwtSecret), m_events(events)
-{
-}
+{}
 
 auth::Claims ApiContext::authorize(const Request &request, std::initializer_list<Role> allowed,
                                    RateBucket bucket)
 {
     const QByteArray header = request.header("authorization");
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
-        throw ApiError::unauthorized(QStringLiteral("Log in and send the token as 'Authorization: Bearer <token>'."));
+        throw ApiError::unauthorized(
+            QStringLiteral("Log in and send the token as 'Authorization: Bearer <token>'."));
     auth::Jwt::Error error{};
-    const auto claims = m_jwt.verify(header.mid(7).trimmed(),
-                                     QDateTime::currentSecsSinceEpoch(), &error);
+    const auto claims =
+        m_jwt.verify(header.mid(7).trimmed(), QDateTime::currentSecsSinceEpoch(), &error);
     if (!claims) {
         throw ApiError::unauthorized(error == auth::Jwt::Error::Expired
                                          ? QStringLiteral("The session has expired; log in again.")
                                          : QStringLiteral("The token is not valid; log in again."));
     }
-    if (allowed.size() > 0 && std::find(allowed.begin(), allowed.end(), claims->role) == allowed.end()) {
+    if (allowed.size() > 0 &&
+        std::find(allowed.begin(), allowed.end(), claims->role) == allowed.end()) {
         Response r = http::problem(403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
                                    QStringLiteral("Requires one of: %1; you are %2.")
                                        .arg(roleList(allowed), toString(claims->role)));
@@ -51,18 +52,19 @@ auth::Claims ApiContext::authorize(const Request &request, std::initializer_list
     if (m_config.rateLimits.enabled && bucket != RateBucket::None) {
         const RateLimits &l = m_config.rateLimits;
         const auto [name, limit] =
-            bucket == RateBucket::Writes     ? std::pair{QStringLiteral("writes"), l.writesPerMinute}
-            : bucket == RateBucket::LotReads ? std::pair{QStringLiteral("lot_reads"), l.lotReadsPerMinute}
-                                             : std::pair{QStringLiteral("traceability"), l.traceabilityPerMinute};
+            bucket == RateBucket::Writes ? std::pair{QStringLiteral("writes"), l.writesPerMinute}
+            : bucket == RateBucket::LotReads
+                ? std::pair{QStringLiteral("lot_reads"), l.lotReadsPerMinute}
+                : std::pair{QStringLiteral("traceability"), l.traceabilityPerMinute};
         const int retry = m_limiter.hit(name, claims->userId.toString(), limit,
                                         QDateTime::currentMSecsSinceEpoch());
         if (retry > 0) {
-            Response r = http::problem(429, QStringLiteral("rate-limited"),
-                                       QStringLiteral("Too many requests"),
-                                       QStringLiteral("At most %1 %2 requests per minute; retry in %3 s.")
-                                           .arg(limit)
-                                           .arg(name)
-                                           .arg(retry));
+            Response r = http::problem(
+                429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"),
+                QStringLiteral("At most %1 %2 requests per minute; retry in %3 s.")
+                    .arg(limit)
+                    .arg(name)
+                    .arg(retry));
             r.withHeader("Retry-After", QByteArray::number(retry));
             throw ApiError(std::move(r));
         }
@@ -94,8 +96,10 @@ Response ApiContext::unavailable(db::DbFailure failure)
     Response r = http::problem(
         503, QStringLiteral("unavailable"), QStringLiteral("Service unavailable"),
         failure == db::DbFailure::Timeout
-            ? QStringLiteral("The server is busy; no database connection became free in time. Retry shortly.")
-            : QStringLiteral("The database cannot be reached. Retry shortly; work kept at the workstation is not lost."));
+            ? QStringLiteral(
+                  "The server is busy; no database connection became free in time. Retry shortly.")
+            : QStringLiteral("The database cannot be reached. Retry shortly; work kept at the "
+                             "workstation is not lost."));
     r.withHeader("Retry-After", "5");
     return r;
 }
@@ -113,18 +117,18 @@ void ApiContext::run(const Request &request, Responder respond,
             } catch (const db::DbError &e) {
                 if (e.connectionLost())
                     throw; // the worker reconnects and answers 503
-                qCWarning(lcApi).noquote() << "request" << requestId << "failed in SQL:"
-                                           << e.sqlState() << e.what();
-                respond(http::problem(500, QStringLiteral("internal"),
-                                      QStringLiteral("Internal error"),
-                                      QStringLiteral("The request failed; quote request id %1 to IT.")
-                                          .arg(requestId)));
+                qCWarning(lcApi).noquote()
+                    << "request" << requestId << "failed in SQL:" << e.sqlState() << e.what();
+                respond(
+                    http::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
+                                  QStringLiteral("The request failed; quote request id %1 to IT.")
+                                      .arg(requestId)));
             } catch (const std::exception &e) {
                 qCWarning(lcApi).noquote() << "request" << requestId << "failed:" << e.what();
-                respond(http::problem(500, QStringLiteral("internal"),
-                                      QStringLiteral("Internal error"),
-                                      QStringLiteral("The request failed; quote request id %1 to IT.")
-                                          .arg(requestId)));
+                respond(
+                    http::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
+                                  QStringLiteral("The request failed; quote request id %1 to IT.")
+                                      .arg(requestId)));
             }
         },
         [respond](db::DbFailure f) { respond(unavailable(f)); }});
@@ -132,9 +136,11 @@ void ApiContext::run(const Request &request, Responder respond,
 
 void ApiContext::checkUserActive(db::PgSession &db, const auth::Claims &user)
 {
-    const db::PgResult r = db.exec("SELECT role, is_active FROM users WHERE id = $1::uuid", {user.userId});
+    const db::PgResult r =
+        db.exec("SELECT role, is_active FROM users WHERE id = $1::uuid", {user.userId});
     if (r.rows() == 0 || !r.toBool(0, "is_active"))
-        throw ApiError::unauthorized(QStringLiteral("This account is disabled; ask an administrator."));
+        throw ApiError::unauthorized(
+            QStringLiteral("This account is disabled; ask an administrator."));
     if (r.text(0, "role") != toString(user.role))
         throw ApiError::unauthorized(QStringLiteral("Your role has changed; log in again."));
 }
@@ -178,14 +184,15 @@ Response ApiContext::idempotent(Tx &tx, const QByteArray &key, const QByteArray 
     if (key.isEmpty())
         return work(tx);
     if (key.size() > 200)
-        throw ApiError::validation(QStringLiteral("Idempotency-Key"), QStringLiteral("idempotency_key.too_long"),
-                                   QStringLiteral("An Idempotency-Key has at most 200 characters."));
+        throw ApiError::validation(
+            QStringLiteral("Idempotency-Key"), QStringLiteral("idempotency_key.too_long"),
+            QStringLiteral("An Idempotency-Key has at most 200 characters."));
     // The hash is over the canonical JSON (compact, keys sorted), so the same operation sent
     // alone or inside a sync batch counts as the same request.
     const QJsonDocument parsed = QJsonDocument::fromJson(body);
     const QByteArray canonical = parsed.isNull() ? body : parsed.toJson(QJsonDocument::Compact);
-    const QByteArray hash =
-        QCryptographicHash::hash(method + ' ' + path.toUtf8() + '\n' + canonical, QCryptographicHash::Sha256);
+    const QByteArray hash = QCryptographicHash::hash(
+        method + ' ' + path.toUtf8() + '\n' + canonical, QCryptographicHash::Sha256);
     const QString keyText = QString::fromUtf8(key);
     // A transaction-scoped lock on the key: a second request with the same key while the first
     // is still running sees it taken and gets 409 instead of doing the work twice.
@@ -193,14 +200,15 @@ Response ApiContext::idempotent(Tx &tx, const QByteArray &key, const QByteArray 
         "SELECT pg_try_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 0)) AS ok",
         {tx.user.userId, keyText});
     if (!lock.toBool(0, "ok"))
-        throw ApiError::conflict(QStringLiteral("idempotency-in-progress"),
-                                 QStringLiteral("Request already in progress"),
-                                 QStringLiteral("A request with this Idempotency-Key is still being "
-                                                "processed; retry when it has finished."));
-    const db::PgResult stored = tx.db.exec(
-        "SELECT encode(request_hash, 'hex') AS h, response_status, response_body "
-        "FROM idempotency_keys WHERE user_id = $1::uuid AND idempotency_key = $2",
-        {tx.user.userId, keyText});
+        throw ApiError::conflict(
+            QStringLiteral("idempotency-in-progress"),
+            QStringLiteral("Request already in progress"),
+            QStringLiteral("A request with this Idempotency-Key is still being "
+                           "processed; retry when it has finished."));
+    const db::PgResult stored =
+        tx.db.exec("SELECT encode(request_hash, 'hex') AS h, response_status, response_body "
+                   "FROM idempotency_keys WHERE user_id = $1::uuid AND idempotency_key = $2",
+                   {tx.user.userId, keyText});
     if (stored.rows() > 0) {
         if (stored.text(0, "h").toLatin1() != hash.toHex())
             throw ApiError(http::problem(

@@ -35,7 +35,13 @@ struct Tx
     QList<std::function<void()>> afterCommit;
 };
 
-enum class RateBucket { None, Writes, LotReads, Traceability };
+enum class RateBucket
+{
+    None,
+    Writes,
+    LotReads,
+    Traceability
+};
 
 // What every route needs: authentication, RBAC, rate limits, JSON bodies, the DB pool and
 // idempotent mutations. Lives on the server thread; jobs it submits run on DB workers.
@@ -53,7 +59,7 @@ public:
     // 401 without or with a bad/expired token, 403 when the role is not among `allowed`
     // (an empty list allows every role), 429 over the bucket's limit.
     auth::Claims authorize(const http::Request &request, std::initializer_list<Role> allowed,
-                           RateBucket bucket) ;
+                           RateBucket bucket);
 
     // The body as a JSON object, or a 400/415 problem.
     static QJsonObject jsonBody(const http::Request &request);

@@ -7,8 +7,9 @@ ApiError ApiError::validation(const FieldErrors &errors)
     QList<http::FieldProblem> list;
     for (const FieldError &e : errors)
         list.append({e.field, e.code, e.message});
-    const QString detail = errors.size() == 1 ? errors.first().message
-                                              : QStringLiteral("%1 fields are invalid.").arg(errors.size());
+    const QString detail = errors.size() == 1
+                               ? errors.first().message
+                               : QStringLiteral("%1 fields are invalid.").arg(errors.size());
     return ApiError(http::problem(422, QStringLiteral("validation"),
                                   QStringLiteral("The request is not valid"), detail, list));
 }
@@ -20,7 +21,8 @@ ApiError ApiError::validation(const QString &field, const QString &code, const Q
 
 ApiError ApiError::notFound(const QString &detail)
 {
-    return ApiError(http::problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"), detail));
+    return ApiError(
+        http::problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"), detail));
 }
 
 ApiError ApiError::conflict(const QString &slug, const QString &title, const QString &detail)

@@ -46,8 +46,9 @@ std::optional<QString> BodyReader::string(const QString &name, bool required, in
     }
     const QString s = v.toString();
     if (s.size() > maxLength) {
-        m_errors.append({field(name), QStringLiteral("field.too_long"),
-                         QStringLiteral("\"%1\" has at most %2 characters.").arg(name).arg(maxLength)});
+        m_errors.append(
+            {field(name), QStringLiteral("field.too_long"),
+             QStringLiteral("\"%1\" has at most %2 characters.").arg(name).arg(maxLength)});
         return std::nullopt;
     }
     return s;
@@ -91,7 +92,8 @@ std::optional<QDateTime> BodyReader::time(const QString &name, bool required)
     const QString text = m_body.value(name).toString();
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     // A time without an offset is ambiguous across time zones: refuse it.
-    const bool hasZone = text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
+    const bool hasZone =
+        text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
     if (!t.isValid() || !hasZone) {
         wrongType(name, QStringLiteral("an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z"));
         return std::nullopt;

@@ -21,10 +21,11 @@ QJsonObject document()
 
 void registerRoutes(http::HttpServer &server)
 {
-    server.route("GET", QStringLiteral("/openapi.json"), [](const http::Request &, http::Responder respond) {
-        static const QJsonObject doc = document();
-        respond(http::Response::json(200, doc));
-    });
+    server.route("GET", QStringLiteral("/openapi.json"),
+                 [](const http::Request &, http::Responder respond) {
+                     static const QJsonObject doc = document();
+                     respond(http::Response::json(200, doc));
+                 });
 }
 
 } // namespace flowviz::openapi

@@ -8,17 +8,17 @@ namespace flowviz::api {
 
 // The RBAC matrix, one place.
 inline constexpr std::initializer_list<Role> kAnyRole = {};
-inline constexpr std::initializer_list<Role> kCanCreateLots = {Role::ADMIN, Role::MANAGER, Role::OPERATOR};
-inline constexpr std::initializer_list<Role> kCanDecideQc = {Role::ADMIN, Role::MANAGER, Role::AUDITOR,
-                                                             Role::OPERATOR};
+inline constexpr std::initializer_list<Role> kCanCreateLots = {Role::ADMIN, Role::MANAGER,
+                                                               Role::OPERATOR};
+inline constexpr std::initializer_list<Role> kCanDecideQc = {Role::ADMIN, Role::MANAGER,
+                                                             Role::AUDITOR, Role::OPERATOR};
 inline constexpr std::initializer_list<Role> kCanManageRuns = {Role::ADMIN, Role::MANAGER};
 // Anyone who can write something: lots or QC decisions.
 inline constexpr std::initializer_list<Role> kCanWrite = kCanDecideQc;
 
 // Wraps a handler so that an ApiError thrown before any async work (auth, body parsing)
 // becomes its problem response.
-template<typename F>
-http::Handler guarded(F f)
+template <typename F> http::Handler guarded(F f)
 {
     return [f = std::move(f)](const http::Request &req, http::Responder respond) {
         try {

@@ -18,9 +18,10 @@ namespace {
 
 Response tooManyAttempts()
 {
-    Response r = http::problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many login attempts"),
-                               QStringLiteral("Too many login attempts in the last minute; wait a minute and "
-                                              "try again."));
+    Response r = http::problem(
+        429, QStringLiteral("rate-limited"), QStringLiteral("Too many login attempts"),
+        QStringLiteral("Too many login attempts in the last minute; wait a minute and "
+                       "try again."));
     r.withHeader("Retry-After", "60");
     return r;
 }
@@ -46,14 +47,16 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
     const bool ok = passwords::verify(user ? user->passwordHash : passwords::dummyHash(), password);
     if (!user || !ok || !user->active) {
         db.transaction([&] {
-            repo.recordAttempt(username, user ? std::optional(user->id) : std::nullopt, client, false,
+            repo.recordAttempt(username, user ? std::optional(user->id) : std::nullopt, client,
+                               false,
                                !user ? QStringLiteral("unknown user")
                                : !ok ? QStringLiteral("wrong password")
                                      : QStringLiteral("disabled"));
         });
-        Response r = http::problem(401, QStringLiteral("invalid-credentials"), QStringLiteral("Login failed"),
-                                   user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
-                                              : QStringLiteral("The user name or password is wrong."));
+        Response r = http::problem(
+            401, QStringLiteral("invalid-credentials"), QStringLiteral("Login failed"),
+            user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
+                       : QStringLiteral("The user name or password is wrong."));
         r.withHeader("WWW-Authenticate", "Bearer");
         return r;
     }
@@ -64,41 +67,49 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
     c.role = user->role;
     c.issuedAt = QDateTime::currentSecsSinceEpoch();
     c.expiresAt = c.issuedAt + api.config().tokenLifetimeSeconds;
-    return Response::json(200, QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
-                                           {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                           {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
-                                           {QStringLiteral("expires_at"),
-                                            QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
-                                           {QStringLiteral("user"), user->toJson()}});
+    return Response::json(
+        200,
+        QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
+                    {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                    {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
+                    {QStringLiteral("expires_at"),
+                     QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
+                    {QStringLiteral("user"), user->toJson()}});
 }
 
 } // namespace
 
 void registerRoutes(http::HttpServer &server, ApiContext &api)
 {
-    server.route("POST", QStringLiteral("/api/v1/auth/login"), guarded([&api](const Request &req, Responder respond) {
-        const QJsonObject body = ApiContext::jsonBody(req);
-        BodyReader in(body, {QStringLiteral("username"), QStringLiteral("password")});
-        const auto username = in.string(QStringLiteral("username"), true, 64);
-        const auto password = in.string(QStringLiteral("password"), true, passwords::kMaxLength);
-        in.throwIfErrors();
-        const QString name = username->trimmed();
-        const QString pass = *password;
-        const QString client = req.remoteAddress;
-        api.run(req, std::move(respond),
-                [&api, name, pass, client](db::PgSession &db) { return login(db, api, name, pass, client); });
-    }));
-    server.route("GET", QStringLiteral("/api/v1/auth/me"), guarded([&api](const Request &req, Responder respond) {
-        const auto user = api.authorize(req, kAnyRole, RateBucket::None);
-        api.read(req, std::move(respond), user, [](Tx &tx) {
-            users::UserRepository repo(tx.db);
-            const auto u = repo.findById(tx.user.userId);
-            QJsonObject out = u->toJson();
-            out.insert(QStringLiteral("expires_at"),
-                       QDateTime::fromSecsSinceEpoch(tx.user.expiresAt, Qt::UTC).toString(Qt::ISODate));
-            return Response::json(200, out);
-        });
-    }));
+    server.route("POST", QStringLiteral("/api/v1/auth/login"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const QJsonObject body = ApiContext::jsonBody(req);
+                     BodyReader in(body, {QStringLiteral("username"), QStringLiteral("password")});
+                     const auto username = in.string(QStringLiteral("username"), true, 64);
+                     const auto password =
+                         in.string(QStringLiteral("password"), true, passwords::kMaxLength);
+                     in.throwIfErrors();
+                     const QString name = username->trimmed();
+                     const QString pass = *password;
+                     const QString client = req.remoteAddress;
+                     api.run(req, std::move(respond),
+                             [&api, name, pass, client](db::PgSession &db) {
+                                 return login(db, api, name, pass, client);
+                             });
+                 }));
+    server.route("GET", QStringLiteral("/api/v1/auth/me"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, kAnyRole, RateBucket::None);
+                     api.read(req, std::move(respond), user, [](Tx &tx) {
+                         users::UserRepository repo(tx.db);
+                         const auto u = repo.findById(tx.user.userId);
+                         QJsonObject out = u->toJson();
+                         out.insert(QStringLiteral("expires_at"),
+                                    QDateTime::fromSecsSinceEpoch(tx.user.expiresAt, Qt::UTC)
+                                        .toString(Qt::ISODate));
+                         return Response::json(200, out);
+                     });
+                 }));
 }
 
 } // namespace flowviz::auth

@@ -30,13 +30,13 @@ QByteArray Jwt::sign(const Claims &c) const
             .toJson(QJsonDocument::Compact)
             .toBase64(kB64);
     const QByteArray payload =
-        QJsonDocument(
-            QJsonObject{{QStringLiteral("sub"), c.userId.toString(QUuid::WithoutBraces)},
-                        {QStringLiteral("name"), c.username},
-                        {QStringLiteral("role"), toString(c.role)},
-                        {QStringLiteral("iat"), c.issuedAt},
-                        {QStringLiteral("exp"), c.expiresAt},
-                        {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)}})
+        QJsonDocument(QJsonObject{{QStringLiteral("sub"), c.userId.toString(QUuid::WithoutBraces)},
+                                  {QStringLiteral("name"), c.username},
+                                  {QStringLiteral("role"), toString(c.role)},
+                                  {QStringLiteral("iat"), c.issuedAt},
+                                  {QStringLiteral("exp"), c.expiresAt},
+                                  {QStringLiteral("jti"),
+                                   QUuid::createUuid().toString(QUuid::WithoutBraces)}})
             .toJson(QJsonDocument::Compact)
             .toBase64(kB64);
     const QByteArray signingInput = header + '.' + payload;
@@ -63,7 +63,8 @@ std::optional<Claims> Jwt::verify(const QByteArray &token, qint64 now, Error *er
         return fail(Error::Malformed);
     const QByteArray expected = mac(m_secret, parts[0] + '.' + parts[1]);
     if (signature.decoded.size() != expected.size() ||
-        sodium_memcmp(signature.decoded.constData(), expected.constData(), size_t(expected.size())) != 0)
+        sodium_memcmp(signature.decoded.constData(), expected.constData(),
+                      size_t(expected.size())) != 0)
         return fail(Error::BadSignature);
     // One token, one spelling: base64url that does not re-encode to itself (unused low bits
     // set in the last character) is refused, so tokens can be compared by their text.

@@ -27,7 +27,12 @@ public:
     explicit Jwt(QByteArray secret);
 
     QByteArray sign(const Claims &claims) const;
-    enum class Error { Malformed, BadSignature, Expired };
+    enum class Error
+    {
+        Malformed,
+        BadSignature,
+        Expired
+    };
     // Verifies signature, algorithm and expiry against `now` (seconds since the epoch).
     std::optional<Claims> verify(const QByteArray &token, qint64 now, Error *error = nullptr) const;
 

@@ -13,9 +13,9 @@ QByteArray hash(const QString &password)
 {
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, utf8.constData(), quint64(utf8.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(
+            out, utf8.constData(), quint64(utf8.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return {};
     return QByteArray(out);
 }
@@ -31,7 +31,8 @@ bool verify(const QByteArray &storedHash, const QString &password)
 
 const QByteArray &dummyHash()
 {
-    static const QByteArray h = hash(QStringLiteral("flowviz-not-a-user-%1").arg(randombytes_random()));
+    static const QByteArray h =
+        hash(QStringLiteral("flowviz-not-a-user-%1").arg(randombytes_random()));
     return h;
 }
 

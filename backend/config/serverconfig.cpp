@@ -10,9 +10,9 @@ namespace {
 
 struct Option
 {
-    const char *name;      // command line, without dashes
-    const char *env;       // environment variable
-    const char *ini;       // INI key
+    const char *name; // command line, without dashes
+    const char *env;  // environment variable
+    const char *ini;  // INI key
     const char *valueName;
     const char *help;
 };
@@ -30,7 +30,8 @@ constexpr Option kOptions[] = {
      "Access token lifetime (default 43200, one 12-hour shift)."},
     {"rate-limits", "FLOWVIZ_RATE_LIMITS", "server/rate_limits", "spec",
      "\"off\", or per-minute limits such as login=10,writes=100,lot_reads=200,traceability=50."},
-    {"pool-size", "FLOWVIZ_POOL_SIZE", "database/pool_size", "n", "Database connections (default 25)."},
+    {"pool-size", "FLOWVIZ_POOL_SIZE", "database/pool_size", "n",
+     "Database connections (default 25)."},
     {"pool-overflow", "FLOWVIZ_POOL_OVERFLOW", "database/pool_overflow", "n",
      "Extra connections under load (default 10)."},
     {"pool-recycle", "FLOWVIZ_POOL_RECYCLE", "database/pool_recycle", "seconds",
@@ -123,7 +124,8 @@ std::optional<RateLimits> RateLimits::parse(const QString &text, QString *errorO
         bool ok = false;
         const int n = kv.size() == 2 ? kv[1].trimmed().toInt(&ok) : 0;
         if (!ok || n <= 0) {
-            *error = QStringLiteral("rate limit \"%1\" must look like name=N with N above 0").arg(part);
+            *error =
+                QStringLiteral("rate limit \"%1\" must look like name=N with N above 0").arg(part);
             return std::nullopt;
         }
         const QString key = kv[0].trimmed();
@@ -148,7 +150,8 @@ std::optional<RateLimits> RateLimits::parse(const QString &text, QString *errorO
 void ServerConfig::addOptions(QCommandLineParser &parser)
 {
     for (const Option &o : kOptions) {
-        QString help = QString::fromLatin1(o.help) + QStringLiteral(" [env %1").arg(QLatin1String(o.env));
+        QString help =
+            QString::fromLatin1(o.help) + QStringLiteral(" [env %1").arg(QLatin1String(o.env));
         if (o.ini)
             help += QStringLiteral(", ini %1").arg(QLatin1String(o.ini));
         help += u']';
@@ -256,8 +259,10 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
         const bool yes = v == u"1" || v == u"true" || v == u"yes" || v == u"on";
         const bool no = v == u"0" || v == u"false" || v == u"no" || v == u"off";
         if (!yes && !no) {
-            *error = QStringLiteral("FLOWVIZ_SKIP_MIGRATIONS must be 1/true/yes/on or 0/false/no/off, not \"%1\"")
-                         .arg(*skip);
+            *error =
+                QStringLiteral(
+                    "FLOWVIZ_SKIP_MIGRATIONS must be 1/true/yes/on or 0/false/no/off, not \"%1\"")
+                    .arg(*skip);
             return std::nullopt;
         }
         c.migrateOnStart = !yes;

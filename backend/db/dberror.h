@@ -16,8 +16,7 @@ public:
             const QString &constraint = {})
         : std::runtime_error(message.toStdString()), m_sqlState(sqlState),
           m_connectionLost(connectionLost), m_constraint(constraint)
-    {
-    }
+    {}
 
     const QByteArray &sqlState() const { return m_sqlState; }
     bool connectionLost() const { return m_connectionLost; }

@@ -56,23 +56,24 @@ private:
     {
         if (db.isOpen()) {
             PGconn *conn = handleOf(db);
-            const bool tooOld = m_opened.isValid() &&
-                                m_opened.elapsed() > qint64(m_pool->m_settings.recycleSeconds) * 1000;
+            const bool tooOld =
+                m_opened.isValid() &&
+                m_opened.elapsed() > qint64(m_pool->m_settings.recycleSeconds) * 1000;
             if (conn && PQstatus(conn) == CONNECTION_OK && !tooOld)
                 return conn;
             db.close();
         }
         if (!db.open()) {
-            qCWarning(lcPool).noquote()
-                << "cannot connect to" << m_pool->m_settings.redactedUrl() << "-"
-                << db.lastError().text().simplified();
+            qCWarning(lcPool).noquote() << "cannot connect to" << m_pool->m_settings.redactedUrl()
+                                        << "-" << db.lastError().text().simplified();
             return nullptr;
         }
         m_opened.start();
         PGconn *conn = handleOf(db);
         // NOTICEs (e.g. "already exists, skipping") are not errors: keep them out of stderr.
         if (conn)
-            PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+            PQsetNoticeProcessor(
+                conn, [](void *, const char *) {}, nullptr);
         return conn;
     }
 
@@ -81,7 +82,8 @@ private:
         const QVariant v = db.driver()->handle();
         // QPSQL hands out its libpq connection as a QVariant of PGconn*, which the meta-type
         // system names after libpq's struct tag.
-        if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
+        if (!v.isValid() ||
+            (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
             return nullptr;
         return *static_cast<PGconn *const *>(v.constData());
     }
@@ -141,8 +143,7 @@ private:
 };
 
 DbPool::DbPool(const DbSettings &settings, QObject *parent) : QObject(parent), m_settings(settings)
-{
-}
+{}
 
 DbPool::~DbPool()
 {
@@ -157,22 +158,23 @@ QString DbPool::runOnce(const DbSettings &settings, const std::function<void(PgS
     DbPool pool(single);
     pool.start();
     std::promise<QString> done;
-    pool.submit(DbJob{[&](PgSession &s) {
-                          try {
-                              work(s);
-                              done.set_value({});
-                          } catch (const DbError &e) {
-                              if (e.connectionLost())
-                                  throw;
-                              done.set_value(QString::fromUtf8(e.what()));
-                          } catch (const std::exception &e) {
-                              done.set_value(QString::fromUtf8(e.what()));
-                          }
-                      },
-                      [&](DbFailure) {
-                          done.set_value(QStringLiteral("the database at %1 cannot be reached")
-                                             .arg(settings.redactedUrl()));
-                      }});
+    pool.submit(DbJob{
+        [&](PgSession &s) {
+            try {
+                work(s);
+                done.set_value({});
+            } catch (const DbError &e) {
+                if (e.connectionLost())
+                    throw;
+                done.set_value(QString::fromUtf8(e.what()));
+            } catch (const std::exception &e) {
+                done.set_value(QString::fromUtf8(e.what()));
+            }
+        },
+        [&](DbFailure) {
+            done.set_value(
+                QStringLiteral("the database at %1 cannot be reached").arg(settings.redactedUrl()));
+        }});
     const QString result = done.get_future().get();
     pool.stop();
     return result;
@@ -249,8 +251,8 @@ bool DbPool::take(QueuedJob &out, int idleLimitMs)
     QMutexLocker lock(&m_mutex);
     while (m_queue.empty() && !m_stopping) {
         ++m_waitingWorkers;
-        const bool woke = idleLimitMs < 0 ? m_wake.wait(&m_mutex)
-                                          : m_wake.wait(&m_mutex, idleLimitMs);
+        const bool woke =
+            idleLimitMs < 0 ? m_wake.wait(&m_mutex) : m_wake.wait(&m_mutex, idleLimitMs);
         --m_waitingWorkers;
         if (!woke && m_queue.empty())
             return false; // an overflow worker that idled long enough

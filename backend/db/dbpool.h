@@ -16,7 +16,11 @@
 
 namespace flowviz::db {
 
-enum class DbFailure { Timeout, Unavailable };
+enum class DbFailure
+{
+    Timeout,
+    Unavailable
+};
 
 // Work for one connection. Exactly one of `run` and `fail` is called, on a worker thread.
 // `run` may throw a DbError with connectionLost(); the worker then reconnects and calls
@@ -40,7 +44,8 @@ public:
 
     // Runs `work` on one fresh connection and waits for it: for start-up and command-line
     // tasks. Returns an empty string, or what went wrong.
-    static QString runOnce(const DbSettings &settings, const std::function<void(PgSession &)> &work);
+    static QString runOnce(const DbSettings &settings,
+                           const std::function<void(PgSession &)> &work);
 
     void start();
     void stop();

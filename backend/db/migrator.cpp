@@ -38,7 +38,8 @@ int Migrator::latestVersion() const
 
 int Migrator::currentVersion(PgSession &session)
 {
-    const PgResult exists = session.exec("SELECT to_regclass('public.schema_migrations') IS NOT NULL AS e");
+    const PgResult exists =
+        session.exec("SELECT to_regclass('public.schema_migrations') IS NOT NULL AS e");
     if (!exists.toBool(0, "e"))
         return 0;
     const PgResult r = session.exec("SELECT coalesce(max(version), 0) AS v FROM schema_migrations");

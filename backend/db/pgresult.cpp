@@ -10,9 +10,18 @@ namespace flowviz::db {
 
 PgResult::PgResult(pg_result *result) : m_result(result, &PQclear) {}
 
-int PgResult::rows() const { return PQntuples(m_result.get()); }
-int PgResult::columns() const { return PQnfields(m_result.get()); }
-int PgResult::column(const char *name) const { return PQfnumber(m_result.get(), name); }
+int PgResult::rows() const
+{
+    return PQntuples(m_result.get());
+}
+int PgResult::columns() const
+{
+    return PQnfields(m_result.get());
+}
+int PgResult::column(const char *name) const
+{
+    return PQfnumber(m_result.get(), name);
+}
 
 bool PgResult::isNull(int row, int col) const
 {

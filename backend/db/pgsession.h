@@ -27,8 +27,7 @@ public:
 
     // Runs `work` inside BEGIN ... COMMIT with a statement timeout; rolls back and rethrows
     // when it throws.
-    template<typename F>
-    auto transaction(F &&work) -> decltype(work())
+    template <typename F> auto transaction(F &&work) -> decltype(work())
     {
         begin();
         try {

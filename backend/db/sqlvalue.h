@@ -32,8 +32,7 @@ public:
         if (t.isValid())
             m_text = t.toUTC().toString(Qt::ISODateWithMs).toLatin1();
     }
-    template<typename T>
-    SqlValue(const std::optional<T> &v)
+    template <typename T> SqlValue(const std::optional<T> &v)
     {
         if (v)
             *this = SqlValue(*v);

@@ -27,7 +27,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
 ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 {
     return socket ? socket->findChild<ConnectionGuard *>(QStringLiteral("flowviz-connection-guard"),
-                                                          Qt::FindDirectChildrenOnly)
+                                                         Qt::FindDirectChildrenOnly)
                   : nullptr;
 }
 

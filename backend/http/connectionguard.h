@@ -42,7 +42,7 @@ private:
     QTcpSocket *m_socket;
     Limits m_limits;
     QTimer m_idle;
-    QByteArray m_header;       // bytes of the current request's header seen so far
+    QByteArray m_header;        // bytes of the current request's header seen so far
     qint64 m_bodyRemaining = 0; // bytes of the current body still to come
     bool m_inBody = false;
     bool m_rejected = false;

@@ -22,8 +22,7 @@ class GuardedTcpServer : public QTcpServer
 public:
     GuardedTcpServer(const ConnectionGuard::Limits &limits, QObject *parent)
         : QTcpServer(parent), m_limits(limits)
-    {
-    }
+    {}
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -44,16 +43,26 @@ private:
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
     }
 }
 
@@ -72,8 +81,7 @@ bool isValidRequestId(const QByteArray &id)
 
 HttpServer::HttpServer(const ConnectionGuard::Limits &limits, QObject *parent)
     : QAbstractHttpServer(parent), m_limits(limits)
-{
-}
+{}
 
 void HttpServer::route(const QByteArray &method, const QString &pathTemplate, Handler handler)
 {

@@ -32,8 +32,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void dispatch(Request request, const Router::Match *match, QTcpSocket *socket,
-                  bool closeAfter);
+    void dispatch(Request request, const Router::Match *match, QTcpSocket *socket, bool closeAfter);
     void write(QTcpSocket *socket, const Request &request, const Response &response,
                bool closeAfter);
 

@@ -57,25 +57,44 @@ Response problem(int status, const QString &slug, const QString &title, const QS
 QString reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return QStringLiteral("OK");
-    case 201: return QStringLiteral("Created");
-    case 204: return QStringLiteral("No Content");
-    case 400: return QStringLiteral("Bad Request");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not Found");
-    case 405: return QStringLiteral("Method Not Allowed");
-    case 408: return QStringLiteral("Request Timeout");
-    case 409: return QStringLiteral("Conflict");
-    case 411: return QStringLiteral("Length Required");
-    case 413: return QStringLiteral("Content Too Large");
-    case 415: return QStringLiteral("Unsupported Media Type");
-    case 422: return QStringLiteral("Unprocessable Content");
-    case 429: return QStringLiteral("Too Many Requests");
-    case 431: return QStringLiteral("Request Header Fields Too Large");
-    case 500: return QStringLiteral("Internal Server Error");
-    case 503: return QStringLiteral("Service Unavailable");
-    default: return QStringLiteral("Status");
+    case 200:
+        return QStringLiteral("OK");
+    case 201:
+        return QStringLiteral("Created");
+    case 204:
+        return QStringLiteral("No Content");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 408:
+        return QStringLiteral("Request Timeout");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 411:
+        return QStringLiteral("Length Required");
+    case 413:
+        return QStringLiteral("Content Too Large");
+    case 415:
+        return QStringLiteral("Unsupported Media Type");
+    case 422:
+        return QStringLiteral("Unprocessable Content");
+    case 429:
+        return QStringLiteral("Too Many Requests");
+    case 431:
+        return QStringLiteral("Request Header Fields Too Large");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    default:
+        return QStringLiteral("Status");
     }
 }
 

@@ -19,10 +19,10 @@ namespace flowviz::http {
 // that asynchronous work never touches QHttpServer state after the handler returns.
 struct Request
 {
-    QByteArray method;                     // "GET", "POST", ...
-    QString path;                          // decoded path, for logs
-    QString routeTemplate;                 // "/api/v1/lots/{lot_code}", or "none"
-    QHash<QString, QString> pathParams;    // decoded path parameters
+    QByteArray method;                  // "GET", "POST", ...
+    QString path;                       // decoded path, for logs
+    QString routeTemplate;              // "/api/v1/lots/{lot_code}", or "none"
+    QHash<QString, QString> pathParams; // decoded path parameters
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;

@@ -6,8 +6,8 @@ namespace flowviz::http {
 
 void Router::add(const QByteArray &method, const QString &pathTemplate, Handler handler)
 {
-    m_routes.append(Route{method, pathTemplate,
-                          pathTemplate.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+    m_routes.append(Route{method, pathTemplate, pathTemplate.split(u'/', Qt::SkipEmptyParts),
+                          std::move(handler)});
 }
 
 QList<QPair<QByteArray, QString>> Router::routes() const

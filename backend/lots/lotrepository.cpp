@@ -91,12 +91,12 @@ QList<ParentState> LotRepository::lockParents(const QStringList &codes)
     // Lock first (ordered), then read the drawn totals under the lock.
     m_db.exec("SELECT id FROM lots WHERE lot_code = ANY($1::text[]) ORDER BY id FOR UPDATE",
               {array});
-    const db::PgResult r = m_db.exec(
-        "SELECT l.id, l.lot_code, l.status, l.weight_kg, "
-        "       coalesce((SELECT sum(g.quantity_used_kg) FROM lot_genealogy g "
-        "                 WHERE g.parent_lot_id = l.id), 0) AS drawn "
-        "FROM lots l WHERE l.lot_code = ANY($1::text[])",
-        {array});
+    const db::PgResult r =
+        m_db.exec("SELECT l.id, l.lot_code, l.status, l.weight_kg, "
+                  "       coalesce((SELECT sum(g.quantity_used_kg) FROM lot_genealogy g "
+                  "                 WHERE g.parent_lot_id = l.id), 0) AS drawn "
+                  "FROM lots l WHERE l.lot_code = ANY($1::text[])",
+                  {array});
     for (int i = 0; i < r.rows(); ++i) {
         ParentState p;
         p.id = r.toUuid(i, "id");
@@ -147,10 +147,9 @@ QJsonArray LotRepository::list(const LotFilter &f)
             "ORDER BY l.created_at DESC, l.id DESC LIMIT $9::int"),
         {f.type ? db::SqlValue(toString(*f.type)) : db::SqlValue(),
          f.status ? db::SqlValue(toString(*f.status)) : db::SqlValue(),
-         f.runCode.isEmpty() ? db::SqlValue() : db::SqlValue(f.runCode), f.createdFrom,
-         f.createdTo, f.codePrefix.isEmpty() ? db::SqlValue() : db::SqlValue(f.codePrefix),
-         f.afterCreatedAt, f.afterCreatedAt.isValid() ? db::SqlValue(f.afterId) : db::SqlValue(),
-         f.limit});
+         f.runCode.isEmpty() ? db::SqlValue() : db::SqlValue(f.runCode), f.createdFrom, f.createdTo,
+         f.codePrefix.isEmpty() ? db::SqlValue() : db::SqlValue(f.codePrefix), f.afterCreatedAt,
+         f.afterCreatedAt.isValid() ? db::SqlValue(f.afterId) : db::SqlValue(), f.limit});
     QJsonArray out;
     for (int i = 0; i < r.rows(); ++i)
         out.append(rowToJson(r, i));
@@ -160,8 +159,10 @@ QJsonArray LotRepository::list(const LotFilter &f)
 std::optional<RunRef> LotRepository::findRun(const std::optional<QUuid> &id, const QString &code)
 {
     const db::PgResult r =
-        id ? m_db.exec("SELECT id, run_code, status FROM production_runs WHERE id = $1::uuid", {*id})
-           : m_db.exec("SELECT id, run_code, status FROM production_runs WHERE run_code = $1", {code});
+        id ? m_db.exec("SELECT id, run_code, status FROM production_runs WHERE id = $1::uuid",
+                       {*id})
+           : m_db.exec("SELECT id, run_code, status FROM production_runs WHERE run_code = $1",
+                       {code});
     if (r.rows() == 0)
         return std::nullopt;
     return RunRef{r.toUuid(0, "id"), r.text(0, "run_code"),

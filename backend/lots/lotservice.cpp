@@ -31,12 +31,14 @@ QString encodeCursor(const QJsonObject &lastRow)
     const QByteArray raw = (lastRow.value(QStringLiteral("created_at")).toString() + u'|' +
                             lastRow.value(QStringLiteral("id")).toString())
                                .toUtf8();
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool decodeCursor(const QString &cursor, QDateTime &at, QUuid &id)
 {
-    const auto raw = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    const auto raw =
+        QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
     if (!raw)
         return false;
     const QList<QByteArray> parts = raw.decoded.split('|');
@@ -49,21 +51,24 @@ bool decodeCursor(const QString &cursor, QDateTime &at, QUuid &id)
 
 QJsonArray genealogyOf(db::PgSession &db, const QUuid &id, bool parents)
 {
-    const db::PgResult r = parents
-        ? db.exec("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM lot_genealogy g "
-                  "JOIN lots l ON l.id = g.parent_lot_id WHERE g.child_lot_id = $1::uuid "
-                  "ORDER BY l.lot_code",
-                  {id})
-        : db.exec("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM lot_genealogy g "
-                  "JOIN lots l ON l.id = g.child_lot_id WHERE g.parent_lot_id = $1::uuid "
-                  "ORDER BY l.lot_code",
-                  {id});
+    const db::PgResult r =
+        parents ? db.exec("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
+                          "lot_genealogy g "
+                          "JOIN lots l ON l.id = g.parent_lot_id WHERE g.child_lot_id = $1::uuid "
+                          "ORDER BY l.lot_code",
+                          {id})
+                : db.exec("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
+                          "lot_genealogy g "
+                          "JOIN lots l ON l.id = g.child_lot_id WHERE g.parent_lot_id = $1::uuid "
+                          "ORDER BY l.lot_code",
+                          {id});
     QJsonArray out;
     for (int i = 0; i < r.rows(); ++i) {
-        out.append(QJsonObject{{QStringLiteral("lot_code"), r.text(i, "lot_code")},
-                               {QStringLiteral("lot_type"), r.text(i, "lot_type")},
-                               {QStringLiteral("status"), r.text(i, "status")},
-                               {QStringLiteral("quantity_used_kg"), r.decimalJson(i, "quantity_used_kg")}});
+        out.append(QJsonObject{
+            {QStringLiteral("lot_code"), r.text(i, "lot_code")},
+            {QStringLiteral("lot_type"), r.text(i, "lot_type")},
+            {QStringLiteral("status"), r.text(i, "status")},
+            {QStringLiteral("quantity_used_kg"), r.decimalJson(i, "quantity_used_kg")}});
     }
     return out;
 }
@@ -81,11 +86,12 @@ QJsonObject detail(db::PgSession &db, LotRepository &repo, QJsonObject lot)
 
 http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &events)
 {
-    BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("lot_type"),
-                         QStringLiteral("weight_kg"), QStringLiteral("temperature_c"),
-                         QStringLiteral("production_run_id"), QStringLiteral("run_code"),
-                         QStringLiteral("metadata"), QStringLiteral("parents"),
-                         QStringLiteral("workstation_id"), QStringLiteral("client_created_at")});
+    BodyReader in(body,
+                  {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("lot_type"),
+                   QStringLiteral("weight_kg"), QStringLiteral("temperature_c"),
+                   QStringLiteral("production_run_id"), QStringLiteral("run_code"),
+                   QStringLiteral("metadata"), QStringLiteral("parents"),
+                   QStringLiteral("workstation_id"), QStringLiteral("client_created_at")});
     const auto id = in.uuid(QStringLiteral("id"), false);
     const auto rawCode = in.string(QStringLiteral("lot_code"), true, 1000);
     QString code;
@@ -108,11 +114,13 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
         in.add(rules::checkTemperature(*temperature));
     const auto runId = in.uuid(QStringLiteral("production_run_id"), false);
     const auto runCode = in.string(QStringLiteral("run_code"), false, 100);
-    const QJsonObject metadata = in.object(QStringLiteral("metadata"), false).value_or(QJsonObject());
+    const QJsonObject metadata =
+        in.object(QStringLiteral("metadata"), false).value_or(QJsonObject());
     if (QJsonDocument(metadata).toJson(QJsonDocument::Compact).size() > kMaxMetadataBytes)
         in.add({QStringLiteral("metadata"), QStringLiteral("metadata.too_large"),
                 QStringLiteral("metadata holds at most 16 KiB of JSON.")});
-    const QString workstation = in.string(QStringLiteral("workstation_id"), false, 64).value_or(QString());
+    const QString workstation =
+        in.string(QStringLiteral("workstation_id"), false, 64).value_or(QString());
     const auto clientTime = in.time(QStringLiteral("client_created_at"), false);
 
     QList<ParentLink> links;
@@ -124,7 +132,8 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
             const QString prefix = QStringLiteral("parents[%1].").arg(i);
             if (!parents->at(i).isObject()) {
                 in.add({QStringLiteral("parents[%1]").arg(i), QStringLiteral("field.type"),
-                        QStringLiteral("Each parent is an object with lot_code and quantity_used_kg.")});
+                        QStringLiteral(
+                            "Each parent is an object with lot_code and quantity_used_kg.")});
                 continue;
             }
             BodyReader p(parents->at(i).toObject(),
@@ -140,8 +149,10 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
                            QStringLiteral("A lot cannot be its own parent.")});
                 for (const ParentLink &seen : links) {
                     if (seen.lotCode == link.lotCode)
-                        p.add({p.field(QStringLiteral("lot_code")), QStringLiteral("parents.duplicate"),
-                               QStringLiteral("Parent %1 is listed twice; give its total quantity once.")
+                        p.add({p.field(QStringLiteral("lot_code")),
+                               QStringLiteral("parents.duplicate"),
+                               QStringLiteral(
+                                   "Parent %1 is listed twice; give its total quantity once.")
                                    .arg(link.lotCode)});
                 }
             }
@@ -175,15 +186,17 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
     if (runId || runCode) {
         const auto run = repo.findRun(runId, runCode.value_or(QString()).trimmed().toUpper());
         if (!run)
-            throw ApiError::validation(runId ? QStringLiteral("production_run_id") : QStringLiteral("run_code"),
-                                       QStringLiteral("run.unknown"),
-                                       QStringLiteral("No production run %1.")
-                                           .arg(runId ? runId->toString(QUuid::WithoutBraces) : *runCode));
+            throw ApiError::validation(
+                runId ? QStringLiteral("production_run_id") : QStringLiteral("run_code"),
+                QStringLiteral("run.unknown"),
+                QStringLiteral("No production run %1.")
+                    .arg(runId ? runId->toString(QUuid::WithoutBraces) : *runCode));
         if (run->status != RunStatus::ACTIVE)
-            throw ApiError::conflict(QStringLiteral("run-closed"), QStringLiteral("Production run closed"),
-                                     QStringLiteral("Production run %1 is %2; lots can only be added to an "
-                                                    "ACTIVE run.")
-                                         .arg(run->runCode, toString(run->status)));
+            throw ApiError::conflict(
+                QStringLiteral("run-closed"), QStringLiteral("Production run closed"),
+                QStringLiteral("Production run %1 is %2; lots can only be added to an "
+                               "ACTIVE run.")
+                    .arg(run->runCode, toString(run->status)));
         lot.productionRunId = run->id;
     }
 
@@ -193,28 +206,34 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
     const QList<ParentState> parents = repo.lockParents(parentCodes);
     FieldErrors unknown;
     for (qsizetype i = 0; i < links.size(); ++i) {
-        const auto it = std::find_if(parents.begin(), parents.end(),
-                                     [&](const ParentState &p) { return p.lotCode == links[i].lotCode; });
+        const auto it = std::find_if(parents.begin(), parents.end(), [&](const ParentState &p) {
+            return p.lotCode == links[i].lotCode;
+        });
         if (it == parents.end())
-            unknown.append({QStringLiteral("parents[%1].lot_code").arg(i), QStringLiteral("parents.unknown"),
+            unknown.append({QStringLiteral("parents[%1].lot_code").arg(i),
+                            QStringLiteral("parents.unknown"),
                             QStringLiteral("No lot %1 is registered.").arg(links[i].lotCode)});
     }
     if (!unknown.isEmpty())
         throw ApiError::validation(unknown);
     for (const ParentLink &link : links) {
-        const ParentState &p = *std::find_if(parents.begin(), parents.end(),
-                                             [&](const ParentState &s) { return s.lotCode == link.lotCode; });
+        const ParentState &p =
+            *std::find_if(parents.begin(), parents.end(),
+                          [&](const ParentState &s) { return s.lotCode == link.lotCode; });
         if (const auto reason = statusrules::parentRefusalReason(p.status))
-            throw ApiError::conflict(QStringLiteral("parent-not-usable"), QStringLiteral("Parent lot not usable"),
-                                     QStringLiteral("Lot %1 cannot be used as an input: %2.").arg(p.lotCode, *reason));
+            throw ApiError::conflict(
+                QStringLiteral("parent-not-usable"), QStringLiteral("Parent lot not usable"),
+                QStringLiteral("Lot %1 cannot be used as an input: %2.").arg(p.lotCode, *reason));
         if (p.weightKg && p.drawnKg + link.quantityKg > *p.weightKg) {
-            const Decimal left = *p.weightKg + Decimal::fromUnits(-p.drawnKg.units(), p.drawnKg.scale());
-            throw ApiError::conflict(QStringLiteral("parent-quantity-exceeded"),
-                                     QStringLiteral("Not enough left in parent lot"),
-                                     QStringLiteral("Lot %1 weighs %2 kg and %3 kg were already drawn from it; "
-                                                    "%4 kg cannot be drawn (at most %5 kg is left).")
-                                         .arg(p.lotCode, p.weightKg->toString(), p.drawnKg.toString(),
-                                              link.quantityKg.toString(), left.toString()));
+            const Decimal left =
+                *p.weightKg + Decimal::fromUnits(-p.drawnKg.units(), p.drawnKg.scale());
+            throw ApiError::conflict(
+                QStringLiteral("parent-quantity-exceeded"),
+                QStringLiteral("Not enough left in parent lot"),
+                QStringLiteral("Lot %1 weighs %2 kg and %3 kg were already drawn from it; "
+                               "%4 kg cannot be drawn (at most %5 kg is left).")
+                    .arg(p.lotCode, p.weightKg->toString(), p.drawnKg.toString(),
+                         link.quantityKg.toString(), left.toString()));
         }
     }
 
@@ -233,17 +252,20 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
             throw;
         tx.db.exec("ROLLBACK TO SAVEPOINT lot_insert");
         if (e.constraint() == u"lots_pkey")
-            throw ApiError::conflict(QStringLiteral("lot-id-exists"), QStringLiteral("Lot id already used"),
+            throw ApiError::conflict(QStringLiteral("lot-id-exists"),
+                                     QStringLiteral("Lot id already used"),
                                      QStringLiteral("A lot with id %1 is already registered.")
                                          .arg(lot.id.toString(QUuid::WithoutBraces)));
-        throw ApiError::conflict(QStringLiteral("duplicate-lot-code"), QStringLiteral("Lot code already used"),
-                                 QStringLiteral("Lot code %1 is already registered. Check the label, or "
-                                                "register this lot under a new code.")
-                                     .arg(code));
+        throw ApiError::conflict(
+            QStringLiteral("duplicate-lot-code"), QStringLiteral("Lot code already used"),
+            QStringLiteral("Lot code %1 is already registered. Check the label, or "
+                           "register this lot under a new code.")
+                .arg(code));
     }
     for (const ParentLink &link : links) {
-        const ParentState &p = *std::find_if(parents.begin(), parents.end(),
-                                             [&](const ParentState &s) { return s.lotCode == link.lotCode; });
+        const ParentState &p =
+            *std::find_if(parents.begin(), parents.end(),
+                          [&](const ParentState &s) { return s.lotCode == link.lotCode; });
         repo.link(p.id, lot.id, link.quantityKg);
     }
 
@@ -277,8 +299,9 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
     if (const QString t = param("type"); !t.isEmpty()) {
         f.type = lotTypeFromString(t.toUpper());
         if (!f.type)
-            errors.append({QStringLiteral("type"), QStringLiteral("lot_type.unknown"),
-                           QStringLiteral("type must be one of RAW, DEB, BULK, MIX, SKW, FRZ, FG.")});
+            errors.append(
+                {QStringLiteral("type"), QStringLiteral("lot_type.unknown"),
+                 QStringLiteral("type must be one of RAW, DEB, BULK, MIX, SKW, FRZ, FG.")});
     }
     if (const QString s = param("status"); !s.isEmpty()) {
         f.status = lotStatusFromString(s.toUpper());
@@ -288,18 +311,22 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
     }
     f.runCode = param("run").toUpper();
     f.codePrefix = rules::normalizeLotCode(param("code_prefix"));
-    for (const auto &[name, target] : {std::pair{"created_from", &f.createdFrom}, std::pair{"created_to", &f.createdTo}}) {
+    for (const auto &[name, target] :
+         {std::pair{"created_from", &f.createdFrom}, std::pair{"created_to", &f.createdTo}}) {
         const QString v = param(name);
         if (v.isEmpty())
             continue;
         *target = QDateTime::fromString(v, Qt::ISODateWithMs);
         // Without an offset a time means different instants on different machines: refuse it,
         // as bodies do.
-        const bool hasZone = v.endsWith(u'Z') || v.lastIndexOf(u'+') > 10 || v.lastIndexOf(u'-') > 10;
+        const bool hasZone =
+            v.endsWith(u'Z') || v.lastIndexOf(u'+') > 10 || v.lastIndexOf(u'-') > 10;
         if (!target->isValid() || !hasZone)
-            errors.append({QString::fromLatin1(name), QStringLiteral("field.type"),
-                           QStringLiteral("%1 must be an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z.")
-                               .arg(QLatin1String(name))});
+            errors.append(
+                {QString::fromLatin1(name), QStringLiteral("field.type"),
+                 QStringLiteral(
+                     "%1 must be an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z.")
+                     .arg(QLatin1String(name))});
     }
     if (const QString l = param("limit"); !l.isEmpty()) {
         bool ok = false;
@@ -308,7 +335,8 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
             errors.append({QStringLiteral("limit"), QStringLiteral("limit.range"),
                            QStringLiteral("limit must be from 1 to 500.")});
     }
-    if (const QString c = param("cursor"); !c.isEmpty() && !decodeCursor(c, f.afterCreatedAt, f.afterId))
+    if (const QString c = param("cursor");
+        !c.isEmpty() && !decodeCursor(c, f.afterCreatedAt, f.afterId))
         errors.append({QStringLiteral("cursor"), QStringLiteral("cursor.invalid"),
                        QStringLiteral("cursor is not one this server returned.")});
     if (!errors.isEmpty())
@@ -330,7 +358,8 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
     }
     QJsonObject out{{QStringLiteral("items"), items}};
     out.insert(QStringLiteral("next_cursor"),
-               more ? QJsonValue(encodeCursor(items.last().toObject())) : QJsonValue(QJsonValue::Null));
+               more ? QJsonValue(encodeCursor(items.last().toObject()))
+                    : QJsonValue(QJsonValue::Null));
     return http::Response::json(200, out);
 }
 
@@ -353,9 +382,10 @@ http::Response updateProfile(api::Tx &tx, const QString &lotType, const QJsonObj
         throw ApiError::notFound(QStringLiteral("No lot type %1.").arg(lotType));
     QJsonObject full = body;
     full.insert(QStringLiteral("lot_type"), toString(*type));
-    BodyReader in(full, {QStringLiteral("lot_type"), QStringLiteral("temp_min_c"), QStringLiteral("temp_max_c"),
-                         QStringLiteral("temp_margin_c"), QStringLiteral("weight_min_kg"),
-                         QStringLiteral("weight_max_kg"), QStringLiteral("weight_margin_kg")});
+    BodyReader in(full, {QStringLiteral("lot_type"), QStringLiteral("temp_min_c"),
+                         QStringLiteral("temp_max_c"), QStringLiteral("temp_margin_c"),
+                         QStringLiteral("weight_min_kg"), QStringLiteral("weight_max_kg"),
+                         QStringLiteral("weight_margin_kg")});
     for (const char *t : {"temp_min_c", "temp_max_c", "temp_margin_c"}) {
         if (const auto d = in.decimal(QLatin1String(t), true))
             in.add(rules::checkTemperature(*d, QLatin1String(t)));
@@ -367,8 +397,9 @@ http::Response updateProfile(api::Tx &tx, const QString &lotType, const QJsonObj
     in.throwIfErrors();
     const auto profile = TemperatureProfile::fromJson(full);
     if (!profile || profile->tempMargin < Decimal())
-        throw ApiError::validation(QStringLiteral("temp_min_c"), QStringLiteral("profile.range"),
-                                   QStringLiteral("Minimums must not exceed maximums and margins must not be negative."));
+        throw ApiError::validation(
+            QStringLiteral("temp_min_c"), QStringLiteral("profile.range"),
+            QStringLiteral("Minimums must not exceed maximums and margins must not be negative."));
     LotRepository repo(tx.db);
     repo.updateProfile(*profile, tx.user.userId);
     return http::Response::json(200, profile->toJson());

@@ -31,12 +31,14 @@ using prometheus::Summary;
 
 namespace {
 
-const Histogram::BucketBoundaries kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15,
-                                                  0.2,   0.3,    0.5,   0.75, 1.0,   1.5,  2.5,   5.0, 10.0};
+const Histogram::BucketBoundaries kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                  0.075, 0.1,    0.15,  0.2,  0.3,   0.5,
+                                                  0.75,  1.0,    1.5,   2.5,  5.0,   10.0};
 
 bool excluded(const QString &route)
 {
-    return route == u"/metrics" || route == u"/health" || route == u"/ready" || route == u"/openapi.json";
+    return route == u"/metrics" || route == u"/health" || route == u"/ready" ||
+           route == u"/openapi.json";
 }
 
 std::string statusClass(int status)
@@ -50,14 +52,16 @@ struct Metrics::Impl
 {
     std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
 
-    Family<Counter> &requests = prometheus::BuildCounter()
-                                    .Name("http_requests_total")
-                                    .Help("HTTP requests answered, by method, route template and status class.")
-                                    .Register(*registry);
-    Family<Histogram> &duration = prometheus::BuildHistogram()
-                                      .Name("http_request_duration_seconds")
-                                      .Help("Time from a parsed request to its response being written.")
-                                      .Register(*registry);
+    Family<Counter> &requests =
+        prometheus::BuildCounter()
+            .Name("http_requests_total")
+            .Help("HTTP requests answered, by method, route template and status class.")
+            .Register(*registry);
+    Family<Histogram> &duration =
+        prometheus::BuildHistogram()
+            .Name("http_request_duration_seconds")
+            .Help("Time from a parsed request to its response being written.")
+            .Register(*registry);
     Family<Gauge> &inProgress = prometheus::BuildGauge()
                                     .Name("flowviz_http_requests_inprogress")
                                     .Help("HTTP requests being handled now.")
@@ -78,30 +82,34 @@ struct Metrics::Impl
                                      .Name("flowviz_qc_decisions_total")
                                      .Help("QC decisions recorded (committed), by decision.")
                                      .Register(*registry);
-    Family<Counter> &gateDecisions = prometheus::BuildCounter()
-                                         .Name("flowviz_qc_gate_decisions_total")
-                                         .Help("QC decisions recorded (committed), by gate number and decision.")
-                                         .Register(*registry);
+    Family<Counter> &gateDecisions =
+        prometheus::BuildCounter()
+            .Name("flowviz_qc_gate_decisions_total")
+            .Help("QC decisions recorded (committed), by gate number and decision.")
+            .Register(*registry);
     Histogram &trace = prometheus::BuildHistogram()
                            .Name("flowviz_traceability_query_duration_seconds")
                            .Help("Time to answer a traceability query, database work included.")
                            .Register(*registry)
                            .Add({}, kLatencyBuckets);
-    Gauge &activeOperators = prometheus::BuildGauge()
-                                 .Name("flowviz_active_operators")
-                                 .Help("Distinct operators with activity in the last 15 minutes (from the database).")
-                                 .Register(*registry)
-                                 .Add({});
-    Gauge &pendingSync = prometheus::BuildGauge()
-                             .Name("flowviz_pending_sync_lots")
-                             .Help("Sum of the pending outbox items workstations reported in the last 15 minutes.")
-                             .Register(*registry)
-                             .Add({});
-    Family<Gauge> &pendingByWorkstation = prometheus::BuildGauge()
-                                              .Name("flowviz_workstation_pending_sync")
-                                              .Help("Pending outbox items last reported by each workstation "
-                                                    "(reports from the last 15 minutes).")
-                                              .Register(*registry);
+    Gauge &activeOperators =
+        prometheus::BuildGauge()
+            .Name("flowviz_active_operators")
+            .Help("Distinct operators with activity in the last 15 minutes (from the database).")
+            .Register(*registry)
+            .Add({});
+    Gauge &pendingSync =
+        prometheus::BuildGauge()
+            .Name("flowviz_pending_sync_lots")
+            .Help("Sum of the pending outbox items workstations reported in the last 15 minutes.")
+            .Register(*registry)
+            .Add({});
+    Family<Gauge> &pendingByWorkstation =
+        prometheus::BuildGauge()
+            .Name("flowviz_workstation_pending_sync")
+            .Help("Pending outbox items last reported by each workstation "
+                  "(reports from the last 15 minutes).")
+            .Register(*registry);
     Gauge &poolActive = prometheus::BuildGauge()
                             .Name("flowviz_db_pool_connections_active")
                             .Help("Database connections running a request's work.")
@@ -122,16 +130,18 @@ struct Metrics::Impl
                               .Help("Time a request waited for a database connection.")
                               .Register(*registry)
                               .Add({}, kLatencyBuckets);
-    Counter &poolTimeouts = prometheus::BuildCounter()
-                                .Name("flowviz_db_pool_timeouts_total")
-                                .Help("Requests answered 503 because no connection was free in time.")
-                                .Register(*registry)
-                                .Add({});
-    Counter &replays = prometheus::BuildCounter()
-                           .Name("flowviz_idempotent_replays_total")
-                           .Help("Requests answered from a stored response under their Idempotency-Key.")
-                           .Register(*registry)
-                           .Add({});
+    Counter &poolTimeouts =
+        prometheus::BuildCounter()
+            .Name("flowviz_db_pool_timeouts_total")
+            .Help("Requests answered 503 because no connection was free in time.")
+            .Register(*registry)
+            .Add({});
+    Counter &replays =
+        prometheus::BuildCounter()
+            .Name("flowviz_idempotent_replays_total")
+            .Help("Requests answered from a stored response under their Idempotency-Key.")
+            .Register(*registry)
+            .Add({});
     Family<Gauge> &buildInfo = prometheus::BuildGauge()
                                    .Name("flowviz_build_info")
                                    .Help("Always 1; the version label names the running build.")
@@ -155,44 +165,53 @@ Metrics::Metrics(server::Application &app, QObject *parent)
         d->decisions.Add({{"decision", toString(v).toStdString()}});
 
     api::Events &events = app.events();
-    events.lotRegistered = [this](LotType t) { d->lots.Add({{"lot_type", toString(t).toStdString()}}).Increment(); };
+    events.lotRegistered = [this](LotType t) {
+        d->lots.Add({{"lot_type", toString(t).toStdString()}}).Increment();
+    };
     events.qcDecisionRecorded = [this](Decision v, int gate) {
         d->decisions.Add({{"decision", toString(v).toStdString()}}).Increment();
-        d->gateDecisions.Add({{"gate", std::to_string(gate)}, {"decision", toString(v).toStdString()}}).Increment();
+        d->gateDecisions
+            .Add({{"gate", std::to_string(gate)}, {"decision", toString(v).toStdString()}})
+            .Increment();
     };
     events.idempotentReplay = [this] { d->replays.Increment(); };
     events.traceabilityQuery = [this](double s) { d->trace.Observe(s); };
     app.addObserver(this);
     db::DbPool &pool = app.pool();
     pool.setWaitObserver([this](double s) { d->poolWait.Observe(s); });
-    app.route("GET", QStringLiteral("/metrics"), [this, &pool](const http::Request &, http::Responder respond) {
-        // Plant-wide gauges come from the database so every replica reports the same value;
-        // when it cannot be reached the last values are served with everything else.
-        pool.submit(db::DbJob{
-            [this, respond](db::PgSession &s) {
-                const auto g = s.transaction([&] { return system::SystemRepository(s).plantGauges(); });
-                d->activeOperators.Set(g.activeOperators);
-                d->pendingSync.Set(double(g.pendingSyncLots));
-                {
-                    QMutexLocker lock(&d->mutex);
-                    QHash<QString, Gauge *> seen;
-                    for (const auto &[ws, pending] : g.pendingByWorkstation) {
-                        Gauge *gauge = d->workstationGauges.value(ws);
-                        if (!gauge)
-                            gauge = &d->pendingByWorkstation.Add({{"workstation_id", ws.toStdString()}});
-                        gauge->Set(pending);
-                        seen.insert(ws, gauge);
-                    }
-                    for (auto it = d->workstationGauges.cbegin(); it != d->workstationGauges.cend(); ++it) {
-                        if (!seen.contains(it.key()))
-                            d->pendingByWorkstation.Remove(it.value());
-                    }
-                    d->workstationGauges = seen;
-                }
-                respond(exposition(render()));
-            },
-            [this, respond](db::DbFailure) { respond(exposition(render())); }});
-    });
+    app.route("GET", QStringLiteral("/metrics"),
+              [this, &pool](const http::Request &, http::Responder respond) {
+                  // Plant-wide gauges come from the database so every replica reports the same
+                  // value; when it cannot be reached the last values are served with everything
+                  // else.
+                  pool.submit(
+                      db::DbJob{[this, respond](db::PgSession &s) {
+                                    const auto g = s.transaction(
+                                        [&] { return system::SystemRepository(s).plantGauges(); });
+                                    d->activeOperators.Set(g.activeOperators);
+                                    d->pendingSync.Set(double(g.pendingSyncLots));
+                                    {
+                                        QMutexLocker lock(&d->mutex);
+                                        QHash<QString, Gauge *> seen;
+                                        for (const auto &[ws, pending] : g.pendingByWorkstation) {
+                                            Gauge *gauge = d->workstationGauges.value(ws);
+                                            if (!gauge)
+                                                gauge = &d->pendingByWorkstation.Add(
+                                                    {{"workstation_id", ws.toStdString()}});
+                                            gauge->Set(pending);
+                                            seen.insert(ws, gauge);
+                                        }
+                                        for (auto it = d->workstationGauges.cbegin();
+                                             it != d->workstationGauges.cend(); ++it) {
+                                            if (!seen.contains(it.key()))
+                                                d->pendingByWorkstation.Remove(it.value());
+                                        }
+                                        d->workstationGauges = seen;
+                                    }
+                                    respond(exposition(render()));
+                                },
+                                [this, respond](db::DbFailure) { respond(exposition(render())); }});
+              });
 }
 
 Metrics::~Metrics() = default;
@@ -202,16 +221,18 @@ void Metrics::start()
     db::DbPool &pool = m_app.pool();
     // Per-gate series start at 0 as well, so the first decision at a gate is a visible
     // increase rather than a series that is born at 1.
-    pool.submit(db::DbJob{[this](db::PgSession &s) {
-                              const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
-                              for (const QJsonValue &g : gates) {
-                                  const std::string number =
-                                      std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
-                                  for (Decision v : allDecisions())
-                                      d->gateDecisions.Add({{"gate", number}, {"decision", toString(v).toStdString()}});
-                              }
-                          },
-                          [](db::DbFailure) {}});
+    pool.submit(db::DbJob{
+        [this](db::PgSession &s) {
+            const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
+            for (const QJsonValue &g : gates) {
+                const std::string number =
+                    std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
+                for (Decision v : allDecisions())
+                    d->gateDecisions.Add(
+                        {{"gate", number}, {"decision", toString(v).toStdString()}});
+            }
+        },
+        [](db::DbFailure) {}});
 }
 
 http::Response Metrics::exposition(const std::string &text)
@@ -242,11 +263,21 @@ QList<QPair<QString, QString>> Metrics::catalogue() const
     for (const auto &family : d->registry->Collect()) {
         QString type;
         switch (family.type) {
-        case prometheus::MetricType::Counter: type = QStringLiteral("counter"); break;
-        case prometheus::MetricType::Gauge: type = QStringLiteral("gauge"); break;
-        case prometheus::MetricType::Histogram: type = QStringLiteral("histogram"); break;
-        case prometheus::MetricType::Summary: type = QStringLiteral("summary"); break;
-        default: type = QStringLiteral("untyped"); break;
+        case prometheus::MetricType::Counter:
+            type = QStringLiteral("counter");
+            break;
+        case prometheus::MetricType::Gauge:
+            type = QStringLiteral("gauge");
+            break;
+        case prometheus::MetricType::Histogram:
+            type = QStringLiteral("histogram");
+            break;
+        case prometheus::MetricType::Summary:
+            type = QStringLiteral("summary");
+            break;
+        default:
+            type = QStringLiteral("untyped");
+            break;
         }
         out.append({QString::fromStdString(family.name), type});
     }
@@ -257,7 +288,9 @@ void Metrics::requestStarted(const http::Request &request)
 {
     if (excluded(request.routeTemplate))
         return;
-    d->inProgress.Add({{"method", request.method.toStdString()}, {"handler", request.routeTemplate.toStdString()}})
+    d->inProgress
+        .Add({{"method", request.method.toStdString()},
+              {"handler", request.routeTemplate.toStdString()}})
         .Increment();
 }
 
@@ -268,7 +301,9 @@ void Metrics::requestFinished(const http::Request &request, const http::Response
     const std::string method = request.method.toStdString();
     const std::string handler = request.routeTemplate.toStdString();
     d->inProgress.Add({{"method", method}, {"handler", handler}}).Decrement();
-    d->requests.Add({{"method", method}, {"handler", handler}, {"status", statusClass(response.status)}}).Increment();
+    d->requests
+        .Add({{"method", method}, {"handler", handler}, {"status", statusClass(response.status)}})
+        .Increment();
     d->duration.Add({{"method", method}, {"handler", handler}}, kLatencyBuckets)
         .Observe(double(request.timer.nsecsElapsed()) / 1e9);
     d->requestSize.Add({{"method", method}, {"handler", handler}}, Summary::Quantiles{})

@@ -14,8 +14,7 @@ class Counter;
 class Gauge;
 class Histogram;
 class Summary;
-template<typename T>
-class Family;
+template <typename T> class Family;
 } // namespace prometheus
 
 namespace flowviz::server {

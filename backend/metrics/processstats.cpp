@@ -39,12 +39,36 @@ double bootTime()
 } // namespace
 
 ProcessStats::ProcessStats(prometheus::Registry &registry)
-    : m_resident(prometheus::BuildGauge().Name("process_resident_memory_bytes").Help("Resident memory size in bytes.").Register(registry).Add({})),
-      m_virtual(prometheus::BuildGauge().Name("process_virtual_memory_bytes").Help("Virtual memory size in bytes.").Register(registry).Add({})),
-      m_openFds(prometheus::BuildGauge().Name("process_open_fds").Help("Number of open file descriptors.").Register(registry).Add({})),
-      m_maxFds(prometheus::BuildGauge().Name("process_max_fds").Help("Maximum number of open file descriptors.").Register(registry).Add({})),
-      m_startTime(prometheus::BuildGauge().Name("process_start_time_seconds").Help("Start time of the process since the Unix epoch in seconds.").Register(registry).Add({})),
-      m_cpuCounter(prometheus::BuildCounter().Name("process_cpu_seconds_total").Help("Total user and system CPU time spent in seconds.").Register(registry).Add({}))
+    : m_resident(prometheus::BuildGauge()
+                     .Name("process_resident_memory_bytes")
+                     .Help("Resident memory size in bytes.")
+                     .Register(registry)
+                     .Add({})),
+      m_virtual(prometheus::BuildGauge()
+                    .Name("process_virtual_memory_bytes")
+                    .Help("Virtual memory size in bytes.")
+                    .Register(registry)
+                    .Add({})),
+      m_openFds(prometheus::BuildGauge()
+                    .Name("process_open_fds")
+                    .Help("Number of open file descriptors.")
+                    .Register(registry)
+                    .Add({})),
+      m_maxFds(prometheus::BuildGauge()
+                   .Name("process_max_fds")
+                   .Help("Maximum number of open file descriptors.")
+                   .Register(registry)
+                   .Add({})),
+      m_startTime(prometheus::BuildGauge()
+                      .Name("process_start_time_seconds")
+                      .Help("Start time of the process since the Unix epoch in seconds.")
+                      .Register(registry)
+                      .Add({})),
+      m_cpuCounter(prometheus::BuildCounter()
+                       .Name("process_cpu_seconds_total")
+                       .Help("Total user and system CPU time spent in seconds.")
+                       .Register(registry)
+                       .Add({}))
 {
     const QList<QByteArray> f = statFields();
     const double ticks = double(sysconf(_SC_CLK_TCK));
@@ -67,7 +91,8 @@ void ProcessStats::refresh()
         m_virtual.Set(f[20].toDouble());
         m_resident.Set(f[21].toDouble() * double(sysconf(_SC_PAGESIZE)));
     }
-    m_openFds.Set(double(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size()));
+    m_openFds.Set(
+        double(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size()));
     m_maxFds.Set(double(sysconf(_SC_OPEN_MAX)));
 }
 

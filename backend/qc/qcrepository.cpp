@@ -5,7 +5,8 @@ namespace flowviz::qc {
 namespace {
 
 constexpr const char *kDecisionColumns =
-    "SELECT d.id, d.lot_id, l.lot_code, d.qc_gate_id, g.gate_number, g.is_ccp, d.decision, d.notes, "
+    "SELECT d.id, d.lot_id, l.lot_code, d.qc_gate_id, g.gate_number, g.is_ccp, d.decision, "
+    "d.notes, "
     "d.temperature_c, d.digital_signature, d.signature_meaning, d.signed_at, d.operator_id, "
     "u.username AS operator, u.full_name AS operator_name, d.workstation_id, d.decided_at, "
     "d.recorded_at, d.client_time_flagged "
@@ -55,11 +56,14 @@ QJsonArray QcRepository::gates()
     return out;
 }
 
-std::optional<Gate> QcRepository::gate(const std::optional<int> &id, const std::optional<int> &number)
+std::optional<Gate> QcRepository::gate(const std::optional<int> &id,
+                                       const std::optional<int> &number)
 {
     const db::PgResult r =
-        id ? m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE id = $1::int", {*id})
-           : m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE gate_number = $1::int",
+        id ? m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE id = $1::int",
+                       {*id})
+           : m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE gate_number "
+                       "= $1::int",
                        {number.value_or(0)});
     if (r.rows() == 0)
         return std::nullopt;
@@ -71,8 +75,12 @@ std::optional<Gate> QcRepository::gate(const std::optional<int> &id, const std::
 std::optional<LockedLot> QcRepository::lockLot(const std::optional<QUuid> &id, const QString &code)
 {
     const db::PgResult r =
-        id ? m_db.exec("SELECT id, lot_code, lot_type, status FROM lots WHERE id = $1::uuid FOR UPDATE", {*id})
-           : m_db.exec("SELECT id, lot_code, lot_type, status FROM lots WHERE lot_code = $1 FOR UPDATE", {code});
+        id ? m_db.exec(
+                 "SELECT id, lot_code, lot_type, status FROM lots WHERE id = $1::uuid FOR UPDATE",
+                 {*id})
+           : m_db.exec(
+                 "SELECT id, lot_code, lot_type, status FROM lots WHERE lot_code = $1 FOR UPDATE",
+                 {code});
     if (r.rows() == 0)
         return std::nullopt;
     return LockedLot{r.toUuid(0, "id"), r.text(0, "lot_code"),
@@ -90,7 +98,8 @@ void QcRepository::insert(const NewDecision &d)
               {d.id, d.lotId, d.gateId, d.operatorId, toString(d.decision), d.notes, d.temperatureC,
                d.digitalSignature.isEmpty() ? db::SqlValue() : db::SqlValue(d.digitalSignature),
                d.signatureMeaning.isEmpty() ? db::SqlValue() : db::SqlValue(d.signatureMeaning),
-               d.signedAt, d.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(d.workstationId),
+               d.signedAt,
+               d.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(d.workstationId),
                d.decidedAt, d.clientTimeFlagged});
 }
 
@@ -98,10 +107,11 @@ std::optional<Decision> QcRepository::latestDecision(const QUuid &lotId)
 {
     // A decision whose client clock ran more than 5 minutes ahead counts at the time the
     // server recorded it: a wrong clock must not pin a lot's status into the future.
-    const db::PgResult r = m_db.exec("SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
-                                     "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END DESC, "
-                                     "recorded_at DESC, id DESC LIMIT 1",
-                                     {lotId});
+    const db::PgResult r = m_db.exec(
+        "SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
+        "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END DESC, "
+        "recorded_at DESC, id DESC LIMIT 1",
+        {lotId});
     if (r.rows() == 0)
         return std::nullopt;
     return decisionFromString(r.text(0, "decision"));
@@ -109,8 +119,9 @@ std::optional<Decision> QcRepository::latestDecision(const QUuid &lotId)
 
 void QcRepository::setLotStatus(const QUuid &lotId, LotStatus status)
 {
-    m_db.exec("UPDATE lots SET status = $2, updated_at = now() WHERE id = $1::uuid AND status <> $2",
-              {lotId, toString(status)});
+    m_db.exec(
+        "UPDATE lots SET status = $2, updated_at = now() WHERE id = $1::uuid AND status <> $2",
+        {lotId, toString(status)});
 }
 
 std::optional<QJsonObject> QcRepository::decision(const QUuid &id)
@@ -123,9 +134,10 @@ std::optional<QJsonObject> QcRepository::decision(const QUuid &id)
 
 QJsonArray QcRepository::decisionsForLot(const QUuid &lotId)
 {
-    const db::PgResult r = m_db.exec(QByteArray(kDecisionColumns) +
-                                         "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.recorded_at, d.id",
-                                     {lotId});
+    const db::PgResult r =
+        m_db.exec(QByteArray(kDecisionColumns) +
+                      "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.recorded_at, d.id",
+                  {lotId});
     QJsonArray out;
     for (int i = 0; i < r.rows(); ++i)
         out.append(decisionJson(r, i));
@@ -134,7 +146,8 @@ QJsonArray QcRepository::decisionsForLot(const QUuid &lotId)
 
 QByteArray QcRepository::passwordHash(const QUuid &userId)
 {
-    const db::PgResult r = m_db.exec("SELECT password_hash FROM users WHERE id = $1::uuid", {userId});
+    const db::PgResult r =
+        m_db.exec("SELECT password_hash FROM users WHERE id = $1::uuid", {userId});
     return r.rows() ? r.text(0, "password_hash").toUtf8() : QByteArray();
 }
 

@@ -13,12 +13,14 @@ using http::Responder;
 
 void registerRoutes(http::HttpServer &server, ApiContext &api)
 {
-    server.route("POST", QStringLiteral("/api/v1/qc-decisions"), guarded([&api](const Request &req, Responder respond) {
-        const auto user = api.authorize(req, kCanDecideQc, RateBucket::Writes);
-        const QJsonObject body = ApiContext::jsonBody(req);
-        api.mutate(req, std::move(respond), user,
-                   [&api, body](Tx &tx) { return service::record(tx, body, api.events()); });
-    }));
+    server.route("POST", QStringLiteral("/api/v1/qc-decisions"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, kCanDecideQc, RateBucket::Writes);
+                     const QJsonObject body = ApiContext::jsonBody(req);
+                     api.mutate(req, std::move(respond), user, [&api, body](Tx &tx) {
+                         return service::record(tx, body, api.events());
+                     });
+                 }));
     server.route("GET", QStringLiteral("/api/v1/lots/{lot_code}/qc-decisions"),
                  guarded([&api](const Request &req, Responder respond) {
                      const auto user = api.authorize(req, kAnyRole, RateBucket::LotReads);
@@ -26,10 +28,12 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      api.read(req, std::move(respond), user,
                               [code](Tx &tx) { return service::decisionsForLot(tx, code); });
                  }));
-    server.route("GET", QStringLiteral("/api/v1/qc-gates"), guarded([&api](const Request &req, Responder respond) {
-        const auto user = api.authorize(req, kAnyRole, RateBucket::None);
-        api.read(req, std::move(respond), user, [](Tx &tx) { return service::gates(tx); });
-    }));
+    server.route("GET", QStringLiteral("/api/v1/qc-gates"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, kAnyRole, RateBucket::None);
+                     api.read(req, std::move(respond), user,
+                              [](Tx &tx) { return service::gates(tx); });
+                 }));
 }
 
 } // namespace flowviz::qc

@@ -20,11 +20,11 @@ constexpr qint64 kClientClockToleranceSecs = 5 * 60;
 http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &events)
 {
     BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_id"), QStringLiteral("lot_code"),
-                         QStringLiteral("decision"), QStringLiteral("qc_gate_id"), QStringLiteral("gate_number"),
-                         QStringLiteral("notes"), QStringLiteral("temperature_c"),
-                         QStringLiteral("digital_signature"), QStringLiteral("signature_password"),
-                         QStringLiteral("signature_meaning"), QStringLiteral("decided_at"),
-                         QStringLiteral("workstation_id")});
+                         QStringLiteral("decision"), QStringLiteral("qc_gate_id"),
+                         QStringLiteral("gate_number"), QStringLiteral("notes"),
+                         QStringLiteral("temperature_c"), QStringLiteral("digital_signature"),
+                         QStringLiteral("signature_password"), QStringLiteral("signature_meaning"),
+                         QStringLiteral("decided_at"), QStringLiteral("workstation_id")});
     NewDecision d;
     d.id = in.uuid(QStringLiteral("id"), false).value_or(QUuid::createUuid());
     const auto lotId = in.uuid(QStringLiteral("lot_id"), false);
@@ -50,22 +50,26 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
     d.temperatureC = in.decimal(QStringLiteral("temperature_c"), false);
     if (d.temperatureC)
         in.add(rules::checkTemperature(*d.temperatureC));
-    d.digitalSignature = in.string(QStringLiteral("digital_signature"), false, 500).value_or(QString());
+    d.digitalSignature =
+        in.string(QStringLiteral("digital_signature"), false, 500).value_or(QString());
     const auto signaturePassword = in.string(QStringLiteral("signature_password"), false, 1024);
-    d.signatureMeaning = in.string(QStringLiteral("signature_meaning"), false, 200).value_or(QString());
+    d.signatureMeaning =
+        in.string(QStringLiteral("signature_meaning"), false, 200).value_or(QString());
     d.workstationId = in.string(QStringLiteral("workstation_id"), false, 64).value_or(QString());
     if (const auto t = in.time(QStringLiteral("decided_at"), false)) {
         d.decidedAt = *t;
-        d.clientTimeFlagged = t->toSecsSinceEpoch() > QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
+        d.clientTimeFlagged =
+            t->toSecsSinceEpoch() > QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
     }
     in.throwIfErrors();
 
     QcRepository repo(tx.db);
     const auto gate = repo.gate(gateId, gateNumber);
     if (!gate)
-        throw ApiError::validation(gateId ? QStringLiteral("qc_gate_id") : QStringLiteral("gate_number"),
-                                   QStringLiteral("gate.unknown"),
-                                   QStringLiteral("No QC gate %1.").arg(gateId ? *gateId : *gateNumber));
+        throw ApiError::validation(
+            gateId ? QStringLiteral("qc_gate_id") : QStringLiteral("gate_number"),
+            QStringLiteral("gate.unknown"),
+            QStringLiteral("No QC gate %1.").arg(gateId ? *gateId : *gateNumber));
     if (const auto e = rules::checkCcpTemperature(gate->isCcp, d.temperatureC.has_value()))
         throw ApiError::validation({*e});
     const auto lot = repo.lockLot(lotId, rules::normalizeLotCode(lotCode.value_or(QString())));
@@ -79,14 +83,17 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
         // An electronic signature: the signer proves who they are by their password, and the
         // record keeps who signed, when, and what the signature meant.
         if (!auth::passwords::verify(repo.passwordHash(tx.user.userId), *signaturePassword))
-            throw ApiError::validation(QStringLiteral("signature_password"), QStringLiteral("signature.invalid"),
-                                       QStringLiteral("The password does not match; the decision was not "
-                                                      "signed or recorded."));
+            throw ApiError::validation(
+                QStringLiteral("signature_password"), QStringLiteral("signature.invalid"),
+                QStringLiteral("The password does not match; the decision was not "
+                               "signed or recorded."));
         d.signedAt = QDateTime::currentDateTimeUtc();
         if (d.signatureMeaning.isEmpty())
-            d.signatureMeaning = QStringLiteral("%1 decision at gate %2").arg(toString(*decision)).arg(gate->number);
-        d.digitalSignature = QStringLiteral("%1 signed at %2: %3")
-                                 .arg(tx.user.username, d.signedAt.toString(Qt::ISODateWithMs), d.signatureMeaning);
+            d.signatureMeaning =
+                QStringLiteral("%1 decision at gate %2").arg(toString(*decision)).arg(gate->number);
+        d.digitalSignature =
+            QStringLiteral("%1 signed at %2: %3")
+                .arg(tx.user.username, d.signedAt.toString(Qt::ISODateWithMs), d.signatureMeaning);
     }
     d.lotId = lot->id;
     d.gateId = gate->id;
@@ -101,7 +108,8 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
         if (!e.isUniqueViolation())
             throw;
         tx.db.exec("ROLLBACK TO SAVEPOINT qc_insert");
-        throw ApiError::conflict(QStringLiteral("decision-id-exists"), QStringLiteral("Decision id already used"),
+        throw ApiError::conflict(QStringLiteral("decision-id-exists"),
+                                 QStringLiteral("Decision id already used"),
                                  QStringLiteral("A QC decision with id %1 is already recorded.")
                                      .arg(d.id.toString(QUuid::WithoutBraces)));
     }
@@ -127,7 +135,8 @@ http::Response decisionsForLot(api::Tx &tx, const QString &lotCode)
     const auto id = repo.lotId(code);
     if (!id)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
-    return http::Response::json(200, QJsonObject{{QStringLiteral("items"), repo.decisionsForLot(*id)}});
+    return http::Response::json(200,
+                                QJsonObject{{QStringLiteral("items"), repo.decisionsForLot(*id)}});
 }
 
 http::Response gates(api::Tx &tx)

@@ -16,7 +16,8 @@ namespace flowviz::server {
 
 Q_LOGGING_CATEGORY(lcServer, "flowviz.server")
 
-Application::Application(const ServerConfig &config, QObject *parent) : QObject(parent), m_config(config)
+Application::Application(const ServerConfig &config, QObject *parent)
+    : QObject(parent), m_config(config)
 {
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
@@ -72,12 +73,13 @@ bool Application::start(QString *error)
                      .arg(m_config.listenPort);
         return false;
     }
-    qCInfo(lcServer).noquote() << QStringLiteral("flowviz-server %1 serving http://%2:%3 (database %4, pool %5+%6)")
-                                      .arg(QStringLiteral(FLOWVIZ_VERSION), m_config.listenAddress.toString())
-                                      .arg(m_port)
-                                      .arg(m_config.database.redactedUrl())
-                                      .arg(m_config.database.poolSize)
-                                      .arg(m_config.database.maxOverflow);
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("flowviz-server %1 serving http://%2:%3 (database %4, pool %5+%6)")
+               .arg(QStringLiteral(FLOWVIZ_VERSION), m_config.listenAddress.toString())
+               .arg(m_port)
+               .arg(m_config.database.redactedUrl())
+               .arg(m_config.database.poolSize)
+               .arg(m_config.database.maxOverflow);
     return true;
 }
 

@@ -44,7 +44,8 @@ QJsonObject result(const QString &key, const Response &r)
         body = doc.object();
     else if (doc.isArray())
         body = doc.array();
-    QJsonObject out{{QStringLiteral("idempotency_key"), key}, {QStringLiteral("status"), r.status},
+    QJsonObject out{{QStringLiteral("idempotency_key"), key},
+                    {QStringLiteral("status"), r.status},
                     {QStringLiteral("body"), body}};
     for (const auto &[name, value] : r.headers) {
         if (name == "Idempotent-Replayed")
@@ -55,17 +56,20 @@ QJsonObject result(const QString &key, const Response &r)
 
 Response invalidOperation(const QString &detail)
 {
-    return ApiError::validation(QStringLiteral("operation"), QStringLiteral("sync.operation_invalid"), detail)
+    return ApiError::validation(QStringLiteral("operation"),
+                                QStringLiteral("sync.operation_invalid"), detail)
         .response();
 }
 
 } // namespace
 
-QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user, const QJsonArray &operations)
+QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user,
+               const QJsonArray &operations)
 {
     QJsonArray results;
     for (qsizetype start = 0; start < operations.size(); start += kOperationsPerTransaction) {
-        const qsizetype end = std::min<qsizetype>(operations.size(), start + kOperationsPerTransaction);
+        const qsizetype end =
+            std::min<qsizetype>(operations.size(), start + kOperationsPerTransaction);
         api::Tx tx{db, user, {}};
         QJsonArray chunk = db.transaction([&] {
             api::ApiContext::checkUserActive(db, user);
@@ -76,26 +80,33 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
                 const QString method = op.value(QStringLiteral("method")).toString().toUpper();
                 const QString path = op.value(QStringLiteral("path")).toString();
                 if (key.isEmpty() || key.size() > 200) {
-                    out.append(result(key, invalidOperation(QStringLiteral(
-                                               "Each operation needs an idempotency_key of 1 to 200 characters."))));
+                    out.append(result(
+                        key,
+                        invalidOperation(QStringLiteral(
+                            "Each operation needs an idempotency_key of 1 to 200 characters."))));
                     continue;
                 }
                 if (!op.value(QStringLiteral("body")).isObject()) {
-                    out.append(result(key, invalidOperation(QStringLiteral("Each operation needs a JSON object body."))));
+                    out.append(result(key, invalidOperation(QStringLiteral(
+                                               "Each operation needs a JSON object body."))));
                     continue;
                 }
                 const Operation *operation = operationFor(method, path);
                 if (!operation) {
-                    out.append(result(key, invalidOperation(QStringLiteral("%1 %2 cannot be sent through sync; "
-                                                                           "supported: POST /api/v1/lots, "
-                                                                           "POST /api/v1/qc-decisions.")
-                                                                .arg(method, path))));
+                    out.append(result(
+                        key, invalidOperation(QStringLiteral("%1 %2 cannot be sent through sync; "
+                                                             "supported: POST /api/v1/lots, "
+                                                             "POST /api/v1/qc-decisions.")
+                                                  .arg(method, path))));
                     continue;
                 }
-                if (std::find(operation->roles.begin(), operation->roles.end(), user.role) == operation->roles.end()) {
-                    out.append(result(key, http::problem(403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
-                                                         QStringLiteral("Requires one of: %1; you are %2.")
-                                                             .arg(api::roleList(operation->roles), toString(user.role)))));
+                if (std::find(operation->roles.begin(), operation->roles.end(), user.role) ==
+                    operation->roles.end()) {
+                    out.append(result(
+                        key, http::problem(
+                                 403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
+                                 QStringLiteral("Requires one of: %1; you are %2.")
+                                     .arg(api::roleList(operation->roles), toString(user.role)))));
                     continue;
                 }
                 const QJsonObject body = op.value(QStringLiteral("body")).toObject();
@@ -103,8 +114,9 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
                 const qsizetype callbacks = tx.afterCommit.size();
                 db.exec("SAVEPOINT sync_op");
                 try {
-                    const Response r = api.idempotent(tx, key.toUtf8(), method.toLatin1(), path, bodyBytes,
-                                                      [&](api::Tx &t) { return operation->work(t, body, api.events()); });
+                    const Response r = api.idempotent(
+                        tx, key.toUtf8(), method.toLatin1(), path, bodyBytes,
+                        [&](api::Tx &t) { return operation->work(t, body, api.events()); });
                     db.exec("RELEASE SAVEPOINT sync_op");
                     out.append(result(key, r));
                 } catch (const ApiError &e) {
@@ -114,12 +126,15 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
                 } catch (const db::DbError &e) {
                     if (e.connectionLost())
                         throw;
-                    qCWarning(lcSync).noquote() << "operation" << key << "failed in SQL:" << e.sqlState() << e.what();
+                    qCWarning(lcSync).noquote()
+                        << "operation" << key << "failed in SQL:" << e.sqlState() << e.what();
                     db.exec("ROLLBACK TO SAVEPOINT sync_op");
                     tx.afterCommit.resize(callbacks);
-                    out.append(result(key, http::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
-                                                         QStringLiteral("This operation failed on the server; it can be "
-                                                                        "sent again."))));
+                    out.append(result(
+                        key, http::problem(
+                                 500, QStringLiteral("internal"), QStringLiteral("Internal error"),
+                                 QStringLiteral("This operation failed on the server; it can be "
+                                                "sent again."))));
                 }
             }
             return out;

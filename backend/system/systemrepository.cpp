@@ -2,13 +2,15 @@
 
 namespace flowviz::system {
 
-void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid &userId, int pendingSync,
-                                       const QString &appVersion)
+void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid &userId,
+                                       int pendingSync, const QString &appVersion)
 {
-    m_db.exec("INSERT INTO workstation_heartbeats (workstation_id, user_id, pending_sync, app_version, reported_at) "
+    m_db.exec("INSERT INTO workstation_heartbeats (workstation_id, user_id, pending_sync, "
+              "app_version, reported_at) "
               "VALUES ($1, $2::uuid, $3::int, $4, now()) "
               "ON CONFLICT (workstation_id) DO UPDATE SET user_id = EXCLUDED.user_id, "
-              "pending_sync = EXCLUDED.pending_sync, app_version = EXCLUDED.app_version, reported_at = now()",
+              "pending_sync = EXCLUDED.pending_sync, app_version = EXCLUDED.app_version, "
+              "reported_at = now()",
               {workstationId, userId, pendingSync, appVersion});
 }
 
@@ -18,13 +20,17 @@ SystemRepository::PlantGauges SystemRepository::plantGauges()
     const db::PgResult ops = m_db.exec(
         "SELECT count(DISTINCT u) AS n FROM ("
         "  SELECT operator_id AS u FROM lots WHERE created_at > now() - interval '15 minutes' "
-        "  UNION SELECT operator_id FROM qc_decisions WHERE recorded_at > now() - interval '15 minutes' "
-        "  UNION SELECT user_id FROM workstation_heartbeats WHERE reported_at > now() - interval '15 minutes' "
-        "  UNION SELECT user_id FROM login_audit WHERE succeeded AND at > now() - interval '15 minutes'"
+        "  UNION SELECT operator_id FROM qc_decisions WHERE recorded_at > now() - interval '15 "
+        "minutes' "
+        "  UNION SELECT user_id FROM workstation_heartbeats WHERE reported_at > now() - interval "
+        "'15 minutes' "
+        "  UNION SELECT user_id FROM login_audit WHERE succeeded AND at > now() - interval '15 "
+        "minutes'"
         ") a WHERE u IS NOT NULL");
     g.activeOperators = int(ops.toInt(0, "n"));
-    const db::PgResult ws = m_db.exec("SELECT workstation_id, pending_sync FROM workstation_heartbeats "
-                                      "WHERE reported_at > now() - interval '15 minutes' ORDER BY workstation_id");
+    const db::PgResult ws =
+        m_db.exec("SELECT workstation_id, pending_sync FROM workstation_heartbeats "
+                  "WHERE reported_at > now() - interval '15 minutes' ORDER BY workstation_id");
     for (int i = 0; i < ws.rows(); ++i) {
         const int pending = int(ws.toInt(i, "pending_sync"));
         g.pendingSyncLots += pending;

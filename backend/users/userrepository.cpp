@@ -4,7 +4,8 @@ namespace flowviz::users {
 
 namespace {
 
-constexpr const char *kColumns = "SELECT id, username, full_name, role, password_hash, is_active FROM users ";
+constexpr const char *kColumns =
+    "SELECT id, username, full_name, role, password_hash, is_active FROM users ";
 
 UserRecord fromRow(const db::PgResult &r)
 {
@@ -30,7 +31,8 @@ QJsonObject UserRecord::toJson() const
 
 std::optional<UserRecord> UserRepository::findByName(const QString &username)
 {
-    const db::PgResult r = m_db.exec(QByteArray(kColumns) + "WHERE lower(username) = lower($1)", {username});
+    const db::PgResult r =
+        m_db.exec(QByteArray(kColumns) + "WHERE lower(username) = lower($1)", {username});
     if (r.rows() == 0)
         return std::nullopt;
     return fromRow(r);
@@ -44,12 +46,15 @@ std::optional<UserRecord> UserRepository::findById(const QUuid &id)
     return fromRow(r);
 }
 
-std::pair<int, int> UserRepository::recentAttempts(const QString &clientAddr, const QString &username)
+std::pair<int, int> UserRepository::recentAttempts(const QString &clientAddr,
+                                                   const QString &username)
 {
-    const db::PgResult r = m_db.exec(
-        "SELECT (SELECT count(*) FROM login_audit WHERE client_addr = $1 AND at > now() - interval '1 minute') AS by_client, "
-        "       (SELECT count(*) FROM login_audit WHERE lower(username) = lower($2) AND at > now() - interval '1 minute') AS by_user",
-        {clientAddr, username});
+    const db::PgResult r =
+        m_db.exec("SELECT (SELECT count(*) FROM login_audit WHERE client_addr = $1 AND at > now() "
+                  "- interval '1 minute') AS by_client, "
+                  "       (SELECT count(*) FROM login_audit WHERE lower(username) = lower($2) AND "
+                  "at > now() - interval '1 minute') AS by_user",
+                  {clientAddr, username});
     return {int(r.toInt(0, "by_client")), int(r.toInt(0, "by_user"))};
 }
 
@@ -63,7 +68,8 @@ void UserRepository::recordAttempt(const QString &username, const std::optional<
         m_db.exec("UPDATE users SET last_login_at = now() WHERE id = $1::uuid", {*userId});
 }
 
-bool UserRepository::add(const QString &username, const QString &fullName, Role role, const QByteArray &hash)
+bool UserRepository::add(const QString &username, const QString &fullName, Role role,
+                         const QByteArray &hash)
 {
     const db::PgResult r = m_db.exec("INSERT INTO users (username, full_name, role, password_hash) "
                                      "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -89,8 +95,9 @@ bool UserRepository::setActive(const QString &username, bool active)
 
 bool UserRepository::setRole(const QString &username, Role role)
 {
-    const db::PgResult r = m_db.exec("UPDATE users SET role = $2, updated_at = now() WHERE lower(username) = lower($1)",
-                                     {username, toString(role)});
+    const db::PgResult r = m_db.exec(
+        "UPDATE users SET role = $2, updated_at = now() WHERE lower(username) = lower($1)",
+        {username, toString(role)});
     return r.affectedRows() == 1;
 }
 

@@ -53,11 +53,13 @@ class TestMetricsApi : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>(QStringLiteral("tst_metricsapi"),
-                                                QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        m_server = std::make_unique<TestServer>(
+            QStringLiteral("tst_metricsapi"),
+            QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
         QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
         m_client = std::make_unique<HttpClient>(m_server->baseUrl());
-        QVERIFY(m_client->login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator"))));
+        QVERIFY(m_client->login(QStringLiteral("operator"),
+                                TestServer::passwordOf(QStringLiteral("operator"))));
     }
     void cleanupTestCase()
     {
@@ -71,7 +73,8 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("content-type").startsWith("text/plain; version=0.0.4"));
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-        QVERIFY2(!promtool.isEmpty(), "promtool is part of the test set-up (Debian package prometheus)");
+        QVERIFY2(!promtool.isEmpty(),
+                 "promtool is part of the test set-up (Debian package prometheus)");
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
@@ -81,7 +84,8 @@ private slots:
         const QString out = QString::fromUtf8(p.readAll());
         // promtool exits non-zero on lint problems as well; only parse errors matter here,
         // and lint findings are printed for the reader.
-        QVERIFY2(!out.contains(u"error while linting") && !out.contains(u"parse error"), qPrintable(out));
+        QVERIFY2(!out.contains(u"error while linting") && !out.contains(u"parse error"),
+                 qPrintable(out));
         if (!out.trimmed().isEmpty())
             qInfo("promtool check metrics: %s", qPrintable(out.trimmed()));
     }
@@ -91,7 +95,8 @@ private slots:
         // docs/observability.md has one table row per metric: | `name` | type | ... |
         QFile docs(QStringLiteral(FLOWVIZ_SOURCE_DIR "/docs/observability.md"));
         QVERIFY(docs.open(QIODevice::ReadOnly));
-        static const QRegularExpression row(QStringLiteral("^\\| `([a-z_:]+)` \\| (counter|gauge|histogram|summary) \\|"));
+        static const QRegularExpression row(
+            QStringLiteral("^\\| `([a-z_:]+)` \\| (counter|gauge|histogram|summary) \\|"));
         QHash<QString, QString> documented;
         for (const QByteArray &line : docs.readAll().split('\n')) {
             const auto m = row.match(QString::fromUtf8(line));
@@ -101,9 +106,10 @@ private slots:
         QVERIFY(documented.size() >= 20);
 
         // Make sure every family has at least one sample (labelled families appear on use).
-        QCOMPARE(m_client->post(QStringLiteral("/api/v1/heartbeat"),
-                                {{QStringLiteral("workstation_id"), QStringLiteral("WS-CAT")},
-                                 {QStringLiteral("pending_sync"), 0}})
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/heartbeat"),
+                            {{QStringLiteral("workstation_id"), QStringLiteral("WS-CAT")},
+                             {QStringLiteral("pending_sync"), 0}})
                      .status,
                  204);
         QCOMPARE(m_client->get(QStringLiteral("/api/v1/qc-gates")).status, 200);
@@ -119,12 +125,23 @@ private slots:
     {
         const Exposition e = parse(m_client->get(QStringLiteral("/metrics")).body);
         for (const char *type : {"RAW", "DEB", "BULK", "MIX", "SKW", "FRZ", "FG"})
-            QVERIFY2(e.samples.contains(QStringLiteral("flowviz_lots_registered_total{lot_type=\"%1\"}").arg(QLatin1String(type))), type);
+            QVERIFY2(
+                e.samples.contains(QStringLiteral("flowviz_lots_registered_total{lot_type=\"%1\"}")
+                                       .arg(QLatin1String(type))),
+                type);
         for (const char *d : {"PASS", "HOLD", "FAIL"})
-            QVERIFY2(e.samples.contains(QStringLiteral("flowviz_qc_decisions_total{decision=\"%1\"}").arg(QLatin1String(d))), d);
+            QVERIFY2(
+                e.samples.contains(QStringLiteral("flowviz_qc_decisions_total{decision=\"%1\"}")
+                                       .arg(QLatin1String(d))),
+                d);
         for (const char *gate : {"1", "3", "4", "5", "6", "7", "8"})
-            QVERIFY2(e.samples.contains(QStringLiteral("flowviz_qc_gate_decisions_total{decision=\"FAIL\",gate=\"%1\"}").arg(QLatin1String(gate))), gate);
-        QVERIFY(e.value(QStringLiteral("flowviz_build_info{version=\"" FLOWVIZ_VERSION "\"}")) == 1);
+            QVERIFY2(
+                e.samples.contains(
+                    QStringLiteral("flowviz_qc_gate_decisions_total{decision=\"FAIL\",gate=\"%1\"}")
+                        .arg(QLatin1String(gate))),
+                gate);
+        QVERIFY(e.value(QStringLiteral("flowviz_build_info{version=\"" FLOWVIZ_VERSION "\"}")) ==
+                1);
         QVERIFY(e.value(QStringLiteral("flowviz_db_pool_size")) > 0);
         QVERIFY(e.value(QStringLiteral("process_resident_memory_bytes")) > 1e6);
         QVERIFY(e.value(QStringLiteral("process_open_fds")) > 3);
@@ -138,25 +155,47 @@ private slots:
         const QString mix = QStringLiteral("flowviz_lots_registered_total{lot_type=\"MIX\"}");
         const QString hold = QStringLiteral("flowviz_qc_decisions_total{decision=\"HOLD\"}");
         const QString pass = QStringLiteral("flowviz_qc_decisions_total{decision=\"PASS\"}");
-        const QString gate5hold = QStringLiteral("flowviz_qc_gate_decisions_total{decision=\"HOLD\",gate=\"5\"}");
+        const QString gate5hold =
+            QStringLiteral("flowviz_qc_gate_decisions_total{decision=\"HOLD\",gate=\"5\"}");
         const QString replays = QStringLiteral("flowviz_idempotent_replays_total");
 
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(m_client->post(QStringLiteral("/api/v1/lots"), lot(QStringLiteral("M-RAW-%1").arg(i), QStringLiteral("RAW"))).status, 201);
+            QCOMPARE(m_client
+                         ->post(QStringLiteral("/api/v1/lots"),
+                                lot(QStringLiteral("M-RAW-%1").arg(i), QStringLiteral("RAW")))
+                         .status,
+                     201);
         // Refused work is not counted: a duplicate, a validation error.
-        QCOMPARE(m_client->post(QStringLiteral("/api/v1/lots"), lot(QStringLiteral("M-RAW-0"), QStringLiteral("RAW"))).status, 409);
-        QCOMPARE(m_client->post(QStringLiteral("/api/v1/lots"), lot(QStringLiteral("bad code!"), QStringLiteral("RAW"))).status, 422);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/lots"),
+                            lot(QStringLiteral("M-RAW-0"), QStringLiteral("RAW")))
+                     .status,
+                 409);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/lots"),
+                            lot(QStringLiteral("bad code!"), QStringLiteral("RAW")))
+                     .status,
+                 422);
         // A replay is counted as a replay, not as a second lot.
         const QList<QPair<QByteArray, QByteArray>> key{{"Idempotency-Key", "metrics-key-1"}};
-        QCOMPARE(m_client->post(QStringLiteral("/api/v1/lots"), lot(QStringLiteral("M-MIX-1"), QStringLiteral("MIX")), key).status, 201);
-        QCOMPARE(m_client->post(QStringLiteral("/api/v1/lots"), lot(QStringLiteral("M-MIX-1"), QStringLiteral("MIX")), key).status, 201);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/lots"),
+                            lot(QStringLiteral("M-MIX-1"), QStringLiteral("MIX")), key)
+                     .status,
+                 201);
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/api/v1/lots"),
+                            lot(QStringLiteral("M-MIX-1"), QStringLiteral("MIX")), key)
+                     .status,
+                 201);
         // Decisions: two HOLDs at gate 5, one PASS, one refused (HOLD without notes).
         const auto decide = [&](const QString &decision, const QString &notes) {
-            return m_client->post(QStringLiteral("/api/v1/qc-decisions"),
-                                  {{QStringLiteral("lot_code"), QStringLiteral("M-RAW-1")},
-                                   {QStringLiteral("gate_number"), 5},
-                                   {QStringLiteral("decision"), decision},
-                                   {QStringLiteral("notes"), notes}})
+            return m_client
+                ->post(QStringLiteral("/api/v1/qc-decisions"),
+                       {{QStringLiteral("lot_code"), QStringLiteral("M-RAW-1")},
+                        {QStringLiteral("gate_number"), 5},
+                        {QStringLiteral("decision"), decision},
+                        {QStringLiteral("notes"), notes}})
                 .status;
         };
         QCOMPARE(decide(QStringLiteral("HOLD"), QStringLiteral("temperature drifting")), 201);
@@ -172,7 +211,9 @@ private slots:
         QCOMPARE(after.value(gate5hold) - before.value(gate5hold), 2.0);
         QCOMPARE(after.value(replays) - before.value(replays), 1.0);
         // The database agrees with the counters.
-        QCOMPARE(m_server->db().scalar(QStringLiteral("SELECT count(*) FROM lots WHERE lot_code LIKE 'M-%'")), QStringLiteral("4"));
+        QCOMPARE(m_server->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM lots WHERE lot_code LIKE 'M-%'")),
+                 QStringLiteral("4"));
     }
 
     void httpMetricsUseRouteTemplates()
@@ -184,38 +225,51 @@ private slots:
         QCOMPARE(m_client->get(QStringLiteral("/ready")).status, 200);
         const QByteArray text = m_client->get(QStringLiteral("/metrics")).body;
         const Exposition e = parse(text);
-        QVERIFY(e.value(QStringLiteral("http_requests_total{handler=\"/api/v1/lots/{lot_code}\",method=\"GET\",status=\"2xx\"}")) >= 1);
-        QVERIFY(e.value(QStringLiteral("http_requests_total{handler=\"/api/v1/lots/{lot_code}\",method=\"GET\",status=\"4xx\"}")) >= 1);
-        QVERIFY(e.value(QStringLiteral("http_requests_total{handler=\"none\",method=\"GET\",status=\"4xx\"}")) >= 1);
+        QVERIFY(e.value(QStringLiteral("http_requests_total{handler=\"/api/v1/lots/"
+                                       "{lot_code}\",method=\"GET\",status=\"2xx\"}")) >= 1);
+        QVERIFY(e.value(QStringLiteral("http_requests_total{handler=\"/api/v1/lots/"
+                                       "{lot_code}\",method=\"GET\",status=\"4xx\"}")) >= 1);
+        QVERIFY(e.value(QStringLiteral(
+                    "http_requests_total{handler=\"none\",method=\"GET\",status=\"4xx\"}")) >= 1);
         QVERIFY(!text.contains("M-RAW-1"));
         QVERIFY(!text.contains("handler=\"/health\""));
         QVERIFY(!text.contains("handler=\"/ready\""));
         QVERIFY(!text.contains("handler=\"/metrics\""));
-        QVERIFY(text.contains("http_request_duration_seconds_bucket{handler=\"/api/v1/lots/{lot_code}\",method=\"GET\",le=\"0.001\"}"));
-        QCOMPARE(e.value(QStringLiteral("flowviz_http_requests_inprogress{handler=\"/api/v1/lots/{lot_code}\",method=\"GET\"}")), 0.0);
+        QVERIFY(text.contains("http_request_duration_seconds_bucket{handler=\"/api/v1/lots/"
+                              "{lot_code}\",method=\"GET\",le=\"0.001\"}"));
+        QCOMPARE(e.value(QStringLiteral("flowviz_http_requests_inprogress{handler=\"/api/v1/lots/"
+                                        "{lot_code}\",method=\"GET\"}")),
+                 0.0);
     }
 
     void plantGaugesComeFromTheDatabase()
     {
         for (const auto &[ws, pending] : {std::pair{"WS-A", 7}, std::pair{"WS-B", 5}}) {
-            QCOMPARE(m_client->post(QStringLiteral("/api/v1/heartbeat"),
-                                    {{QStringLiteral("workstation_id"), QLatin1String(ws)},
-                                     {QStringLiteral("pending_sync"), pending},
-                                     {QStringLiteral("app_version"), QStringLiteral("1.0")}})
+            QCOMPARE(m_client
+                         ->post(QStringLiteral("/api/v1/heartbeat"),
+                                {{QStringLiteral("workstation_id"), QLatin1String(ws)},
+                                 {QStringLiteral("pending_sync"), pending},
+                                 {QStringLiteral("app_version"), QStringLiteral("1.0")}})
                          .status,
                      204);
         }
         // A report older than 15 minutes no longer counts.
-        m_server->db().exec(QStringLiteral("INSERT INTO workstation_heartbeats (workstation_id, pending_sync, reported_at) "
-                                           "VALUES ('WS-OLD', 100, now() - interval '16 minutes')"));
+        m_server->db().exec(QStringLiteral(
+            "INSERT INTO workstation_heartbeats (workstation_id, pending_sync, reported_at) "
+            "VALUES ('WS-OLD', 100, now() - interval '16 minutes')"));
         Exposition e = parse(m_client->get(QStringLiteral("/metrics")).body);
         // WS-CAT reported 0 earlier in this run.
         QCOMPARE(e.value(QStringLiteral("flowviz_pending_sync_lots")), 12.0);
-        QCOMPARE(e.value(QStringLiteral("flowviz_workstation_pending_sync{workstation_id=\"WS-A\"}")), 7.0);
-        QCOMPARE(e.value(QStringLiteral("flowviz_workstation_pending_sync{workstation_id=\"WS-OLD\"}")), -1.0);
+        QCOMPARE(
+            e.value(QStringLiteral("flowviz_workstation_pending_sync{workstation_id=\"WS-A\"}")),
+            7.0);
+        QCOMPARE(
+            e.value(QStringLiteral("flowviz_workstation_pending_sync{workstation_id=\"WS-OLD\"}")),
+            -1.0);
         QVERIFY(e.value(QStringLiteral("flowviz_active_operators")) >= 1);
         // The gauges are read from the database at scrape time, not kept in this process.
-        m_server->db().exec(QStringLiteral("UPDATE workstation_heartbeats SET pending_sync = 1 WHERE workstation_id = 'WS-A'"));
+        m_server->db().exec(QStringLiteral(
+            "UPDATE workstation_heartbeats SET pending_sync = 1 WHERE workstation_id = 'WS-A'"));
         e = parse(m_client->get(QStringLiteral("/metrics")).body);
         QCOMPARE(e.value(QStringLiteral("flowviz_pending_sync_lots")), 6.0);
     }

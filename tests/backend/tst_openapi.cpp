@@ -20,7 +20,8 @@ private slots:
     void documentMatchesRegisteredRoutes()
     {
         ServerConfig config;
-        config.database = *db::DbSettings::fromUrl(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"), nullptr);
+        config.database = *db::DbSettings::fromUrl(
+            QStringLiteral("postgresql://nobody@127.0.0.1:1/none"), nullptr);
         config.jwtSecret = QByteArray(40, 'x');
         server::Application app(config); // registers routes; connects to nothing
         metrics::Metrics metrics(app);
@@ -55,7 +56,9 @@ private slots:
             const qsizetype end = text.indexOf('"', from);
             const QList<QByteArray> parts = text.mid(from, end - from).split('/');
             QCOMPARE(parts.size(), 2);
-            QVERIFY2(components.value(QString::fromLatin1(parts[0])).toObject().contains(QString::fromLatin1(parts[1])),
+            QVERIFY2(components.value(QString::fromLatin1(parts[0]))
+                         .toObject()
+                         .contains(QString::fromLatin1(parts[1])),
                      parts[1].constData());
             ++checked;
         }

@@ -290,18 +290,23 @@ private slots:
         // A HOLD from a workstation whose clock runs a day ahead is flagged and counts when it
         // was recorded, so a later PASS made on a correct clock still releases the lot.
         const QString code = QStringLiteral("QC-CLK-PIN-%1").arg(++m_sequence);
-        FV_VERIFY_STATUS(m_client->post(QStringLiteral("/api/v1/lots"),
-                                        lotBody(code, QStringLiteral("RAW"), QStringLiteral("300"))),
-                         201);
+        FV_VERIFY_STATUS(
+            m_client->post(QStringLiteral("/api/v1/lots"),
+                           lotBody(code, QStringLiteral("RAW"), QStringLiteral("300"))),
+            201);
         QJsonObject hold = decisionBody(code, QStringLiteral("HOLD"));
         hold.insert(QStringLiteral("notes"), QStringLiteral("clock of this workstation is wrong"));
-        hold.insert(QStringLiteral("decided_at"), isoUtc(QDateTime::currentDateTimeUtc().addDays(1)));
+        hold.insert(QStringLiteral("decided_at"),
+                    isoUtc(QDateTime::currentDateTimeUtc().addDays(1)));
         const Reply held = m_client->post(QStringLiteral("/api/v1/qc-decisions"), hold);
         FV_VERIFY_STATUS(held, 201);
-        QCOMPARE(held.json().value(QStringLiteral("lot_status")).toString(), QStringLiteral("HOLD"));
-        const Reply passed = m_client->post(QStringLiteral("/api/v1/qc-decisions"), decisionBody(code, QStringLiteral("PASS")));
+        QCOMPARE(held.json().value(QStringLiteral("lot_status")).toString(),
+                 QStringLiteral("HOLD"));
+        const Reply passed = m_client->post(QStringLiteral("/api/v1/qc-decisions"),
+                                            decisionBody(code, QStringLiteral("PASS")));
         FV_VERIFY_STATUS(passed, 201);
-        QCOMPARE(passed.json().value(QStringLiteral("lot_status")).toString(), QStringLiteral("RELEASED"));
+        QCOMPARE(passed.json().value(QStringLiteral("lot_status")).toString(),
+                 QStringLiteral("RELEASED"));
     }
 
     void decisionsAreAppendOnly_data()

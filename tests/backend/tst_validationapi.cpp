@@ -358,9 +358,8 @@ private slots:
         const QByteArray body = QJsonDocument(lotBody(QStringLiteral("VAL-CT415"),
                                                       QStringLiteral("RAW"), QStringLiteral("250")))
                                     .toJson();
-        for (const char *type :
-             {"text/plain", "application/x-www-form-urlencoded", "application/xml",
-              "application/jsonp", "application/json-seq"}) {
+        for (const char *type : {"text/plain", "application/x-www-form-urlencoded",
+                                 "application/xml", "application/jsonp", "application/json-seq"}) {
             QTest::addRow("lots %s", type) << QStringLiteral("/api/v1/lots") << QByteArray(type);
             QTest::addRow("qc-decisions %s", type)
                 << QStringLiteral("/api/v1/qc-decisions") << QByteArray(type);

@@ -23,7 +23,8 @@ QUrl HttpClient::url(const QString &path) const
     return QUrl(m_base.toString() + path, QUrl::StrictMode);
 }
 
-QNetworkRequest HttpClient::request(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
+QNetworkRequest HttpClient::request(const QString &path,
+                                    const QList<QPair<QByteArray, QByteArray>> &headers,
                                     bool json) const
 {
     QNetworkRequest r(url(path));
@@ -96,12 +97,14 @@ Reply HttpClient::get(const QString &path, const QList<QPair<QByteArray, QByteAr
     return send("GET", path, {}, headers);
 }
 
-Reply HttpClient::post(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+Reply HttpClient::post(const QString &path, const QJsonObject &body,
+                       const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
 }
 
-Reply HttpClient::put(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+Reply HttpClient::put(const QString &path, const QJsonObject &body,
+                      const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
 }
@@ -111,7 +114,8 @@ bool HttpClient::login(const QString &username, const QString &password)
     const QByteArray saved = m_token;
     m_token.clear();
     const Reply r = post(QStringLiteral("/api/v1/auth/login"),
-                         QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+                         QJsonObject{{QStringLiteral("username"), username},
+                                     {QStringLiteral("password"), password}});
     if (r.status != 200) {
         m_token = saved;
         qWarning("login of %s failed: %d %s", qPrintable(username), r.status, r.body.constData());

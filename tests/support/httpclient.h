@@ -34,8 +34,10 @@ public:
     const QByteArray &token() const { return m_token; }
 
     Reply get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    Reply post(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    Reply put(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Reply post(const QString &path, const QJsonObject &body,
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Reply put(const QString &path, const QJsonObject &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers = {});
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body,
                const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 30000);
 
@@ -54,8 +56,8 @@ public:
     QUrl url(const QString &path) const;
 
 private:
-    QNetworkRequest request(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
-                            bool json) const;
+    QNetworkRequest request(const QString &path,
+                            const QList<QPair<QByteArray, QByteArray>> &headers, bool json) const;
     static Reply toReply(QNetworkReply *reply);
 
     QUrl m_base;

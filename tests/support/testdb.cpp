@@ -27,8 +27,10 @@ pg_conn *TestDb::connect(const QString &database)
     const QByteArray url = TestEnv::get().directUrlFor(database).toUtf8();
     pg_conn *conn = PQconnectdb(url.constData());
     if (PQstatus(conn) != CONNECTION_OK)
-        qFatal("cannot connect to the test PostgreSQL (%s): %s", url.constData(), PQerrorMessage(conn));
-    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+        qFatal("cannot connect to the test PostgreSQL (%s): %s", url.constData(),
+               PQerrorMessage(conn));
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
     return conn;
 }
 
@@ -62,15 +64,15 @@ QList<QStringList> TestDb::query(const QString &sql, const QStringList &params)
     for (const QByteArray &v : values)
         pointers.append(v.constData());
     const QByteArray text = sql.toUtf8();
-    PGresult *r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr, pointers.constData(),
-                               nullptr, nullptr, 0);
+    PGresult *r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr,
+                               pointers.constData(), nullptr, nullptr, 0);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         // The server restarted since the last query (a suite that stops PostgreSQL): once more
         // on a new connection.
         PQclear(r);
         PQreset(m_conn);
-        r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr, pointers.constData(), nullptr,
-                         nullptr, 0);
+        r = PQexecParams(m_conn, text.constData(), int(pointers.size()), nullptr,
+                         pointers.constData(), nullptr, nullptr, 0);
     }
     QList<QStringList> rows;
     const auto status = PQresultStatus(r);

@@ -8,8 +8,8 @@ namespace flowviz::test {
 // FLOWVIZ_TEST_ENV_FILE (written by tests/fixtures/pgcluster.sh).
 struct TestEnv
 {
-    QString pgUrl;        // direct to PostgreSQL, as the database owner
-    QString pgbouncerUrl; // through PgBouncer, transaction pooling
+    QString pgUrl;             // direct to PostgreSQL, as the database owner
+    QString pgbouncerUrl;      // through PgBouncer, transaction pooling
     bool viaPgBouncer = false; // FLOWVIZ_TEST_VIA=pgbouncer
 
     static const TestEnv &get();

@@ -107,9 +107,10 @@ bool TestServer::start()
         for (const char *role : {"admin", "manager", "auditor", "operator", "viewer"}) {
             const QString name = QString::fromLatin1(role);
             QString out;
-            const int code = runCommand({QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--role"),
-                                         name.toUpper(), QStringLiteral("--full-name"), QStringLiteral("Test ") + name},
-                                        passwordOf(name).toUtf8() + '\n', &out);
+            const int code = runCommand(
+                {QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--role"),
+                 name.toUpper(), QStringLiteral("--full-name"), QStringLiteral("Test ") + name},
+                passwordOf(name).toUtf8() + '\n', &out);
             if (code != 0 && code != 3) {
                 qWarning("user add %s failed (%d): %s", role, code, qPrintable(out));
                 return false;

@@ -24,8 +24,8 @@ public:
 
     // Starts the server and waits until /ready answers 200. Returns false on failure.
     bool start();
-    void stop();      // SIGTERM, then wait
-    void kill();      // SIGKILL
+    void stop(); // SIGTERM, then wait
+    void kill(); // SIGKILL
     bool isRunning() const;
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
@@ -37,7 +37,8 @@ public:
     QString logPath() const;
 
     // Runs `flowviz-server ARGS` against this server's database; returns the exit code.
-    int runCommand(const QStringList &args, const QByteArray &stdinData = {}, QString *output = nullptr);
+    int runCommand(const QStringList &args, const QByteArray &stdinData = {},
+                   QString *output = nullptr);
     // Users created by start(): "admin", "manager", "auditor", "operator", "viewer", each with
     // password "<name>-password-1".
     static QString passwordOf(const QString &username);

@@ -195,10 +195,10 @@ private slots:
         // dropped instead of refused: "/api/v1/lots//parents" becomes "/api/v1/lots/parents"
         // and is routed to GET /api/v1/lots/{lot_code} with lot_code "parents".
         if (wronglyMatched)
-        QVERIFY2(!m.has_value() || m->params.isEmpty(),
-                 qPrintable(m ? m->routeTemplate + QStringLiteral(" ") +
-                                    QStringList(m->params.values()).join(u',')
-                              : QString()));
+            QVERIFY2(!m.has_value() || m->params.isEmpty(),
+                     qPrintable(m ? m->routeTemplate + QStringLiteral(" ") +
+                                        QStringList(m->params.values()).join(u',')
+                                  : QString()));
     }
 
     void emptyRouter()
