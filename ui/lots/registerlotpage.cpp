@@ -1,5 +1,6 @@
 #include "registerlotpage.h"
 
+#include "common/fielderror.h"
 #include "common/statusbadge.h"
 #include "common/temperaturebadge.h"
 #include "labels/labelpreview.h"
@@ -34,16 +35,6 @@ enum ParentColumn
     ColumnCount
 };
 
-QLabel *errorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
-    label->hide();
-    return label;
-}
-
 } // namespace
 
 RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
@@ -62,7 +53,7 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     auto addRow = [this](QWidget *field, const QString &errorKey) {
         auto *box = new QVBoxLayout;
         box->addWidget(field);
-        QLabel *error = errorLabel(this);
+        QLabel *error = makeFieldErrorLabel(this);
         m_errors.insert(errorKey, error);
         box->addWidget(error);
         m_form->addRow(new QLabel(this), box);
@@ -110,7 +101,7 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_parentsHint = new QLabel(this);
     m_parentsHint->setWordWrap(true);
     layout->addWidget(m_parentsHint);
-    QLabel *scanError = errorLabel(this);
+    QLabel *scanError = makeFieldErrorLabel(this);
     scanError->setObjectName(QStringLiteral("scanMessage"));
     m_errors.insert(QStringLiteral("scan"), scanError);
     layout->addWidget(scanError);
@@ -121,7 +112,7 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_parents->horizontalHeader()->setSectionResizeMode(CodeColumn, QHeaderView::Stretch);
     m_parents->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_parents, 1);
-    QLabel *parentsError = errorLabel(this);
+    QLabel *parentsError = makeFieldErrorLabel(this);
     m_errors.insert(QStringLiteral("parents"), parentsError);
     layout->addWidget(parentsError);
 
@@ -130,7 +121,7 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_save->setMinimumHeight(2 * kTouch);
     m_save->setFont(big);
     layout->addWidget(m_save);
-    QLabel *saveError = errorLabel(this);
+    QLabel *saveError = makeFieldErrorLabel(this);
     m_errors.insert(QStringLiteral("save"), saveError);
     layout->addWidget(saveError);
 

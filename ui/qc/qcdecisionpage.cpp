@@ -1,5 +1,6 @@
 #include "qcdecisionpage.h"
 
+#include "common/fielderror.h"
 #include "common/statusbadge.h"
 #include "common/temperaturebadge.h"
 #include "labels/labelrenderer.h"
@@ -28,16 +29,6 @@ namespace {
 
 constexpr int kTouch = 44;
 
-QLabel *errorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
-    label->hide();
-    return label;
-}
-
 } // namespace
 
 QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
@@ -53,7 +44,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_scanHint = new QLabel(this);
     m_scanHint->setWordWrap(true);
     layout->addWidget(m_scanHint);
-    QLabel *scanError = errorLabel(this);
+    QLabel *scanError = makeFieldErrorLabel(this);
     scanError->setObjectName(QStringLiteral("scanMessage"));
     m_errors.insert(QStringLiteral("lot_code"), scanError);
     layout->addWidget(scanError);
@@ -94,7 +85,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_stepper = new QButtonGroup(this);
     m_stepper->setExclusive(true);
     connect(m_stepper, &QButtonGroup::idClicked, this, [this] { m_gateChosenByOperator = true; });
-    m_errors.insert(QStringLiteral("gate_number"), errorLabel(this));
+    m_errors.insert(QStringLiteral("gate_number"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
 
     m_temperatureLabel = new QLabel(this);
@@ -104,7 +95,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_temperature->setMinimumHeight(kTouch);
     m_temperature->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
     layout->addWidget(m_temperature);
-    m_errors.insert(QStringLiteral("temperature_c"), errorLabel(this));
+    m_errors.insert(QStringLiteral("temperature_c"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("temperature_c")));
     m_notesLabel = new QLabel(this);
     layout->addWidget(m_notesLabel);
@@ -113,7 +104,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(120);
     layout->addWidget(m_notes);
-    m_errors.insert(QStringLiteral("notes"), errorLabel(this));
+    m_errors.insert(QStringLiteral("notes"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("notes")));
 
     auto *buttons = new QHBoxLayout;
@@ -135,7 +126,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
         buttons->addWidget(b);
     }
     layout->addLayout(buttons);
-    m_errors.insert(QStringLiteral("save"), errorLabel(this));
+    m_errors.insert(QStringLiteral("save"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("save")));
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("qcResult"));
