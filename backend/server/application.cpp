@@ -6,6 +6,7 @@
 #include "lots/lotroutes.h"
 #include "qc/qcroutes.h"
 #include "runs/runroutes.h"
+#include "stats/statsroutes.h"
 #include "sync/syncroutes.h"
 #include "system/systemroutes.h"
 #include "trace/traceroutes.h"
@@ -33,6 +34,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     qc::registerRoutes(*m_http, *m_api);
     runs::registerRoutes(*m_http, *m_api);
     trace::registerRoutes(*m_http, *m_api);
+    stats::registerRoutes(*m_http, *m_api);
     sync::registerRoutes(*m_http, *m_api);
     system::registerRoutes(*m_http, *m_api, db::Migrator().latestVersion());
     openapi::registerRoutes(*m_http);

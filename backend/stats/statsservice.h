@@ -1,0 +1,28 @@
+#pragma once
+
+#include "statsparams.h"
+
+#include "api/apicontext.h"
+
+#include <QTimeZone>
+
+namespace flowviz::stats {
+
+// The supervisor dashboard's figures: lots and kilograms, QC outcomes and first-pass yield per
+// time bucket of the plant's zone, lots on hold by age, and workstation heartbeats. Times in
+// answers carry the plant zone's offset.
+namespace service {
+
+// Heartbeats come every 30 s (app/sync/syncengine.cpp); four missed ones mean offline.
+inline constexpr int kOfflineAfterSeconds = 120;
+// At most this many held lots are listed; "total" counts them all.
+inline constexpr int kMaxHeldLots = 1000;
+
+http::Response lots(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
+http::Response qc(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
+http::Response qcDecisions(api::Tx &tx, const DecisionListParams &params, const QTimeZone &zone);
+http::Response holds(api::Tx &tx, const QTimeZone &zone);
+http::Response workstations(api::Tx &tx, const QTimeZone &zone);
+
+} // namespace service
+} // namespace flowviz::stats
