@@ -33,6 +33,11 @@
 #define FLOWVIZ_HAVE_TRACE_PAGE 1
 #endif
 
+#if __has_include("supervisor/supervisorpage.h")
+#include "supervisor/supervisorpage.h"
+#define FLOWVIZ_HAVE_SUPERVISOR_PAGE 1
+#endif
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
@@ -116,6 +121,13 @@ int main(int argc, char *argv[])
 #ifdef FLOWVIZ_HAVE_TRACE_PAGE
     window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
                    new ui::TracePage(&core));
+#endif
+#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
+    // Plant figures are for those who watch the line, not for the operators at it.
+    window.addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
+                   new ui::SupervisorPage(&core));
+    window.setPageRoles(QStringLiteral("supervisor"),
+                        {Role::MANAGER, Role::AUDITOR, Role::ADMIN, Role::VIEWER});
 #endif
     window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), new ui::SyncPage(&core));
     window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),

@@ -365,6 +365,49 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::HeldLotsModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::LocalCache</name>
     <message>
         <source>The local cache %1 cannot be opened.</source>
@@ -538,6 +581,53 @@
     <message>
         <source>Last error</source>
         <translation>Last error</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::QcDecisionsModel</name>
+    <message>
+        <source>✓ PASS</source>
+        <translation>✓ PASS</translation>
+    </message>
+    <message>
+        <source>⚠ HOLD</source>
+        <translation>⚠ HOLD</translation>
+    </message>
+    <message>
+        <source>✕ FAIL</source>
+        <translation>✕ FAIL</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</source>
+        <translation>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
     </message>
 </context>
 <context>
@@ -820,6 +910,29 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::StatsClient</name>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>Your role cannot see the supervisor figures. Ask an administrator for a manager, auditor or viewer account.</source>
+        <translation>Your role cannot see the supervisor figures. Ask an administrator for a manager, auditor or viewer account.</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::SyncEngine</name>
     <message>
         <source>The server refused this item (HTTP %1).</source>
@@ -871,6 +984,49 @@
     <message>
         <source>Level</source>
         <translation>Level</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::ChartPanel</name>
+    <message>
+        <source>The picture could not be saved to %1. Choose a folder you can write to.</source>
+        <translation>The picture could not be saved to %1. Choose a folder you can write to.</translation>
+    </message>
+    <message>
+        <source>Save chart as picture</source>
+        <translation>Save chart as picture</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG pictures (*.png)</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>Save chart figures as CSV</source>
+        <translation>Save chart figures as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a picture</source>
+        <translation>Save this chart as a picture</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save this chart&apos;s figures as a CSV file for a spreadsheet</source>
+        <translation>Save this chart&apos;s figures as a CSV file for a spreadsheet</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1413,10 @@
     <message>
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1827,296 @@
     <message>
         <source>%1 — waiting to sync</source>
         <translation>%1 — waiting to sync</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SupervisorCharts</name>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Lots per day by type</source>
+        <translation>Lots per day by type</translation>
+    </message>
+    <message>
+        <source>Lots per hour by type</source>
+        <translation>Lots per hour by type</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Kilograms per day</source>
+        <translation>Kilograms per day</translation>
+    </message>
+    <message>
+        <source>Kilograms per hour</source>
+        <translation>Kilograms per hour</translation>
+    </message>
+    <message>
+        <source>Kilograms</source>
+        <translation>Kilograms</translation>
+    </message>
+    <message>
+        <source>QC outcomes per gate</source>
+        <translation>QC outcomes per gate</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation>First-pass yield</translation>
+    </message>
+    <message>
+        <source>All gates</source>
+        <translation>All gates</translation>
+    </message>
+    <message>
+        <source>Open holds by age</source>
+        <translation>Open holds by age</translation>
+    </message>
+    <message>
+        <source>Time on hold</source>
+        <translation>Time on hold</translation>
+    </message>
+    <message>
+        <source>Lots on HOLD or in QUARANTINE</source>
+        <translation>Lots on HOLD or in QUARANTINE</translation>
+    </message>
+    <message>
+        <source>Pending sync per workstation</source>
+        <translation>Pending sync per workstation</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <source>Items waiting to sync</source>
+        <translation>Items waiting to sync</translation>
+    </message>
+    <message>
+        <source>● %1</source>
+        <translation>● %1</translation>
+    </message>
+    <message>
+        <source>✕ %1 (offline)</source>
+        <translation>✕ %1 (offline)</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SupervisorPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Custom days…</source>
+        <translation>Custom days…</translation>
+    </message>
+    <message>
+        <source>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</source>
+        <translation>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>⟳ Refresh now</source>
+        <translation>⟳ Refresh now</translation>
+    </message>
+    <message>
+        <source>The figures refresh by themselves every 30 seconds</source>
+        <translation>The figures refresh by themselves every 30 seconds</translation>
+    </message>
+    <message>
+        <source>Lots today</source>
+        <translation>Lots today</translation>
+    </message>
+    <message>
+        <source>Kilograms today</source>
+        <translation>Kilograms today</translation>
+    </message>
+    <message>
+        <source>First-pass yield today</source>
+        <translation>First-pass yield today</translation>
+    </message>
+    <message>
+        <source>Open holds</source>
+        <translation>Open holds</translation>
+    </message>
+    <message>
+        <source>Workstations offline</source>
+        <translation>Workstations offline</translation>
+    </message>
+    <message>
+        <source>No lots were registered in this range.</source>
+        <translation>No lots were registered in this range.</translation>
+    </message>
+    <message>
+        <source>No QC decisions were recorded in this range.</source>
+        <translation>No QC decisions were recorded in this range.</translation>
+    </message>
+    <message>
+        <source>No lot was decided at a gate in this range.</source>
+        <translation>No lot was decided at a gate in this range.</translation>
+    </message>
+    <message>
+        <source>✓ No lot is on HOLD or in QUARANTINE.</source>
+        <translation>✓ No lot is on HOLD or in QUARANTINE.</translation>
+    </message>
+    <message>
+        <source>No workstation has reported to the server yet.</source>
+        <translation>No workstation has reported to the server yet.</translation>
+    </message>
+    <message>
+        <source>registered since midnight</source>
+        <translation>registered since midnight</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lots passed their first decision</source>
+        <translation>%1 of %2 lots passed their first decision</translation>
+    </message>
+    <message>
+        <source>no lot decided today</source>
+        <translation>no lot decided today</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>✓ 0</source>
+        <translation>✓ 0</translation>
+    </message>
+    <message>
+        <source>oldest for %1</source>
+        <translation>oldest for %1</translation>
+    </message>
+    <message>
+        <source>no lot waiting for QC</source>
+        <translation>no lot waiting for QC</translation>
+    </message>
+    <message>
+        <source>✕ %1 of %2</source>
+        <translation>✕ %1 of %2</translation>
+    </message>
+    <message>
+        <source>✓ 0 of %1</source>
+        <translation>✓ 0 of %1</translation>
+    </message>
+    <message>
+        <source>all reporting</source>
+        <translation>all reporting</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>✕ Offline: the server cannot be reached and no figures are stored here yet. They appear when the connection returns.</source>
+        <translation>✕ Offline: the server cannot be reached and no figures are stored here yet. They appear when the connection returns.</translation>
+    </message>
+    <message>
+        <source>✕ Offline: data from %1 (%2), not live. The figures update when the server can be reached again.</source>
+        <translation>✕ Offline: data from %1 (%2), not live. The figures update when the server can be reached again.</translation>
+    </message>
+    <message>
+        <source>Shown: data from %1.</source>
+        <translation>Shown: data from %1.</translation>
+    </message>
+    <message>
+        <source>⟳ Loading the figures…</source>
+        <translation>⟳ Loading the figures…</translation>
+    </message>
+    <message>
+        <source>No figures yet. Choose Refresh now.</source>
+        <translation>No figures yet. Choose Refresh now.</translation>
+    </message>
+    <message>
+        <source>● Live: updated %1 (%2); refreshes every 30 s.</source>
+        <translation>● Live: updated %1 (%2); refreshes every 30 s.</translation>
+    </message>
+    <message>
+        <source>Range: %1.</source>
+        <translation>Range: %1.</translation>
+    </message>
+    <message>
+        <source>The range you chose is shown once the server answers.</source>
+        <translation>The range you chose is shown once the server answers.</translation>
+    </message>
+    <message>
+        <source>Lots: %1</source>
+        <translation>Lots: %1</translation>
+    </message>
+    <message>
+        <source>Decisions: %1 (the first %2 are listed)</source>
+        <translation>Decisions: %1 (the first %2 are listed)</translation>
+    </message>
+    <message>
+        <source>Decisions: %1</source>
+        <translation>Decisions: %1</translation>
+    </message>
+    <message>
+        <source>Lots registered in %1</source>
+        <translation>Lots registered in %1</translation>
+    </message>
+    <message>
+        <source>%1 lots registered in %2</source>
+        <translation>%1 lots registered in %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 decisions at gate %2</source>
+        <translation>%1 decisions at gate %2</translation>
+    </message>
+    <message>
+        <source>Lots on hold for %1</source>
+        <translation>Lots on hold for %1</translation>
+    </message>
+    <message>
+        <source>no heartbeat for %1 min</source>
+        <translation>no heartbeat for %1 min</translation>
     </message>
 </context>
 <context>

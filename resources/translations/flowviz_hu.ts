@@ -365,6 +365,49 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::HeldLotsModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 perc</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 óra %2 perc</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 nap %2 óra</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Mióta</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Időtartam</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Gyártási sor</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::LocalCache</name>
     <message>
         <source>The local cache %1 cannot be opened.</source>
@@ -538,6 +581,53 @@
     <message>
         <source>Last error</source>
         <translation>Utolsó hiba</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::QcDecisionsModel</name>
+    <message>
+        <source>✓ PASS</source>
+        <translation>✓ MEGFELELT</translation>
+    </message>
+    <message>
+        <source>⚠ HOLD</source>
+        <translation>⚠ VISSZATARTVA</translation>
+    </message>
+    <message>
+        <source>✕ FAIL</source>
+        <translation>✕ NEM FELELT MEG</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</source>
+        <translation>A szerver nem érhető el, ezért az oszlop mögötti tételek most nem listázhatók. Próbálja újra, amikor a konzol ismét online.</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Kapu</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Döntés</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Döntés ideje</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Kezelő</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Munkaállomás</translation>
     </message>
 </context>
 <context>
@@ -820,6 +910,29 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::StatsClient</name>
+    <message>
+        <source>just now</source>
+        <translation>az imént</translation>
+    </message>
+    <message>
+        <source>Your role cannot see the supervisor figures. Ask an administrator for a manager, auditor or viewer account.</source>
+        <translation>Az Ön szerepköre nem láthatja a vezetői adatokat. Kérjen az adminisztrátortól vezetői, auditori vagy megtekintői fiókot.</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 perce</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 órája</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 napja</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::SyncEngine</name>
     <message>
         <source>The server refused this item (HTTP %1).</source>
@@ -871,6 +984,49 @@
     <message>
         <source>Level</source>
         <translation>Szint</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::ChartPanel</name>
+    <message>
+        <source>The picture could not be saved to %1. Choose a folder you can write to.</source>
+        <translation>A kép nem menthető ide: %1. Válasszon olyan mappát, amelybe írhat.</translation>
+    </message>
+    <message>
+        <source>Save chart as picture</source>
+        <translation>Diagram mentése képként</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG képek (*.png)</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagram mentése</translation>
+    </message>
+    <message>
+        <source>Save chart figures as CSV</source>
+        <translation>Diagram adatainak mentése CSV-be</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-fájlok (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a picture</source>
+        <translation>A diagram mentése képként</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save this chart&apos;s figures as a CSV file for a spreadsheet</source>
+        <translation>A diagram adatainak mentése CSV-fájlba táblázatkezelőhöz</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1413,10 @@
     <message>
         <source>Nobody logged in</source>
         <translation>Senki sincs bejelentkezve</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Vezetői áttekintés</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1827,296 @@
     <message>
         <source>%1 — waiting to sync</source>
         <translation>%1 — szinkronizálásra vár</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SupervisorCharts</name>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Lots per day by type</source>
+        <translation>Tételek naponta, típusonként</translation>
+    </message>
+    <message>
+        <source>Lots per hour by type</source>
+        <translation>Tételek óránként, típusonként</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Nap</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Óra</translation>
+    </message>
+    <message>
+        <source>Kilograms per day</source>
+        <translation>Kilogramm naponta</translation>
+    </message>
+    <message>
+        <source>Kilograms per hour</source>
+        <translation>Kilogramm óránként</translation>
+    </message>
+    <message>
+        <source>Kilograms</source>
+        <translation>Kilogramm</translation>
+    </message>
+    <message>
+        <source>QC outcomes per gate</source>
+        <translation>QC-eredmények kapunként</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Kapu</translation>
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation>Első átfutásos kihozatal</translation>
+    </message>
+    <message>
+        <source>All gates</source>
+        <translation>Minden kapu</translation>
+    </message>
+    <message>
+        <source>Open holds by age</source>
+        <translation>Nyitott visszatartások kor szerint</translation>
+    </message>
+    <message>
+        <source>Time on hold</source>
+        <translation>Visszatartás ideje</translation>
+    </message>
+    <message>
+        <source>Lots on HOLD or in QUARANTINE</source>
+        <translation>VISSZATARTOTT vagy KARANTÉNBAN lévő tételek</translation>
+    </message>
+    <message>
+        <source>Pending sync per workstation</source>
+        <translation>Szinkronizálásra váró tételek munkaállomásonként</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Munkaállomás</translation>
+    </message>
+    <message>
+        <source>Items waiting to sync</source>
+        <translation>Szinkronizálásra vár</translation>
+    </message>
+    <message>
+        <source>● %1</source>
+        <translation>● %1</translation>
+    </message>
+    <message>
+        <source>✕ %1 (offline)</source>
+        <translation>✕ %1 (offline)</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SupervisorPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Megjelenítés:</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>Ez a műszak</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Ma</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Utolsó 7 nap</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Utolsó 30 nap</translation>
+    </message>
+    <message>
+        <source>Custom days…</source>
+        <translation>Egyéni napok…</translation>
+    </message>
+    <message>
+        <source>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</source>
+        <translation>A műszakok üzemi idő szerint 06–14, 14–22 és 22–06 óráig tartanak. Legfeljebb két nap óránként, hosszabb időszak naponként jelenik meg.</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>ettől:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>eddig:</translation>
+    </message>
+    <message>
+        <source>⟳ Refresh now</source>
+        <translation>⟳ Frissítés most</translation>
+    </message>
+    <message>
+        <source>The figures refresh by themselves every 30 seconds</source>
+        <translation>Az adatok 30 másodpercenként maguktól frissülnek</translation>
+    </message>
+    <message>
+        <source>Lots today</source>
+        <translation>Mai tételek</translation>
+    </message>
+    <message>
+        <source>Kilograms today</source>
+        <translation>Mai kilogramm</translation>
+    </message>
+    <message>
+        <source>First-pass yield today</source>
+        <translation>Mai első átfutásos kihozatal</translation>
+    </message>
+    <message>
+        <source>Open holds</source>
+        <translation>Nyitott visszatartások</translation>
+    </message>
+    <message>
+        <source>Workstations offline</source>
+        <translation>Offline munkaállomások</translation>
+    </message>
+    <message>
+        <source>No lots were registered in this range.</source>
+        <translation>Ebben az időszakban nem rögzítettek tételt.</translation>
+    </message>
+    <message>
+        <source>No QC decisions were recorded in this range.</source>
+        <translation>Ebben az időszakban nem született QC-döntés.</translation>
+    </message>
+    <message>
+        <source>No lot was decided at a gate in this range.</source>
+        <translation>Ebben az időszakban egy kapun sem döntöttek tételről.</translation>
+    </message>
+    <message>
+        <source>✓ No lot is on HOLD or in QUARANTINE.</source>
+        <translation>✓ Nincs VISSZATARTOTT vagy KARANTÉNBAN lévő tétel.</translation>
+    </message>
+    <message>
+        <source>No workstation has reported to the server yet.</source>
+        <translation>Még egy munkaállomás sem jelentkezett a szervernél.</translation>
+    </message>
+    <message>
+        <source>registered since midnight</source>
+        <translation>éjfél óta rögzítve</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lots passed their first decision</source>
+        <translation>%2 tételből %1 az első döntésre megfelelt</translation>
+    </message>
+    <message>
+        <source>no lot decided today</source>
+        <translation>ma még nem döntöttek tételről</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>✓ 0</source>
+        <translation>✓ 0</translation>
+    </message>
+    <message>
+        <source>oldest for %1</source>
+        <translation>a legrégebbi %1 óta</translation>
+    </message>
+    <message>
+        <source>no lot waiting for QC</source>
+        <translation>nincs QC-re váró tétel</translation>
+    </message>
+    <message>
+        <source>✕ %1 of %2</source>
+        <translation>✕ %1 / %2</translation>
+    </message>
+    <message>
+        <source>✓ 0 of %1</source>
+        <translation>✓ 0 / %1</translation>
+    </message>
+    <message>
+        <source>all reporting</source>
+        <translation>mind jelentkezik</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>✕ Offline: the server cannot be reached and no figures are stored here yet. They appear when the connection returns.</source>
+        <translation>✕ Offline: a szerver nem érhető el, és itt még nincsenek tárolt adatok. A kapcsolat helyreálltakor megjelennek.</translation>
+    </message>
+    <message>
+        <source>✕ Offline: data from %1 (%2), not live. The figures update when the server can be reached again.</source>
+        <translation>✕ Offline: %1 adatok (%2), nem élő. Az adatok frissülnek, amint a szerver ismét elérhető.</translation>
+    </message>
+    <message>
+        <source>Shown: data from %1.</source>
+        <translation>Megjelenítve: %1 adatok.</translation>
+    </message>
+    <message>
+        <source>⟳ Loading the figures…</source>
+        <translation>⟳ Adatok betöltése…</translation>
+    </message>
+    <message>
+        <source>No figures yet. Choose Refresh now.</source>
+        <translation>Még nincsenek adatok. Válassza a Frissítés most gombot.</translation>
+    </message>
+    <message>
+        <source>● Live: updated %1 (%2); refreshes every 30 s.</source>
+        <translation>● Élő: frissítve %1 (%2); 30 másodpercenként frissül.</translation>
+    </message>
+    <message>
+        <source>Range: %1.</source>
+        <translation>Időszak: %1.</translation>
+    </message>
+    <message>
+        <source>The range you chose is shown once the server answers.</source>
+        <translation>A választott időszak akkor jelenik meg, amikor a szerver válaszol.</translation>
+    </message>
+    <message>
+        <source>Lots: %1</source>
+        <translation>Tételek: %1</translation>
+    </message>
+    <message>
+        <source>Decisions: %1 (the first %2 are listed)</source>
+        <translation>Döntések: %1 (az első %2 látható)</translation>
+    </message>
+    <message>
+        <source>Decisions: %1</source>
+        <translation>Döntések: %1</translation>
+    </message>
+    <message>
+        <source>Lots registered in %1</source>
+        <translation>%1 időszakban rögzített tételek</translation>
+    </message>
+    <message>
+        <source>%1 lots registered in %2</source>
+        <translation>%2 időszakban rögzített %1 tételek</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Betöltés…</translation>
+    </message>
+    <message>
+        <source>%1 decisions at gate %2</source>
+        <translation>%1 döntések ezen a kapun: %2</translation>
+    </message>
+    <message>
+        <source>Lots on hold for %1</source>
+        <translation>%1 ideje visszatartott tételek</translation>
+    </message>
+    <message>
+        <source>no heartbeat for %1 min</source>
+        <translation>%1 perce nem jelentkezett</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ namespace {
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "QC decision"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Lots"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Traceability"),
+    QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Supervisor"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Sync"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Settings"),
 };
@@ -193,6 +194,36 @@ void MainWindow::addPage(const QString &id, const QString &title, QWidget *page)
         showPage(id);
 }
 
+void MainWindow::setPageRoles(const QString &id, const QList<Role> &roles)
+{
+    m_pageRoles.insert(id, roles);
+    applyRoles();
+}
+
+bool MainWindow::isPageAvailable(const QString &id) const
+{
+    if (!m_pageById.contains(id))
+        return false;
+    const auto roles = m_pageRoles.constFind(id);
+    if (roles == m_pageRoles.cend())
+        return true;
+    const auto *session = m_core->session();
+    return session->isValid() && roles->contains(session->user().role);
+}
+
+void MainWindow::applyRoles()
+{
+    for (auto it = m_pageRoles.cbegin(); it != m_pageRoles.cend(); ++it)
+        if (auto *button = m_buttons.value(it.key()))
+            button->setVisible(isPageAvailable(it.key()));
+    if (!isPageAvailable(currentPageId()))
+        for (const QString &id : std::as_const(m_ids))
+            if (isPageAvailable(id)) {
+                showPage(id);
+                break;
+            }
+}
+
 QString MainWindow::currentPageId() const
 {
     return m_pageById.key(m_pages->currentWidget());
@@ -225,7 +256,7 @@ void MainWindow::setIdleLockInterval(int milliseconds)
 void MainWindow::showPage(const QString &id)
 {
     QWidget *page = m_pageById.value(id);
-    if (!page)
+    if (!page || !isPageAvailable(id))
         return;
     m_pages->setCurrentWidget(page);
     if (auto *button = m_buttons.value(id))
@@ -355,6 +386,7 @@ void MainWindow::updateOperator()
     } else {
         m_operator->setText(tr("Nobody logged in"));
     }
+    applyRoles();
 }
 
 void MainWindow::applySettings()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/enums.h"
+
 #include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
@@ -43,6 +46,10 @@ public:
     // "flowviz::ui::MainWindow" translation context (mark it with QT_TRANSLATE_NOOP); it is
     // shown translated and follows language changes.
     void addPage(const QString &id, const QString &title, QWidget *page);
+    // Offers page `id` only to users with one of `roles` (by default a page is for everyone):
+    // its navigation button is hidden for the others and it cannot be shown to them.
+    void setPageRoles(const QString &id, const QList<Role> &roles);
+    bool isPageAvailable(const QString &id) const;
     QWidget *page(const QString &id) const { return m_pageById.value(id); }
     QStringList pageIds() const { return m_ids; }
     QString currentPageId() const;
@@ -72,6 +79,7 @@ private:
     void retranslateUi();
     void updateStatus();
     void updateOperator();
+    void applyRoles();
     void applySettings();
     void chooseLanguage(int index);
 
@@ -91,6 +99,7 @@ private:
     QHash<QString, QWidget *> m_pageById;
     QHash<QString, QString> m_titles;
     QHash<QString, QAbstractButton *> m_buttons;
+    QHash<QString, QList<Role>> m_pageRoles;
 
     QLabel *m_connection = nullptr;
     QLabel *m_pending = nullptr;

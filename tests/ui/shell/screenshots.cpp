@@ -33,6 +33,12 @@
 #define FLOWVIZ_HAVE_TRACE_PAGE 1
 #endif
 
+#if __has_include("supervisor/supervisorpage.h")
+#include "stats/statsrange.h"
+#include "supervisor/supervisorpage.h"
+#define FLOWVIZ_HAVE_SUPERVISOR_PAGE 1
+#endif
+
 #include "session/session.h"
 
 #include <QApplication>
@@ -46,8 +52,12 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
+
+#include <array>
+#include <cmath>
 
 using namespace flowviz;
 
@@ -171,6 +181,226 @@ void addDemoData(app::ConsoleCore &core)
     }
 }
 
+#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
+// The stats API's answers for a plausible day at the plant, stored as the supervisor page's
+// last snapshot (fetched two minutes ago), so its picture shows real charts; the page says
+// the figures are not live, because the demo has no server.
+void writeDemoStats(const QString &dataDir)
+{
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const app::StatsRange range = app::StatsRange::today(now, zone);
+    const auto t = [](const QDateTime &d) { return app::StatsRange::rfc3339(d); };
+    const auto kg = [](qint64 cents) { return double(cents) / 100.0; };
+    const QStringList types{QStringLiteral("RAW"), QStringLiteral("DEB"), QStringLiteral("BULK"),
+                            QStringLiteral("MIX"), QStringLiteral("FG")};
+    const qint64 weights[] = {2500, 4850, 11825, 6000, 1240}; // kg × 100 per lot
+    // Lots per hour (06:00 … 17:00) of each type.
+    const int counts[][5] = {{6, 0, 0, 0, 0}, {8, 2, 0, 0, 0}, {7, 4, 1, 0, 0}, {5, 5, 2, 1, 0},
+                             {4, 3, 2, 2, 3}, {6, 2, 1, 2, 5}, {3, 4, 2, 1, 6}, {5, 3, 1, 2, 4},
+                             {6, 2, 2, 1, 5}, {4, 3, 1, 2, 3}, {2, 2, 1, 1, 4}, {1, 1, 0, 1, 2}};
+    QJsonArray lotBuckets;
+    int totalLots = 0;
+    qint64 totalKg = 0;
+    QList<int> typeLots(types.size(), 0);
+    QList<qint64> typeKg(types.size(), 0);
+    for (int h = 0; h < 24; ++h) {
+        const QDateTime start = range.from.addSecs(3600 * h);
+        QJsonArray byType;
+        int lots = 0;
+        qint64 cents = 0;
+        if (h >= 6 && h < 18) {
+            for (int i = 0; i < types.size(); ++i) {
+                const int n = counts[h - 6][i];
+                if (n == 0)
+                    continue;
+                byType.append(QJsonObject{{QStringLiteral("lotType"), types.at(i)},
+                                          {QStringLiteral("lots"), n},
+                                          {QStringLiteral("kg"), kg(n * weights[i])}});
+                lots += n;
+                cents += n * weights[i];
+                typeLots[i] += n;
+                typeKg[i] += n * weights[i];
+            }
+        }
+        totalLots += lots;
+        totalKg += cents;
+        lotBuckets.append(QJsonObject{{QStringLiteral("start"), t(start)},
+                                      {QStringLiteral("end"), t(start.addSecs(3600))},
+                                      {QStringLiteral("lots"), lots},
+                                      {QStringLiteral("kg"), kg(cents)},
+                                      {QStringLiteral("byType"), byType}});
+    }
+    QJsonArray totalByType;
+    for (int i = 0; i < types.size(); ++i)
+        totalByType.append(QJsonObject{{QStringLiteral("lotType"), types.at(i)},
+                                       {QStringLiteral("lots"), typeLots[i]},
+                                       {QStringLiteral("kg"), kg(typeKg[i])}});
+    const QJsonObject lotTotals{{QStringLiteral("lots"), totalLots},
+                                {QStringLiteral("kg"), kg(totalKg)},
+                                {QStringLiteral("byType"), totalByType}};
+    const QString zoneId = QString::fromUtf8(zone.id());
+    const auto lotsAnswer = [&](const QString &bucket, const QJsonArray &buckets) {
+        return QJsonObject{
+            {QStringLiteral("from"), t(range.from)}, {QStringLiteral("to"), t(range.to)},
+            {QStringLiteral("bucket"), bucket},      {QStringLiteral("timeZone"), zoneId},
+            {QStringLiteral("buckets"), buckets},    {QStringLiteral("totals"), lotTotals}};
+    };
+
+    // QC: gates and, per gate, PASS/HOLD/FAIL with first-pass figures per hour.
+    const QList<std::tuple<int, const char *, const char *, bool>> gates{
+        {1, "Átvétel", "Receipt", false},
+        {3, "Csontozás", "Deboning", false},
+        {4, "Ömlesztett kész", "Bulk ready", false},
+        {5, "Keverés", "Mixing", false},
+        {7, "Fagyasztás", "Freezing", true},
+        {8, "Csomagolás", "Packaging", false}};
+    QJsonArray gateList;
+    for (const auto &[number, hu, en, ccp] : gates)
+        gateList.append(QJsonObject{
+            {QStringLiteral("gateNumber"), number},
+            {QStringLiteral("name"), QJsonObject{{QStringLiteral("hu"), QString::fromUtf8(hu)},
+                                                 {QStringLiteral("en"), QString::fromUtf8(en)}}},
+            {QStringLiteral("isCcp"), ccp}});
+    const auto yieldOf = [](int firstPass, int decided) {
+        return decided == 0 ? QJsonValue(QJsonValue::Null)
+                            : QJsonValue(std::round(10000.0 * firstPass / decided) / 10000.0);
+    };
+    QJsonArray qcBuckets;
+    QList<std::array<int, 5>> gateTotals(gates.size(), {0, 0, 0, 0, 0});
+    for (int h = 0; h < 24; ++h) {
+        const QDateTime start = range.from.addSecs(3600 * h);
+        QJsonArray byGate;
+        int pass = 0, hold = 0, fail = 0;
+        for (int g = 0; g < gates.size(); ++g) {
+            int p = 0, ho = 0, f = 0;
+            if (h >= 6 + g && h < 18) {
+                p = 3 + (h + g) % 4;
+                ho = (h * 7 + g) % 5 == 0 ? 1 : 0;
+                f = (h * 3 + g) % 11 == 0 ? 1 : 0;
+            }
+            const int decided = p + ho + f;
+            const int firstPass = p;
+            pass += p;
+            hold += ho;
+            fail += f;
+            auto &tot = gateTotals[g];
+            tot[0] += p, tot[1] += ho, tot[2] += f, tot[3] += firstPass, tot[4] += decided;
+            byGate.append(QJsonObject{{QStringLiteral("gateNumber"), std::get<0>(gates.at(g))},
+                                      {QStringLiteral("PASS"), p},
+                                      {QStringLiteral("HOLD"), ho},
+                                      {QStringLiteral("FAIL"), f},
+                                      {QStringLiteral("firstPass"), firstPass},
+                                      {QStringLiteral("decidedLots"), decided},
+                                      {QStringLiteral("yield"), yieldOf(firstPass, decided)}});
+        }
+        qcBuckets.append(
+            QJsonObject{{QStringLiteral("start"), t(start)},
+                        {QStringLiteral("end"), t(start.addSecs(3600))},
+                        {QStringLiteral("decisions"), QJsonObject{{QStringLiteral("PASS"), pass},
+                                                                  {QStringLiteral("HOLD"), hold},
+                                                                  {QStringLiteral("FAIL"), fail}}},
+                        {QStringLiteral("byGate"), byGate}});
+    }
+    QJsonArray totalByGate;
+    int pass = 0, hold = 0, fail = 0, firstPass = 0, decided = 0;
+    for (int g = 0; g < gates.size(); ++g) {
+        const auto &tot = gateTotals[g];
+        pass += tot[0], hold += tot[1], fail += tot[2], firstPass += tot[3], decided += tot[4];
+        totalByGate.append(QJsonObject{{QStringLiteral("gateNumber"), std::get<0>(gates.at(g))},
+                                       {QStringLiteral("PASS"), tot[0]},
+                                       {QStringLiteral("HOLD"), tot[1]},
+                                       {QStringLiteral("FAIL"), tot[2]},
+                                       {QStringLiteral("firstPass"), tot[3]},
+                                       {QStringLiteral("decidedLots"), tot[4]},
+                                       {QStringLiteral("yield"), yieldOf(tot[3], tot[4])}});
+    }
+    const QJsonObject qcTotals{
+        {QStringLiteral("decisions"), QJsonObject{{QStringLiteral("PASS"), pass},
+                                                  {QStringLiteral("HOLD"), hold},
+                                                  {QStringLiteral("FAIL"), fail}}},
+        {QStringLiteral("firstPass"), firstPass},
+        {QStringLiteral("decidedLots"), decided},
+        {QStringLiteral("yield"), yieldOf(firstPass, decided)},
+        {QStringLiteral("byGate"), totalByGate}};
+    const auto qcAnswer = [&](const QString &bucket, const QJsonArray &buckets) {
+        return QJsonObject{
+            {QStringLiteral("from"), t(range.from)}, {QStringLiteral("to"), t(range.to)},
+            {QStringLiteral("bucket"), bucket},      {QStringLiteral("timeZone"), zoneId},
+            {QStringLiteral("gates"), gateList},     {QStringLiteral("buckets"), buckets},
+            {QStringLiteral("totals"), qcTotals}};
+    };
+    const QJsonObject dayBucket{{QStringLiteral("start"), t(range.from)},
+                                {QStringLiteral("end"), t(range.to)}};
+
+    // Holds by age and workstations.
+    const QString day = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
+    QJsonArray held;
+    const QList<std::tuple<QString, const char *, const char *, int>> heldLots{
+        {QStringLiteral("RAW-%1-DUNA02-0008").arg(day), "RAW", "HOLD", 40 * 60},
+        {QStringLiteral("DEB-%1-DUNA01-0031").arg(day), "DEB", "QUARANTINE", 2 * 3600},
+        {QStringLiteral("BULK-%1-DUNA03-0012").arg(day), "BULK", "HOLD", 3 * 3600 + 600},
+        {QStringLiteral("MIX-%1-DUNA04-0007").arg(day), "MIX", "HOLD", 9 * 3600},
+        {QStringLiteral("FG-20250110-DUNA05-0102"), "FG", "HOLD", 4 * 86400}};
+    for (const auto &[code, type, status, age] : heldLots)
+        held.append(QJsonObject{{QStringLiteral("lotCode"), code},
+                                {QStringLiteral("lotType"), QString::fromLatin1(type)},
+                                {QStringLiteral("status"), QString::fromLatin1(status)},
+                                {QStringLiteral("since"), t(now.addSecs(-age).toTimeZone(zone))},
+                                {QStringLiteral("ageSeconds"), age},
+                                {QStringLiteral("runCode"), QJsonValue(QJsonValue::Null)},
+                                {QStringLiteral("weightKg"), 25.5}});
+    QJsonArray byAge;
+    const QList<std::tuple<const char *, qint64, int>> ages{
+        {"<1h", 3600, 1}, {"1–4h", 4 * 3600, 2}, {"4–24h", 86400, 1}, {"1–3d", 3 * 86400, 0}};
+    for (const auto &[label, max, count] : ages)
+        byAge.append(QJsonObject{{QStringLiteral("label"), QString::fromUtf8(label)},
+                                 {QStringLiteral("maxSeconds"), max},
+                                 {QStringLiteral("count"), count}});
+    byAge.append(QJsonObject{{QStringLiteral("label"), QStringLiteral(">3d")},
+                             {QStringLiteral("maxSeconds"), QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("count"), 1}});
+    QJsonArray workstations;
+    const QList<std::tuple<const char *, int, int>> stations{{"DUNA01", 20, 0},
+                                                             {"DUNA02", 45, 2},
+                                                             {"DUNA03", 15, 0},
+                                                             {"DUNA04", 2400, 7},
+                                                             {"DUNA05", 30, 1}};
+    for (const auto &[id, ago, pending] : stations)
+        workstations.append(
+            QJsonObject{{QStringLiteral("workstationId"), QString::fromLatin1(id)},
+                        {QStringLiteral("lastHeartbeat"), t(now.addSecs(-ago).toTimeZone(zone))},
+                        {QStringLiteral("secondsSinceHeartbeat"), ago},
+                        {QStringLiteral("online"), ago < 300},
+                        {QStringLiteral("pendingSync"), pending},
+                        {QStringLiteral("appVersion"), QStringLiteral("0.1.0")},
+                        {QStringLiteral("user"), QStringLiteral("anna")}});
+
+    const QJsonObject answers{
+        {QStringLiteral("lots"), lotsAnswer(QStringLiteral("hour"), lotBuckets)},
+        {QStringLiteral("lotsToday"), lotsAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
+        {QStringLiteral("qc"), qcAnswer(QStringLiteral("hour"), qcBuckets)},
+        {QStringLiteral("qcToday"), qcAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
+        {QStringLiteral("holds"), QJsonObject{{QStringLiteral("asOf"), t(now.toTimeZone(zone))},
+                                              {QStringLiteral("total"), int(held.size())},
+                                              {QStringLiteral("lots"), held},
+                                              {QStringLiteral("byAge"), byAge}}},
+        {QStringLiteral("workstations"),
+         QJsonObject{{QStringLiteral("asOf"), t(now.toTimeZone(zone))},
+                     {QStringLiteral("offlineAfterSeconds"), 300},
+                     {QStringLiteral("workstations"), workstations},
+                     {QStringLiteral("online"), 4},
+                     {QStringLiteral("offline"), 1}}}};
+    const QJsonObject snapshot{
+        {QStringLiteral("range"), range.toJson()},
+        {QStringLiteral("fetchedAt"), now.addSecs(-120).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("answers"), answers}};
+    QFile f(QDir(dataDir).filePath(QStringLiteral("stats.json")));
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -200,6 +430,9 @@ int main(int argc, char *argv[])
     settings.idleLockMinutes = 0;
     app::ConsoleCore core(settings, dataDir);
     addDemoData(core);
+#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
+    writeDemoStats(dataDir);
+#endif
 
     ui::MainWindow window(&core, &languages);
 #ifdef FLOWVIZ_HAVE_REGISTER_PAGE
@@ -272,6 +505,23 @@ int main(int argc, char *argv[])
     window.showPage(QStringLiteral("sync"));
     ok &= save(&window, out, QStringLiteral("sync-hu.png"));
     languages.setLanguage(QStringLiteral("en"));
+
+#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
+    {
+        // The page as a supervisor sees it on a 1366 × 768 shop-floor screen (the demo
+        // operator's window does not offer it), then in Hungarian.
+        ui::SupervisorPage supervisor(&core);
+        supervisor.resize(1366, 768);
+        supervisor.show();
+        settle(1500); // the refresh finds the server away: the stored figures stay
+        ok &= save(&supervisor, out, QStringLiteral("supervisor.png"));
+        if (auto *panel = supervisor.findChild<QWidget *>(QStringLiteral("chart_qc")))
+            ok &= save(panel, out, QStringLiteral("supervisor-qc.png"));
+        languages.setLanguage(QStringLiteral("hu"));
+        ok &= save(&supervisor, out, QStringLiteral("supervisor-hu.png"));
+        languages.setLanguage(QStringLiteral("en"));
+    }
+#endif
 
     window.lock();
     ok &= save(&window, out, QStringLiteral("login.png"));

@@ -1,0 +1,39 @@
+#include "csvtable.h"
+
+#include "trace/recallreport.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace flowviz::app {
+
+QByteArray CsvTable::toCsv() const
+{
+    QString out;
+    const auto line = [&out](const QStringList &fields) {
+        QStringList quoted;
+        quoted.reserve(fields.size());
+        for (const QString &f : fields)
+            quoted.append(RecallReport::csvField(f));
+        out += quoted.join(u',') + QStringLiteral("\r\n");
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    return QByteArrayLiteral("\xEF\xBB\xBF") + out.toUtf8();
+}
+
+bool CsvTable::write(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv()) < 0 || !file.commit()) {
+        if (error)
+            *error = QCoreApplication::translate("flowviz::app::RecallReport",
+                                                 "The file %1 could not be written: %2")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace flowviz::app

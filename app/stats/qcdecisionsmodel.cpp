@@ -1,0 +1,147 @@
+#include "qcdecisionsmodel.h"
+
+#include "statsclient.h"
+#include "statsrange.h"
+
+#include "api/apiclient.h"
+#include "models/serverlotsmodel.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QUrl>
+
+namespace flowviz::app {
+
+QcDecisionsModel::QcDecisionsModel(ApiClient *api, QObject *parent)
+    : QAbstractTableModel(parent), m_api(api)
+{}
+
+QString QcDecisionsModel::outcomeLabel(const QString &outcome)
+{
+    if (outcome == u"PASS")
+        return tr("✓ PASS");
+    if (outcome == u"HOLD")
+        return tr("⚠ HOLD");
+    if (outcome == u"FAIL")
+        return tr("✕ FAIL");
+    return outcome;
+}
+
+void QcDecisionsModel::load(const QDateTime &from, const QDateTime &to, int gate,
+                            const QString &outcome, int limit)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    endResetModel();
+    if (!m_api)
+        return;
+    m_loading = true;
+    const quint64 generation = ++m_generation;
+    const auto enc = [](const QString &v) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(v));
+    };
+    // Concatenated, not arg()-formatted: the encoded times hold "%3A" and "%2B".
+    const QString path = QStringLiteral("/api/v1/stats/qc/decisions?from=") +
+                         enc(StatsRange::rfc3339(from)) + QStringLiteral("&to=") +
+                         enc(StatsRange::rfc3339(to)) + QStringLiteral("&gate=") +
+                         QString::number(gate) + QStringLiteral("&outcome=") + enc(outcome) +
+                         QStringLiteral("&limit=") + QString::number(limit);
+    m_api->get(path, this, [this, generation](const ApiResult &r) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        if (!r.ok()) {
+            emit failed(StatsClient::isOfflineError(r.error)
+                            ? tr("The server cannot be reached, so the lots behind this bar "
+                                 "cannot be listed now. Try again when the console is online.")
+                            : ServerLotsModel::errorMessage(r.error));
+            return;
+        }
+        const QJsonObject o = r.object();
+        QList<Row> rows;
+        for (const QJsonValue &v : o.value(QStringLiteral("decisions")).toArray()) {
+            const QJsonObject d = v.toObject();
+            rows.append({d.value(QStringLiteral("lotCode")).toString(),
+                         d.value(QStringLiteral("lotType")).toString(),
+                         d.value(QStringLiteral("gateNumber")).toInt(),
+                         d.value(QStringLiteral("decision")).toString(),
+                         QDateTime::fromString(d.value(QStringLiteral("decidedAt")).toString(),
+                                               Qt::ISODateWithMs),
+                         d.value(QStringLiteral("operator")).toString(),
+                         d.value(QStringLiteral("workstationId")).toString()});
+        }
+        beginResetModel();
+        m_rows = rows;
+        m_total = o.value(QStringLiteral("total")).toInt(int(rows.size()));
+        endResetModel();
+        emit loaded();
+    });
+}
+
+int QcDecisionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int QcDecisionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QcDecisionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    if (role == CodeRole)
+        return row.lotCode;
+    if (role == DecisionRole)
+        return row.decision;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case CodeColumn:
+        return row.lotCode;
+    case TypeColumn:
+        return row.lotType;
+    case GateColumn:
+        return row.gateNumber;
+    case DecisionColumn:
+        return outcomeLabel(row.decision);
+    case DecidedAtColumn:
+        return row.decidedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case OperatorColumn:
+        return row.operatorName;
+    case WorkstationColumn:
+        return row.workstationId;
+    default:
+        return {};
+    }
+}
+
+QVariant QcDecisionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CodeColumn:
+        return tr("Lot code");
+    case TypeColumn:
+        return tr("Type");
+    case GateColumn:
+        return tr("Gate");
+    case DecisionColumn:
+        return tr("Decision");
+    case DecidedAtColumn:
+        return tr("Decided at");
+    case OperatorColumn:
+        return tr("Operator");
+    case WorkstationColumn:
+        return tr("Workstation");
+    default:
+        return {};
+    }
+}
+
+} // namespace flowviz::app
