@@ -62,14 +62,14 @@ void QcDecisionsModel::load(const QDateTime &from, const QDateTime &to, int gate
         QList<Row> rows;
         for (const QJsonValue &v : o.value(QStringLiteral("decisions")).toArray()) {
             const QJsonObject d = v.toObject();
-            rows.append({d.value(QStringLiteral("lotCode")).toString(),
-                         d.value(QStringLiteral("lotType")).toString(),
-                         d.value(QStringLiteral("gateNumber")).toInt(),
+            rows.append({d.value(QStringLiteral("lot_code")).toString(),
+                         d.value(QStringLiteral("lot_type")).toString(),
+                         d.value(QStringLiteral("gate_number")).toInt(),
                          d.value(QStringLiteral("decision")).toString(),
-                         QDateTime::fromString(d.value(QStringLiteral("decidedAt")).toString(),
+                         QDateTime::fromString(d.value(QStringLiteral("decided_at")).toString(),
                                                Qt::ISODateWithMs),
                          d.value(QStringLiteral("operator")).toString(),
-                         d.value(QStringLiteral("workstationId")).toString()});
+                         d.value(QStringLiteral("workstation_id")).toString()});
         }
         beginResetModel();
         m_rows = rows;

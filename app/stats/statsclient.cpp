@@ -91,8 +91,8 @@ void StatsClient::refresh()
     const QList<std::pair<QString, QString>> calls{
         {QStringLiteral("lots"), QStringLiteral("/api/v1/stats/lots?") + m_range.query()},
         {QStringLiteral("qc"), QStringLiteral("/api/v1/stats/qc?") + m_range.query()},
-        {QStringLiteral("lotsToday"), QStringLiteral("/api/v1/stats/lots?") + todayByDay.query()},
-        {QStringLiteral("qcToday"), QStringLiteral("/api/v1/stats/qc?") + todayByDay.query()},
+        {QStringLiteral("lots_today"), QStringLiteral("/api/v1/stats/lots?") + todayByDay.query()},
+        {QStringLiteral("qc_today"), QStringLiteral("/api/v1/stats/qc?") + todayByDay.query()},
         {QStringLiteral("holds"), QStringLiteral("/api/v1/stats/holds")},
         {QStringLiteral("workstations"), QStringLiteral("/api/v1/stats/workstations")},
     };

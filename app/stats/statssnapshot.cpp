@@ -35,7 +35,7 @@ QList<TypeFigure> typesOf(const QJsonArray &array)
     for (const QJsonValue &v : array) {
         const QJsonObject t = v.toObject();
         out.append(
-            {t.value(QStringLiteral("lotType")).toString(), intOf(t, "lots"), decimalOf(t, "kg")});
+            {t.value(QStringLiteral("lot_type")).toString(), intOf(t, "lots"), decimalOf(t, "kg")});
     }
     return out;
 }
@@ -50,8 +50,8 @@ QList<GateFigures> gatesOf(const QJsonArray &array)
     QList<GateFigures> out;
     for (const QJsonValue &v : array) {
         const QJsonObject g = v.toObject();
-        out.append({intOf(g, "gateNumber"), outcomesOf(g), intOf(g, "firstPass"),
-                    intOf(g, "decidedLots"), yieldOf(g)});
+        out.append({intOf(g, "gate_number"), outcomesOf(g), intOf(g, "first_pass"),
+                    intOf(g, "decided_lots"), yieldOf(g)});
     }
     return out;
 }
@@ -70,17 +70,17 @@ LotsStats LotsStats::fromJson(const QJsonObject &o)
 {
     LotsStats s;
     s.bucket = o.value(QStringLiteral("bucket")).toString();
-    s.timeZone = o.value(QStringLiteral("timeZone")).toString();
+    s.timeZone = o.value(QStringLiteral("time_zone")).toString();
     for (const QJsonValue &v : o.value(QStringLiteral("buckets")).toArray()) {
         const QJsonObject b = v.toObject();
         s.buckets.append({timeOf(b, "start"), timeOf(b, "end"), intOf(b, "lots"),
                           decimalOf(b, "kg"),
-                          typesOf(b.value(QStringLiteral("byType")).toArray())});
+                          typesOf(b.value(QStringLiteral("by_type")).toArray())});
     }
     const QJsonObject totals = o.value(QStringLiteral("totals")).toObject();
     s.totalLots = intOf(totals, "lots");
     s.totalKg = decimalOf(totals, "kg");
-    s.totalByType = typesOf(totals.value(QStringLiteral("byType")).toArray());
+    s.totalByType = typesOf(totals.value(QStringLiteral("by_type")).toArray());
     return s;
 }
 
@@ -104,26 +104,26 @@ QcStats QcStats::fromJson(const QJsonObject &o)
 {
     QcStats s;
     s.bucket = o.value(QStringLiteral("bucket")).toString();
-    s.timeZone = o.value(QStringLiteral("timeZone")).toString();
+    s.timeZone = o.value(QStringLiteral("time_zone")).toString();
     for (const QJsonValue &v : o.value(QStringLiteral("gates")).toArray()) {
         const QJsonObject g = v.toObject();
         const QJsonObject name = g.value(QStringLiteral("name")).toObject();
-        s.gates.append({intOf(g, "gateNumber"), name.value(QStringLiteral("hu")).toString(),
+        s.gates.append({intOf(g, "gate_number"), name.value(QStringLiteral("hu")).toString(),
                         name.value(QStringLiteral("en")).toString(),
-                        g.value(QStringLiteral("isCcp")).toBool()});
+                        g.value(QStringLiteral("is_ccp")).toBool()});
     }
     for (const QJsonValue &v : o.value(QStringLiteral("buckets")).toArray()) {
         const QJsonObject b = v.toObject();
         s.buckets.append({timeOf(b, "start"), timeOf(b, "end"),
                           outcomesOf(b.value(QStringLiteral("decisions")).toObject()),
-                          gatesOf(b.value(QStringLiteral("byGate")).toArray())});
+                          gatesOf(b.value(QStringLiteral("by_gate")).toArray())});
     }
     const QJsonObject totals = o.value(QStringLiteral("totals")).toObject();
     s.totalDecisions = outcomesOf(totals.value(QStringLiteral("decisions")).toObject());
-    s.firstPass = intOf(totals, "firstPass");
-    s.decidedLots = intOf(totals, "decidedLots");
+    s.firstPass = intOf(totals, "first_pass");
+    s.decidedLots = intOf(totals, "decided_lots");
     s.yield = yieldOf(totals);
-    s.totalByGate = gatesOf(totals.value(QStringLiteral("byGate")).toArray());
+    s.totalByGate = gatesOf(totals.value(QStringLiteral("by_gate")).toArray());
     return s;
 }
 
@@ -143,20 +143,20 @@ QList<HeldLot> HoldsStats::lotsInAgeBucket(int index) const
 HoldsStats HoldsStats::fromJson(const QJsonObject &o)
 {
     HoldsStats s;
-    s.asOf = timeOf(o, "asOf");
+    s.asOf = timeOf(o, "as_of");
     s.total = intOf(o, "total");
     for (const QJsonValue &v : o.value(QStringLiteral("lots")).toArray()) {
         const QJsonObject l = v.toObject();
-        s.lots.append({l.value(QStringLiteral("lotCode")).toString(),
-                       l.value(QStringLiteral("lotType")).toString(),
+        s.lots.append({l.value(QStringLiteral("lot_code")).toString(),
+                       l.value(QStringLiteral("lot_type")).toString(),
                        l.value(QStringLiteral("status")).toString(), timeOf(l, "since"),
-                       qint64(l.value(QStringLiteral("ageSeconds")).toDouble()),
-                       l.value(QStringLiteral("runCode")).toString(),
-                       Decimal::fromJson(l.value(QStringLiteral("weightKg")))});
+                       qint64(l.value(QStringLiteral("age_seconds")).toDouble()),
+                       l.value(QStringLiteral("run_code")).toString(),
+                       Decimal::fromJson(l.value(QStringLiteral("weight_kg")))});
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("byAge")).toArray()) {
+    for (const QJsonValue &v : o.value(QStringLiteral("by_age")).toArray()) {
         const QJsonObject a = v.toObject();
-        const QJsonValue max = a.value(QStringLiteral("maxSeconds"));
+        const QJsonValue max = a.value(QStringLiteral("max_seconds"));
         s.byAge.append(
             {a.value(QStringLiteral("label")).toString(),
              max.isDouble() ? std::optional<qint64>(qint64(max.toDouble())) : std::nullopt,
@@ -168,16 +168,16 @@ HoldsStats HoldsStats::fromJson(const QJsonObject &o)
 WorkstationsStats WorkstationsStats::fromJson(const QJsonObject &o)
 {
     WorkstationsStats s;
-    s.asOf = timeOf(o, "asOf");
-    s.offlineAfterSeconds = intOf(o, "offlineAfterSeconds");
+    s.asOf = timeOf(o, "as_of");
+    s.offlineAfterSeconds = intOf(o, "offline_after_seconds");
     for (const QJsonValue &v : o.value(QStringLiteral("workstations")).toArray()) {
         const QJsonObject w = v.toObject();
-        s.workstations.append({w.value(QStringLiteral("workstationId")).toString(),
-                               timeOf(w, "lastHeartbeat"),
-                               qint64(w.value(QStringLiteral("secondsSinceHeartbeat")).toDouble()),
-                               w.value(QStringLiteral("online")).toBool(), intOf(w, "pendingSync"),
-                               w.value(QStringLiteral("appVersion")).toString(),
-                               w.value(QStringLiteral("user")).toString()});
+        s.workstations.append(
+            {w.value(QStringLiteral("workstation_id")).toString(), timeOf(w, "last_heartbeat"),
+             qint64(w.value(QStringLiteral("seconds_since_heartbeat")).toDouble()),
+             w.value(QStringLiteral("online")).toBool(), intOf(w, "pending_sync"),
+             w.value(QStringLiteral("app_version")).toString(),
+             w.value(QStringLiteral("user")).toString()});
     }
     s.online = intOf(o, "online");
     s.offline = intOf(o, "offline");
@@ -187,7 +187,7 @@ WorkstationsStats WorkstationsStats::fromJson(const QJsonObject &o)
 QJsonObject StatsSnapshot::toJson() const
 {
     return {{QStringLiteral("range"), range.toJson()},
-            {QStringLiteral("fetchedAt"), fetchedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("fetched_at"), fetchedAt.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("answers"), answers}};
 }
 
@@ -203,8 +203,8 @@ StatsSnapshot StatsSnapshot::fromAnswers(const StatsRange &range, const QDateTim
     };
     s.lots = LotsStats::fromJson(part("lots"));
     s.qc = QcStats::fromJson(part("qc"));
-    s.lotsToday = LotsStats::fromJson(part("lotsToday"));
-    s.qcToday = QcStats::fromJson(part("qcToday"));
+    s.lotsToday = LotsStats::fromJson(part("lots_today"));
+    s.qcToday = QcStats::fromJson(part("qc_today"));
     s.holds = HoldsStats::fromJson(part("holds"));
     s.workstations = WorkstationsStats::fromJson(part("workstations"));
     return s;
@@ -213,10 +213,10 @@ StatsSnapshot StatsSnapshot::fromAnswers(const StatsRange &range, const QDateTim
 StatsSnapshot StatsSnapshot::fromJson(const QJsonObject &o)
 {
     const QDateTime fetchedAt =
-        QDateTime::fromString(o.value(QStringLiteral("fetchedAt")).toString(), Qt::ISODateWithMs);
+        QDateTime::fromString(o.value(QStringLiteral("fetched_at")).toString(), Qt::ISODateWithMs);
     const QJsonObject answers = o.value(QStringLiteral("answers")).toObject();
     const StatsRange range = StatsRange::fromJson(o.value(QStringLiteral("range")).toObject());
-    for (const char *name : {"lots", "qc", "lotsToday", "qcToday", "holds", "workstations"})
+    for (const char *name : {"lots", "qc", "lots_today", "qc_today", "holds", "workstations"})
         if (!answers.value(QLatin1String(name)).isObject())
             return {};
     if (!fetchedAt.isValid() || !range.isValid())

@@ -163,7 +163,7 @@ struct StatsSnapshot
     QcStats qcToday;
     HoldsStats holds;
     WorkstationsStats workstations;
-    QJsonObject answers; // "lots", "qc", "lotsToday", "qcToday", "holds", "workstations"
+    QJsonObject answers; // "lots", "qc", "lots_today", "qc_today", "holds", "workstations"
 
     bool isEmpty() const { return !fetchedAt.isValid(); }
     QJsonObject toJson() const;

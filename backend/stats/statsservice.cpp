@@ -27,7 +27,7 @@ QJsonObject rangeHeader(const SeriesParams &p, const QTimeZone &zone)
         {QStringLiteral("to"), rfc3339(p.to, zone)},
         {QStringLiteral("bucket"),
          p.unit == BucketUnit::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
-        {QStringLiteral("timeZone"), QString::fromUtf8(zone.id())},
+        {QStringLiteral("time_zone"), QString::fromUtf8(zone.id())},
     };
 }
 
@@ -59,13 +59,13 @@ struct TypeTotals
                 continue;
             lots += it->first;
             kg = kg + it->second;
-            types.append(QJsonObject{{QStringLiteral("lotType"), toString(t)},
+            types.append(QJsonObject{{QStringLiteral("lot_type"), toString(t)},
                                      {QStringLiteral("lots"), it->first},
                                      {QStringLiteral("kg"), it->second.toJson()}});
         }
         return QJsonObject{{QStringLiteral("lots"), lots},
                            {QStringLiteral("kg"), kg.toJson()},
-                           {QStringLiteral("byType"), types}};
+                           {QStringLiteral("by_type"), types}};
     }
 };
 
@@ -104,9 +104,9 @@ struct GateTally
     QJsonObject gateJson(int gateNumber) const
     {
         QJsonObject o = decisionsJson();
-        o.insert(QStringLiteral("gateNumber"), gateNumber);
-        o.insert(QStringLiteral("firstPass"), firstPass);
-        o.insert(QStringLiteral("decidedLots"), decidedLots);
+        o.insert(QStringLiteral("gate_number"), gateNumber);
+        o.insert(QStringLiteral("first_pass"), firstPass);
+        o.insert(QStringLiteral("decided_lots"), decidedLots);
         o.insert(QStringLiteral("yield"), yieldOf(firstPass, decidedLots));
         return o;
     }
@@ -171,9 +171,9 @@ http::Response qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
 
     QJsonArray gateList;
     for (const GateInfo &g : gates)
-        gateList.append(QJsonObject{{QStringLiteral("gateNumber"), g.number},
+        gateList.append(QJsonObject{{QStringLiteral("gate_number"), g.number},
                                     {QStringLiteral("name"), g.name},
-                                    {QStringLiteral("isCcp"), g.isCcp}});
+                                    {QStringLiteral("is_ccp"), g.isCcp}});
 
     QJsonArray buckets;
     for (qsizetype i = 0; i < b.size(); ++i) {
@@ -188,7 +188,7 @@ http::Response qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
         }
         QJsonObject o = bucketHeader(b, i, zone);
         o.insert(QStringLiteral("decisions"), all.decisionsJson());
-        o.insert(QStringLiteral("byGate"), byGate);
+        o.insert(QStringLiteral("by_gate"), byGate);
         buckets.append(o);
     }
 
@@ -204,10 +204,10 @@ http::Response qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
     out.insert(QStringLiteral("buckets"), buckets);
     out.insert(QStringLiteral("totals"),
                QJsonObject{{QStringLiteral("decisions"), all.decisionsJson()},
-                           {QStringLiteral("firstPass"), all.firstPass},
-                           {QStringLiteral("decidedLots"), all.decidedLots},
+                           {QStringLiteral("first_pass"), all.firstPass},
+                           {QStringLiteral("decided_lots"), all.decidedLots},
                            {QStringLiteral("yield"), yieldOf(all.firstPass, all.decidedLots)},
-                           {QStringLiteral("byGate"), totalsByGateJson}});
+                           {QStringLiteral("by_gate"), totalsByGateJson}});
     return http::Response::json(200, out);
 }
 
@@ -226,13 +226,13 @@ http::Response qcDecisions(api::Tx &tx, const DecisionListParams &p, const QTime
     QJsonArray list;
     for (const DecisionRow &d : rows) {
         list.append(QJsonObject{
-            {QStringLiteral("lotCode"), d.lotCode},
-            {QStringLiteral("lotType"), d.lotType},
-            {QStringLiteral("gateNumber"), d.gateNumber},
+            {QStringLiteral("lot_code"), d.lotCode},
+            {QStringLiteral("lot_type"), d.lotType},
+            {QStringLiteral("gate_number"), d.gateNumber},
             {QStringLiteral("decision"), d.decision},
-            {QStringLiteral("decidedAt"), rfc3339(d.effectiveAt, zone)},
+            {QStringLiteral("decided_at"), rfc3339(d.effectiveAt, zone)},
             {QStringLiteral("operator"), d.operatorName},
-            {QStringLiteral("workstationId"),
+            {QStringLiteral("workstation_id"),
              d.workstationId ? QJsonValue(*d.workstationId) : QJsonValue(QJsonValue::Null)}});
     }
     return http::Response::json(
@@ -256,29 +256,29 @@ http::Response holds(api::Tx &tx, const QTimeZone &zone)
     for (qsizetype i = 0; i < qsizetype(kAgeBands.size()); ++i) {
         const AgeBand &band = kAgeBands[size_t(i)];
         total += counts.value(i);
-        byAge.append(QJsonObject{{QStringLiteral("label"), QString::fromUtf16(band.label)},
-                                 {QStringLiteral("maxSeconds"), band.maxSeconds > 0
-                                                                    ? QJsonValue(band.maxSeconds)
-                                                                    : QJsonValue(QJsonValue::Null)},
-                                 {QStringLiteral("count"), counts.value(i)}});
+        byAge.append(QJsonObject{
+            {QStringLiteral("label"), QString::fromUtf16(band.label)},
+            {QStringLiteral("max_seconds"),
+             band.maxSeconds > 0 ? QJsonValue(band.maxSeconds) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("count"), counts.value(i)}});
     }
     QJsonArray lots;
     for (const HeldLot &h : held) {
         lots.append(
-            QJsonObject{{QStringLiteral("lotCode"), h.lotCode},
-                        {QStringLiteral("lotType"), h.lotType},
+            QJsonObject{{QStringLiteral("lot_code"), h.lotCode},
+                        {QStringLiteral("lot_type"), h.lotType},
                         {QStringLiteral("status"), h.status},
                         {QStringLiteral("since"), rfc3339(h.since, zone)},
-                        {QStringLiteral("ageSeconds"), h.ageSeconds},
-                        {QStringLiteral("runCode"),
+                        {QStringLiteral("age_seconds"), h.ageSeconds},
+                        {QStringLiteral("run_code"),
                          h.runCode ? QJsonValue(*h.runCode) : QJsonValue(QJsonValue::Null)},
-                        {QStringLiteral("weightKg"),
+                        {QStringLiteral("weight_kg"),
                          h.weightKg ? h.weightKg->toJson() : QJsonValue(QJsonValue::Null)}});
     }
-    return http::Response::json(200, QJsonObject{{QStringLiteral("asOf"), rfc3339(asOf, zone)},
+    return http::Response::json(200, QJsonObject{{QStringLiteral("as_of"), rfc3339(asOf, zone)},
                                                  {QStringLiteral("total"), total},
                                                  {QStringLiteral("lots"), lots},
-                                                 {QStringLiteral("byAge"), byAge}});
+                                                 {QStringLiteral("by_age"), byAge}});
 }
 
 http::Response workstations(api::Tx &tx, const QTimeZone &zone)
@@ -292,17 +292,17 @@ http::Response workstations(api::Tx &tx, const QTimeZone &zone)
         const bool isOnline = w.secondsSinceHeartbeat <= kOfflineAfterSeconds;
         ++(isOnline ? online : offline);
         list.append(QJsonObject{
-            {QStringLiteral("workstationId"), w.workstationId},
-            {QStringLiteral("lastHeartbeat"), rfc3339(w.lastHeartbeat, zone)},
-            {QStringLiteral("secondsSinceHeartbeat"), w.secondsSinceHeartbeat},
+            {QStringLiteral("workstation_id"), w.workstationId},
+            {QStringLiteral("last_heartbeat"), rfc3339(w.lastHeartbeat, zone)},
+            {QStringLiteral("seconds_since_heartbeat"), w.secondsSinceHeartbeat},
             {QStringLiteral("online"), isOnline},
-            {QStringLiteral("pendingSync"), w.pendingSync},
-            {QStringLiteral("appVersion"), w.appVersion},
+            {QStringLiteral("pending_sync"), w.pendingSync},
+            {QStringLiteral("app_version"), w.appVersion},
             {QStringLiteral("user"), w.user ? QJsonValue(*w.user) : QJsonValue(QJsonValue::Null)}});
     }
     return http::Response::json(
-        200, QJsonObject{{QStringLiteral("asOf"), rfc3339(asOf, zone)},
-                         {QStringLiteral("offlineAfterSeconds"), kOfflineAfterSeconds},
+        200, QJsonObject{{QStringLiteral("as_of"), rfc3339(asOf, zone)},
+                         {QStringLiteral("offline_after_seconds"), kOfflineAfterSeconds},
                          {QStringLiteral("workstations"), list},
                          {QStringLiteral("online"), online},
                          {QStringLiteral("offline"), offline}});

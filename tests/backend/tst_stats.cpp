@@ -89,19 +89,19 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(r.json(), R"({
             "from": "2025-11-27T06:00:00+01:00", "to": "2025-11-27T08:00:00+01:00",
-            "bucket": "hour", "timeZone": "Europe/Budapest",
+            "bucket": "hour", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-11-27T06:00:00+01:00", "end": "2025-11-27T07:00:00+01:00",
                  "lots": 3, "kg": 120.5,
-                 "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                            {"lotType": "MIX", "lots": 1, "kg": 20.5}]},
+                 "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                             {"lot_type": "MIX", "lots": 1, "kg": 20.5}]},
                 {"start": "2025-11-27T07:00:00+01:00", "end": "2025-11-27T08:00:00+01:00",
                  "lots": 1, "kg": 500.25,
-                 "byType": [{"lotType": "BULK", "lots": 1, "kg": 500.25}]}],
+                 "by_type": [{"lot_type": "BULK", "lots": 1, "kg": 500.25}]}],
             "totals": {"lots": 4, "kg": 620.75,
-                       "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                                  {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                                  {"lotType": "MIX", "lots": 1, "kg": 20.5}]}})");
+                       "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                                   {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                                   {"lot_type": "MIX", "lots": 1, "kg": 20.5}]}})");
         // Exact decimals travel as JSON numbers, not strings.
         QVERIFY2(r.body.contains("\"kg\":620.75"), r.body.constData());
     }
@@ -116,19 +116,19 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(r.json(), R"({
             "from": "2025-11-27T06:30:00+01:00", "to": "2025-11-27T07:30:00+01:00",
-            "bucket": "hour", "timeZone": "Europe/Budapest",
+            "bucket": "hour", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-11-27T06:00:00+01:00", "end": "2025-11-27T07:00:00+01:00",
                  "lots": 2, "kg": 20.5,
-                 "byType": [{"lotType": "RAW", "lots": 1, "kg": 0},
-                            {"lotType": "MIX", "lots": 1, "kg": 20.5}]},
+                 "by_type": [{"lot_type": "RAW", "lots": 1, "kg": 0},
+                             {"lot_type": "MIX", "lots": 1, "kg": 20.5}]},
                 {"start": "2025-11-27T07:00:00+01:00", "end": "2025-11-27T08:00:00+01:00",
                  "lots": 1, "kg": 500.25,
-                 "byType": [{"lotType": "BULK", "lots": 1, "kg": 500.25}]}],
+                 "by_type": [{"lot_type": "BULK", "lots": 1, "kg": 500.25}]}],
             "totals": {"lots": 3, "kg": 520.75,
-                       "byType": [{"lotType": "RAW", "lots": 1, "kg": 0},
-                                  {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                                  {"lotType": "MIX", "lots": 1, "kg": 20.5}]}})");
+                       "by_type": [{"lot_type": "RAW", "lots": 1, "kg": 0},
+                                   {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                                   {"lot_type": "MIX", "lots": 1, "kg": 20.5}]}})");
     }
 
     void lotsPerDayFollowPlantZone()
@@ -141,27 +141,27 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(r.json(), R"({
             "from": "2025-11-27T01:00:00+01:00", "to": "2025-11-29T01:00:00+01:00",
-            "bucket": "day", "timeZone": "Europe/Budapest",
+            "bucket": "day", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-11-27T00:00:00+01:00", "end": "2025-11-28T00:00:00+01:00",
                  "lots": 6, "kg": 935.75,
-                 "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                            {"lotType": "DEB", "lots": 1, "kg": 300},
-                            {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                            {"lotType": "MIX", "lots": 1, "kg": 20.5},
-                            {"lotType": "FG", "lots": 1, "kg": 15}]},
+                 "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                             {"lot_type": "DEB", "lots": 1, "kg": 300},
+                             {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                             {"lot_type": "MIX", "lots": 1, "kg": 20.5},
+                             {"lot_type": "FG", "lots": 1, "kg": 15}]},
                 {"start": "2025-11-28T00:00:00+01:00", "end": "2025-11-29T00:00:00+01:00",
                  "lots": 1, "kg": 25.5,
-                 "byType": [{"lotType": "SKW", "lots": 1, "kg": 25.5}]},
+                 "by_type": [{"lot_type": "SKW", "lots": 1, "kg": 25.5}]},
                 {"start": "2025-11-29T00:00:00+01:00", "end": "2025-11-30T00:00:00+01:00",
-                 "lots": 0, "kg": 0, "byType": []}],
+                 "lots": 0, "kg": 0, "by_type": []}],
             "totals": {"lots": 7, "kg": 961.25,
-                       "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                                  {"lotType": "DEB", "lots": 1, "kg": 300},
-                                  {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                                  {"lotType": "MIX", "lots": 1, "kg": 20.5},
-                                  {"lotType": "SKW", "lots": 1, "kg": 25.5},
-                                  {"lotType": "FG", "lots": 1, "kg": 15}]}})");
+                       "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                                   {"lot_type": "DEB", "lots": 1, "kg": 300},
+                                   {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                                   {"lot_type": "MIX", "lots": 1, "kg": 20.5},
+                                   {"lot_type": "SKW", "lots": 1, "kg": 25.5},
+                                   {"lot_type": "FG", "lots": 1, "kg": 15}]}})");
     }
 
     void lotsEmptyRangeIsDense()
@@ -172,15 +172,15 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(r.json(), R"({
             "from": "2025-06-01T00:00:00+02:00", "to": "2025-06-04T00:00:00+02:00",
-            "bucket": "day", "timeZone": "Europe/Budapest",
+            "bucket": "day", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-06-01T00:00:00+02:00", "end": "2025-06-02T00:00:00+02:00",
-                 "lots": 0, "kg": 0, "byType": []},
+                 "lots": 0, "kg": 0, "by_type": []},
                 {"start": "2025-06-02T00:00:00+02:00", "end": "2025-06-03T00:00:00+02:00",
-                 "lots": 0, "kg": 0, "byType": []},
+                 "lots": 0, "kg": 0, "by_type": []},
                 {"start": "2025-06-03T00:00:00+02:00", "end": "2025-06-04T00:00:00+02:00",
-                 "lots": 0, "kg": 0, "byType": []}],
-            "totals": {"lots": 0, "kg": 0, "byType": []}})");
+                 "lots": 0, "kg": 0, "by_type": []}],
+            "totals": {"lots": 0, "kg": 0, "by_type": []}})");
     }
 
     void fallBackDayHas25Hours()
@@ -217,7 +217,7 @@ private slots:
         FV_VERIFY_STATUS(day, 200);
         FV_COMPARE_JSON(arrayOf(day.json(), "buckets"), R"([
             {"start": "2025-10-26T00:00:00+02:00", "end": "2025-10-27T00:00:00+01:00",
-             "lots": 2, "kg": 21, "byType": [{"lotType": "RAW", "lots": 2, "kg": 21}]}])");
+             "lots": 2, "kg": 21, "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 21}]}])");
     }
 
     void springForwardDayHas23Hours()
@@ -261,26 +261,26 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(r.json(), R"({
             "from": "2025-11-26T19:00:00-05:00", "to": "2025-11-28T19:00:00-05:00",
-            "bucket": "day", "timeZone": "America/New_York",
+            "bucket": "day", "time_zone": "America/New_York",
             "buckets": [
                 {"start": "2025-11-26T00:00:00-05:00", "end": "2025-11-27T00:00:00-05:00",
-                 "lots": 1, "kg": 300, "byType": [{"lotType": "DEB", "lots": 1, "kg": 300}]},
+                 "lots": 1, "kg": 300, "by_type": [{"lot_type": "DEB", "lots": 1, "kg": 300}]},
                 {"start": "2025-11-27T00:00:00-05:00", "end": "2025-11-28T00:00:00-05:00",
                  "lots": 6, "kg": 661.25,
-                 "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                            {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                            {"lotType": "MIX", "lots": 1, "kg": 20.5},
-                            {"lotType": "SKW", "lots": 1, "kg": 25.5},
-                            {"lotType": "FG", "lots": 1, "kg": 15}]},
+                 "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                             {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                             {"lot_type": "MIX", "lots": 1, "kg": 20.5},
+                             {"lot_type": "SKW", "lots": 1, "kg": 25.5},
+                             {"lot_type": "FG", "lots": 1, "kg": 15}]},
                 {"start": "2025-11-28T00:00:00-05:00", "end": "2025-11-29T00:00:00-05:00",
-                 "lots": 0, "kg": 0, "byType": []}],
+                 "lots": 0, "kg": 0, "by_type": []}],
             "totals": {"lots": 7, "kg": 961.25,
-                       "byType": [{"lotType": "RAW", "lots": 2, "kg": 100},
-                                  {"lotType": "DEB", "lots": 1, "kg": 300},
-                                  {"lotType": "BULK", "lots": 1, "kg": 500.25},
-                                  {"lotType": "MIX", "lots": 1, "kg": 20.5},
-                                  {"lotType": "SKW", "lots": 1, "kg": 25.5},
-                                  {"lotType": "FG", "lots": 1, "kg": 15}]}})");
+                       "by_type": [{"lot_type": "RAW", "lots": 2, "kg": 100},
+                                   {"lot_type": "DEB", "lots": 1, "kg": 300},
+                                   {"lot_type": "BULK", "lots": 1, "kg": 500.25},
+                                   {"lot_type": "MIX", "lots": 1, "kg": 20.5},
+                                   {"lot_type": "SKW", "lots": 1, "kg": 25.5},
+                                   {"lot_type": "FG", "lots": 1, "kg": 15}]}})");
     }
 
     void exactlyMaxBucketsIsAllowed()
@@ -308,13 +308,13 @@ private slots:
                                        q("2025-11-20T10:00:00+01:00"));
         FV_VERIFY_STATUS(r, 200);
         FV_COMPARE_JSON(arrayOf(r.json(), "gates"), R"([
-            {"gateNumber": 1, "name": {"hu": "Átvétel", "en": "Receipt"}, "isCcp": false},
-            {"gateNumber": 3, "name": {"hu": "Csontozás", "en": "Deboning"}, "isCcp": false},
-            {"gateNumber": 4, "name": {"hu": "Ömlesztett kész", "en": "Bulk ready"}, "isCcp": false},
-            {"gateNumber": 5, "name": {"hu": "Keverés", "en": "Mixing"}, "isCcp": false},
-            {"gateNumber": 6, "name": {"hu": "Nyárs mérése", "en": "Skewer weighing"}, "isCcp": false},
-            {"gateNumber": 7, "name": {"hu": "Fagyasztás", "en": "Freezing"}, "isCcp": true},
-            {"gateNumber": 8, "name": {"hu": "Csomagolás", "en": "Packaging"}, "isCcp": false}])");
+            {"gate_number": 1, "name": {"hu": "Átvétel", "en": "Receipt"}, "is_ccp": false},
+            {"gate_number": 3, "name": {"hu": "Csontozás", "en": "Deboning"}, "is_ccp": false},
+            {"gate_number": 4, "name": {"hu": "Ömlesztett kész", "en": "Bulk ready"}, "is_ccp": false},
+            {"gate_number": 5, "name": {"hu": "Keverés", "en": "Mixing"}, "is_ccp": false},
+            {"gate_number": 6, "name": {"hu": "Nyárs mérése", "en": "Skewer weighing"}, "is_ccp": false},
+            {"gate_number": 7, "name": {"hu": "Fagyasztás", "en": "Freezing"}, "is_ccp": true},
+            {"gate_number": 8, "name": {"hu": "Csomagolás", "en": "Packaging"}, "is_ccp": false}])");
     }
 
     void qcPerHour()
@@ -328,40 +328,40 @@ private slots:
         o.remove(QStringLiteral("gates"));
         FV_COMPARE_JSON(o, R"({
             "from": "2025-11-20T08:00:00+01:00", "to": "2025-11-20T10:00:00+01:00",
-            "bucket": "hour", "timeZone": "Europe/Budapest",
+            "bucket": "hour", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-11-20T08:00:00+01:00", "end": "2025-11-20T09:00:00+01:00",
                  "decisions": {"PASS": 3, "HOLD": 2, "FAIL": 0},
-                 "byGate": [
-                    {"gateNumber": 1, "PASS": 2, "HOLD": 1, "FAIL": 0,
-                     "firstPass": 1, "decidedLots": 2, "yield": 0.5},
-                    {"gateNumber": 3, "PASS": 1, "HOLD": 1, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 1, "yield": 0}]},
+                 "by_gate": [
+                    {"gate_number": 1, "PASS": 2, "HOLD": 1, "FAIL": 0,
+                     "first_pass": 1, "decided_lots": 2, "yield": 0.5},
+                    {"gate_number": 3, "PASS": 1, "HOLD": 1, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 1, "yield": 0}]},
                 {"start": "2025-11-20T09:00:00+01:00", "end": "2025-11-20T10:00:00+01:00",
                  "decisions": {"PASS": 4, "HOLD": 0, "FAIL": 1},
-                 "byGate": [
-                    {"gateNumber": 1, "PASS": 2, "HOLD": 0, "FAIL": 1,
-                     "firstPass": 1, "decidedLots": 2, "yield": 0.5},
-                    {"gateNumber": 3, "PASS": 2, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 2, "decidedLots": 2, "yield": 1}]}],
+                 "by_gate": [
+                    {"gate_number": 1, "PASS": 2, "HOLD": 0, "FAIL": 1,
+                     "first_pass": 1, "decided_lots": 2, "yield": 0.5},
+                    {"gate_number": 3, "PASS": 2, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 2, "decided_lots": 2, "yield": 1}]}],
             "totals": {
                 "decisions": {"PASS": 7, "HOLD": 2, "FAIL": 1},
-                "firstPass": 4, "decidedLots": 7, "yield": 0.5714,
-                "byGate": [
-                    {"gateNumber": 1, "PASS": 4, "HOLD": 1, "FAIL": 1,
-                     "firstPass": 2, "decidedLots": 4, "yield": 0.5},
-                    {"gateNumber": 3, "PASS": 3, "HOLD": 1, "FAIL": 0,
-                     "firstPass": 2, "decidedLots": 3, "yield": 0.6667},
-                    {"gateNumber": 4, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 5, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 6, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 7, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 8, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null}]}})");
+                "first_pass": 4, "decided_lots": 7, "yield": 0.5714,
+                "by_gate": [
+                    {"gate_number": 1, "PASS": 4, "HOLD": 1, "FAIL": 1,
+                     "first_pass": 2, "decided_lots": 4, "yield": 0.5},
+                    {"gate_number": 3, "PASS": 3, "HOLD": 1, "FAIL": 0,
+                     "first_pass": 2, "decided_lots": 3, "yield": 0.6667},
+                    {"gate_number": 4, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 5, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 6, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 7, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 8, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null}]}})");
     }
 
     void qcPerDay()
@@ -375,14 +375,14 @@ private slots:
         FV_COMPARE_JSON(arrayOf(o, "buckets"), R"([
             {"start": "2025-11-20T00:00:00+01:00", "end": "2025-11-21T00:00:00+01:00",
              "decisions": {"PASS": 7, "HOLD": 3, "FAIL": 1},
-             "byGate": [
-                {"gateNumber": 1, "PASS": 4, "HOLD": 2, "FAIL": 1,
-                 "firstPass": 2, "decidedLots": 5, "yield": 0.4},
-                {"gateNumber": 3, "PASS": 3, "HOLD": 1, "FAIL": 0,
-                 "firstPass": 2, "decidedLots": 3, "yield": 0.6667}]}])");
+             "by_gate": [
+                {"gate_number": 1, "PASS": 4, "HOLD": 2, "FAIL": 1,
+                 "first_pass": 2, "decided_lots": 5, "yield": 0.4},
+                {"gate_number": 3, "PASS": 3, "HOLD": 1, "FAIL": 0,
+                 "first_pass": 2, "decided_lots": 3, "yield": 0.6667}]}])");
         const QJsonObject totals = o.value(QStringLiteral("totals")).toObject();
-        QCOMPARE(totals.value(QStringLiteral("firstPass")).toInt(), 4);
-        QCOMPARE(totals.value(QStringLiteral("decidedLots")).toInt(), 8);
+        QCOMPARE(totals.value(QStringLiteral("first_pass")).toInt(), 4);
+        QCOMPARE(totals.value(QStringLiteral("decided_lots")).toInt(), 8);
         QCOMPARE(totals.value(QStringLiteral("yield")).toDouble(), 0.5);
 
         // Q5's first decision at gate 1 was the day before: it counts there.
@@ -393,8 +393,8 @@ private slots:
         FV_COMPARE_JSON(arrayOf(before.json(), "buckets"), R"([
             {"start": "2025-11-19T00:00:00+01:00", "end": "2025-11-20T00:00:00+01:00",
              "decisions": {"PASS": 1, "HOLD": 0, "FAIL": 0},
-             "byGate": [{"gateNumber": 1, "PASS": 1, "HOLD": 0, "FAIL": 0,
-                         "firstPass": 1, "decidedLots": 1, "yield": 1}]}])");
+             "by_gate": [{"gate_number": 1, "PASS": 1, "HOLD": 0, "FAIL": 0,
+                         "first_pass": 1, "decided_lots": 1, "yield": 1}]}])");
     }
 
     void qcFlaggedClientTimeCountsWhenRecorded()
@@ -423,30 +423,30 @@ private slots:
         o.remove(QStringLiteral("gates"));
         FV_COMPARE_JSON(o, R"({
             "from": "2025-06-01T00:00:00+02:00", "to": "2025-06-03T00:00:00+02:00",
-            "bucket": "day", "timeZone": "Europe/Budapest",
+            "bucket": "day", "time_zone": "Europe/Budapest",
             "buckets": [
                 {"start": "2025-06-01T00:00:00+02:00", "end": "2025-06-02T00:00:00+02:00",
-                 "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0}, "byGate": []},
+                 "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0}, "by_gate": []},
                 {"start": "2025-06-02T00:00:00+02:00", "end": "2025-06-03T00:00:00+02:00",
-                 "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0}, "byGate": []}],
+                 "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0}, "by_gate": []}],
             "totals": {
                 "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0},
-                "firstPass": 0, "decidedLots": 0, "yield": null,
-                "byGate": [
-                    {"gateNumber": 1, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 3, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 4, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 5, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 6, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 7, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null},
-                    {"gateNumber": 8, "PASS": 0, "HOLD": 0, "FAIL": 0,
-                     "firstPass": 0, "decidedLots": 0, "yield": null}]}})");
+                "first_pass": 0, "decided_lots": 0, "yield": null,
+                "by_gate": [
+                    {"gate_number": 1, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 3, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 4, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 5, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 6, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 7, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null},
+                    {"gate_number": 8, "PASS": 0, "HOLD": 0, "FAIL": 0,
+                     "first_pass": 0, "decided_lots": 0, "yield": null}]}})");
     }
 
     void qcDecisionsDrillDown()
@@ -457,18 +457,18 @@ private slots:
             manager()->get(QStringLiteral("/api/v1/stats/qc/decisions?gate=1&") + range);
         FV_VERIFY_STATUS(gate1, 200);
         FV_COMPARE_JSON(gate1.json(), R"({"total": 6, "decisions": [
-            {"lotCode": "STQ-1", "lotType": "RAW", "gateNumber": 1, "decision": "PASS",
-             "decidedAt": "2025-11-20T08:00:00+01:00", "operator": "operator", "workstationId": "WS01"},
-            {"lotCode": "STQ-2", "lotType": "RAW", "gateNumber": 1, "decision": "HOLD",
-             "decidedAt": "2025-11-20T08:30:00+01:00", "operator": "operator", "workstationId": "WS01"},
-            {"lotCode": "STQ-5", "lotType": "RAW", "gateNumber": 1, "decision": "PASS",
-             "decidedAt": "2025-11-20T08:45:00+01:00", "operator": "operator", "workstationId": "WS01"},
-            {"lotCode": "STQ-3", "lotType": "RAW", "gateNumber": 1, "decision": "FAIL",
-             "decidedAt": "2025-11-20T09:00:00+01:00", "operator": "operator", "workstationId": "WS01"},
-            {"lotCode": "STQ-2", "lotType": "RAW", "gateNumber": 1, "decision": "PASS",
-             "decidedAt": "2025-11-20T09:15:00+01:00", "operator": "operator", "workstationId": "WS01"},
-            {"lotCode": "STQ-4", "lotType": "RAW", "gateNumber": 1, "decision": "PASS",
-             "decidedAt": "2025-11-20T09:45:00+01:00", "operator": "operator", "workstationId": null}]})");
+            {"lot_code": "STQ-1", "lot_type": "RAW", "gate_number": 1, "decision": "PASS",
+             "decided_at": "2025-11-20T08:00:00+01:00", "operator": "operator", "workstation_id": "WS01"},
+            {"lot_code": "STQ-2", "lot_type": "RAW", "gate_number": 1, "decision": "HOLD",
+             "decided_at": "2025-11-20T08:30:00+01:00", "operator": "operator", "workstation_id": "WS01"},
+            {"lot_code": "STQ-5", "lot_type": "RAW", "gate_number": 1, "decision": "PASS",
+             "decided_at": "2025-11-20T08:45:00+01:00", "operator": "operator", "workstation_id": "WS01"},
+            {"lot_code": "STQ-3", "lot_type": "RAW", "gate_number": 1, "decision": "FAIL",
+             "decided_at": "2025-11-20T09:00:00+01:00", "operator": "operator", "workstation_id": "WS01"},
+            {"lot_code": "STQ-2", "lot_type": "RAW", "gate_number": 1, "decision": "PASS",
+             "decided_at": "2025-11-20T09:15:00+01:00", "operator": "operator", "workstation_id": "WS01"},
+            {"lot_code": "STQ-4", "lot_type": "RAW", "gate_number": 1, "decision": "PASS",
+             "decided_at": "2025-11-20T09:45:00+01:00", "operator": "operator", "workstation_id": null}]})");
 
         const Reply passes = manager()->get(
             QStringLiteral("/api/v1/stats/qc/decisions?gate=1&outcome=pass&limit=2&") + range);
@@ -476,7 +476,7 @@ private slots:
         QCOMPARE(passes.json().value(QStringLiteral("total")).toInt(), 4);
         QStringList codes;
         for (const QJsonValue &d : arrayOf(passes.json(), "decisions"))
-            codes << d[QStringLiteral("lotCode")].toString();
+            codes << d[QStringLiteral("lot_code")].toString();
         QCOMPARE(codes, strings({"STQ-1", "STQ-5"}));
 
         const Reply all = manager()->get(QStringLiteral("/api/v1/stats/qc/decisions?") + range);
@@ -500,13 +500,13 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("total")).toInt(), 5);
-        FV_COMPARE_JSON(arrayOf(o, "byAge"), R"([
-            {"label": "<1h", "maxSeconds": 3600, "count": 1},
-            {"label": "1–4h", "maxSeconds": 14400, "count": 1},
-            {"label": "4–24h", "maxSeconds": 86400, "count": 1},
-            {"label": "1–3d", "maxSeconds": 259200, "count": 1},
-            {"label": ">3d", "maxSeconds": null, "count": 1}])");
-        QVERIFY(isPlantTime(o.value(QStringLiteral("asOf")).toString()));
+        FV_COMPARE_JSON(arrayOf(o, "by_age"), R"([
+            {"label": "<1h", "max_seconds": 3600, "count": 1},
+            {"label": "1–4h", "max_seconds": 14400, "count": 1},
+            {"label": "4–24h", "max_seconds": 86400, "count": 1},
+            {"label": "1–3d", "max_seconds": 259200, "count": 1},
+            {"label": ">3d", "max_seconds": null, "count": 1}])");
+        QVERIFY(isPlantTime(o.value(QStringLiteral("as_of")).toString()));
 
         struct Expected
         {
@@ -529,16 +529,16 @@ private slots:
         for (qsizetype i = 0; i < lots.size(); ++i) {
             const QJsonObject lot = lots[i].toObject();
             const Expected &e = expected[i];
-            QCOMPARE(lot.value(QStringLiteral("lotCode")).toString(), QLatin1String(e.code));
-            QCOMPARE(lot.value(QStringLiteral("lotType")).toString(), QLatin1String(e.type));
+            QCOMPARE(lot.value(QStringLiteral("lot_code")).toString(), QLatin1String(e.code));
+            QCOMPARE(lot.value(QStringLiteral("lot_type")).toString(), QLatin1String(e.type));
             QCOMPARE(lot.value(QStringLiteral("status")).toString(), QLatin1String(e.status));
-            QCOMPARE(lot.value(QStringLiteral("runCode")), e.runCode);
-            QCOMPARE(lot.value(QStringLiteral("weightKg")), e.weightKg);
+            QCOMPARE(lot.value(QStringLiteral("run_code")), e.runCode);
+            QCOMPARE(lot.value(QStringLiteral("weight_kg")), e.weightKg);
             QCOMPARE(lot.value(QStringLiteral("since")).toString(),
                      plantTime(m_holdSince.value(QLatin1String(e.code))));
             // The age is counted from the database's clock when the request ran: at least the
             // seeded age, and more only by how long the test took to get here.
-            const qint64 age = lot.value(QStringLiteral("ageSeconds")).toInteger();
+            const qint64 age = lot.value(QStringLiteral("age_seconds")).toInteger();
             QVERIFY2(age >= e.age && age < e.age + 600,
                      qPrintable(QStringLiteral("%1 age %2").arg(QLatin1String(e.code)).arg(age)));
         }
@@ -565,12 +565,12 @@ private slots:
         FV_VERIFY_STATUS(r, 200);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("total")).toInt(), 7);
-        QCOMPARE(arrayOf(o, "byAge").at(0).toObject().value(QStringLiteral("count")).toInt(), 3);
+        QCOMPARE(arrayOf(o, "by_age").at(0).toObject().value(QStringLiteral("count")).toInt(), 3);
         const QJsonArray lots = arrayOf(o, "lots");
         QCOMPARE(lots.size(), 7);
         QStringList tail;
         for (qsizetype i = 4; i < lots.size(); ++i)
-            tail << lots.at(i).toObject().value(QStringLiteral("lotCode")).toString() + u' ' +
+            tail << lots.at(i).toObject().value(QStringLiteral("lot_code")).toString() + u' ' +
                         lots.at(i).toObject().value(QStringLiteral("status")).toString();
         // STH-4 (20 minutes) is older than both; the API lots in the order they were held.
         QCOMPARE(tail, strings({"STH-4 QUARANTINE", "STH-API-1 QUARANTINE", "STH-API-2 HOLD"}));
@@ -578,7 +578,7 @@ private slots:
 
     void holdsListIsCapped()
     {
-        // 1000 more quarantined lots: the list stops at 1000, total and byAge count them all.
+        // 1000 more quarantined lots: the list stops at 1000, total and by_age count them all.
         m_server->db().exec(QStringLiteral(
             "INSERT INTO lots (lot_code, lot_type, status, created_at) "
             "SELECT 'STH-BULK-' || n, 'RAW', 'QUARANTINE', now() - interval '2 minutes' "
@@ -588,9 +588,10 @@ private slots:
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("total")).toInt(), 1007);
         QCOMPARE(arrayOf(o, "lots").size(), 1000);
-        QCOMPARE(arrayOf(o, "lots").at(0).toObject().value(QStringLiteral("lotCode")).toString(),
+        QCOMPARE(arrayOf(o, "lots").at(0).toObject().value(QStringLiteral("lot_code")).toString(),
                  QStringLiteral("STH-5"));
-        QCOMPARE(arrayOf(o, "byAge").at(0).toObject().value(QStringLiteral("count")).toInt(), 1003);
+        QCOMPARE(arrayOf(o, "by_age").at(0).toObject().value(QStringLiteral("count")).toInt(),
+                 1003);
         m_server->db().exec(QStringLiteral("DELETE FROM lots WHERE lot_code LIKE 'STH-BULK-%'"));
     }
 
@@ -625,10 +626,10 @@ private slots:
                             ->get(QStringLiteral("/api/v1/stats/workstations"));
         FV_VERIFY_STATUS(r, 200);
         const QJsonObject o = r.json();
-        QCOMPARE(o.value(QStringLiteral("offlineAfterSeconds")).toInt(), 120);
+        QCOMPARE(o.value(QStringLiteral("offline_after_seconds")).toInt(), 120);
         QCOMPARE(o.value(QStringLiteral("online")).toInt(), 3);
         QCOMPARE(o.value(QStringLiteral("offline")).toInt(), 2);
-        QVERIFY(isPlantTime(o.value(QStringLiteral("asOf")).toString()));
+        QVERIFY(isPlantTime(o.value(QStringLiteral("as_of")).toString()));
         const QJsonArray list = arrayOf(o, "workstations");
         QCOMPARE(list.size(), 5);
         struct Expected
@@ -648,15 +649,15 @@ private slots:
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QJsonObject w = list[i].toObject();
             const Expected &e = expected[i];
-            QCOMPARE(w.value(QStringLiteral("workstationId")).toString(), QLatin1String(e.id));
-            const qint64 age = w.value(QStringLiteral("secondsSinceHeartbeat")).toInteger();
+            QCOMPARE(w.value(QStringLiteral("workstation_id")).toString(), QLatin1String(e.id));
+            const qint64 age = w.value(QStringLiteral("seconds_since_heartbeat")).toInteger();
             QVERIFY2(age >= e.age && age < e.age + 50,
                      qPrintable(QStringLiteral("%1 age %2").arg(QLatin1String(e.id)).arg(age)));
             QCOMPARE(w.value(QStringLiteral("online")).toBool(), e.online);
-            QCOMPARE(w.value(QStringLiteral("pendingSync")).toInt(), e.pending);
-            QCOMPARE(w.value(QStringLiteral("appVersion")).toString(), QLatin1String(e.version));
+            QCOMPARE(w.value(QStringLiteral("pending_sync")).toInt(), e.pending);
+            QCOMPARE(w.value(QStringLiteral("app_version")).toString(), QLatin1String(e.version));
             QCOMPARE(w.value(QStringLiteral("user")), e.user);
-            const QString last = w.value(QStringLiteral("lastHeartbeat")).toString();
+            const QString last = w.value(QStringLiteral("last_heartbeat")).toString();
             QVERIFY2(isPlantTime(last), qPrintable(last));
         }
     }

@@ -214,7 +214,7 @@ void writeDemoStats(const QString &dataDir)
                 const int n = counts[h - 6][i];
                 if (n == 0)
                     continue;
-                byType.append(QJsonObject{{QStringLiteral("lotType"), types.at(i)},
+                byType.append(QJsonObject{{QStringLiteral("lot_type"), types.at(i)},
                                           {QStringLiteral("lots"), n},
                                           {QStringLiteral("kg"), kg(n * weights[i])}});
                 lots += n;
@@ -229,21 +229,21 @@ void writeDemoStats(const QString &dataDir)
                                       {QStringLiteral("end"), t(start.addSecs(3600))},
                                       {QStringLiteral("lots"), lots},
                                       {QStringLiteral("kg"), kg(cents)},
-                                      {QStringLiteral("byType"), byType}});
+                                      {QStringLiteral("by_type"), byType}});
     }
     QJsonArray totalByType;
     for (int i = 0; i < types.size(); ++i)
-        totalByType.append(QJsonObject{{QStringLiteral("lotType"), types.at(i)},
+        totalByType.append(QJsonObject{{QStringLiteral("lot_type"), types.at(i)},
                                        {QStringLiteral("lots"), typeLots[i]},
                                        {QStringLiteral("kg"), kg(typeKg[i])}});
     const QJsonObject lotTotals{{QStringLiteral("lots"), totalLots},
                                 {QStringLiteral("kg"), kg(totalKg)},
-                                {QStringLiteral("byType"), totalByType}};
+                                {QStringLiteral("by_type"), totalByType}};
     const QString zoneId = QString::fromUtf8(zone.id());
     const auto lotsAnswer = [&](const QString &bucket, const QJsonArray &buckets) {
         return QJsonObject{
             {QStringLiteral("from"), t(range.from)}, {QStringLiteral("to"), t(range.to)},
-            {QStringLiteral("bucket"), bucket},      {QStringLiteral("timeZone"), zoneId},
+            {QStringLiteral("bucket"), bucket},      {QStringLiteral("time_zone"), zoneId},
             {QStringLiteral("buckets"), buckets},    {QStringLiteral("totals"), lotTotals}};
     };
 
@@ -258,10 +258,10 @@ void writeDemoStats(const QString &dataDir)
     QJsonArray gateList;
     for (const auto &[number, hu, en, ccp] : gates)
         gateList.append(QJsonObject{
-            {QStringLiteral("gateNumber"), number},
+            {QStringLiteral("gate_number"), number},
             {QStringLiteral("name"), QJsonObject{{QStringLiteral("hu"), QString::fromUtf8(hu)},
                                                  {QStringLiteral("en"), QString::fromUtf8(en)}}},
-            {QStringLiteral("isCcp"), ccp}});
+            {QStringLiteral("is_ccp"), ccp}});
     const auto yieldOf = [](int firstPass, int decided) {
         return decided == 0 ? QJsonValue(QJsonValue::Null)
                             : QJsonValue(std::round(10000.0 * firstPass / decided) / 10000.0);
@@ -286,12 +286,12 @@ void writeDemoStats(const QString &dataDir)
             fail += f;
             auto &tot = gateTotals[g];
             tot[0] += p, tot[1] += ho, tot[2] += f, tot[3] += firstPass, tot[4] += decided;
-            byGate.append(QJsonObject{{QStringLiteral("gateNumber"), std::get<0>(gates.at(g))},
+            byGate.append(QJsonObject{{QStringLiteral("gate_number"), std::get<0>(gates.at(g))},
                                       {QStringLiteral("PASS"), p},
                                       {QStringLiteral("HOLD"), ho},
                                       {QStringLiteral("FAIL"), f},
-                                      {QStringLiteral("firstPass"), firstPass},
-                                      {QStringLiteral("decidedLots"), decided},
+                                      {QStringLiteral("first_pass"), firstPass},
+                                      {QStringLiteral("decided_lots"), decided},
                                       {QStringLiteral("yield"), yieldOf(firstPass, decided)}});
         }
         qcBuckets.append(
@@ -300,33 +300,33 @@ void writeDemoStats(const QString &dataDir)
                         {QStringLiteral("decisions"), QJsonObject{{QStringLiteral("PASS"), pass},
                                                                   {QStringLiteral("HOLD"), hold},
                                                                   {QStringLiteral("FAIL"), fail}}},
-                        {QStringLiteral("byGate"), byGate}});
+                        {QStringLiteral("by_gate"), byGate}});
     }
     QJsonArray totalByGate;
     int pass = 0, hold = 0, fail = 0, firstPass = 0, decided = 0;
     for (int g = 0; g < gates.size(); ++g) {
         const auto &tot = gateTotals[g];
         pass += tot[0], hold += tot[1], fail += tot[2], firstPass += tot[3], decided += tot[4];
-        totalByGate.append(QJsonObject{{QStringLiteral("gateNumber"), std::get<0>(gates.at(g))},
+        totalByGate.append(QJsonObject{{QStringLiteral("gate_number"), std::get<0>(gates.at(g))},
                                        {QStringLiteral("PASS"), tot[0]},
                                        {QStringLiteral("HOLD"), tot[1]},
                                        {QStringLiteral("FAIL"), tot[2]},
-                                       {QStringLiteral("firstPass"), tot[3]},
-                                       {QStringLiteral("decidedLots"), tot[4]},
+                                       {QStringLiteral("first_pass"), tot[3]},
+                                       {QStringLiteral("decided_lots"), tot[4]},
                                        {QStringLiteral("yield"), yieldOf(tot[3], tot[4])}});
     }
     const QJsonObject qcTotals{
         {QStringLiteral("decisions"), QJsonObject{{QStringLiteral("PASS"), pass},
                                                   {QStringLiteral("HOLD"), hold},
                                                   {QStringLiteral("FAIL"), fail}}},
-        {QStringLiteral("firstPass"), firstPass},
-        {QStringLiteral("decidedLots"), decided},
+        {QStringLiteral("first_pass"), firstPass},
+        {QStringLiteral("decided_lots"), decided},
         {QStringLiteral("yield"), yieldOf(firstPass, decided)},
-        {QStringLiteral("byGate"), totalByGate}};
+        {QStringLiteral("by_gate"), totalByGate}};
     const auto qcAnswer = [&](const QString &bucket, const QJsonArray &buckets) {
         return QJsonObject{
             {QStringLiteral("from"), t(range.from)}, {QStringLiteral("to"), t(range.to)},
-            {QStringLiteral("bucket"), bucket},      {QStringLiteral("timeZone"), zoneId},
+            {QStringLiteral("bucket"), bucket},      {QStringLiteral("time_zone"), zoneId},
             {QStringLiteral("gates"), gateList},     {QStringLiteral("buckets"), buckets},
             {QStringLiteral("totals"), qcTotals}};
     };
@@ -343,22 +343,22 @@ void writeDemoStats(const QString &dataDir)
         {QStringLiteral("MIX-%1-DUNA04-0007").arg(day), "MIX", "HOLD", 9 * 3600},
         {QStringLiteral("FG-20250110-DUNA05-0102"), "FG", "HOLD", 4 * 86400}};
     for (const auto &[code, type, status, age] : heldLots)
-        held.append(QJsonObject{{QStringLiteral("lotCode"), code},
-                                {QStringLiteral("lotType"), QString::fromLatin1(type)},
+        held.append(QJsonObject{{QStringLiteral("lot_code"), code},
+                                {QStringLiteral("lot_type"), QString::fromLatin1(type)},
                                 {QStringLiteral("status"), QString::fromLatin1(status)},
                                 {QStringLiteral("since"), t(now.addSecs(-age).toTimeZone(zone))},
-                                {QStringLiteral("ageSeconds"), age},
-                                {QStringLiteral("runCode"), QJsonValue(QJsonValue::Null)},
-                                {QStringLiteral("weightKg"), 25.5}});
+                                {QStringLiteral("age_seconds"), age},
+                                {QStringLiteral("run_code"), QJsonValue(QJsonValue::Null)},
+                                {QStringLiteral("weight_kg"), 25.5}});
     QJsonArray byAge;
     const QList<std::tuple<const char *, qint64, int>> ages{
         {"<1h", 3600, 1}, {"1–4h", 4 * 3600, 2}, {"4–24h", 86400, 1}, {"1–3d", 3 * 86400, 0}};
     for (const auto &[label, max, count] : ages)
         byAge.append(QJsonObject{{QStringLiteral("label"), QString::fromUtf8(label)},
-                                 {QStringLiteral("maxSeconds"), max},
+                                 {QStringLiteral("max_seconds"), max},
                                  {QStringLiteral("count"), count}});
     byAge.append(QJsonObject{{QStringLiteral("label"), QStringLiteral(">3d")},
-                             {QStringLiteral("maxSeconds"), QJsonValue(QJsonValue::Null)},
+                             {QStringLiteral("max_seconds"), QJsonValue(QJsonValue::Null)},
                              {QStringLiteral("count"), 1}});
     QJsonArray workstations;
     const QList<std::tuple<const char *, int, int>> stations{{"DUNA01", 20, 0},
@@ -368,32 +368,32 @@ void writeDemoStats(const QString &dataDir)
                                                              {"DUNA05", 30, 1}};
     for (const auto &[id, ago, pending] : stations)
         workstations.append(
-            QJsonObject{{QStringLiteral("workstationId"), QString::fromLatin1(id)},
-                        {QStringLiteral("lastHeartbeat"), t(now.addSecs(-ago).toTimeZone(zone))},
-                        {QStringLiteral("secondsSinceHeartbeat"), ago},
+            QJsonObject{{QStringLiteral("workstation_id"), QString::fromLatin1(id)},
+                        {QStringLiteral("last_heartbeat"), t(now.addSecs(-ago).toTimeZone(zone))},
+                        {QStringLiteral("seconds_since_heartbeat"), ago},
                         {QStringLiteral("online"), ago < 300},
-                        {QStringLiteral("pendingSync"), pending},
-                        {QStringLiteral("appVersion"), QStringLiteral("0.1.0")},
+                        {QStringLiteral("pending_sync"), pending},
+                        {QStringLiteral("app_version"), QStringLiteral("0.1.0")},
                         {QStringLiteral("user"), QStringLiteral("anna")}});
 
     const QJsonObject answers{
         {QStringLiteral("lots"), lotsAnswer(QStringLiteral("hour"), lotBuckets)},
-        {QStringLiteral("lotsToday"), lotsAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
+        {QStringLiteral("lots_today"), lotsAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
         {QStringLiteral("qc"), qcAnswer(QStringLiteral("hour"), qcBuckets)},
-        {QStringLiteral("qcToday"), qcAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
-        {QStringLiteral("holds"), QJsonObject{{QStringLiteral("asOf"), t(now.toTimeZone(zone))},
+        {QStringLiteral("qc_today"), qcAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
+        {QStringLiteral("holds"), QJsonObject{{QStringLiteral("as_of"), t(now.toTimeZone(zone))},
                                               {QStringLiteral("total"), int(held.size())},
                                               {QStringLiteral("lots"), held},
-                                              {QStringLiteral("byAge"), byAge}}},
+                                              {QStringLiteral("by_age"), byAge}}},
         {QStringLiteral("workstations"),
-         QJsonObject{{QStringLiteral("asOf"), t(now.toTimeZone(zone))},
-                     {QStringLiteral("offlineAfterSeconds"), 300},
+         QJsonObject{{QStringLiteral("as_of"), t(now.toTimeZone(zone))},
+                     {QStringLiteral("offline_after_seconds"), 300},
                      {QStringLiteral("workstations"), workstations},
                      {QStringLiteral("online"), 4},
                      {QStringLiteral("offline"), 1}}}};
     const QJsonObject snapshot{
         {QStringLiteral("range"), range.toJson()},
-        {QStringLiteral("fetchedAt"), now.addSecs(-120).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("fetched_at"), now.addSecs(-120).toString(Qt::ISODateWithMs)},
         {QStringLiteral("answers"), answers}};
     QFile f(QDir(dataDir).filePath(QStringLiteral("stats.json")));
     if (f.open(QIODevice::WriteOnly))

@@ -297,15 +297,15 @@ private slots:
         QCOMPARE(yield.series.at(1).name, u"1. Receipt"_s);
         const QJsonObject qcApi =
             api(u"/api/v1/stats/qc?"_s + page.stats()->snapshot().range.query());
-        QCOMPARE(qcApi.value(u"totals"_s).toObject().value(u"decidedLots"_s).toInt(), 4);
+        QCOMPARE(qcApi.value(u"totals"_s).toObject().value(u"decided_lots"_s).toInt(), 4);
         int gate1Points = 0;
         int overallPoints = 0;
         for (const QJsonValue &b : qcApi.value(u"buckets"_s).toArray()) {
             bool any = false;
-            for (const QJsonValue &g : b.toObject().value(u"byGate"_s).toArray()) {
+            for (const QJsonValue &g : b.toObject().value(u"by_gate"_s).toArray()) {
                 const QJsonObject o = g.toObject();
-                any |= o.value(u"decidedLots"_s).toInt() > 0;
-                if (o.value(u"gateNumber"_s).toInt() == 1 && o.value(u"yield"_s).isDouble())
+                any |= o.value(u"decided_lots"_s).toInt() > 0;
+                if (o.value(u"gate_number"_s).toInt() == 1 && o.value(u"yield"_s).isDouble())
                     ++gate1Points;
             }
             overallPoints += any ? 1 : 0;
@@ -542,6 +542,29 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(restarted.stats()->isOffline(), 15000);
         QVERIFY2(restarted.statusText().startsWith(u"✕ Offline: data from 3 h ago"_s),
                  qPrintable(restarted.statusText()));
+
+        // A snapshot stored by an older console, with camelCase keys, is ignored, not misread.
+        QFile stored(storePath());
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QByteArray legacy = stored.readAll();
+        stored.close();
+        QVERIFY(legacy.contains("\"fetched_at\"") && legacy.contains("\"lots_today\""));
+        QVERIFY(!legacy.contains("\"fetchedAt\"") && !legacy.contains("\"timeZone\""));
+        for (const auto &[snake, camel] : {std::pair{"\"fetched_at\"", "\"fetchedAt\""},
+                                           {"\"lots_today\"", "\"lotsToday\""},
+                                           {"\"qc_today\"", "\"qcToday\""},
+                                           {"\"time_zone\"", "\"timeZone\""},
+                                           {"\"by_type\"", "\"byType\""},
+                                           {"\"lot_type\"", "\"lotType\""}})
+            legacy.replace(snake, camel);
+        const QString legacyPath = m_dir.filePath(u"legacy.json"_s);
+        QFile legacyFile(legacyPath);
+        QVERIFY(legacyFile.open(QIODevice::WriteOnly));
+        legacyFile.write(legacy);
+        legacyFile.close();
+        SupervisorPage old(m_api.get(), legacyPath);
+        QVERIFY(old.stats()->snapshot().isEmpty());
+        QCOMPARE(old.tile(u"lotsToday"_s)->value(), u"—"_s);
 
         // No stored figures at all: says so rather than showing zeros.
         SupervisorPage empty(m_api.get(), m_dir.filePath(u"none.json"_s));
