@@ -5,6 +5,10 @@
 #include "db/dbpool.h"
 #include "db/migrator.h"
 #include "metrics/metrics.h"
+#include "ops/backupcommand.h"
+#include "ops/exitcodes.h"
+#include "ops/restorecommand.h"
+#include "ops/startupcheck.h"
 #include "server/application.h"
 #include "server/signalwatcher.h"
 #include "users/userrepository.h"
@@ -19,10 +23,20 @@ using namespace flowviz;
 
 namespace {
 
-int fail(const QString &message)
+int fail(const QString &message, int code = ops::exitcode::kFailure)
 {
     QTextStream(stderr) << "flowviz-server: " << message << Qt::endl;
-    return 1;
+    return code;
+}
+
+// A whole number option of backup, or -1 when it is not one.
+int countOption(const QCommandLineParser &parser, const QString &name)
+{
+    if (!parser.isSet(name))
+        return 0;
+    bool ok = false;
+    const int n = parser.value(name).toInt(&ok);
+    return ok && n >= 0 && n <= 100000 ? n : -1;
 }
 
 QString readPassword()
@@ -122,7 +136,15 @@ int main(int argc, char *argv[])
         "  migrate                   apply database migrations and exit\n"
         "  user add NAME --role R    add a user; the password is read from standard input\n"
         "  user passwd NAME          set a user's password from standard input\n"
-        "  user disable|enable NAME  disable or re-enable a user"));
+        "  user disable|enable NAME  disable or re-enable a user\n"
+        "  backup [--output DIR]     pg_dump plus manifest into DIR/flowviz-<UTC time>/\n"
+        "         [--keep-days N] [--keep-last K]\n"
+        "                            then delete backups older than N days, keeping K newest\n"
+        "  restore PATH [--replace]  restore a backup directory into the database of\n"
+        "                            --backup-database-url (default: --database-url);\n"
+        "                            --replace overwrites the FlowViz data it holds\n\n"
+        "Exit codes: 0 done, 1 failed, 2 usage, 3 database unreachable, 4 database or backup\n"
+        "newer than this server, 5 restore target not empty, 6 backup damaged."));
     parser.addHelpOption();
     parser.addVersionOption();
     ServerConfig::addOptions(parser);
@@ -130,8 +152,19 @@ int main(int argc, char *argv[])
         {QStringLiteral("role"), QStringLiteral("Role for 'user add'."), QStringLiteral("role")});
     parser.addOption({QStringLiteral("full-name"), QStringLiteral("Full name for 'user add'."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("output"),
+                      QStringLiteral("Directory for 'backup' (default: the current directory)."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("keep-days"),
+                      QStringLiteral("After 'backup': delete backups older than this many days."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("keep-last"),
+                      QStringLiteral("After 'backup': always keep this many newest backups."),
+                      QStringLiteral("k")});
+    parser.addOption({QStringLiteral("replace"),
+                      QStringLiteral("For 'restore': replace the data the database holds.")});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve, migrate or user"));
+                                 QStringLiteral("serve, migrate, user, backup or restore"));
     parser.process(app);
 
     if (!auth::passwords::initialize())
@@ -140,13 +173,43 @@ int main(int argc, char *argv[])
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
     const bool serving = command == u"serve";
-    if (!serving && command != u"migrate" && command != u"user")
-        return fail(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
+    if (!serving && command != u"migrate" && command != u"user" && command != u"backup" &&
+        command != u"restore")
+        return fail(QStringLiteral("unknown command \"%1\"; see --help").arg(command),
+                    ops::exitcode::kUsage);
 
     QString error;
     const auto config = ServerConfig::resolve(parser, serving, &error);
     if (!config)
         return fail(error);
+
+    if (command == u"backup") {
+        ops::BackupCommand::Options options;
+        options.outputDir = parser.isSet(QStringLiteral("output"))
+                                ? parser.value(QStringLiteral("output"))
+                                : QStringLiteral(".");
+        options.keepDays = countOption(parser, QStringLiteral("keep-days"));
+        options.keepLast = countOption(parser, QStringLiteral("keep-last"));
+        if (args.size() != 1 || options.keepDays < 0 || options.keepLast < 0)
+            return fail(QStringLiteral("usage: flowviz-server backup [--output DIR] "
+                                       "[--keep-days N] [--keep-last K]"),
+                        ops::exitcode::kUsage);
+        return ops::BackupCommand(*config).run(options);
+    }
+    if (command == u"restore") {
+        if (args.size() != 2)
+            return fail(QStringLiteral("usage: flowviz-server restore BACKUP_DIR [--replace]"),
+                        ops::exitcode::kUsage);
+        return ops::RestoreCommand(*config).run({args[1], parser.isSet(QStringLiteral("replace"))});
+    }
+
+    if (command == u"migrate" || serving) {
+        // Refuse early and in one line: an unreachable database, or one a newer server
+        // migrated. systemd's Restart=on-failure takes it from there.
+        const auto check = ops::StartupCheck::run(*config);
+        if (check.exitCode != ops::exitcode::kOk)
+            return fail(check.message, check.exitCode);
+    }
 
     if (command == u"migrate") {
         db::Migrator migrator;

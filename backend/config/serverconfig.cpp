@@ -21,6 +21,13 @@ constexpr Option kOptions[] = {
     {"config", "FLOWVIZ_CONFIG", nullptr, "file", "INI file with further settings."},
     {"database-url", "FLOWVIZ_DATABASE_URL", "database/url", "url",
      "PostgreSQL URI, e.g. postgresql://flowviz:secret@127.0.0.1:6432/flowviz."},
+    {"backup-database-url", "FLOWVIZ_BACKUP_DATABASE_URL", "database/backup_url", "url",
+     "PostgreSQL URI for backup and restore, straight to PostgreSQL rather than PgBouncer "
+     "(default: the database URL)."},
+    {"database-wait", "FLOWVIZ_DATABASE_WAIT", "database/wait_seconds", "seconds",
+     "How long serve and migrate wait for the database at start before giving up (default 10)."},
+    {"pg-bindir", "FLOWVIZ_PG_BINDIR", "backup/pg_bindir", "dir",
+     "Directory of pg_dump, pg_restore and psql (default: PATH, then /usr/lib/postgresql/*/bin)."},
     {"listen", "FLOWVIZ_LISTEN", "server/listen", "host:port",
      "Address to serve HTTP on (default 127.0.0.1:8000)."},
     {"jwt-secret-file", "FLOWVIZ_JWT_SECRET_FILE", "auth/jwt_secret_file", "file",
@@ -197,6 +204,19 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
     }
     c.database = *db;
     c.databaseUrl = *url;
+    c.backupDatabase = *db;
+    c.backupDatabaseUrl = *url;
+    if (const auto backupUrl = l.value("backup-database-url")) {
+        const auto backupDb = db::DbSettings::fromUrl(*backupUrl, &urlError);
+        if (!backupDb) {
+            *error = QStringLiteral("backup database URL: ") + urlError;
+            return std::nullopt;
+        }
+        c.backupDatabase = *backupDb;
+        c.backupDatabaseUrl = *backupUrl;
+    }
+    if (const auto bindir = l.value("pg-bindir"))
+        c.pgBinDir = *bindir;
 
     if (const auto listen = l.value("listen")) {
         const qsizetype colon = listen->lastIndexOf(u':');
@@ -249,7 +269,8 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
         !readInt(l, "pool-timeout", 1, 3600, c.database.timeoutSeconds, error) ||
         !readInt(l, "max-body-bytes", 1024, 64 * 1024 * 1024, maxBody, error) ||
         !readInt(l, "idle-timeout", 1, 3600, c.idleTimeoutSeconds, error) ||
-        !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error))
+        !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error) ||
+        !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
         return std::nullopt;
     c.maxBodyBytes = maxBody;
     if (const auto tz = l.value("plant-time-zone"))

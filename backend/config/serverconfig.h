@@ -30,6 +30,11 @@ struct ServerConfig
 {
     db::DbSettings database;
     QString databaseUrl;
+    // PostgreSQL itself (not PgBouncer) for backup and restore; the database URL by default.
+    db::DbSettings backupDatabase;
+    QString backupDatabaseUrl;
+    QString pgBinDir;             // where pg_dump, pg_restore and psql are, if not found
+    int databaseWaitSeconds = 10; // how long serve/migrate wait for the database at start
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 listenPort = 8000;
     QByteArray jwtSecret;

@@ -46,6 +46,14 @@ int Migrator::currentVersion(PgSession &session)
     return int(r.toInt(0, "v"));
 }
 
+QString Migrator::schemaTooNewMessage(int databaseVersion, int latestVersion)
+{
+    return QStringLiteral("the database schema is at version %1, newer than this flowviz-server "
+                          "knows (%2); install the newer server")
+        .arg(databaseVersion)
+        .arg(latestVersion);
+}
+
 Migrator::Outcome Migrator::migrate(PgSession &session) const
 {
     return session.transaction([&] {
@@ -58,12 +66,7 @@ Migrator::Outcome Migrator::migrate(PgSession &session) const
         Outcome out;
         const int current = currentVersion(session);
         if (current > latestVersion())
-            throw std::runtime_error(
-                QStringLiteral("the database schema is at version %1, newer than this "
-                               "flowviz-server knows (%2); install the newer server")
-                    .arg(current)
-                    .arg(latestVersion())
-                    .toStdString());
+            throw std::runtime_error(schemaTooNewMessage(current, latestVersion()).toStdString());
         for (const Migration &m : m_migrations) {
             if (m.version <= current)
                 continue;

@@ -34,6 +34,8 @@ public:
     Outcome migrate(PgSession &session) const;
     // The highest applied version, or 0 on an empty database.
     static int currentVersion(PgSession &session);
+    // What `migrate` throws, and start-up and restore say, when the database is ahead.
+    static QString schemaTooNewMessage(int databaseVersion, int latestVersion);
 
 private:
     QList<Migration> m_migrations;

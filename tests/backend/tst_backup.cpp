@@ -1,0 +1,496 @@
+// flowviz-server backup / restore against the real PostgreSQL and pg_dump/pg_restore, and the
+// start-up refusals of serve and migrate.
+
+#include "apitestutil.h"
+#include "support/testenv.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <libpq-fe.h>
+
+using namespace flowviz::test;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QString lastErrorLine() const
+    {
+        const QStringList lines = err.trimmed().split(u'\n');
+        return lines.isEmpty() ? QString() : lines.last();
+    }
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(code).arg(out, err);
+    }
+};
+
+// One table's exact content (or one sequence's position), in a form two databases compare by.
+using Snapshot = QMap<QString, QString>;
+
+void adminExec(const QByteArray &sql)
+{
+    const QByteArray url = TestEnv::get().directUrlFor(QStringLiteral("postgres")).toUtf8();
+    PGconn *conn = PQconnectdb(url.constData());
+    QVERIFY2(PQstatus(conn) == CONNECTION_OK, PQerrorMessage(conn));
+    PGresult *r = PQexec(conn, sql.constData());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    const QByteArray error = PQerrorMessage(conn);
+    PQclear(r);
+    PQfinish(conn);
+    QVERIFY2(ok, error.constData());
+}
+
+} // namespace
+
+class TestBackup : public QObject
+{
+    Q_OBJECT
+
+private:
+    Run run(const QStringList &args, const QMap<QString, QString> &extraEnv = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLOWVIZ_DATABASE_URL"), m_server->databaseUrl());
+        env.insert(QStringLiteral("FLOWVIZ_JWT_SECRET"),
+                   QString::fromLatin1(TestServer::kJwtSecret));
+        // Backup and restore go straight to PostgreSQL; through PgBouncer the suite proves the
+        // option is honoured, straight to PostgreSQL that the database URL is the default.
+        if (TestEnv::get().viaPgBouncer)
+            env.insert(QStringLiteral("FLOWVIZ_BACKUP_DATABASE_URL"),
+                       TestEnv::get().directUrlFor(m_server->db().name()));
+        for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+            env.insert(it.key(), it.value());
+        p.setProcessEnvironment(env);
+        p.start(TestServer::serverBinary(), args);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            r.err = QStringLiteral("(timed out)");
+            return r;
+        }
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    Snapshot snapshot()
+    {
+        Snapshot s;
+        TestDb &db = m_server->db();
+        const auto tables = db.query(QStringLiteral(
+            "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = "
+            "c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S') ORDER BY 1"));
+        for (const QStringList &t : tables) {
+            const QString name = t[0];
+            if (t[1] == u"S") {
+                s.insert(QStringLiteral("sequence ") + name,
+                         db.scalar(QStringLiteral("SELECT last_value || '/' || is_called FROM "
+                                                  "public.\"%1\"")
+                                       .arg(name)));
+                continue;
+            }
+            // Every row as text, in a fixed order: equal hashes mean equal tables.
+            s.insert(name, db.scalar(QStringLiteral("SELECT count(*) || ' ' || md5(coalesce("
+                                                    "string_agg(t::text, E'\\n' ORDER BY "
+                                                    "t::text), '')) FROM public.\"%1\" t")
+                                         .arg(name)));
+        }
+        return s;
+    }
+
+    QString latestBackup() const
+    {
+        const QStringList dirs = QDir(m_backups.path())
+                                     .entryList({QStringLiteral("flowviz-*")},
+                                                QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        return dirs.isEmpty() ? QString() : QDir(m_backups.path()).filePath(dirs.last());
+    }
+
+    QString copyBackup(const QString &name)
+    {
+        const QString target = QDir(m_scratch.path()).filePath(name);
+        QDir().mkpath(target);
+        for (const char *file : {"manifest.json", "flowviz.dump"}) {
+            const QString f = QString::fromLatin1(file);
+            QFile::copy(QDir(m_backup).filePath(f), QDir(target).filePath(f));
+        }
+        return target;
+    }
+
+    void recreateEmptyDatabase()
+    {
+        m_server->stop();
+        const QByteArray name = m_server->db().name().toUtf8();
+        adminExec("DROP DATABASE \"" + name + "\" WITH (FORCE)");
+        adminExec("CREATE DATABASE \"" + name + "\"");
+    }
+
+    std::unique_ptr<TestServer> m_server;
+    QTemporaryDir m_backups;
+    QTemporaryDir m_scratch;
+    QString m_backup;
+    Snapshot m_before;
+    int m_latest = 0;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_backups.isValid() && m_scratch.isValid());
+        m_server = std::make_unique<TestServer>(QStringLiteral("backup"), noRateLimits());
+        QVERIFY(m_server->start());
+        TestDb &db = m_server->db();
+        m_latest = db.scalar(QStringLiteral("SELECT max(version) FROM schema_migrations")).toInt();
+        QVERIFY(m_latest >= 1);
+
+        // Some rows the way the API writes them (login audit, lots with genealogy, a decision).
+        auto op = clientFor(*m_server, QStringLiteral("operator"));
+        QVERIFY(op);
+        QCOMPARE(op->post(QStringLiteral("/api/v1/lots"),
+                          lotBody(QStringLiteral("API-RAW-1"), QStringLiteral("RAW"),
+                                  QStringLiteral("250.50"), QStringLiteral("4.0")))
+                     .status,
+                 201);
+        QCOMPARE(
+            op->post(QStringLiteral("/api/v1/lots"),
+                     lotBody(QStringLiteral("API-DEB-1"), QStringLiteral("DEB"),
+                             QStringLiteral("200.00"), QStringLiteral("3.5"),
+                             {parentRef(QStringLiteral("API-RAW-1"), QStringLiteral("120.25"))}),
+                     {{"Idempotency-Key", "backup-test-1"}})
+                .status,
+            201);
+        QCOMPARE(op->post(QStringLiteral("/api/v1/qc-decisions"),
+                          decisionBody(QStringLiteral("API-RAW-1"), QStringLiteral("PASS")))
+                     .status,
+                 201);
+
+        // And a few thousand more straight in SQL: seven stages of 500 lots, each lot linked
+        // to two lots of the stage before, three QC decisions per lot, users, heartbeats.
+        db.exec(QStringLiteral("INSERT INTO users (username, full_name, role, password_hash)"
+                               " SELECT 'seed' || i, 'Seed Ünïcode ' || i, 'OPERATOR', 'x' FROM "
+                               "generate_series(1, 30) i"));
+        db.exec(QStringLiteral(
+            "INSERT INTO production_runs (run_code, operator_id, daily_target_kg, summary)"
+            " SELECT 'RUN-' || i, (SELECT id FROM users WHERE username = 'operator'), 1000.50 + i,"
+            " jsonb_build_object('note', 'run ' || i) FROM generate_series(1, 20) i"));
+        db.exec(QStringLiteral(
+            "INSERT INTO lots (lot_code, lot_type, status, production_run_id, weight_kg,"
+            " temperature_c, metadata, operator_id, workstation_id, created_at)"
+            " SELECT t.type || '-' || i, t.type, (ARRAY['CREATED','QUARANTINE','RELEASED','HOLD'])"
+            "[1 + i % 4], (SELECT id FROM production_runs WHERE run_code = 'RUN-' || (1 + i % 20)),"
+            " (i % 900) + 0.25, ((i % 9) - 2) + 0.5, jsonb_build_object('i', i, 'note', 'n\"q'),"
+            " (SELECT id FROM users WHERE username = 'seed' || (1 + i % 30)), 'WS-' || (i % 12),"
+            " timestamptz '2024-03-01 06:00:00+00' + (t.n * 500 + i) * interval '37 seconds'"
+            " FROM (VALUES (1, 'RAW'), (2, 'DEB'), (3, 'BULK'), (4, 'MIX'), (5, 'SKW'), (6, 'FRZ'),"
+            " (7, 'FG')) t(n, type), generate_series(1, 500) i"));
+        db.exec(QStringLiteral(
+            "INSERT INTO lot_genealogy (parent_lot_id, child_lot_id, quantity_used_kg)"
+            " SELECT p.id, c.id, 12.5 FROM (VALUES ('RAW', 'DEB'), ('DEB', 'BULK'), ('BULK', "
+            "'MIX'),"
+            " ('MIX', 'SKW'), ('SKW', 'FRZ'), ('FRZ', 'FG')) s(parent, child),"
+            " generate_series(1, 500) i, generate_series(0, 1) k"
+            " JOIN LATERAL (SELECT id FROM lots WHERE lot_code = s.parent || '-' || (1 + (i + k) % "
+            "500)) p ON true"
+            " JOIN LATERAL (SELECT id FROM lots WHERE lot_code = s.child || '-' || i) c ON true"));
+        db.exec(QStringLiteral(
+            "INSERT INTO qc_decisions (lot_id, qc_gate_id, operator_id, decision, notes,"
+            " temperature_c, decided_at, workstation_id)"
+            " SELECT l.id, g.id, l.operator_id, (ARRAY['PASS','HOLD','FAIL'])[1 + k],"
+            " 'check ' || k || ' of ' || l.lot_code, 3.5, l.created_at + k * interval '5 minutes',"
+            " l.workstation_id FROM lots l CROSS JOIN generate_series(0, 2) k"
+            " JOIN qc_gates g ON g.gate_number = 1 WHERE l.lot_code NOT LIKE 'API-%'"));
+        db.exec(QStringLiteral(
+            "INSERT INTO workstation_heartbeats (workstation_id, user_id, pending_sync, "
+            "app_version)"
+            " SELECT 'WS-' || i, (SELECT id FROM users WHERE username = 'operator'), i, '0.1.0'"
+            " FROM generate_series(0, 11) i"));
+        db.exec(QStringLiteral("INSERT INTO login_audit (username, client_addr, succeeded, reason)"
+                               " SELECT 'seed' || (i % 30), '10.0.0.' || (i % 250), i % 7 <> 0, ''"
+                               " FROM generate_series(1, 500) i"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM lots")).toInt(), 3502);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM lot_genealogy")).toInt(), 6001);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM qc_decisions")).toInt(), 10501);
+        QVERIFY(db.scalar(QStringLiteral("SELECT count(*) FROM idempotency_keys")).toInt() >= 1);
+        m_before = snapshot();
+    }
+
+    void backupWritesDumpAndManifest()
+    {
+        const Run r = run({QStringLiteral("backup"), QStringLiteral("--output"), m_backups.path()});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        m_backup = latestBackup();
+        QVERIFY(!m_backup.isEmpty());
+        QCOMPARE(r.out.trimmed(), m_backup);
+        // Nothing half-written is left beside it.
+        QCOMPARE(QDir(m_backups.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
+                 1);
+
+        QFile manifestFile(QDir(m_backup).filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonObject m = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        QCOMPARE(m.value(QStringLiteral("format_version")).toInt(), 1);
+        QCOMPARE(m.value(QStringLiteral("schema_version")).toInt(), m_latest);
+        QCOMPARE(m.value(QStringLiteral("database")).toString(), m_server->db().name());
+        QVERIFY(!m.value(QStringLiteral("flowviz_server_version")).toString().isEmpty());
+        QVERIFY(QDateTime::fromString(m.value(QStringLiteral("created_at")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
+        const QJsonObject tables = m.value(QStringLiteral("tables")).toObject();
+        const auto expected = m_server->db().query(QStringLiteral(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1"));
+        QCOMPARE(tables.size(), expected.size());
+        for (const QStringList &t : expected) {
+            const QString count = m_server->db().scalar(
+                QStringLiteral("SELECT count(*) FROM public.\"%1\"").arg(t[0]));
+            QCOMPARE(tables.value(t[0]).toInteger(-1), count.toLongLong());
+        }
+
+        QFile dump(QDir(m_backup).filePath(QStringLiteral("flowviz.dump")));
+        QVERIFY(dump.open(QIODevice::ReadOnly));
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        QVERIFY(sha.addData(&dump));
+        const QJsonObject d = m.value(QStringLiteral("dump")).toObject();
+        QCOMPARE(d.value(QStringLiteral("sha256")).toString().toLatin1(), sha.result().toHex());
+        QCOMPARE(d.value(QStringLiteral("bytes")).toInteger(), dump.size());
+        QVERIFY(dump.seek(0));
+        QVERIFY(dump.read(5) == "PGDMP"); // custom format
+    }
+
+    void backupFailureLeavesNothing()
+    {
+        const QString out = QDir(m_scratch.path()).filePath(QStringLiteral("failed-backups"));
+        const Run r = run({QStringLiteral("backup"), QStringLiteral("--output"), out},
+                          {{QStringLiteral("FLOWVIZ_PG_BINDIR"), m_scratch.path()}});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.lastErrorLine().contains(u"pg_dump was not found"), qPrintable(r.describe()));
+        QVERIFY(
+            QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    void restoreIntoRecreatedDatabase()
+    {
+        QVERIFY(!m_backup.isEmpty());
+        recreateEmptyDatabase();
+        QCOMPARE(m_server->db().scalar(QStringLiteral("SELECT to_regclass('public.lots')")),
+                 QString());
+        const Run r = run({QStringLiteral("restore"), m_backup});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"row counts match the manifest"), qPrintable(r.describe()));
+        const Snapshot after = snapshot();
+        QCOMPARE(after.keys(), m_before.keys());
+        for (auto it = m_before.begin(); it != m_before.end(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+        // The append-only guard came back with the table.
+        QCOMPARE(trySql(*m_server, QStringLiteral("DELETE FROM qc_decisions")).left(5),
+                 QStringLiteral("42501"));
+    }
+
+    void restoredServerAnswersLotQuery()
+    {
+        QVERIFY(m_server->start());
+        auto viewer = clientFor(*m_server, QStringLiteral("viewer"));
+        QVERIFY(viewer);
+        const Reply r = viewer->get(QStringLiteral("/api/v1/lots/DEB-7"));
+        FV_VERIFY_STATUS(r, 200);
+        const QJsonObject lot = r.json();
+        const auto row = m_server->db().query(
+            QStringLiteral("SELECT lot_type, status, weight_kg::text, workstation_id FROM lots "
+                           "WHERE lot_code = 'DEB-7'"));
+        QCOMPARE(row.size(), 1);
+        QCOMPARE(lot.value(QStringLiteral("lot_type")).toString(), row[0][0]);
+        QCOMPARE(lot.value(QStringLiteral("status")).toString(), row[0][1]);
+        QCOMPARE(lot.value(QStringLiteral("weight_kg")).toDouble(), row[0][2].toDouble());
+        QCOMPARE(lot.value(QStringLiteral("workstation_id")).toString(), row[0][3]);
+        const QJsonArray parents = lot.value(QStringLiteral("parents")).toArray();
+        QCOMPARE(parents.size(), 2);
+        QCOMPARE(parents[0].toObject().value(QStringLiteral("lot_code")).toString(),
+                 QStringLiteral("RAW-8"));
+        QCOMPARE(lot.value(QStringLiteral("children")).toArray().size(), 2);
+        // Writes work too: sequences and defaults came back.
+        auto op = clientFor(*m_server, QStringLiteral("operator"));
+        QVERIFY(op);
+        FV_VERIFY_STATUS(op->post(QStringLiteral("/api/v1/lots"),
+                                  lotBody(QStringLiteral("AFTER-RESTORE-1"), QStringLiteral("RAW"),
+                                          QStringLiteral("300.00"))),
+                         201);
+        m_server->stop();
+    }
+
+    void restoreRefusesNonEmptyTargetUnlessReplace()
+    {
+        const QString lotsBefore =
+            m_server->db().scalar(QStringLiteral("SELECT count(*) FROM lots"));
+        QCOMPARE(lotsBefore.toInt(), 3503); // with AFTER-RESTORE-1
+        Run r = run({QStringLiteral("restore"), m_backup});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.lastErrorLine().contains(u"already holds FlowViz data") &&
+                     r.lastErrorLine().contains(u"--replace"),
+                 qPrintable(r.describe()));
+        QCOMPARE(m_server->db().scalar(QStringLiteral("SELECT count(*) FROM lots")), lotsBefore);
+
+        r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QCOMPARE(snapshot(), m_before);
+    }
+
+    void restoreRefusesNewerSchema()
+    {
+        const QString dir = copyBackup(QStringLiteral("newer"));
+        QFile f(QDir(dir).filePath(QStringLiteral("manifest.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject m = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        m.insert(QStringLiteral("schema_version"), m_latest + 1);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(m).toJson());
+        f.close();
+        const Run r = run({QStringLiteral("restore"), dir, QStringLiteral("--replace")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.lastErrorLine().contains(
+                     QStringLiteral("the backup holds schema version %1, newer than this "
+                                    "flowviz-server knows (%2)")
+                         .arg(m_latest + 1)
+                         .arg(m_latest)),
+                 qPrintable(r.describe()));
+        QCOMPARE(snapshot(), m_before);
+    }
+
+    void restoreRefusesTamperedDump()
+    {
+        const QString dir = copyBackup(QStringLiteral("tampered"));
+        QFile dump(QDir(dir).filePath(QStringLiteral("flowviz.dump")));
+        QVERIFY(dump.open(QIODevice::ReadWrite));
+        dump.seek(dump.size() / 2);
+        const QByteArray byte = dump.read(1);
+        dump.seek(dump.size() / 2);
+        dump.write(QByteArray(1, char(byte.at(0) ^ 0x5a)));
+        dump.close();
+        const Run r = run({QStringLiteral("restore"), dir, QStringLiteral("--replace")});
+        QCOMPARE(r.code, 6);
+        QVERIFY2(r.lastErrorLine().contains(u"does not match its manifest"),
+                 qPrintable(r.describe()));
+        QCOMPARE(snapshot(), m_before);
+    }
+
+    void failedRestoreChangesNothing()
+    {
+        // A dump cut short whose manifest was made to agree with it: pg_restore fails part way,
+        // and the one transaction leaves the database exactly as it was.
+        const QString dir = copyBackup(QStringLiteral("truncated"));
+        QFile dump(QDir(dir).filePath(QStringLiteral("flowviz.dump")));
+        QVERIFY(dump.resize(dump.size() * 9 / 10));
+        QVERIFY(dump.open(QIODevice::ReadOnly));
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        QVERIFY(sha.addData(&dump));
+        QFile f(QDir(dir).filePath(QStringLiteral("manifest.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject m = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonObject d = m.value(QStringLiteral("dump")).toObject();
+        d.insert(QStringLiteral("sha256"), QString::fromLatin1(sha.result().toHex()));
+        d.insert(QStringLiteral("bytes"), dump.size());
+        m.insert(QStringLiteral("dump"), d);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(m).toJson());
+        f.close();
+
+        m_server->db().exec(QStringLiteral(
+            "INSERT INTO lots (lot_code, lot_type) VALUES ('MUST-SURVIVE-1', 'RAW')"));
+        const Snapshot before = snapshot();
+        const Run r = run({QStringLiteral("restore"), dir, QStringLiteral("--replace")});
+        QVERIFY2(r.code == 1 || r.code == 6, qPrintable(r.describe()));
+        QCOMPARE(snapshot(), before);
+        QVERIFY(
+            !m_server->db()
+                 .scalar(QStringLiteral("SELECT id FROM lots WHERE lot_code = 'MUST-SURVIVE-1'"))
+                 .isEmpty());
+    }
+
+    void startRefusesUnreachableDatabase()
+    {
+        for (const QString &command : {QStringLiteral("serve"), QStringLiteral("migrate")}) {
+            QElapsedTimer timer;
+            timer.start();
+            const Run r =
+                run({command}, {{QStringLiteral("FLOWVIZ_DATABASE_URL"),
+                                 QStringLiteral("postgresql://flowviz:x@127.0.0.1:1/flowviz")},
+                                {QStringLiteral("FLOWVIZ_DATABASE_WAIT"), QStringLiteral("2")},
+                                {QStringLiteral("FLOWVIZ_LISTEN"), QStringLiteral("127.0.0.1:0")}});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.lastErrorLine().startsWith(
+                         u"flowviz-server: cannot connect to the database at "
+                         "postgresql://flowviz:***@127.0.0.1:1/flowviz (tried for 2 s)"),
+                     qPrintable(r.describe()));
+            QVERIFY2(timer.elapsed() < 20000, qPrintable(command));
+        }
+    }
+
+    void startRefusesNewerSchema()
+    {
+        m_server->db().exec(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES "
+                                           "(%1, 'from_a_newer_server')")
+                                .arg(m_latest + 1));
+        const QString expected =
+            QStringLiteral("flowviz-server: the database schema is at version %1, newer than "
+                           "this flowviz-server knows (%2); install the newer server")
+                .arg(m_latest + 1)
+                .arg(m_latest);
+        for (const QString &command : {QStringLiteral("serve"), QStringLiteral("migrate")}) {
+            const Run r =
+                run({command}, {{QStringLiteral("FLOWVIZ_LISTEN"), QStringLiteral("127.0.0.1:0")}});
+            QCOMPARE(r.code, 4);
+            QCOMPARE(r.lastErrorLine(), expected);
+        }
+        // A backup of it is possible (a newer server can restore it); this server refuses to.
+        m_server->db().exec(
+            QStringLiteral("DELETE FROM schema_migrations WHERE version = %1").arg(m_latest + 1));
+        const Run r = run({QStringLiteral("migrate")},
+                          {{QStringLiteral("FLOWVIZ_DATABASE_WAIT"), QStringLiteral("0")}});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    }
+
+    void backupPrunesOldBackups()
+    {
+        // Old complete backups beyond the newest ones go; a crashed one younger than a day
+        // stays (it may still be running), as does anything that is not a backup.
+        const QString out = QDir(m_scratch.path()).filePath(QStringLiteral("rotation"));
+        for (const char *name :
+             {"flowviz-20200101T020000Z", "flowviz-20200102T020000Z", "flowviz-20200103T020000Z",
+              ".flowviz-20200104T020000Z.partial", "unrelated"}) {
+            const QString dir = QDir(out).filePath(QString::fromLatin1(name));
+            QVERIFY(QDir().mkpath(dir));
+            QFile f(QDir(dir).filePath(QStringLiteral("manifest.json")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const Run r = run({QStringLiteral("backup"), QStringLiteral("--output"), out,
+                           QStringLiteral("--keep-days"), QStringLiteral("7"),
+                           QStringLiteral("--keep-last"), QStringLiteral("2")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QStringList left =
+            QDir(out).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(left.size(), 4);
+        QCOMPARE(left[0], QStringLiteral(".flowviz-20200104T020000Z.partial"));
+        QCOMPARE(left[1], QStringLiteral("flowviz-20200103T020000Z"));
+        QVERIFY(left[2].startsWith(u"flowviz-2"));
+        QCOMPARE(left[3], QStringLiteral("unrelated"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackup)
+#include "tst_backup.moc"
