@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QSettings>
+#include <QTimeZone>
 
 namespace flowviz {
 
@@ -273,8 +274,17 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
         !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
         return std::nullopt;
     c.maxBodyBytes = maxBody;
-    if (const auto tz = l.value("plant-time-zone"))
-        c.plantTimeZone = *tz;
+    if (const auto tz = l.value("plant-time-zone")) {
+        // Stats buckets follow this zone: an unknown name must stop the server at start, not
+        // fail every supervisor request later.
+        if (!QTimeZone::isTimeZoneIdAvailable(tz->trimmed().toUtf8())) {
+            *error = QStringLiteral("plant time zone \"%1\" is not a known IANA time zone "
+                                    "(e.g. Europe/Budapest)")
+                         .arg(*tz);
+            return std::nullopt;
+        }
+        c.plantTimeZone = tz->trimmed();
+    }
     if (const auto skip = l.value("skip-migrations")) {
         const QString v = skip->trimmed().toLower();
         const bool yes = v == u"1" || v == u"true" || v == u"yes" || v == u"on";

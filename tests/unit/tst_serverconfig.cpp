@@ -292,6 +292,22 @@ private slots:
         QCOMPARE(c->idleTimeoutSeconds, 30); // default
     }
 
+    void unknownPlantTimeZone()
+    {
+        QString error;
+        QVERIFY(
+            !resolve(withUrl({QStringLiteral("--plant-time-zone"), QStringLiteral("Mars/Olympus")}),
+                     false, &error)
+                 .has_value());
+        QVERIFY2(error.contains(u"Mars/Olympus") && error.contains(u"time zone"),
+                 qPrintable(error));
+        const auto c = resolve(
+            withUrl({QStringLiteral("--plant-time-zone"), QStringLiteral("America/New_York")}),
+            false, &error);
+        QVERIFY2(c.has_value(), qPrintable(error));
+        QCOMPARE(c->plantTimeZone, QStringLiteral("America/New_York"));
+    }
+
     void rateLimitsFromEachSource()
     {
         QString error;
