@@ -10,11 +10,14 @@ packages=(
     prometheus-cpp-dev libsodium-dev libpq-dev
     # console UI: widgets, printing, translations (lupdate/lrelease), QR codes on labels
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev
-    # supervisor page charts
-    qt6-charts-dev
+    # supervisor page charts (the Qt6Charts CMake package needs Qt6OpenGL's)
+    qt6-charts-dev libqt6opengl6-dev
     # packages: CPack's DEB generator (dpkg-shlibdeps), lintian, a clean Debian root for the
     # install/upgrade test, systemd-analyze to check the unit
     dpkg-dev fakeroot lintian debootstrap systemd file
+    # packages: desktop-file-validate for the console's menu entry; rsvg-convert renders its
+    # icon sizes (deploy/debian/console/icons/render.sh)
+    desktop-file-utils librsvg2-bin
     # run: the private PostgreSQL cluster
     postgresql-15 postgresql-client-15
     # tests and the local observability stack
