@@ -144,7 +144,8 @@ int main(int argc, char *argv[])
         "                            --backup-database-url (default: --database-url);\n"
         "                            --replace overwrites the FlowViz data it holds\n\n"
         "Exit codes: 0 done, 1 failed, 2 usage, 3 database unreachable, 4 database or backup\n"
-        "newer than this server, 5 restore target not empty, 6 backup damaged."));
+        "newer than this server, 5 restore target not empty, 6 backup damaged, 7 configuration\n"
+        "missing or invalid."));
     parser.addHelpOption();
     parser.addVersionOption();
     ServerConfig::addOptions(parser);
@@ -181,7 +182,7 @@ int main(int argc, char *argv[])
     QString error;
     const auto config = ServerConfig::resolve(parser, serving, &error);
     if (!config)
-        return fail(error);
+        return fail(error, ops::exitcode::kConfiguration);
 
     if (command == u"backup") {
         ops::BackupCommand::Options options;

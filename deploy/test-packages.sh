@@ -400,11 +400,11 @@ cmd_install() {
     local secret_sum
     secret_sum=$(sha256sum <"$ROOT/etc/flowviz/jwt-secret")
 
-    # --- the refusals the unit's Restart= settings rely on: a configuration error (exit 1) and
+    # --- the refusals the unit's Restart= settings rely on: a configuration error (exit 7) and
     # an unreachable database (exit 3), each with a message
     local rc=0
     (run_unit) >"$WORK/refusal.log" 2>&1 || rc=$?
-    if [ "$rc" != 1 ] || ! grep -q "no database configured" "$WORK/refusal.log"; then
+    if [ "$rc" != 7 ] || ! grep -q "no database configured" "$WORK/refusal.log"; then
         fail "without a database URL the server exited with $rc: $(cat "$WORK/refusal.log")"
     fi
     PORT=$(free_port)
@@ -415,7 +415,7 @@ cmd_install() {
     rc=0
     (run_unit FLOWVIZ_DATABASE_WAIT=1) >"$WORK/refusal.log" 2>&1 || rc=$?
     [ "$rc" = 3 ] || fail "with PostgreSQL down the server exited with $rc, not 3: $(cat "$WORK/refusal.log")"
-    step "refusals: exit 1 without a database URL, exit 3 with PostgreSQL down"
+    step "refusals: exit 7 without a database URL, exit 3 with PostgreSQL down"
 
     # --- PostgreSQL in the root: socket only (no TCP port to clash with the host)
     step "PostgreSQL 15 in the root: role and database flowviz (peer authentication)"

@@ -11,5 +11,6 @@ constexpr int kDatabaseUnreachable = 3; // could not connect within the wait
 constexpr int kSchemaTooNew = 4;        // database or backup newer than this binary
 constexpr int kTargetNotEmpty = 5;      // restore target holds data and no --replace
 constexpr int kBackupDamaged = 6;       // manifest unreadable or dump does not match it
+constexpr int kConfiguration = 7;       // settings missing or invalid: fix the file first
 
 } // namespace flowviz::ops::exitcode

@@ -441,6 +441,20 @@ private slots:
         }
     }
 
+    void startRefusesInvalidConfiguration()
+    {
+        // systemd does not retry exit code 7 (RestartPreventExitStatus): only an edit helps.
+        for (const QString &command : {QStringLiteral("serve"), QStringLiteral("migrate")}) {
+            const Run r =
+                run({command, QStringLiteral("--plant-time-zone"), QStringLiteral("Mars/Olympus")},
+                    {{QStringLiteral("FLOWVIZ_LISTEN"), QStringLiteral("127.0.0.1:0")}});
+            QCOMPARE(r.code, 7);
+            QVERIFY2(
+                r.lastErrorLine().startsWith(u"flowviz-server: plant time zone \"Mars/Olympus\""),
+                qPrintable(r.describe()));
+        }
+    }
+
     void startRefusesNewerSchema()
     {
         m_server->db().exec(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES "
