@@ -320,6 +320,17 @@ int RestoreCommand::run(const Options &options)
     }
     const double restoreSeconds = double(timer.elapsed()) / 1000.0;
 
+    db::Migrator::Outcome outcome;
+    const QString migrateError =
+        db::DbPool::runOnce(settings, [&](db::PgSession &s) { outcome = migrator.migrate(s); });
+    if (!migrateError.isEmpty())
+        return fail(exitcode::kFailure,
+                    QStringLiteral("the backup was restored (schema version %1) but migrating it "
+                                   "failed: %2; run 'flowviz-server migrate' to try again")
+                        .arg(manifest.schemaVersion)
+                        .arg(migrateError));
+    // Statistics after the migrations, so that indexes they add (expression indexes carry
+    // their own statistics) are planned well from the first query.
     try {
         conn->exec(QStringLiteral("SET statement_timeout = 0"));
         conn->exec(QStringLiteral("ANALYZE"));
@@ -327,15 +338,6 @@ int RestoreCommand::run(const Options &options)
         QTextStream(stderr) << "flowviz-server: warning: ANALYZE after the restore failed: "
                             << e.what() << Qt::endl;
     }
-    db::Migrator::Outcome outcome;
-    const QString migrateError =
-        db::DbPool::runOnce(settings, [&](db::PgSession &s) { outcome = migrator.migrate(s); });
-    if (!migrateError.isEmpty())
-        return fail(exitcode::kFailure,
-                    QStringLiteral("the backup was restored (schema version %1) but migrating it "
-                                   "failed: %2")
-                        .arg(manifest.schemaVersion)
-                        .arg(migrateError));
     QTextStream(stdout) << "restored " << backupDir << " (taken "
                         << manifest.createdAt.toString(Qt::ISODate) << " by flowviz-server "
                         << manifest.serverVersion << ") into " << settings.redactedUrl() << " in "

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -347,6 +348,85 @@ private slots:
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
+    }
+
+    void restoreOlderSchemaUpgradesIt()
+    {
+        // A backup taken by a server that knew only 0001_core_schema restores, is checked
+        // against its manifest at version 1, and then gets the binary's newer migrations.
+        // Version 1 is made from the seeded database by undoing exactly what 0002 does.
+        QVERIFY2(m_latest == 2, "undo every migration after 0001 here, not only 0002");
+        TestDb &db = m_server->db();
+        const QString indexSql = QStringLiteral(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
+            "indexname IN ('qc_decisions_effective_idx', 'qc_decisions_lot_gate_effective_idx') "
+            "ORDER BY 1");
+        const auto indexesV2 = db.query(indexSql);
+        QCOMPARE(indexesV2.size(), 2);
+        const QString firstMigration =
+            db.scalar(QStringLiteral("SELECT s::text FROM schema_migrations s WHERE version = 1"));
+        QVERIFY(!firstMigration.isEmpty());
+        // Should a check below fail, the later tests still find the database they expect.
+        auto putBack = qScopeGuard([this] {
+            run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
+        });
+        db.exec(QStringLiteral("DROP INDEX qc_decisions_lot_gate_effective_idx"));
+        db.exec(QStringLiteral("DROP INDEX qc_decisions_effective_idx"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2"));
+        QCOMPARE(db.query(indexSql).size(), 0);
+        const Snapshot v1 = snapshot();
+        QCOMPARE(v1.value(QStringLiteral("schema_migrations")).section(u' ', 0, 0),
+                 QStringLiteral("1"));
+
+        const QString out = QDir(m_scratch.path()).filePath(QStringLiteral("schema-v1"));
+        Run r = run({QStringLiteral("backup"), QStringLiteral("--output"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        const QString backup = r.out.trimmed();
+        QFile manifestFile(QDir(backup).filePath(QStringLiteral("manifest.json")));
+        QVERIFY2(manifestFile.open(QIODevice::ReadOnly), qPrintable(backup));
+        const QJsonObject m = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        QCOMPARE(m.value(QStringLiteral("schema_version")).toInt(), 1);
+        const QJsonObject tables = m.value(QStringLiteral("tables")).toObject();
+        QCOMPARE(tables.value(QStringLiteral("schema_migrations")).toInteger(-1), qint64(1));
+        QCOMPARE(tables.value(QStringLiteral("qc_decisions")).toInteger(-1), qint64(10501));
+
+        recreateEmptyDatabase();
+        r = run({QStringLiteral("restore"), backup});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        // The manifest is checked inside the restore's transaction, before migrating: its
+        // check of the schema version (1) passes only there.
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 1 -> 2"),
+                 qPrintable(r.describe()));
+
+        // Every row as it was; schema_migrations gained version 2 and kept version 1 as it was.
+        const Snapshot after = snapshot();
+        QCOMPARE(after.keys(), v1.keys());
+        for (auto it = v1.begin(); it != v1.end(); ++it) {
+            if (it.key() != u"schema_migrations")
+                QCOMPARE(after.value(it.key()), it.value());
+        }
+        const auto migrations =
+            db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
+        QCOMPARE(migrations.size(), 2);
+        QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
+        QCOMPARE(migrations[1],
+                 (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT s::text FROM schema_migrations s WHERE "
+                                          "version = 1")),
+                 firstMigration);
+        QCOMPARE(db.query(indexSql), indexesV2);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT bool_and(indisvalid) FROM pg_index WHERE "
+                                          "indexrelid IN ('qc_decisions_effective_idx'::regclass, "
+                                          "'qc_decisions_lot_gate_effective_idx'::regclass)")),
+                 QStringLiteral("t"));
+
+        // Back to the database the later tests compare with (m_before, schema version 2).
+        putBack.dismiss();
+        r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 2 -> 2"), qPrintable(r.describe()));
+        QCOMPARE(snapshot(), m_before);
+        QCOMPARE(db.query(indexSql), indexesV2);
     }
 
     void restoreRefusesNewerSchema()
