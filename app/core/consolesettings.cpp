@@ -1,6 +1,8 @@
 #include "consolesettings.h"
 
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStringList>
 
 namespace flowviz::app {
 
@@ -27,6 +29,13 @@ ConsoleSettings ConsoleSettings::load()
         q.value(QStringLiteral("ui/idleLockMinutes"), defaults.idleLockMinutes).toInt();
     if (s.idleLockMinutes < 0)
         s.idleLockMinutes = defaults.idleLockMinutes;
+    // A stored value that is not a valid set of shifts (edited by hand) gives the defaults.
+    QString ignored;
+    s.shiftStarts = parseShiftStarts(q.value(QStringLiteral("supervisor/shiftStarts"),
+                                             shiftStartsText(defaults.shiftStarts))
+                                         .toString(),
+                                     &ignored)
+                        .value_or(defaults.shiftStarts);
     return s;
 }
 
@@ -44,7 +53,59 @@ void ConsoleSettings::save() const
     q.setValue(QStringLiteral("scanner/prefix"), scannerPrefix);
     q.setValue(QStringLiteral("scanner/suffix"), scannerSuffix);
     q.setValue(QStringLiteral("ui/idleLockMinutes"), idleLockMinutes);
+    q.setValue(QStringLiteral("supervisor/shiftStarts"), shiftStartsText(shiftStarts));
     q.sync();
+}
+
+std::optional<QString> ConsoleSettings::checkShiftStarts(const QList<QTime> &starts)
+{
+    if (starts.isEmpty() || starts.size() > kMaxShifts)
+        return tr("Enter the start times of one to four shifts, for example 06:00, 14:00, "
+                  "22:00.");
+    for (const QTime &start : starts)
+        if (!start.isValid())
+            return tr("A shift start time is not a time of day. Write hours and minutes, for "
+                      "example 06:00.");
+    for (int i = 1; i < starts.size(); ++i)
+        if (!(starts.at(i - 1) < starts.at(i)))
+            return tr("Each shift must start later in the day than the one before it, for "
+                      "example 06:00, 14:00, 22:00. The last shift runs on past midnight.");
+    return std::nullopt;
+}
+
+std::optional<QList<QTime>> ConsoleSettings::parseShiftStarts(const QString &text, QString *error)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    static const QRegularExpression time(QStringLiteral("^(\\d{1,2})(?:[:.](\\d{2}))?$"));
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QList<QTime> starts;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch m = time.match(part);
+        const QTime start =
+            m.hasMatch()
+                ? QTime(m.captured(1).toInt(), m.captured(2).isEmpty() ? 0 : m.captured(2).toInt())
+                : QTime();
+        if (!start.isValid())
+            return fail(tr("“%1” is not a time of day. Write shift start times as hours and "
+                           "minutes, for example 06:00, 14:00, 22:00.")
+                            .arg(part));
+        starts.append(start);
+    }
+    if (const auto problem = checkShiftStarts(starts))
+        return fail(*problem);
+    return starts;
+}
+
+QString ConsoleSettings::shiftStartsText(const QList<QTime> &starts)
+{
+    QStringList out;
+    for (const QTime &start : starts)
+        out << start.toString(QStringLiteral("HH:mm"));
+    return out.join(QStringLiteral(", "));
 }
 
 } // namespace flowviz::app

@@ -37,9 +37,18 @@ QTimeZone StatsClient::plantZone() const
     return QTimeZone::systemTimeZone();
 }
 
+void StatsClient::setShiftStarts(const QList<QTime> &starts)
+{
+    if (!StatsRange::isValidShiftStarts(starts) || starts == m_shiftStarts)
+        return;
+    m_shiftStarts = starts;
+    if (m_range.preset == StatsRange::Preset::Shift)
+        m_range = StatsRange::shift(now(), plantZone(), m_shiftStarts);
+}
+
 void StatsClient::setPreset(StatsRange::Preset preset)
 {
-    setRange(StatsRange::forPreset(preset, now(), plantZone()));
+    setRange(StatsRange::forPreset(preset, now(), plantZone(), m_shiftStarts));
 }
 
 void StatsClient::setRange(const StatsRange &range)
@@ -78,7 +87,7 @@ void StatsClient::refresh()
     if (!m_api)
         return;
     if (m_range.preset != StatsRange::Preset::Custom)
-        m_range = StatsRange::forPreset(m_range.preset, now(), plantZone());
+        m_range = StatsRange::forPreset(m_range.preset, now(), plantZone(), m_shiftStarts);
     const quint64 generation = ++m_generation;
     m_requested = m_range;
     m_answers = {};
@@ -88,7 +97,7 @@ void StatsClient::refresh()
     const StatsRange today = StatsRange::today(now(), plantZone());
     StatsRange todayByDay = today;
     todayByDay.bucket = QStringLiteral("day");
-    const QList<std::pair<QString, QString>> calls{
+    QList<std::pair<QString, QString>> calls{
         {QStringLiteral("lots"), QStringLiteral("/api/v1/stats/lots?") + m_range.query()},
         {QStringLiteral("qc"), QStringLiteral("/api/v1/stats/qc?") + m_range.query()},
         {QStringLiteral("lots_today"), QStringLiteral("/api/v1/stats/lots?") + todayByDay.query()},
@@ -96,6 +105,10 @@ void StatsClient::refresh()
         {QStringLiteral("holds"), QStringLiteral("/api/v1/stats/holds")},
         {QStringLiteral("workstations"), QStringLiteral("/api/v1/stats/workstations")},
     };
+    // The kilograms are always shown per day: a range by the hour asks for its last 7 days.
+    if (!m_range.isDaily())
+        calls.append({QStringLiteral("lots_daily"), QStringLiteral("/api/v1/stats/lots?") +
+                                                        m_range.kilogramDays(plantZone()).query()});
     const bool wasLoading = isLoading();
     m_pending = int(calls.size());
     for (const auto &[name, path] : calls) {
@@ -137,10 +150,11 @@ void StatsClient::finish()
         // The range was laid out in the workstation's zone before the server named the
         // plant's: ask again for the same days in the plant's zone.
         if (zoneChanged && plantZone() != m_requested.from.timeZone()) {
-            m_range = m_range.preset == StatsRange::Preset::Custom
-                          ? StatsRange::custom(m_range.from.date(), m_range.to.addSecs(-1).date(),
-                                               plantZone())
-                          : StatsRange::forPreset(m_range.preset, now(), plantZone());
+            m_range =
+                m_range.preset == StatsRange::Preset::Custom
+                    ? StatsRange::custom(m_range.from.date(), m_range.to.addSecs(-1).date(),
+                                         plantZone())
+                    : StatsRange::forPreset(m_range.preset, now(), plantZone(), m_shiftStarts);
             QTimer::singleShot(0, this, &StatsClient::refresh);
         }
         return;

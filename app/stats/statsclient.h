@@ -14,8 +14,9 @@ namespace flowviz::app {
 class ApiClient;
 struct ApiError;
 
-// The supervisor dashboard's data: fetches the stats API for the chosen range (plus today's
-// figures for the KPI tiles, the open holds and the workstations) as one snapshot, and keeps
+// The supervisor dashboard's data: fetches the stats API for the chosen range (plus its
+// kilograms per day, today's figures for the KPI tiles, the open holds and the workstations)
+// as one snapshot, and keeps
 // the last complete snapshot in a small JSON file so it is still shown, with its age, when
 // the server cannot be reached or after a restart. Nothing is shown as live that is not.
 class StatsClient : public QObject
@@ -36,6 +37,10 @@ public:
     QTimeZone plantZone() const;
 
     StatsRange range() const { return m_range; }
+    // The plant's shift start times ("this shift"); invalid lists are ignored. A "this shift"
+    // range is laid out again at once; the next refresh fetches it.
+    QList<QTime> shiftStarts() const { return m_shiftStarts; }
+    void setShiftStarts(const QList<QTime> &starts);
     // A preset follows the clock: "today" is today at every refresh.
     void setPreset(StatsRange::Preset preset);
     void setRange(const StatsRange &range);
@@ -70,6 +75,7 @@ private:
     QPointer<ApiClient> m_api;
     QString m_storePath;
     Clock m_clock;
+    QList<QTime> m_shiftStarts = StatsRange::defaultShiftStarts();
     StatsRange m_range;
     StatsSnapshot m_snapshot;
     QString m_timeZone; // IANA id from the last answer

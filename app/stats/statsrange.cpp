@@ -23,28 +23,57 @@ bool StatsRange::operator==(const StatsRange &other) const
     return preset == other.preset && from == other.from && to == other.to && bucket == other.bucket;
 }
 
-StatsRange StatsRange::shift(const QDateTime &now, const QTimeZone &zone)
+QList<QTime> StatsRange::defaultShiftStarts()
 {
+    return {QTime(6, 0), QTime(14, 0), QTime(22, 0)};
+}
+
+bool StatsRange::isValidShiftStarts(const QList<QTime> &starts)
+{
+    if (starts.isEmpty() || starts.size() > 4)
+        return false;
+    for (int i = 0; i < starts.size(); ++i)
+        if (!starts.at(i).isValid() || (i > 0 && !(starts.at(i - 1) < starts.at(i))))
+            return false;
+    return true;
+}
+
+QString StatsRange::shiftsText(const QList<QTime> &starts)
+{
+    QStringList shifts;
+    const QString format = QStringLiteral("HH:mm");
+    for (int i = 0; i < starts.size(); ++i)
+        shifts << starts.at(i).toString(format) + QChar(0x2013) +
+                      starts.at((i + 1) % starts.size()).toString(format);
+    return shifts.join(QStringLiteral(", "));
+}
+
+StatsRange StatsRange::shift(const QDateTime &now, const QTimeZone &zone,
+                             const QList<QTime> &shiftStarts)
+{
+    const QList<QTime> starts =
+        isValidShiftStarts(shiftStarts) ? shiftStarts : defaultShiftStarts();
     const QDateTime local = now.toTimeZone(zone);
     const QDate day = local.date();
-    const int hour = local.time().hour();
+    const QTime time = local.time();
+    const auto startAt = [&zone](QDate date, QTime start) { return QDateTime(date, start, zone); };
     StatsRange r;
     r.preset = Preset::Shift;
     r.bucket = QStringLiteral("hour");
-    // The latest shift start at or before now; before the first start of the day the night
+    // The latest shift start at or before now; before the first start of the day the last
     // shift of the previous day is still running.
-    constexpr int count = int(std::size(kShiftStarts));
+    const int count = int(starts.size());
     int index = -1;
     for (int i = 0; i < count; ++i)
-        if (kShiftStarts[i] <= hour)
+        if (starts.at(i) <= time)
             index = i;
     if (index < 0) {
-        r.from = at(day.addDays(-1), kShiftStarts[count - 1], zone);
-        r.to = at(day, kShiftStarts[0], zone);
+        r.from = startAt(day.addDays(-1), starts.at(count - 1));
+        r.to = startAt(day, starts.at(0));
     } else {
-        r.from = at(day, kShiftStarts[index], zone);
-        r.to = index + 1 < count ? at(day, kShiftStarts[index + 1], zone)
-                                 : at(day.addDays(1), kShiftStarts[0], zone);
+        r.from = startAt(day, starts.at(index));
+        r.to = index + 1 < count ? startAt(day, starts.at(index + 1))
+                                 : startAt(day.addDays(1), starts.at(0));
     }
     return r;
 }
@@ -83,11 +112,12 @@ StatsRange StatsRange::custom(QDate first, QDate last, const QTimeZone &zone)
     return r;
 }
 
-StatsRange StatsRange::forPreset(Preset preset, const QDateTime &now, const QTimeZone &zone)
+StatsRange StatsRange::forPreset(Preset preset, const QDateTime &now, const QTimeZone &zone,
+                                 const QList<QTime> &shiftStarts)
 {
     switch (preset) {
     case Preset::Shift:
-        return shift(now, zone);
+        return shift(now, zone, shiftStarts);
     case Preset::Week:
         return lastDays(7, now, zone);
     case Preset::Month:
@@ -97,6 +127,17 @@ StatsRange StatsRange::forPreset(Preset preset, const QDateTime &now, const QTim
         break;
     }
     return today(now, zone);
+}
+
+StatsRange StatsRange::kilogramDays(const QTimeZone &zone) const
+{
+    if (isDaily())
+        return *this;
+    const QDate last = to.addSecs(-1).toTimeZone(zone).date();
+    StatsRange r = custom(last.addDays(1 - kKilogramDays), last, zone);
+    r.preset = preset;
+    r.bucket = QStringLiteral("day");
+    return r;
 }
 
 QString StatsRange::rfc3339(const QDateTime &time)

@@ -22,8 +22,13 @@ struct StatsRange
         Custom
     };
 
-    // Local start hours of the three shifts: 06–14, 14–22, 22–06.
-    static constexpr int kShiftStarts[] = {6, 14, 22};
+    // The plant's shifts by default: 06–14, 14–22, 22–06 (the Settings page can change them).
+    static QList<QTime> defaultShiftStarts();
+    // One to four start times, strictly increasing within a day; the last shift runs past
+    // midnight to the first start of the next day.
+    static bool isValidShiftStarts(const QList<QTime> &starts);
+    // "06:00–14:00, 14:00–22:00, 22:00–06:00".
+    static QString shiftsText(const QList<QTime> &starts);
 
     Preset preset = Preset::Today;
     QDateTime from;
@@ -33,13 +38,22 @@ struct StatsRange
     bool isValid() const { return from.isValid() && to.isValid() && from < to; }
     bool operator==(const StatsRange &other) const;
 
-    // The shift around `now`, today, or the last `days` days up to the end of today.
-    static StatsRange shift(const QDateTime &now, const QTimeZone &zone);
+    // The shift around `now` (of `starts`; the default shifts when those are not valid),
+    // today, or the last `days` days up to the end of today.
+    static StatsRange shift(const QDateTime &now, const QTimeZone &zone,
+                            const QList<QTime> &starts = defaultShiftStarts());
     static StatsRange today(const QDateTime &now, const QTimeZone &zone);
     static StatsRange lastDays(int days, const QDateTime &now, const QTimeZone &zone);
     // Whole days `first` to `last` (both included); hourly buckets up to two days.
     static StatsRange custom(QDate first, QDate last, const QTimeZone &zone);
-    static StatsRange forPreset(Preset preset, const QDateTime &now, const QTimeZone &zone);
+    static StatsRange forPreset(Preset preset, const QDateTime &now, const QTimeZone &zone,
+                                const QList<QTime> &shiftStarts = defaultShiftStarts());
+
+    // The days the kilograms-per-day chart shows for this range: the range itself when it is
+    // by the day, otherwise the 7 plant-local days ending with the range's last day.
+    bool isDaily() const { return bucket == u"day"; }
+    StatsRange kilogramDays(const QTimeZone &zone) const;
+    static constexpr int kKilogramDays = 7;
 
     // "from=…&to=…&bucket=…", percent-encoded, times in RFC 3339 with their offset.
     QString query() const;

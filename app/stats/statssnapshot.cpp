@@ -203,6 +203,13 @@ StatsSnapshot StatsSnapshot::fromAnswers(const StatsRange &range, const QDateTim
     };
     s.lots = LotsStats::fromJson(part("lots"));
     s.qc = QcStats::fromJson(part("qc"));
+    if (answers.value(QStringLiteral("lots_daily")).isObject()) {
+        s.lotsDaily = LotsStats::fromJson(part("lots_daily"));
+        s.hasLotsDaily = true;
+    } else if (range.isDaily()) {
+        s.lotsDaily = s.lots; // the range is by the day already
+        s.hasLotsDaily = true;
+    }
     s.lotsToday = LotsStats::fromJson(part("lots_today"));
     s.qcToday = QcStats::fromJson(part("qc_today"));
     s.holds = HoldsStats::fromJson(part("holds"));
@@ -216,6 +223,7 @@ StatsSnapshot StatsSnapshot::fromJson(const QJsonObject &o)
         QDateTime::fromString(o.value(QStringLiteral("fetched_at")).toString(), Qt::ISODateWithMs);
     const QJsonObject answers = o.value(QStringLiteral("answers")).toObject();
     const StatsRange range = StatsRange::fromJson(o.value(QStringLiteral("range")).toObject());
+    // "lots_daily" is optional: older consoles stored no kilograms per day.
     for (const char *name : {"lots", "qc", "lots_today", "qc_today", "holds", "workstations"})
         if (!answers.value(QLatin1String(name)).isObject())
             return {};

@@ -151,19 +151,27 @@ struct WorkstationsStats
 };
 
 // Everything the dashboard shows, from one refresh: the chosen range's lots and QC figures,
-// today's for the KPI tiles, the open holds and the workstations. `answers` keeps the API's
-// JSON as received so the snapshot can be stored and read back after a restart.
+// the kilograms per day (the range's days, or the 7 days ending with its last day when the
+// range is by the hour), today's figures for the KPI tiles, the open holds and the
+// workstations. `answers` keeps the API's JSON as received so the snapshot can be stored and
+// read back after a restart.
 struct StatsSnapshot
 {
     StatsRange range;
     QDateTime fetchedAt; // UTC; invalid when there is no data
     LotsStats lots;
     QcStats qc;
+    // Lots and kilograms by the day for the kilograms chart; `hasLotsDaily` is false for a
+    // by-the-hour snapshot stored by an older console, which did not fetch them.
+    LotsStats lotsDaily;
+    bool hasLotsDaily = false;
     LotsStats lotsToday;
     QcStats qcToday;
     HoldsStats holds;
     WorkstationsStats workstations;
-    QJsonObject answers; // "lots", "qc", "lots_today", "qc_today", "holds", "workstations"
+    // "lots", "qc", "lots_daily" (only for ranges by the hour), "lots_today", "qc_today",
+    // "holds", "workstations"
+    QJsonObject answers;
 
     bool isEmpty() const { return !fetchedAt.isValid(); }
     QJsonObject toJson() const;

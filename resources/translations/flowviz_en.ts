@@ -303,6 +303,25 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ConsoleSettings</name>
+    <message>
+        <source>Enter the start times of one to four shifts, for example 06:00, 14:00, 22:00.</source>
+        <translation>Enter the start times of one to four shifts, for example 06:00, 14:00, 22:00.</translation>
+    </message>
+    <message>
+        <source>A shift start time is not a time of day. Write hours and minutes, for example 06:00.</source>
+        <translation>A shift start time is not a time of day. Write hours and minutes, for example 06:00.</translation>
+    </message>
+    <message>
+        <source>Each shift must start later in the day than the one before it, for example 06:00, 14:00, 22:00. The last shift runs on past midnight.</source>
+        <translation>Each shift must start later in the day than the one before it, for example 06:00, 14:00, 22:00. The last shift runs on past midnight.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day. Write shift start times as hours and minutes, for example 06:00, 14:00, 22:00.</source>
+        <translation>“%1” is not a time of day. Write shift start times as hours and minutes, for example 06:00, 14:00, 22:00.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::DecisionRecorder</name>
     <message>
         <source>Scan the lot&apos;s label first.</source>
@@ -1786,6 +1805,18 @@
         <source>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</source>
         <translation>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</translation>
     </message>
+    <message>
+        <source>Shift start times:</source>
+        <translation>Shift start times:</translation>
+    </message>
+    <message>
+        <source>e.g. 06:00, 14:00, 22:00</source>
+        <translation>e.g. 06:00, 14:00, 22:00</translation>
+    </message>
+    <message>
+        <source>One to four shifts, in order through the day; the last shift runs on past midnight. The Supervisor page&apos;s “This shift” uses them.</source>
+        <translation>One to four shifts, in order through the day; the last shift runs on past midnight. The Supervisor page&apos;s “This shift” uses them.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::SignatureDialog</name>
@@ -1858,10 +1889,6 @@
     <message>
         <source>Kilograms per day</source>
         <translation>Kilograms per day</translation>
-    </message>
-    <message>
-        <source>Kilograms per hour</source>
-        <translation>Kilograms per hour</translation>
     </message>
     <message>
         <source>Kilograms</source>
@@ -1941,10 +1968,6 @@
     <message>
         <source>Custom days…</source>
         <translation>Custom days…</translation>
-    </message>
-    <message>
-        <source>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</source>
-        <translation>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</translation>
     </message>
     <message>
         <source>from</source>
@@ -2117,6 +2140,18 @@
     <message>
         <source>no heartbeat for %1 min</source>
         <translation>no heartbeat for %1 min</translation>
+    </message>
+    <message>
+        <source>Shifts run %1 plant time (set on the Settings page). Up to two days are shown by the hour, longer ranges by the day; kilograms always by the day.</source>
+        <translation>Shifts run %1 plant time (set on the Settings page). Up to two days are shown by the hour, longer ranges by the day; kilograms always by the day.</translation>
+    </message>
+    <message>
+        <source>No lots were registered on these days.</source>
+        <translation>No lots were registered on these days.</translation>
+    </message>
+    <message>
+        <source>The kilograms per day are shown once the server answers.</source>
+        <translation>The kilograms per day are shown once the server answers.</translation>
     </message>
 </context>
 <context>

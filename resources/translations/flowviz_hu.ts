@@ -303,6 +303,25 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ConsoleSettings</name>
+    <message>
+        <source>Enter the start times of one to four shifts, for example 06:00, 14:00, 22:00.</source>
+        <translation>Adja meg egy–négy műszak kezdési idejét, például 06:00, 14:00, 22:00.</translation>
+    </message>
+    <message>
+        <source>A shift start time is not a time of day. Write hours and minutes, for example 06:00.</source>
+        <translation>Az egyik műszakkezdés nem érvényes időpont. Órát és percet írjon, például 06:00.</translation>
+    </message>
+    <message>
+        <source>Each shift must start later in the day than the one before it, for example 06:00, 14:00, 22:00. The last shift runs on past midnight.</source>
+        <translation>Minden műszaknak a napon belül később kell kezdődnie, mint az előzőnek, például 06:00, 14:00, 22:00. Az utolsó műszak éjfél után is tart.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day. Write shift start times as hours and minutes, for example 06:00, 14:00, 22:00.</source>
+        <translation>A(z) „%1” nem érvényes időpont. A műszakok kezdési idejét órával és perccel adja meg, például 06:00, 14:00, 22:00.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::DecisionRecorder</name>
     <message>
         <source>Scan the lot&apos;s label first.</source>
@@ -1786,6 +1805,18 @@
         <source>Saved. The new site and workstation id are used for lot codes after the console is restarted; everything else is in use now.</source>
         <translation>Mentve. Az új telephely- és munkaállomás-azonosító a konzol újraindítása után kerül a tételkódokba; minden más már érvényes.</translation>
     </message>
+    <message>
+        <source>Shift start times:</source>
+        <translation>Műszakok kezdete:</translation>
+    </message>
+    <message>
+        <source>e.g. 06:00, 14:00, 22:00</source>
+        <translation>pl. 06:00, 14:00, 22:00</translation>
+    </message>
+    <message>
+        <source>One to four shifts, in order through the day; the last shift runs on past midnight. The Supervisor page&apos;s “This shift” uses them.</source>
+        <translation>Egy–négy műszak, a nap folyamán sorrendben; az utolsó műszak éjfél után is tart. A Vezetői áttekintés „Ez a műszak” nézete ezeket használja.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::SignatureDialog</name>
@@ -1858,10 +1889,6 @@
     <message>
         <source>Kilograms per day</source>
         <translation>Kilogramm naponta</translation>
-    </message>
-    <message>
-        <source>Kilograms per hour</source>
-        <translation>Kilogramm óránként</translation>
     </message>
     <message>
         <source>Kilograms</source>
@@ -1941,10 +1968,6 @@
     <message>
         <source>Custom days…</source>
         <translation>Egyéni napok…</translation>
-    </message>
-    <message>
-        <source>Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are shown by the hour, longer ranges by the day.</source>
-        <translation>A műszakok üzemi idő szerint 06–14, 14–22 és 22–06 óráig tartanak. Legfeljebb két nap óránként, hosszabb időszak naponként jelenik meg.</translation>
     </message>
     <message>
         <source>from</source>
@@ -2117,6 +2140,18 @@
     <message>
         <source>no heartbeat for %1 min</source>
         <translation>%1 perce nem jelentkezett</translation>
+    </message>
+    <message>
+        <source>Shifts run %1 plant time (set on the Settings page). Up to two days are shown by the hour, longer ranges by the day; kilograms always by the day.</source>
+        <translation>A műszakok üzemi idő szerint: %1 (a Beállítások oldalon módosítható). Legfeljebb két nap óránként, hosszabb időszak naponként jelenik meg; a kilogramm mindig naponként.</translation>
+    </message>
+    <message>
+        <source>No lots were registered on these days.</source>
+        <translation>Ezeken a napokon nem rögzítettek tételt.</translation>
+    </message>
+    <message>
+        <source>The kilograms per day are shown once the server answers.</source>
+        <translation>A napi kilogrammok akkor jelennek meg, amikor a szerver válaszol.</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,8 @@ SettingsPage::SettingsPage(app::ConsoleCore *core, QWidget *parent) : QWidget(pa
     m_idleMinutes = new QSpinBox(content);
     m_idleMinutes->setObjectName(QStringLiteral("idleMinutes"));
     m_idleMinutes->setRange(0, 240);
+    m_shiftStarts = new QLineEdit(content);
+    m_shiftStarts->setObjectName(QStringLiteral("shiftStarts"));
 
     m_form->addRow(QStringLiteral("-"), tall(m_serverUrl));
     m_form->addRow(QStringLiteral("-"), caRow);
@@ -93,6 +95,7 @@ SettingsPage::SettingsPage(app::ConsoleCore *core, QWidget *parent) : QWidget(pa
     m_form->addRow(QStringLiteral("-"), tall(m_scannerPrefix));
     m_form->addRow(QStringLiteral("-"), tall(m_scannerSuffix));
     m_form->addRow(QStringLiteral("-"), tall(m_idleMinutes));
+    m_form->addRow(QStringLiteral("-"), tall(m_shiftStarts));
     scroll->setWidget(content);
     layout->addWidget(scroll, 1);
 
@@ -133,6 +136,7 @@ void SettingsPage::load()
     m_scannerPrefix->setText(s.scannerPrefix);
     m_scannerSuffix->setText(s.scannerSuffix);
     m_idleMinutes->setValue(s.idleLockMinutes);
+    m_shiftStarts->setText(app::ConsoleSettings::shiftStartsText(s.shiftStarts));
 }
 
 app::ConsoleSettings SettingsPage::formSettings() const
@@ -148,6 +152,8 @@ app::ConsoleSettings SettingsPage::formSettings() const
     s.scannerPrefix = m_scannerPrefix->text();
     s.scannerSuffix = m_scannerSuffix->text();
     s.idleLockMinutes = m_idleMinutes->value();
+    s.shiftStarts = app::ConsoleSettings::parseShiftStarts(m_shiftStarts->text(), nullptr)
+                        .value_or(QList<QTime>());
     return s;
 }
 
@@ -170,6 +176,11 @@ bool SettingsPage::save()
         return false;
     }
     QString error;
+    if (!app::ConsoleSettings::parseShiftStarts(m_shiftStarts->text(), &error)) {
+        showResult(error, true);
+        m_shiftStarts->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
     if (!m_core->applySettings(s, &error)) {
         showResult(error, true);
         return false;
@@ -231,6 +242,7 @@ void SettingsPage::retranslateUi()
     label(m_scannerPrefix, tr("Scanner prefix:"));
     label(m_scannerSuffix, tr("Scanner suffix:"));
     label(m_idleMinutes, tr("Lock after idle minutes:"));
+    label(m_shiftStarts, tr("Shift start times:"));
     m_serverUrl->setPlaceholderText(tr("e.g. https://flowviz.plant.local:8443"));
     m_caFile->setPlaceholderText(tr("Empty: the system's certificates"));
     m_caBrowse->setText(tr("Browse…"));
@@ -240,6 +252,10 @@ void SettingsPage::retranslateUi()
     m_scannerPrefix->setPlaceholderText(tr("Characters the scanner sends first (usually none)"));
     m_scannerSuffix->setPlaceholderText(tr("Characters the scanner sends last (usually none)"));
     m_idleMinutes->setSpecialValueText(tr("Never"));
+    m_shiftStarts->setPlaceholderText(tr("e.g. 06:00, 14:00, 22:00"));
+    m_shiftStarts->setToolTip(tr("One to four shifts, in order through the day; the last shift "
+                                 "runs on past midnight. The Supervisor page's “This shift” "
+                                 "uses them."));
     m_saveButton->setText(tr("Save and apply"));
 }
 

@@ -19,7 +19,8 @@ class ConsoleCore;
 namespace flowviz::ui {
 
 // The workstation's configuration: server, site and workstation id, language, label printer
-// and size, scanner prefix/suffix and idle lock. Save applies everything at once.
+// and size, scanner prefix/suffix, idle lock and the plant's shift start times. Save applies
+// everything at once.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -27,7 +28,8 @@ class SettingsPage : public QWidget
 public:
     explicit SettingsPage(flowviz::app::ConsoleCore *core, QWidget *parent = nullptr);
 
-    // The form as settings (not yet applied).
+    // The form as settings (not yet applied); shift start times that cannot be read give an
+    // empty list.
     flowviz::app::ConsoleSettings formSettings() const;
     QString errorText() const;
 
@@ -61,6 +63,7 @@ private:
     QLineEdit *m_scannerPrefix = nullptr;
     QLineEdit *m_scannerSuffix = nullptr;
     QSpinBox *m_idleMinutes = nullptr;
+    QLineEdit *m_shiftStarts = nullptr;
     QPushButton *m_saveButton = nullptr;
     QLabel *m_result = nullptr;
 };

@@ -117,21 +117,21 @@ ChartData SupervisorCharts::kilograms(const app::LotsStats &stats)
 {
     ChartData d;
     d.id = QStringLiteral("kg");
-    const bool daily = stats.bucket == u"day";
-    d.title = daily ? tr("Kilograms per day") : tr("Kilograms per hour");
-    d.categoryTitle = daily ? tr("Day") : tr("Hour");
+    const QString day = QStringLiteral("day");
+    d.title = tr("Kilograms per day");
+    d.categoryTitle = tr("Day");
     d.unit = QStringLiteral("kg");
     ChartSeries s;
     s.name = tr("Kilograms");
     s.colour = kBlue;
     QList<QDateTime> starts;
     for (const app::LotsBucket &b : stats.buckets) {
-        d.categories << bucketLabel(b.start, stats.bucket);
+        d.categories << bucketLabel(b.start, day);
         starts << b.start;
         s.values << toDouble(b.kg);
         s.texts << b.kg.toString();
     }
-    d.axisLabels = axisLabels(starts, stats.bucket);
+    d.axisLabels = axisLabels(starts, day);
     d.series << s;
     return d;
 }

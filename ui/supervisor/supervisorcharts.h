@@ -18,7 +18,7 @@ class SupervisorCharts
 public:
     // Lots per bucket, stacked by lot type.
     static ChartData lots(const app::LotsStats &stats);
-    // Kilograms per bucket (per day for day buckets).
+    // Kilograms per day; `stats` are by the day (StatsSnapshot::lotsDaily).
     static ChartData kilograms(const app::LotsStats &stats);
     // PASS / HOLD / FAIL per gate over the range.
     static ChartData qcOutcomes(const app::QcStats &stats, const QString &language);

@@ -41,7 +41,11 @@ QString statusStyle(const QString &background, const QString &border)
 SupervisorPage::SupervisorPage(app::ConsoleCore *core, QWidget *parent)
     : SupervisorPage(core->api(), QDir(core->dataDir()).filePath(QStringLiteral("stats.json")),
                      parent)
-{}
+{
+    setShiftStarts(core->settings().shiftStarts);
+    connect(core, &app::ConsoleCore::settingsChanged, this,
+            [this, core] { setShiftStarts(core->settings().shiftStarts); });
+}
 
 SupervisorPage::SupervisorPage(app::ApiClient *api, const QString &storePath, QWidget *parent)
     : QWidget(parent), m_api(api), m_stats(new app::StatsClient(api, storePath, this)),
@@ -149,8 +153,10 @@ void SupervisorPage::retranslate()
                               tr("Custom days…")};
     for (int i = 0; i < presets.size(); ++i)
         m_range->setItemText(i, presets.at(i));
-    m_range->setToolTip(tr("Shifts run 06–14, 14–22 and 22–06 plant time. Up to two days are "
-                           "shown by the hour, longer ranges by the day."));
+    m_range->setToolTip(tr("Shifts run %1 plant time (set on the Settings page). Up to two days "
+                           "are shown by the hour, longer ranges by the day; kilograms always by "
+                           "the day.")
+                            .arg(app::StatsRange::shiftsText(m_stats->shiftStarts())));
     m_fromLabel->setText(tr("from"));
     m_toLabel->setText(tr("to"));
     m_refresh->setText(tr("⟳ Refresh now"));
@@ -188,6 +194,17 @@ void SupervisorPage::choosePreset(int index)
         m_stats->setPreset(preset);
 }
 
+void SupervisorPage::setShiftStarts(const QList<QTime> &starts)
+{
+    const QList<QTime> before = m_stats->shiftStarts();
+    m_stats->setShiftStarts(starts);
+    if (m_stats->shiftStarts() == before)
+        return;
+    retranslate(); // the range picker's tooltip names the shifts
+    if (isVisible() && m_stats->range().preset == app::StatsRange::Preset::Shift)
+        refresh();
+}
+
 void SupervisorPage::setCustomRange(QDate first, QDate last)
 {
     if (!first.isValid() || !last.isValid())
@@ -201,7 +218,11 @@ void SupervisorPage::updateFigures()
     const QString lang = language();
     const QString noLots = tr("No lots were registered in this range.");
     m_charts.value(QStringLiteral("lots"))->setData(SupervisorCharts::lots(s.lots), noLots);
-    m_charts.value(QStringLiteral("kg"))->setData(SupervisorCharts::kilograms(s.lots), noLots);
+    m_charts.value(QStringLiteral("kg"))
+        ->setData(SupervisorCharts::kilograms(s.lotsDaily),
+                  s.isEmpty() || s.hasLotsDaily
+                      ? tr("No lots were registered on these days.")
+                      : tr("The kilograms per day are shown once the server answers."));
     m_charts.value(QStringLiteral("qc"))
         ->setData(SupervisorCharts::qcOutcomes(s.qc, lang),
                   tr("No QC decisions were recorded in this range."));
@@ -359,9 +380,12 @@ void SupervisorPage::showDrillDown(const QString &chartId, int series, int categ
     const QString where = chartData.categories.value(category);
 
     if (chartId == u"lots" || chartId == u"kg") {
-        if (category < 0 || category >= s.lots.buckets.size())
+        // The kilograms chart is by the day, whatever the range's buckets.
+        const QList<app::LotsBucket> &buckets =
+            chartId == u"kg" ? s.lotsDaily.buckets : s.lots.buckets;
+        if (category < 0 || category >= buckets.size())
             return;
-        const app::LotsBucket &bucket = s.lots.buckets.at(category);
+        const app::LotsBucket &bucket = buckets.at(category);
         app::ServerLotsModel::Filter filter;
         filter.createdFrom = bucket.start;
         filter.createdTo = bucket.end;

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QStringList>
+#include <QTime>
 #include <QTimer>
 #include <QWidget>
 
@@ -30,8 +31,9 @@ class KpiTile;
 
 // The supervisor's dashboard: KPI tiles (lots, kilograms and first-pass yield today, open
 // holds, workstations offline) above six charts of the plant's figures for a chosen range,
-// refreshed every 30 s while on screen. Offline, the last figures stay with their age shown.
-// Clicking a bar lists the lots behind it.
+// refreshed every 30 s while on screen. The kilograms are always per day (the 7 days ending
+// with the range's last day when the range is by the hour). Offline, the last figures stay
+// with their age shown. Clicking a bar lists the lots behind it.
 class SupervisorPage : public QWidget
 {
     Q_OBJECT
@@ -61,6 +63,9 @@ public slots:
     // Range picker: 0 this shift, 1 today, 2 last 7 days, 3 last 30 days, 4 custom.
     void choosePreset(int index);
     void setCustomRange(QDate first, QDate last);
+    // The plant's shift start times for "this shift" (from the console settings); applied at
+    // once, and fetched at once while the page is on screen.
+    void setShiftStarts(const QList<QTime> &starts);
     // Lists the lots behind bar (`series`, `category`) of chart `chartId`.
     void showDrillDown(const QString &chartId, int series, int category);
 

@@ -371,13 +371,43 @@ void writeDemoStats(const QString &dataDir)
             QJsonObject{{QStringLiteral("workstation_id"), QString::fromLatin1(id)},
                         {QStringLiteral("last_heartbeat"), t(now.addSecs(-ago).toTimeZone(zone))},
                         {QStringLiteral("seconds_since_heartbeat"), ago},
-                        {QStringLiteral("online"), ago < 300},
+                        {QStringLiteral("online"), ago <= 120},
                         {QStringLiteral("pending_sync"), pending},
                         {QStringLiteral("app_version"), QStringLiteral("0.1.0")},
                         {QStringLiteral("user"), QStringLiteral("anna")}});
 
+    // Kilograms per day: the six days before today (a quieter Sunday among them), then today.
+    // Past days have today's mix of types, scaled to a share of today's lots.
+    const int pastDayPercent[] = {104, 101, 42, 95, 106, 103};
+    QJsonArray dailyBuckets;
+    for (int d = -6; d <= 0; ++d) {
+        const QDateTime start = range.from.toTimeZone(zone).addDays(d);
+        const int percent = d == 0 ? 100 : pastDayPercent[d + 6];
+        QJsonArray byType;
+        int lots = 0;
+        qint64 cents = 0;
+        for (int i = 0; i < types.size(); ++i) {
+            const int n = d == 0 ? typeLots[i] : typeLots[i] * percent / 100;
+            if (n == 0)
+                continue;
+            byType.append(QJsonObject{{QStringLiteral("lot_type"), types.at(i)},
+                                      {QStringLiteral("lots"), n},
+                                      {QStringLiteral("kg"), kg(n * weights[i])}});
+            lots += n;
+            cents += n * weights[i];
+        }
+        dailyBuckets.append(QJsonObject{{QStringLiteral("start"), t(start)},
+                                        {QStringLiteral("end"), t(start.addDays(1))},
+                                        {QStringLiteral("lots"), lots},
+                                        {QStringLiteral("kg"), kg(cents)},
+                                        {QStringLiteral("by_type"), byType}});
+    }
+    QJsonObject lotsDaily = lotsAnswer(QStringLiteral("day"), dailyBuckets);
+    lotsDaily.insert(QStringLiteral("from"), t(range.from.toTimeZone(zone).addDays(-6)));
+
     const QJsonObject answers{
         {QStringLiteral("lots"), lotsAnswer(QStringLiteral("hour"), lotBuckets)},
+        {QStringLiteral("lots_daily"), lotsDaily},
         {QStringLiteral("lots_today"), lotsAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
         {QStringLiteral("qc"), qcAnswer(QStringLiteral("hour"), qcBuckets)},
         {QStringLiteral("qc_today"), qcAnswer(QStringLiteral("day"), {QJsonObject(dayBucket)})},
@@ -387,7 +417,7 @@ void writeDemoStats(const QString &dataDir)
                                               {QStringLiteral("by_age"), byAge}}},
         {QStringLiteral("workstations"),
          QJsonObject{{QStringLiteral("as_of"), t(now.toTimeZone(zone))},
-                     {QStringLiteral("offline_after_seconds"), 300},
+                     {QStringLiteral("offline_after_seconds"), 120},
                      {QStringLiteral("workstations"), workstations},
                      {QStringLiteral("online"), 4},
                      {QStringLiteral("offline"), 1}}}};

@@ -1,12 +1,16 @@
 // The Supervisor page over a real flowviz-server: a seeded day with known figures, rendered
 // offscreen as a manager. Each chart has the expected series and points, the KPI tiles show
 // the expected numbers, the CSV export matches the stats API, a bar lists the lots behind it,
-// and offline the last figures stay with their age (also after a restart).
+// and offline the last figures stay with their age (also after a restart). The kilograms are
+// always per day, and "this shift" follows the shift start times of the console settings.
 #include "supervisor/chartpanel.h"
 #include "supervisor/chartview.h"
 #include "supervisor/drilldowndialog.h"
 #include "supervisor/kpitile.h"
 #include "supervisor/supervisorpage.h"
+
+#include "i18n/languagemanager.h"
+#include "settings/settingspage.h"
 
 #include "api/apiclient.h"
 #include "core/consolecore.h"
@@ -24,6 +28,9 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -179,6 +186,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(kPlant.isValid());
+        // The Settings page stores with QSettings: never in the tester's own configuration.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         m_server = std::make_unique<TestServer>(QStringLiteral("tst_supervisorpage"),
                                                 QStringList{u"--rate-limits"_s, u"off"_s});
         QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
@@ -269,13 +278,17 @@ private slots:
         QCOMPARE(lotsView->renderedSeriesCount(), 3);
         QCOMPARE(lotsView->renderedPointCount(), 72);
 
+        // Kilograms per day, even for a day shown by the hour: the 7 days ending with it. The
+        // FG lot of 23:59:59 the evening before is in its own day.
         const ChartData kg = page.chart(u"kg"_s)->data();
+        QCOMPARE(kg.title, u"Kilograms per day"_s);
         QCOMPARE(kg.seriesCount(), 1);
-        QCOMPARE(kg.pointCount(), 24);
-        QCOMPARE(kg.series.at(0).texts.at(6), u"50"_s);
-        QCOMPARE(kg.series.at(0).texts.at(7), u"118.25"_s);
-        QCOMPARE(kg.series.at(0).texts.at(9), u"48.1"_s);
-        QCOMPARE(page.chart(u"kg"_s)->chart()->renderedPointCount(), 24);
+        QCOMPARE(kg.pointCount(), 7);
+        QCOMPARE(kg.categories, (QStringList{u"11-14"_s, u"11-15"_s, u"11-16"_s, u"11-17"_s,
+                                             u"11-18"_s, u"11-19"_s, u"11-20"_s}));
+        QCOMPARE(kg.series.at(0).texts,
+                 (QStringList{u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"10"_s, u"216.35"_s}));
+        QCOMPARE(page.chart(u"kg"_s)->chart()->renderedPointCount(), 7);
 
         const ChartData qc = page.chart(u"qc"_s)->data();
         QCOMPARE(qc.seriesCount(), 3);
@@ -346,7 +359,7 @@ private slots:
         QVERIFY(page.isAutoRefreshActive());
 
         // Tooltips carry the exact value.
-        QCOMPARE(kg.tooltip(0, 7), u"07:00 · Kilograms: 118.25 kg"_s);
+        QCOMPARE(kg.tooltip(0, 6), u"11-20 · Kilograms: 216.35 kg"_s);
 
         // A week by the day: the FG lot of the evening before is in its own day.
         QSignalSpy updated(page.stats(), &StatsClient::updated);
@@ -360,6 +373,9 @@ private slots:
         QCOMPARE(week.series.at(3).values.at(5), 1.0);
         QCOMPARE(page.chart(u"kg"_s)->data().series.at(0).texts.at(6), u"216.35"_s);
         QCOMPARE(page.chart(u"kg"_s)->data().title, u"Kilograms per day"_s);
+        // A week is by the day already: its own days, without a second request.
+        QCOMPARE(page.chart(u"kg"_s)->data().categories, week.categories);
+        QVERIFY(!page.stats()->snapshot().answers.contains(u"lots_daily"_s));
     }
 
     void csvExportMatchesTheApi()
@@ -370,8 +386,13 @@ private slots:
         QVERIFY(showDay(page));
         const QJsonObject lotsApi =
             api(u"/api/v1/stats/lots?"_s + page.stats()->snapshot().range.query());
-        const QJsonArray buckets = lotsApi.value(u"buckets"_s).toArray();
-        QCOMPARE(buckets.size(), 24);
+        QCOMPARE(lotsApi.value(u"buckets"_s).toArray().size(), 24);
+        // The kilograms: the seeded day and the six before it, by the day.
+        StatsRange days = StatsRange::custom(kDay.addDays(-6), kDay, kPlant);
+        QCOMPARE(days.bucket, u"day"_s);
+        const QJsonObject dailyApi = api(u"/api/v1/stats/lots?"_s + days.query());
+        const QJsonArray buckets = dailyApi.value(u"buckets"_s).toArray();
+        QCOMPARE(buckets.size(), 7);
 
         const QString kgPath = m_dir.filePath(u"kg.csv"_s);
         QString error;
@@ -381,15 +402,17 @@ private slots:
         const QByteArray csv = file.readAll();
         QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
         const QStringList lines = csvLines(csv);
-        QCOMPARE(lines.size(), 25);
-        QCOMPARE(lines.first(), u"Hour,Kilograms (kg)"_s);
+        QCOMPARE(lines.size(), 8);
+        QCOMPARE(lines.first(), u"Day,Kilograms (kg)"_s);
         for (int i = 0; i < buckets.size(); ++i) {
             const QJsonObject b = buckets.at(i).toObject();
             const QDateTime start =
                 QDateTime::fromString(b.value(u"start"_s).toString(), Qt::ISODate);
             const QString kg = Decimal::fromJson(b.value(u"kg"_s))->toString();
-            QCOMPARE(lines.at(i + 1), start.toString(u"HH:mm"_s) + u',' + kg);
+            QCOMPARE(lines.at(i + 1), start.toString(u"MM-dd"_s) + u',' + kg);
         }
+        QCOMPARE(lines.at(6), u"11-19,10"_s);
+        QCOMPARE(lines.at(7), u"11-20,216.35"_s);
 
         // Lots per type: one column per type, the API's counts.
         QVERIFY(page.chart(u"lots"_s)->saveCsv(m_dir.filePath(u"lots.csv"_s), &error));
@@ -455,10 +478,16 @@ private slots:
         QCOMPARE(modelColumn(lots), (QStringList{u"SP-RAW-1"_s, u"SP-RAW-2"_s}));
         QCOMPARE(page.drillDown()->view()->model(), lots);
 
-        // Kilograms at 09:00 → DEB-1 (09:59:59), not the next hour.
-        page.showDrillDown(u"kg"_s, 0, 9);
+        // Kilograms per day: the seeded day → its four lots; the day before → FG-1 (23:59:59).
+        page.showDrillDown(u"kg"_s, 0, 6);
+        QTRY_COMPARE_WITH_TIMEOUT(page.drillDown()->state(), u"Lots: 4"_s, 10000);
+        QCOMPARE(modelColumn(lots),
+                 (QStringList{u"SP-BULK-1"_s, u"SP-DEB-1"_s, u"SP-RAW-1"_s, u"SP-RAW-2"_s}));
+        page.showDrillDown(u"kg"_s, 0, 5);
         QTRY_COMPARE_WITH_TIMEOUT(page.drillDown()->state(), u"Lots: 1"_s, 10000);
-        QCOMPARE(modelColumn(lots), QStringList{u"SP-DEB-1"_s});
+        QCOMPARE(modelColumn(lots), QStringList{u"SP-FG-1"_s});
+        page.showDrillDown(u"kg"_s, 0, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(page.drillDown()->state(), u"Lots: 0"_s, 10000);
 
         // Holds by age: 1–3 days → HOLD-1 (26 h); over 3 days → HOLD-2.
         page.showDrillDown(u"holds"_s, 0, 3);
@@ -473,6 +502,205 @@ private slots:
         QCOMPARE(modelColumn(held), QStringList{u"SP-HOLD-2"_s});
         page.showDrillDown(u"holds"_s, 0, 0);
         QCOMPARE(held->rowCount(), 0);
+    }
+
+    void shiftsFollowTheirStartTimes_data()
+    {
+        QTest::addColumn<QString>("starts");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<QDateTime>("from");
+        QTest::addColumn<QDateTime>("to");
+        const auto t = [](QDate d, int h, int m = 0) { return QDateTime(d, QTime(h, m), kPlant); };
+        const QString three = u"07:00, 15:30, 23:00"_s;
+        QTest::newRow("3 shifts, morning")
+            << three << t(kDay, 9, 30) << t(kDay, 7) << t(kDay, 15, 30);
+        QTest::newRow("3 shifts, 15:29")
+            << three << t(kDay, 15, 29) << t(kDay, 7) << t(kDay, 15, 30);
+        QTest::newRow("3 shifts, 15:30")
+            << three << t(kDay, 15, 30) << t(kDay, 15, 30) << t(kDay, 23);
+        QTest::newRow("3 shifts, night before midnight")
+            << three << t(kDay, 23, 10) << t(kDay, 23) << t(kDay.addDays(1), 7);
+        QTest::newRow("3 shifts, night after midnight")
+            << three << t(kDay, 6, 59) << t(kDay.addDays(-1), 23) << t(kDay, 7);
+        QTest::newRow("2 shifts") << u"6:00;18:00"_s << t(kDay, 20) << t(kDay, 18)
+                                  << t(kDay.addDays(1), 6);
+        QTest::newRow("1 shift, 24 hours")
+            << u"05:00"_s << t(kDay, 4) << t(kDay.addDays(-1), 5) << t(kDay, 5);
+        QTest::newRow("4 shifts") << u"00:00 06:00 12:00 18:00"_s << t(kDay, 0) << t(kDay, 0)
+                                  << t(kDay, 6);
+    }
+
+    void shiftsFollowTheirStartTimes()
+    {
+        QFETCH(QString, starts);
+        QFETCH(QDateTime, now);
+        QFETCH(QDateTime, from);
+        QFETCH(QDateTime, to);
+        QString error;
+        const auto parsed = app::ConsoleSettings::parseShiftStarts(starts, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        const StatsRange r =
+            StatsRange::forPreset(StatsRange::Preset::Shift, now.toUTC(), kPlant, *parsed);
+        QCOMPARE(r.from, from);
+        QCOMPARE(r.to, to);
+        QCOMPARE(r.bucket, u"hour"_s);
+        // Its kilograms: the 7 days ending with the shift's last day.
+        const StatsRange days = r.kilogramDays(kPlant);
+        QCOMPARE(days.bucket, u"day"_s);
+        QCOMPARE(days.to, QDateTime(to.addSecs(-1).date().addDays(1), QTime(0, 0), kPlant));
+        QCOMPARE(days.from, days.to.addDays(-7));
+    }
+
+    void kilogramsPerDayForToday()
+    {
+        // "Today" on the seeded day: hours for the lots, the 7 days ending today for the kg.
+        SupervisorPage page(m_api.get(), m_dir.filePath(u"today.json"_s));
+        page.resize(1366, 768);
+        page.stats()->setClock([] { return QDateTime(kDay, QTime(12, 0), kPlant).toUTC(); });
+        page.show();
+        page.choosePreset(int(StatsRange::Preset::Today));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page.stats()->isLoading() &&
+                page.stats()->snapshot().range.preset == StatsRange::Preset::Today &&
+                page.stats()->snapshot().range.from == QDateTime(kDay, QTime(0, 0), kPlant),
+            20000);
+        QVERIFY2(page.stats()->errorString().isEmpty(), qPrintable(page.stats()->errorString()));
+        const app::StatsSnapshot &s = page.stats()->snapshot();
+        QCOMPARE(s.range.bucket, u"hour"_s);
+        QCOMPARE(page.chart(u"lots"_s)->data().categories.size(), 24);
+        QVERIFY(s.hasLotsDaily);
+        QCOMPARE(s.lotsDaily.bucket, u"day"_s);
+
+        const ChartData kg = page.chart(u"kg"_s)->data();
+        QCOMPARE(kg.title, u"Kilograms per day"_s);
+        QCOMPARE(kg.categoryTitle, u"Day"_s);
+        QCOMPARE(kg.seriesCount(), 1);
+        QCOMPARE(kg.pointCount(), 7);
+        QCOMPARE(kg.categories.first(), u"11-14"_s);
+        QCOMPARE(kg.categories.last(), u"11-20"_s);
+        QCOMPARE(kg.series.at(0).texts,
+                 (QStringList{u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"0"_s, u"10"_s, u"216.35"_s}));
+        QCOMPARE(kg.series.at(0).values.at(6), 216.35);
+        QCOMPARE(page.chart(u"kg"_s)->chart()->renderedSeriesCount(), 1);
+        QCOMPARE(page.chart(u"kg"_s)->chart()->renderedPointCount(), 7);
+        QCOMPARE(kg.tooltip(0, 5), u"11-19 · Kilograms: 10 kg"_s);
+        // The same figures as the API by the day, and stored for a restart.
+        const QJsonObject daily = api(u"/api/v1/stats/lots?"_s +
+                                      StatsRange::custom(kDay.addDays(-6), kDay, kPlant).query());
+        QCOMPARE(daily.value(u"totals"_s).toObject().value(u"kg"_s).toDouble(), 226.35);
+        QCOMPARE(s.answers.value(u"lots_daily"_s).toObject().value(u"buckets"_s),
+                 daily.value(u"buckets"_s));
+        SupervisorPage restarted(m_api.get(), m_dir.filePath(u"today.json"_s));
+        QCOMPARE(restarted.chart(u"kg"_s)->data().series.at(0).texts, kg.series.at(0).texts);
+
+        // The real today: two lots just after midnight, 112.5 kg.
+        page.stats()->setClock({});
+        page.choosePreset(int(StatsRange::Preset::Today));
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(kPlant).date();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.stats()->isLoading() &&
+                                     page.stats()->snapshot().range.from.date() == today,
+                                 20000);
+        const ChartData now = page.chart(u"kg"_s)->data();
+        QCOMPARE(now.pointCount(), 7);
+        QCOMPARE(now.categories.last(), today.toString(u"MM-dd"_s));
+        QCOMPARE(now.series.at(0).texts.last(), u"112.5"_s);
+    }
+
+    void shiftRangeFollowsTheSettings()
+    {
+        QTemporaryDir dir;
+        app::ConsoleSettings settings;
+        settings.serverUrl = m_server->baseUrl();
+        settings.idleLockMinutes = 0;
+        QCOMPARE(settings.shiftStarts, (QList<QTime>{QTime(6, 0), QTime(14, 0), QTime(22, 0)}));
+        app::ConsoleCore core(settings, dir.path());
+        QSignalSpy loggedIn(core.session(), &app::Session::loggedIn);
+        core.session()->login(u"manager"_s, TestServer::passwordOf(u"manager"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.count(), 1, 15000);
+
+        ui::SettingsPage settingsPage(&core);
+        auto *field = settingsPage.findChild<QLineEdit *>(u"shiftStarts"_s);
+        QVERIFY(field);
+        QCOMPARE(field->text(), u"06:00, 14:00, 22:00"_s);
+
+        SupervisorPage page(&core);
+        page.resize(1366, 768);
+        page.stats()->setClock([] { return QDateTime(kDay, QTime(14, 30), kPlant).toUTC(); });
+        page.show();
+        page.choosePreset(int(StatsRange::Preset::Shift));
+        const auto shown = [&page](int fromHour, int fromMinute, int toHour, int toMinute) {
+            const app::StatsSnapshot &s = page.stats()->snapshot();
+            return !page.stats()->isLoading() && !s.isEmpty() &&
+                   s.range.preset == StatsRange::Preset::Shift &&
+                   s.range.from == QDateTime(kDay, QTime(fromHour, fromMinute), kPlant) &&
+                   s.range.to == QDateTime(kDay, QTime(toHour, toMinute), kPlant);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shown(14, 0, 22, 0), 20000);
+        QVERIFY(page.findChild<QWidget *>(u"rangePicker"_s)
+                    ->toolTip()
+                    .contains(u"06:00–14:00, 14:00–22:00, 22:00–06:00"_s));
+
+        // Two shifts from 07:00 and 15:30: at 14:30 the first is still running, at once.
+        field->setText(u"07:00, 15:30"_s);
+        QVERIFY2(settingsPage.save(), qPrintable(settingsPage.errorText()));
+        QCOMPARE(core.settings().shiftStarts, (QList<QTime>{QTime(7, 0), QTime(15, 30)}));
+        QCOMPARE(page.stats()->range().from, QDateTime(kDay, QTime(7, 0), kPlant));
+        QCOMPARE(page.stats()->range().to, QDateTime(kDay, QTime(15, 30), kPlant));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(7, 0, 15, 30), 20000);
+        QVERIFY(page.findChild<QWidget *>(u"rangePicker"_s)
+                    ->toolTip()
+                    .contains(u"07:00–15:30, 15:30–07:00"_s));
+        QCOMPARE(app::ConsoleSettings::load().shiftStarts, core.settings().shiftStarts);
+        // Its kilograms are still per day: the 7 days ending with the shift's day.
+        QCOMPARE(page.chart(u"kg"_s)->data().pointCount(), 7);
+        QCOMPARE(page.chart(u"kg"_s)->data().categories.last(), u"11-20"_s);
+
+        // Refused, with a sentence, and nothing changes.
+        const QList<QTime> kept = core.settings().shiftStarts;
+        const QStringList invalid{u""_s,
+                                  u"14:00, 06:00"_s,
+                                  u"06:00, 06:00"_s,
+                                  u"01:00, 02:00, 03:00, 04:00, 05:00"_s,
+                                  u"25:00"_s,
+                                  u"06:00, noon"_s,
+                                  u"6:75"_s};
+        for (const QString &text : invalid) {
+            field->setText(text);
+            QVERIFY2(!settingsPage.save(), qPrintable(text));
+            const QString error = settingsPage.errorText();
+            QVERIFY2(error.startsWith(u"⚠ "_s) && error.endsWith(u'.'), qPrintable(error));
+            QCOMPARE(core.settings().shiftStarts, kept);
+            QCOMPARE(page.stats()->shiftStarts(), kept);
+            QCOMPARE(page.stats()->range().from, QDateTime(kDay, QTime(7, 0), kPlant));
+        }
+        field->setText(u"14:00, 06:00"_s);
+        QVERIFY(!settingsPage.save());
+        QVERIFY2(settingsPage.errorText().contains(u"later in the day"_s),
+                 qPrintable(settingsPage.errorText()));
+        field->setText(u"06:00, noon"_s);
+        QVERIFY(!settingsPage.save());
+        QVERIFY2(settingsPage.errorText().contains(u"“noon” is not a time of day"_s),
+                 qPrintable(settingsPage.errorText()));
+        // In the operator's language.
+        ui::LanguageManager languages;
+        QVERIFY(languages.setLanguage(u"hu"_s));
+        field->setText(u"14:00, 06:00"_s);
+        QVERIFY(!settingsPage.save());
+        QVERIFY2(!settingsPage.errorText().contains(u"later in the day"_s),
+                 qPrintable(settingsPage.errorText()));
+        QVERIFY(settingsPage.errorText().endsWith(u'.'));
+        QVERIFY(languages.setLanguage(u"en"_s));
+
+        // The defaults again; a stored value edited by hand into nonsense gives the defaults.
+        field->setText(u"06:00, 14:00, 22:00"_s);
+        QVERIFY(settingsPage.save());
+        QTRY_VERIFY_WITH_TIMEOUT(shown(14, 0, 22, 0), 20000);
+        {
+            QSettings q(u"FlowViz"_s, u"flowviz-console"_s);
+            q.setValue(u"supervisor/shiftStarts"_s, u"22:00, 06:00"_s);
+        }
+        QCOMPARE(app::ConsoleSettings::load().shiftStarts,
+                 app::ConsoleSettings::defaultShiftStarts());
     }
 
     void supervisorPageIsNotForOperators()
@@ -535,6 +763,8 @@ private slots:
         QCOMPARE(restarted.stats()->snapshot().fetchedAt, fetchedAt);
         QCOMPARE(restarted.tile(u"kgToday"_s)->value(), kg);
         QCOMPARE(restarted.chart(u"lots"_s)->data().pointCount(), 72);
+        QCOMPARE(restarted.chart(u"kg"_s)->data().series.at(0).texts.last(), u"216.35"_s);
+        QCOMPARE(restarted.chart(u"kg"_s)->data().pointCount(), 7);
         QCOMPARE(restarted.stats()->range().preset, StatsRange::Preset::Custom);
         restarted.stats()->setClock([fetchedAt] { return fetchedAt.addSecs(3 * 3600); });
         restarted.resize(1366, 768);
@@ -543,11 +773,36 @@ private slots:
         QVERIFY2(restarted.statusText().startsWith(u"✕ Offline: data from 3 h ago"_s),
                  qPrintable(restarted.statusText()));
 
-        // A snapshot stored by an older console, with camelCase keys, is ignored, not misread.
+        // A snapshot stored by a console before the kilograms per day: everything else comes
+        // back, the kilograms chart waits for the server instead of showing hours as days.
         QFile stored(storePath());
         QVERIFY(stored.open(QIODevice::ReadOnly));
         QByteArray legacy = stored.readAll();
         stored.close();
+        {
+            QJsonObject o = QJsonDocument::fromJson(legacy).object();
+            QJsonObject answers = o.value(u"answers"_s).toObject();
+            QVERIFY(answers.contains(u"lots_daily"_s));
+            answers.remove(u"lots_daily"_s);
+            o.insert(u"answers"_s, answers);
+            const QString beforePath = m_dir.filePath(u"before-daily.json"_s);
+            QFile before(beforePath);
+            QVERIFY(before.open(QIODevice::WriteOnly));
+            before.write(QJsonDocument(o).toJson());
+            before.close();
+            SupervisorPage older(m_api.get(), beforePath);
+            QCOMPARE(older.stats()->snapshot().fetchedAt, fetchedAt);
+            QVERIFY(!older.stats()->snapshot().hasLotsDaily);
+            QCOMPARE(older.tile(u"kgToday"_s)->value(), kg);
+            QCOMPARE(older.chart(u"lots"_s)->data().pointCount(), 72);
+            const ChartData kgChart = older.chart(u"kg"_s)->data();
+            QCOMPARE(kgChart.title, u"Kilograms per day"_s);
+            QCOMPARE(kgChart.pointCount(), 0);
+            older.showDrillDown(u"kg"_s, 0, 0); // nothing behind it, and no crash
+            QVERIFY(!older.drillDown() || !older.drillDown()->isVisible());
+        }
+
+        // A snapshot stored by an older console, with camelCase keys, is ignored, not misread.
         QVERIFY(legacy.contains("\"fetched_at\"") && legacy.contains("\"lots_today\""));
         QVERIFY(!legacy.contains("\"fetchedAt\"") && !legacy.contains("\"timeZone\""));
         for (const auto &[snake, camel] : {std::pair{"\"fetched_at\"", "\"fetchedAt\""},
