@@ -84,41 +84,42 @@ QList<LotCount> StatsRepository::lotCounts(const QDateTime &from, const QDateTim
 QList<GateCount> StatsRepository::gateCounts(const QDateTime &from, const QDateTime &to,
                                              const QList<QDateTime> &bucketStarts)
 {
-    // Range scan of qc_decisions_effective_idx; whether a decision is the first of its lot at
-    // its gate is one probe of qc_decisions_lot_gate_effective_idx.
+    // d: the decisions by outcome, a range scan of qc_decisions_effective_idx. f: the first
+    // decision of each lot at each gate (first-pass yield), a range scan of
+    // qc_first_decisions_effective_idx (migration 0003 keeps that table by trigger). A first
+    // decision is also a decision, at the same effective time, so f's (bucket, gate) groups are
+    // among d's; the two are added up per group.
+    // clang-format off
     const db::PgResult r = m_db.exec(
         "WITH d AS ("
-        "  SELECT d.qc_gate_id, d.decision, " FV_EFFECTIVE(
-            "d") " AS effective,"
-                 "         NOT EXISTS (SELECT 1 FROM qc_decisions e"
-                 "                     WHERE e.lot_id = d.lot_id AND e.qc_gate_id = d.qc_gate_id"
-                 "                       AND (" FV_EFFECTIVE(
-                     "e") ", e.recorded_at, e.id)"
-                          "                         < (" FV_EFFECTIVE(
-                              "d") ", d.recorded_at, d.id)) AS first"
-                                   "  FROM qc_decisions d"
-                                   "  WHERE " FV_EFFECTIVE(
-                                       "d") " >= $1::timestamptz"
-                                            "    AND " FV_EFFECTIVE(
-                                                "d") " < $2::timestamptz"
-                                                     ") "
-                                                     "SELECT width_bucket(d.effective, "
-                                                     "$3::timestamptz[]) - 1 AS bucket, "
-                                                     "g.gate_number,"
-                                                     "       count(*) FILTER (WHERE d.decision = "
-                                                     "'PASS') AS pass,"
-                                                     "       count(*) FILTER (WHERE d.decision = "
-                                                     "'HOLD') AS hold,"
-                                                     "       count(*) FILTER (WHERE d.decision = "
-                                                     "'FAIL') AS fail,"
-                                                     "       count(*) FILTER (WHERE d.first AND "
-                                                     "d.decision = 'PASS') AS first_pass,"
-                                                     "       count(*) FILTER (WHERE d.first) AS "
-                                                     "decided_lots "
-                                                     "FROM d JOIN qc_gates g ON g.id = "
-                                                     "d.qc_gate_id "
-                                                     "GROUP BY 1, 2",
+        "  SELECT width_bucket(" FV_EFFECTIVE("d") ", $3::timestamptz[]) - 1 AS bucket,"
+        "         d.qc_gate_id,"
+        "         count(*) FILTER (WHERE d.decision = 'PASS') AS pass,"
+        "         count(*) FILTER (WHERE d.decision = 'HOLD') AS hold,"
+        "         count(*) FILTER (WHERE d.decision = 'FAIL') AS fail,"
+        "         0 AS first_pass, 0 AS decided_lots"
+        "    FROM qc_decisions d"
+        "   WHERE " FV_EFFECTIVE("d") " >= $1::timestamptz"
+        "     AND " FV_EFFECTIVE("d") " < $2::timestamptz"
+        "   GROUP BY 1, 2"
+        "), f AS ("
+        "  SELECT width_bucket(f.effective, $3::timestamptz[]) - 1 AS bucket, f.qc_gate_id,"
+        "         0 AS pass, 0 AS hold, 0 AS fail,"
+        "         count(*) FILTER (WHERE f.decision = 'PASS') AS first_pass,"
+        "         count(*) AS decided_lots"
+        "    FROM qc_first_decisions f"
+        "   WHERE f.effective >= $1::timestamptz AND f.effective < $2::timestamptz"
+        "   GROUP BY 1, 2"
+        ") "
+        "SELECT c.bucket, g.gate_number,"
+        "       sum(c.pass)::bigint AS pass, sum(c.hold)::bigint AS hold,"
+        "       sum(c.fail)::bigint AS fail, sum(c.first_pass)::bigint AS first_pass,"
+        "       sum(c.decided_lots)::bigint AS decided_lots "
+        "FROM (SELECT * FROM d UNION ALL SELECT * FROM f) c "
+        "JOIN qc_gates g ON g.id = c.qc_gate_id "
+        "GROUP BY 1, 2",
         {from, to, timestampArray(bucketStarts)});
+    // clang-format on
     QList<GateCount> out;
     for (int i = 0; i < r.rows(); ++i) {
         out.append({int(r.toInt(i, "bucket")), int(r.toInt(i, "gate_number")), r.toInt(i, "pass"),

@@ -352,81 +352,141 @@ private slots:
 
     void restoreOlderSchemaUpgradesIt()
     {
-        // A backup taken by a server that knew only 0001_core_schema restores, is checked
-        // against its manifest at version 1, and then gets the binary's newer migrations.
-        // Version 1 is made from the seeded database by undoing exactly what 0002 does.
-        QVERIFY2(m_latest == 2, "undo every migration after 0001 here, not only 0002");
+        // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
+        // restores, is checked against its manifest at version 2, and then gets the binary's
+        // newer migrations. Version 2 is made from the seeded database by undoing exactly what
+        // 0003_qc_first_decisions does; its backfill must rebuild exactly the table that its
+        // trigger had kept.
+        QVERIFY2(m_latest == 3,
+                 "this test makes schema version 2 by undoing 0003_qc_first_decisions: undo "
+                 "every migration after 0002 here, not only 0003");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
-            "indexname IN ('qc_decisions_effective_idx', 'qc_decisions_lot_gate_effective_idx') "
-            "ORDER BY 1");
-        const auto indexesV2 = db.query(indexSql);
-        QCOMPARE(indexesV2.size(), 2);
-        const QString firstMigration =
-            db.scalar(QStringLiteral("SELECT s::text FROM schema_migrations s WHERE version = 1"));
-        QVERIFY(!firstMigration.isEmpty());
+            "indexname IN ('qc_decisions_effective_idx', 'qc_decisions_lot_gate_effective_idx', "
+            "'qc_first_decisions_effective_idx', 'qc_first_decisions_pkey') ORDER BY 1");
+        const QString firstSql = QStringLiteral(
+            "SELECT lot_id, qc_gate_id, decision_id, decision, effective, recorded_at "
+            "FROM qc_first_decisions ORDER BY lot_id, qc_gate_id");
+        const QString triggerSql =
+            QStringLiteral("SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = "
+                           "'qc_decisions'::regclass AND tgname = 'qc_first_decisions_track'");
+        const auto indexesV3 = db.query(indexSql);
+        QCOMPARE(indexesV3.size(), 4);
+        const auto triggerV3 = db.query(triggerSql);
+        QCOMPARE(triggerV3.size(), 1);
+        const QString earlierMigrations = QStringLiteral(
+            "SELECT string_agg(s::text, ' ' ORDER BY version) FROM schema_migrations s "
+            "WHERE version <= 2");
+        const QString migrationsV2 = db.scalar(earlierMigrations);
+        QVERIFY(!migrationsV2.isEmpty());
         // Should a check below fail, the later tests still find the database they expect.
         auto putBack = qScopeGuard([this] {
             run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         });
-        db.exec(QStringLiteral("DROP INDEX qc_decisions_lot_gate_effective_idx"));
-        db.exec(QStringLiteral("DROP INDEX qc_decisions_effective_idx"));
-        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2"));
-        QCOMPARE(db.query(indexSql).size(), 0);
-        const Snapshot v1 = snapshot();
-        QCOMPARE(v1.value(QStringLiteral("schema_migrations")).section(u' ', 0, 0),
-                 QStringLiteral("1"));
 
-        const QString out = QDir(m_scratch.path()).filePath(QStringLiteral("schema-v1"));
+        // Decisions that make "first" hard, inserted after the seed so that the trigger has to
+        // choose and replace: at gate 3, RAW-3 gets a PASS and a HOLD with the same effective
+        // and recorded time (the smaller id is first); RAW-2 a PASS claimed for 2099 by a clock
+        // running ahead (effective when recorded: now) and a FAIL decided in 2024, which is
+        // first; RAW-1 a PASS, then an offline FAIL decided before it, which replaces it.
+        const QString insert = QStringLiteral(
+            "INSERT INTO qc_decisions (lot_id, qc_gate_id, operator_id, decision, decided_at,"
+            " client_time_flagged)"
+            " SELECT l.id, g.id, l.operator_id, v.decision, v.decided_at::timestamptz, v.flagged"
+            " FROM (VALUES %1) v(lot_code, decision, decided_at, flagged)"
+            " JOIN lots l ON l.lot_code = v.lot_code JOIN qc_gates g ON g.gate_number = 3");
+        db.exec(insert.arg(QStringLiteral("('RAW-1', 'PASS', '2024-03-01 07:00:00+00', false),"
+                                          " ('RAW-3', 'PASS', '2024-03-01 07:00:00+00', false),"
+                                          " ('RAW-3', 'HOLD', '2024-03-01 07:00:00+00', false),"
+                                          " ('RAW-2', 'PASS', '2099-01-01 00:00:00+00', true),"
+                                          " ('RAW-2', 'FAIL', '2024-03-01 08:00:00+00', false)")));
+        db.exec(insert.arg(QStringLiteral("('RAW-1', 'FAIL', '2024-03-01 06:00:00+00', false)")));
+        QCOMPARE(
+            db.scalar(QStringLiteral(
+                "SELECT string_agg(f.decision, ' ' ORDER BY l.lot_code) FROM "
+                "qc_first_decisions f JOIN lots l ON l.id = f.lot_id JOIN qc_gates g ON "
+                "g.id = f.qc_gate_id WHERE g.gate_number = 3")),
+            QStringLiteral("FAIL FAIL ") +
+                db.scalar(QStringLiteral(
+                    "SELECT d.decision FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN "
+                    "qc_gates g ON g.id = d.qc_gate_id WHERE l.lot_code = 'RAW-3' AND "
+                    "g.gate_number = 3 ORDER BY d.id LIMIT 1")));
+        const auto firstV3 = db.query(firstSql);
+        // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
+        QCOMPARE(firstV3.size(), 3500 + 1 + 3);
+
+        db.exec(QStringLiteral("DROP TRIGGER qc_first_decisions_track ON qc_decisions"));
+        db.exec(QStringLiteral("DROP FUNCTION qc_first_decisions_track()"));
+        db.exec(QStringLiteral("DROP TABLE qc_first_decisions"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 3"));
+        QCOMPARE(db.query(indexSql).size(), 2);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT to_regclass('public.qc_first_decisions')")),
+                 QString());
+        const Snapshot v2 = snapshot();
+        QCOMPARE(v2.value(QStringLiteral("schema_migrations")).section(u' ', 0, 0),
+                 QStringLiteral("2"));
+        QVERIFY(!v2.contains(QStringLiteral("qc_first_decisions")));
+
+        const QString out = QDir(m_scratch.path()).filePath(QStringLiteral("schema-v2"));
         Run r = run({QStringLiteral("backup"), QStringLiteral("--output"), out});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         const QString backup = r.out.trimmed();
         QFile manifestFile(QDir(backup).filePath(QStringLiteral("manifest.json")));
         QVERIFY2(manifestFile.open(QIODevice::ReadOnly), qPrintable(backup));
         const QJsonObject m = QJsonDocument::fromJson(manifestFile.readAll()).object();
-        QCOMPARE(m.value(QStringLiteral("schema_version")).toInt(), 1);
+        QCOMPARE(m.value(QStringLiteral("schema_version")).toInt(), 2);
         const QJsonObject tables = m.value(QStringLiteral("tables")).toObject();
-        QCOMPARE(tables.value(QStringLiteral("schema_migrations")).toInteger(-1), qint64(1));
-        QCOMPARE(tables.value(QStringLiteral("qc_decisions")).toInteger(-1), qint64(10501));
+        QCOMPARE(tables.value(QStringLiteral("schema_migrations")).toInteger(-1), qint64(2));
+        QCOMPARE(tables.value(QStringLiteral("qc_decisions")).toInteger(-1), qint64(10507));
+        QVERIFY(!tables.contains(QStringLiteral("qc_first_decisions")));
 
         recreateEmptyDatabase();
         r = run({QStringLiteral("restore"), backup});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
-        // check of the schema version (1) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 1 -> 2"),
+        // check of the schema version (2) passes only there.
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 3"),
                  qPrintable(r.describe()));
 
-        // Every row as it was; schema_migrations gained version 2 and kept version 1 as it was.
+        // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
+        // they were; qc_first_decisions came back from the backfill exactly as the trigger had
+        // kept it.
         const Snapshot after = snapshot();
-        QCOMPARE(after.keys(), v1.keys());
-        for (auto it = v1.begin(); it != v1.end(); ++it) {
+        QStringList expectedKeys = v2.keys();
+        expectedKeys.append(QStringLiteral("qc_first_decisions"));
+        expectedKeys.sort();
+        QCOMPARE(after.keys(), expectedKeys);
+        for (auto it = v2.begin(); it != v2.end(); ++it) {
             if (it.key() != u"schema_migrations")
                 QCOMPARE(after.value(it.key()), it.value());
         }
+        QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 2);
+        QCOMPARE(migrations.size(), 3);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT s::text FROM schema_migrations s WHERE "
-                                          "version = 1")),
-                 firstMigration);
-        QCOMPARE(db.query(indexSql), indexesV2);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT bool_and(indisvalid) FROM pg_index WHERE "
-                                          "indexrelid IN ('qc_decisions_effective_idx'::regclass, "
-                                          "'qc_decisions_lot_gate_effective_idx'::regclass)")),
+        QCOMPARE(migrations[2],
+                 (QStringList{QStringLiteral("3"), QStringLiteral("qc_first_decisions")}));
+        QCOMPARE(db.scalar(earlierMigrations), migrationsV2);
+        QCOMPARE(db.query(indexSql), indexesV3);
+        QCOMPARE(db.query(triggerSql), triggerV3);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT bool_and(i.indisvalid) FROM pg_index i JOIN "
+                                          "pg_class c ON c.oid = i.indexrelid WHERE c.relname "
+                                          "IN ('qc_decisions_effective_idx', "
+                                          "'qc_decisions_lot_gate_effective_idx', "
+                                          "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 2).
+        // Back to the database the later tests compare with (m_before, schema version 3).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 2 -> 2"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 3 -> 3"), qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
-        QCOMPARE(db.query(indexSql), indexesV2);
+        QCOMPARE(db.query(indexSql), indexesV3);
     }
 
     void restoreRefusesNewerSchema()

@@ -413,6 +413,61 @@ private slots:
                         R"({"PASS": 0, "HOLD": 0, "FAIL": 0})");
     }
 
+    void qcOfflineDecisionSyncedLaterBecomesFirst()
+    {
+        // STQ-OFF at gate 1 on 10 Dec 2025: a FAIL at 10:00 arrives first; a PASS decided at
+        // 09:00 on a workstation that was offline is synced at 11:00. The PASS, effective
+        // earlier, is the lot's first decision at the gate from then on.
+        auto &db = m_server->db();
+        db.query(QStringLiteral("INSERT INTO lots (lot_code, lot_type, status, created_at) "
+                                "VALUES ('STQ-OFF', 'RAW', 'RELEASED', '2025-12-10T07:00:00Z')"));
+        const auto decide = [&](const char *decision, const char *decidedAt,
+                                const char *recordedAt) {
+            db.query(QStringLiteral(
+                         "INSERT INTO qc_decisions (lot_id, qc_gate_id, operator_id, decision, "
+                         "notes, workstation_id, decided_at, recorded_at) "
+                         "SELECT l.id, g.id, $1::uuid, $2, 'offline', 'WS02', $3::timestamptz, "
+                         "$4::timestamptz FROM lots l, qc_gates g "
+                         "WHERE l.lot_code = 'STQ-OFF' AND g.gate_number = 1"),
+                     {m_operatorId, QString::fromLatin1(decision), QString::fromLatin1(decidedAt),
+                      QString::fromLatin1(recordedAt)});
+        };
+        const auto hourly = [&] {
+            const Reply r = manager()->get(QStringLiteral("/api/v1/stats/qc?bucket=hour&from=") +
+                                           q("2025-12-10T09:00:00+01:00") + QStringLiteral("&to=") +
+                                           q("2025-12-10T11:00:00+01:00"));
+            return r.status == 200 ? arrayOf(r.json(), "buckets") : QJsonArray();
+        };
+
+        decide("FAIL", "2025-12-10T10:00:00+01:00", "2025-12-10T10:01:00+01:00");
+        FV_COMPARE_JSON(hourly(), R"([
+            {"start": "2025-12-10T09:00:00+01:00", "end": "2025-12-10T10:00:00+01:00",
+             "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 0}, "by_gate": []},
+            {"start": "2025-12-10T10:00:00+01:00", "end": "2025-12-10T11:00:00+01:00",
+             "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 1},
+             "by_gate": [{"gate_number": 1, "PASS": 0, "HOLD": 0, "FAIL": 1,
+                          "first_pass": 0, "decided_lots": 1, "yield": 0}]}])");
+
+        decide("PASS", "2025-12-10T09:00:00+01:00", "2025-12-10T11:00:00+01:00");
+        FV_COMPARE_JSON(hourly(), R"([
+            {"start": "2025-12-10T09:00:00+01:00", "end": "2025-12-10T10:00:00+01:00",
+             "decisions": {"PASS": 1, "HOLD": 0, "FAIL": 0},
+             "by_gate": [{"gate_number": 1, "PASS": 1, "HOLD": 0, "FAIL": 0,
+                          "first_pass": 1, "decided_lots": 1, "yield": 1}]},
+            {"start": "2025-12-10T10:00:00+01:00", "end": "2025-12-10T11:00:00+01:00",
+             "decisions": {"PASS": 0, "HOLD": 0, "FAIL": 1},
+             "by_gate": [{"gate_number": 1, "PASS": 0, "HOLD": 0, "FAIL": 1,
+                          "first_pass": 0, "decided_lots": 0, "yield": null}]}])");
+        const Reply day = manager()->get(QStringLiteral("/api/v1/stats/qc?bucket=day&from=") +
+                                         q("2025-12-10T00:00:00+01:00") + QStringLiteral("&to=") +
+                                         q("2025-12-11T00:00:00+01:00"));
+        FV_VERIFY_STATUS(day, 200);
+        const QJsonObject totals = day.json().value(QStringLiteral("totals")).toObject();
+        QCOMPARE(totals.value(QStringLiteral("first_pass")).toInt(), 1);
+        QCOMPARE(totals.value(QStringLiteral("decided_lots")).toInt(), 1);
+        QCOMPARE(totals.value(QStringLiteral("yield")).toDouble(), 1.0);
+    }
+
     void qcEmptyRange()
     {
         const Reply r = manager()->get(QStringLiteral("/api/v1/stats/qc?bucket=day&from=") +
