@@ -209,14 +209,28 @@ void QtChartView::renderLines(QChart *chart)
     }
 }
 
+namespace {
+constexpr qsizetype kShortLabel = 10; // characters: "● DUNA01", "11-27", "1–4h"
+} // namespace
+
 QBarCategoryAxis *QtChartView::categoryAxis() const
 {
     const ChartData &d = data();
     auto *axis = new QBarCategoryAxis;
-    const bool shortLabels = d.axisLabels.size() == d.categories.size();
-    axis->append(shortLabels ? d.axisLabels : d.categories);
+    const QStringList labels =
+        d.axisLabels.size() == d.categories.size() ? d.axisLabels : d.categories;
+    // Axis labels are rich text: "<1h" would vanish as an unknown tag.
+    QStringList escaped;
+    escaped.reserve(labels.size());
+    bool shortLabels = true;
+    for (const QString &label : labels) {
+        escaped.append(label.toHtmlEscaped());
+        shortLabels = shortLabels && label.size() <= kShortLabel;
+    }
+    axis->append(escaped);
     axis->setLabelsFont(font());
-    // Short labels must never become "…"; long ones (gate names) must not overlap.
+    // Short labels (hours, days, workstation ids) must never become "…"; long ones (gate
+    // names) must not overlap.
     axis->setTruncateLabels(!shortLabels);
     return axis;
 }

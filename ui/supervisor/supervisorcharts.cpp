@@ -250,6 +250,8 @@ ChartData SupervisorCharts::pendingSync(const app::WorkstationsStats &stats)
     for (const app::WorkstationFigures &w : stats.workstations) {
         d.categories << (w.online ? tr("● %1").arg(w.workstationId)
                                   : tr("✕ %1 (offline)").arg(w.workstationId));
+        // On the axis the symbol says it: the full text would be cut to "✕ DUNA…".
+        d.axisLabels << (w.online ? QStringLiteral("● ") : QStringLiteral("✕ ")) + w.workstationId;
         s.values << w.pendingSync;
         s.texts << QString::number(w.pendingSync);
     }

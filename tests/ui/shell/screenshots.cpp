@@ -550,6 +550,10 @@ int main(int argc, char *argv[])
         languages.setLanguage(QStringLiteral("hu"));
         ok &= save(&supervisor, out, QStringLiteral("supervisor-hu.png"));
         languages.setLanguage(QStringLiteral("en"));
+        // A wall display: every chart at once, in the larger layout.
+        supervisor.resize(1920, 1080);
+        settle(300);
+        ok &= save(&supervisor, out, QStringLiteral("supervisor-wall.png"));
     }
 #endif
 
