@@ -14,29 +14,12 @@
 #include "outbox/outbox.h"
 #include "session/session.h"
 
-// The other pages join when they are in the tree.
-#if __has_include("lots/registerlotpage.h")
+#include "lots/lotspage.h"
 #include "lots/registerlotpage.h"
-#define FLOWVIZ_HAVE_REGISTER_PAGE 1
-#endif
-#if __has_include("qc/qcdecisionpage.h")
 #include "qc/qcdecisionpage.h"
 #include "qc/signaturedialog.h" // completes the page's QPointer<SignatureDialog>
-#define FLOWVIZ_HAVE_QC_PAGE 1
-#endif
-#if __has_include("lots/lotspage.h")
-#include "lots/lotspage.h"
-#define FLOWVIZ_HAVE_LOTS_PAGE 1
-#endif
-#if __has_include("trace/tracepage.h")
-#include "trace/tracepage.h"
-#define FLOWVIZ_HAVE_TRACE_PAGE 1
-#endif
-
-#if __has_include("supervisor/supervisorpage.h")
 #include "supervisor/supervisorpage.h"
-#define FLOWVIZ_HAVE_SUPERVISOR_PAGE 1
-#endif
+#include "trace/tracepage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -88,7 +71,6 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(&core, &languages);
     window.setScanner(&scanner);
-#ifdef FLOWVIZ_HAVE_REGISTER_PAGE
     // Site and workstation changes take effect at the next start (ConsoleCore::restartRequired).
     app::LotRegistrar registrar(core.cache(), core.outbox(), core.codes(),
                                 core.settings().workstationId());
@@ -105,8 +87,6 @@ int main(int argc, char *argv[])
         &core, &app::ConsoleCore::settingsChanged, registerPage,
         [&core, registerPage] { registerPage->setLabelSizeMm(core.settings().labelSizeMm); });
     window.addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
-#endif
-#ifdef FLOWVIZ_HAVE_QC_PAGE
     app::DecisionRecorder recorder(core.cache(), core.outbox(), core.api(), core.session(),
                                    core.settings().workstationId());
     recorder.setCaFile(core.settings().caFile);
@@ -114,21 +94,14 @@ int main(int argc, char *argv[])
                      [&core, &recorder] { recorder.setCaFile(core.settings().caFile); });
     window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"),
                    new ui::QcDecisionPage(&recorder));
-#endif
-#ifdef FLOWVIZ_HAVE_LOTS_PAGE
     window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));
-#endif
-#ifdef FLOWVIZ_HAVE_TRACE_PAGE
     window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
                    new ui::TracePage(&core));
-#endif
-#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
     // Plant figures are for those who watch the line, not for the operators at it.
     window.addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
                    new ui::SupervisorPage(&core));
     window.setPageRoles(QStringLiteral("supervisor"),
                         {Role::MANAGER, Role::AUDITOR, Role::ADMIN, Role::VIEWER});
-#endif
     window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), new ui::SyncPage(&core));
     window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
                    new ui::SettingsPage(&core));

@@ -13,31 +13,16 @@
 #include "sync/correctiondialog.h"
 #include "sync/syncpage.h"
 
-#if __has_include("lots/registerlotpage.h")
+#include "lots/lotspage.h"
 #include "lots/registerlotpage.h"
-#include "registration/lotregistrar.h"
-#define FLOWVIZ_HAVE_REGISTER_PAGE 1
-#endif
-#if __has_include("qc/qcdecisionpage.h")
 #include "qc/decisionrecorder.h"
 #include "qc/qcdecisionpage.h"
 #include "qc/signaturedialog.h"
-#define FLOWVIZ_HAVE_QC_PAGE 1
-#endif
-#if __has_include("lots/lotspage.h")
-#include "lots/lotspage.h"
-#define FLOWVIZ_HAVE_LOTS_PAGE 1
-#endif
-#if __has_include("trace/tracepage.h")
+#include "registration/lotregistrar.h"
 #include "trace/tracepage.h"
-#define FLOWVIZ_HAVE_TRACE_PAGE 1
-#endif
 
-#if __has_include("supervisor/supervisorpage.h")
 #include "stats/statsrange.h"
 #include "supervisor/supervisorpage.h"
-#define FLOWVIZ_HAVE_SUPERVISOR_PAGE 1
-#endif
 
 #include "session/session.h"
 
@@ -181,7 +166,6 @@ void addDemoData(app::ConsoleCore &core)
     }
 }
 
-#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
 // The stats API's answers for a plausible day at the plant, stored as the supervisor page's
 // last snapshot (fetched two minutes ago), so its picture shows real charts; the page says
 // the figures are not live, because the demo has no server.
@@ -429,7 +413,6 @@ void writeDemoStats(const QString &dataDir)
     if (f.open(QIODevice::WriteOnly))
         f.write(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
 }
-#endif
 
 } // namespace
 
@@ -460,31 +443,21 @@ int main(int argc, char *argv[])
     settings.idleLockMinutes = 0;
     app::ConsoleCore core(settings, dataDir);
     addDemoData(core);
-#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
     writeDemoStats(dataDir);
-#endif
 
     ui::MainWindow window(&core, &languages);
-#ifdef FLOWVIZ_HAVE_REGISTER_PAGE
     app::LotRegistrar registrar(core.cache(), core.outbox(), core.codes(),
                                 core.settings().workstationId());
     auto *registerPage = new ui::RegisterLotPage(&registrar);
     registerPage->setOperatorName(QStringLiteral("Kovács Anna"));
     window.addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
-#endif
-#ifdef FLOWVIZ_HAVE_QC_PAGE
     app::DecisionRecorder recorder(core.cache(), core.outbox(), core.api(), core.session(),
                                    core.settings().workstationId());
     auto *qcPage = new ui::QcDecisionPage(&recorder);
     window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"), qcPage);
-#endif
-#ifdef FLOWVIZ_HAVE_LOTS_PAGE
     window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));
-#endif
-#ifdef FLOWVIZ_HAVE_TRACE_PAGE
     window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
                    new ui::TracePage(&core));
-#endif
     auto *sync = new ui::SyncPage(&core);
     window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), sync);
     window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
@@ -495,25 +468,17 @@ int main(int argc, char *argv[])
 
     bool ok = true;
     const QString day = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
-#ifdef FLOWVIZ_HAVE_REGISTER_PAGE
     window.showPage(QStringLiteral("register"));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0007").arg(day));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0008").arg(day));
     ok &= save(&window, out, QStringLiteral("register-lot.png"));
-#endif
-#ifdef FLOWVIZ_HAVE_QC_PAGE
     window.showPage(QStringLiteral("qc"));
     qcPage->handleScan(QStringLiteral("DEB-%1-DUNA01-0031").arg(day));
     ok &= save(&window, out, QStringLiteral("qc-decision.png"));
-#endif
-#ifdef FLOWVIZ_HAVE_LOTS_PAGE
     window.showPage(QStringLiteral("lots"));
     ok &= save(&window, out, QStringLiteral("lots.png"));
-#endif
-#ifdef FLOWVIZ_HAVE_TRACE_PAGE
     window.showPage(QStringLiteral("trace"));
     ok &= save(&window, out, QStringLiteral("trace.png"));
-#endif
     window.showPage(QStringLiteral("sync"));
     sync->view()->resizeColumnsToContents();
     for (int row = 0; row < sync->model()->rowCount(); ++row) {
@@ -536,7 +501,6 @@ int main(int argc, char *argv[])
     ok &= save(&window, out, QStringLiteral("sync-hu.png"));
     languages.setLanguage(QStringLiteral("en"));
 
-#ifdef FLOWVIZ_HAVE_SUPERVISOR_PAGE
     {
         // The page as a supervisor sees it on a 1366 × 768 shop-floor screen (the demo
         // operator's window does not offer it), then in Hungarian.
@@ -555,7 +519,6 @@ int main(int argc, char *argv[])
         settle(300);
         ok &= save(&supervisor, out, QStringLiteral("supervisor-wall.png"));
     }
-#endif
 
     window.lock();
     ok &= save(&window, out, QStringLiteral("login.png"));
