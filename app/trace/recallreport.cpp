@@ -1,8 +1,5 @@
 #include "recallreport.h"
 
-#include <QCoreApplication>
-#include <QSaveFile>
-
 #include <algorithm>
 
 namespace flowviz::app {
@@ -31,47 +28,33 @@ QStringList RecallReport::csvHeader()
 
 QString RecallReport::csvField(const QString &value)
 {
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\r') &&
-        !value.contains(u'\n'))
-        return value;
-    QString quoted = value;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
+    return CsvTable::field(value);
+}
+
+CsvTable RecallReport::csvTable() const
+{
+    CsvTable table{csvHeader(), {}};
+    table.rows.reserve(rows.size());
+    for (const RecallRow &r : rows) {
+        table.rows.append(
+            {QString::number(r.level), r.code, toString(r.type), toString(r.status),
+             r.weightKg ? r.weightKg->toString() : QString(),
+             r.lastDecision ? toString(*r.lastDecision) : QString(),
+             r.lastDecision ? QString::number(r.lastGate) : QString(),
+             r.lastDecidedAt.isValid() ? r.lastDecidedAt.toUTC().toString(Qt::ISODate) : QString(),
+             r.lastDecidedBy});
+    }
+    return table;
 }
 
 QByteArray RecallReport::toCsv() const
 {
-    QString out;
-    const auto line = [&out](const QStringList &fields) {
-        QStringList quoted;
-        quoted.reserve(fields.size());
-        for (const QString &f : fields)
-            quoted.append(csvField(f));
-        out += quoted.join(u',') + QStringLiteral("\r\n");
-    };
-    line(csvHeader());
-    for (const RecallRow &r : rows) {
-        line({QString::number(r.level), r.code, toString(r.type), toString(r.status),
-              r.weightKg ? r.weightKg->toString() : QString(),
-              r.lastDecision ? toString(*r.lastDecision) : QString(),
-              r.lastDecision ? QString::number(r.lastGate) : QString(),
-              r.lastDecidedAt.isValid() ? r.lastDecidedAt.toUTC().toString(Qt::ISODate) : QString(),
-              r.lastDecidedBy});
-    }
-    return QByteArrayLiteral("\xEF\xBB\xBF") + out.toUtf8();
+    return csvTable().toCsv();
 }
 
 bool RecallReport::writeCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv()) < 0 || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("flowviz::app::RecallReport",
-                                                 "The file %1 could not be written: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return csvTable().write(path, error);
 }
 
 } // namespace flowviz::app

@@ -2,6 +2,7 @@
 
 #include "domain/decimal.h"
 #include "domain/enums.h"
+#include "export/csvtable.h"
 
 #include <QDateTime>
 #include <QList>
@@ -42,6 +43,7 @@ struct RecallReport
     QByteArray toCsv() const;
     bool writeCsv(const QString &path, QString *error = nullptr) const;
 
+    CsvTable csvTable() const;
     static QStringList csvHeader();
     // One CSV field, quoted when it holds a comma, quote, CR or LF.
     static QString csvField(const QString &value);

@@ -82,6 +82,16 @@ std::optional<QUuid> BodyReader::uuid(const QString &name, bool required)
     return u;
 }
 
+std::optional<QDateTime> parseTimeWithOffset(const QString &text)
+{
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const bool hasZone =
+        text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
+    if (!t.isValid() || !hasZone)
+        return std::nullopt;
+    return t;
+}
+
 std::optional<QDateTime> BodyReader::time(const QString &name, bool required)
 {
     if (!has(name)) {
@@ -89,15 +99,9 @@ std::optional<QDateTime> BodyReader::time(const QString &name, bool required)
             missing(name);
         return std::nullopt;
     }
-    const QString text = m_body.value(name).toString();
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    // A time without an offset is ambiguous across time zones: refuse it.
-    const bool hasZone =
-        text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
-    if (!t.isValid() || !hasZone) {
+    const auto t = parseTimeWithOffset(m_body.value(name).toString());
+    if (!t)
         wrongType(name, QStringLiteral("an ISO 8601 time with offset, e.g. 2026-01-14T08:30:00Z"));
-        return std::nullopt;
-    }
     return t;
 }
 

@@ -13,6 +13,11 @@
 
 namespace flowviz::api {
 
+// An ISO 8601 / RFC 3339 time that names its offset ("Z", "+01:00"); nullopt otherwise. A bare
+// local time means different instants on different machines, so bodies and query parameters
+// alike refuse it.
+std::optional<QDateTime> parseTimeWithOffset(const QString &text);
+
 // Reads typed fields from a JSON body, collecting every problem instead of stopping at the
 // first, so a client learns all it must fix in one answer. Unknown fields are errors.
 class BodyReader

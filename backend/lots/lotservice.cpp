@@ -316,12 +316,9 @@ http::Response list(api::Tx &tx, const QUrlQuery &query)
         const QString v = param(name);
         if (v.isEmpty())
             continue;
-        *target = QDateTime::fromString(v, Qt::ISODateWithMs);
-        // Without an offset a time means different instants on different machines: refuse it,
-        // as bodies do.
-        const bool hasZone =
-            v.endsWith(u'Z') || v.lastIndexOf(u'+') > 10 || v.lastIndexOf(u'-') > 10;
-        if (!target->isValid() || !hasZone)
+        const auto t = api::parseTimeWithOffset(v);
+        *target = t.value_or(QDateTime());
+        if (!t)
             errors.append(
                 {QString::fromLatin1(name), QStringLiteral("field.type"),
                  QStringLiteral(

@@ -1,5 +1,7 @@
 #include "statsparams.h"
 
+#include "api/bodyreader.h"
+
 #include "api/apierror.h"
 
 #include "domain/validation.h"
@@ -44,9 +46,8 @@ QDateTime readTime(const QUrlQuery &query, const char *name, FieldErrors &errors
                            .arg(field)});
         return {};
     }
-    const QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
-    const bool hasZone = v.endsWith(u'Z') || v.lastIndexOf(u'+') > 10 || v.lastIndexOf(u'-') > 10;
-    if (!t.isValid() || !hasZone) {
+    const auto t = api::parseTimeWithOffset(v);
+    if (!t) {
         // Appended, not formatted: "%2B" would be taken for a placeholder.
         errors.append({field, QStringLiteral("field.type"),
                        QStringLiteral("%1 must be an RFC 3339 time with offset, e.g. "
@@ -55,7 +56,7 @@ QDateTime readTime(const QUrlQuery &query, const char *name, FieldErrors &errors
                            QStringLiteral(" In a URL, write + as %2B.")});
         return {};
     }
-    return t.toUTC();
+    return t->toUTC();
 }
 
 void readRange(const QUrlQuery &query, QDateTime &from, QDateTime &to, FieldErrors &errors)

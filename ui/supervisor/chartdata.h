@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/csvtable.h"
+#include "export/csvtable.h"
 
 #include <QColor>
 #include <QList>

@@ -1,11 +1,19 @@
 #include "csvtable.h"
 
-#include "trace/recallreport.h"
-
 #include <QCoreApplication>
 #include <QSaveFile>
 
 namespace flowviz::app {
+
+QString CsvTable::field(const QString &value)
+{
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\r') &&
+        !value.contains(u'\n'))
+        return value;
+    QString quoted = value;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
 
 QByteArray CsvTable::toCsv() const
 {
@@ -14,7 +22,7 @@ QByteArray CsvTable::toCsv() const
         QStringList quoted;
         quoted.reserve(fields.size());
         for (const QString &f : fields)
-            quoted.append(RecallReport::csvField(f));
+            quoted.append(field(f));
         out += quoted.join(u',') + QStringLiteral("\r\n");
     };
     line(header);
