@@ -11,6 +11,7 @@
 #include "ops/startupcheck.h"
 #include "server/application.h"
 #include "server/signalwatcher.h"
+#include "users/signingkeyrepository.h"
 #include "users/userrepository.h"
 
 #include <QCommandLineParser>
@@ -69,14 +70,18 @@ int userCommand(const ServerConfig &config, const QStringList &args,
                             .arg(auth::passwords::kMinLength));
         const QByteArray hash = auth::passwords::hash(password);
         const QString fullName = parser.value(QStringLiteral("full-name"));
-        work = [&status, &message, name, fullName, role, hash](db::PgSession &s) {
+        work = [&status, &message, name, fullName, role, hash, password](db::PgSession &s) {
             s.transaction([&] {
                 if (hash.isEmpty())
                     throw std::runtime_error("password hashing failed");
-                if (!users::UserRepository(s).add(name, fullName, *role, hash)) {
+                users::UserRepository repo(s);
+                if (!repo.add(name, fullName, *role, hash)) {
                     status = 3;
                     message = QStringLiteral("user %1 already exists").arg(name);
                 } else {
+                    // The user's signing key, sealed under the same password.
+                    users::SigningKeyRepository keys(s);
+                    users::enrolSigningKey(keys, repo.findByName(name)->id, password);
                     message = QStringLiteral("user %1 added as %2").arg(name, toString(*role));
                 }
             });
@@ -88,11 +93,18 @@ int userCommand(const ServerConfig &config, const QStringList &args,
                             "the password (read from standard input) needs at least %1 characters")
                             .arg(auth::passwords::kMinLength));
         const QByteArray hash = auth::passwords::hash(password);
-        work = [&status, &message, name, hash](db::PgSession &s) {
+        work = [&status, &message, name, hash, password](db::PgSession &s) {
             s.transaction([&] {
                 if (hash.isEmpty())
                     throw std::runtime_error("password hashing failed");
-                status = users::UserRepository(s).setPassword(name, hash) ? 0 : 2;
+                users::UserRepository repo(s);
+                status = repo.setPassword(name, hash) ? 0 : 2;
+                // The old signing key is sealed under the old password, which may be known to
+                // someone else now: retire it and seal a new one under the new password.
+                if (status == 0) {
+                    users::SigningKeyRepository keys(s);
+                    users::enrolSigningKey(keys, repo.findByName(name)->id, password);
+                }
                 message = status ? QStringLiteral("no user %1").arg(name)
                                  : QStringLiteral("password of %1 changed").arg(name);
             });

@@ -17,8 +17,8 @@ FieldError error(const QString &field, const char *code, const QString &message)
     return FieldError{field, QString::fromLatin1(code), message};
 }
 
-// Length in Unicode characters, as PostgreSQL's char_length() counts it: a character outside
-// the BMP (an emoji) is one character, not two UTF-16 code units.
+} // namespace
+
 qsizetype characterCount(const QString &text)
 {
     qsizetype n = text.size();
@@ -28,8 +28,6 @@ qsizetype characterCount(const QString &text)
     }
     return n;
 }
-
-} // namespace
 
 QString normalizeLotCode(QStringView raw)
 {

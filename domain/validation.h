@@ -49,6 +49,9 @@ std::optional<FieldError>
 checkCcpTemperature(bool gateIsCcp, bool hasTemperature,
                     const QString &field = QStringLiteral("temperature_c"));
 
+// Length in Unicode characters, as PostgreSQL's char_length() counts it: a character outside
+// the BMP (an emoji) is one character, not two UTF-16 code units.
+qsizetype characterCount(const QString &text);
 // Counts Unicode characters (not UTF-16 code units) that are not white space.
 int nonBlankLength(const QString &text);
 

@@ -5,6 +5,7 @@
 #include "api/bodyreader.h"
 #include "api/routing.h"
 #include "http/httpserver.h"
+#include "users/signingkeyrepository.h"
 #include "users/userrepository.h"
 
 namespace flowviz::auth {
@@ -24,6 +25,28 @@ Response tooManyAttempts()
                        "try again."));
     r.withHeader("Retry-After", "60");
     return r;
+}
+
+// Users created before signatures existed get their key at their first login: sealed outside any
+// transaction (argon2id must not hold a PgBouncer server connection), then registered; a login
+// that raced us to it wins and its key is used.
+std::optional<signing::SealedKey> enrolOnFirstLogin(db::PgSession &db,
+                                                    users::SigningKeyRepository &keys,
+                                                    const QUuid &userId, const QString &password)
+{
+    signing::KeyPair pair = signing::generateKeyPair();
+    const auto sealed = signing::seal(pair, password, QUuid::createUuid());
+    signing::wipe(pair.seed);
+    if (!sealed)
+        return std::nullopt;
+    try {
+        db.transaction([&] { keys.add(userId, *sealed); });
+        return sealed;
+    } catch (const db::DbError &e) {
+        if (!e.isUniqueViolation())
+            throw;
+        return db.transaction([&] { return keys.current(userId); });
+    }
 }
 
 Response login(db::PgSession &db, ApiContext &api, const QString &username, const QString &password,
@@ -60,7 +83,13 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
         r.withHeader("WWW-Authenticate", "Bearer");
         return r;
     }
-    db.transaction([&] { repo.recordAttempt(user->username, user->id, client, true, QString()); });
+    users::SigningKeyRepository keys(db);
+    std::optional<signing::SealedKey> key = db.transaction([&] {
+        repo.recordAttempt(user->username, user->id, client, true, QString());
+        return keys.current(user->id);
+    });
+    if (!key)
+        key = enrolOnFirstLogin(db, keys, user->id, password);
     Claims c;
     c.userId = user->id;
     c.username = user->username;
@@ -68,13 +97,14 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
     c.issuedAt = QDateTime::currentSecsSinceEpoch();
     c.expiresAt = c.issuedAt + api.config().tokenLifetimeSeconds;
     return Response::json(
-        200,
-        QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
-                    {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                    {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
-                    {QStringLiteral("expires_at"),
-                     QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
-                    {QStringLiteral("user"), user->toJson()}});
+        200, QJsonObject{
+                 {QStringLiteral("access_token"), QString::fromLatin1(api.jwt().sign(c))},
+                 {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                 {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
+                 {QStringLiteral("expires_at"),
+                  QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
+                 {QStringLiteral("user"), user->toJson()},
+                 {QStringLiteral("signing_key"), key ? QJsonValue(key->toJson()) : QJsonValue()}});
 }
 
 } // namespace

@@ -7,11 +7,37 @@ namespace {
 constexpr const char *kDecisionColumns =
     "SELECT d.id, d.lot_id, l.lot_code, d.qc_gate_id, g.gate_number, g.is_ccp, d.decision, "
     "d.notes, "
-    "d.temperature_c, d.digital_signature, d.signature_meaning, d.signed_at, d.operator_id, "
+    "d.temperature_c, d.corrective_action, d.deviation, d.limit_min_c, d.limit_max_c, "
+    "d.digital_signature, d.signature_meaning, d.signed_at, d.operator_id, "
     "u.username AS operator, u.full_name AS operator_name, d.workstation_id, d.decided_at, "
-    "d.recorded_at, d.client_time_flagged "
+    "d.recorded_at, d.client_time_flagged, s.username AS signer, s.full_name AS signer_name, "
+    "d.signing_key_id, d.client_signed_at, encode(d.record_hash, 'hex') AS record_hash, "
+    "encode(d.signature, 'base64') AS signature "
     "FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN qc_gates g ON g.id = d.qc_gate_id "
-    "JOIN users u ON u.id = d.operator_id ";
+    "JOIN users u ON u.id = d.operator_id LEFT JOIN users s ON s.id = d.signer_id ";
+
+QJsonValue limitJson(const db::PgResult &r, int i)
+{
+    if (r.isNull(i, "limit_min_c") && r.isNull(i, "limit_max_c"))
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+                       {QStringLiteral("min"), r.decimalJson(i, "limit_min_c")},
+                       {QStringLiteral("max"), r.decimalJson(i, "limit_max_c")}};
+}
+
+QJsonValue signatureJson(const db::PgResult &r, int i)
+{
+    if (r.isNull(i, "signature"))
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("signer"), r.text(i, "signer")},
+                       {QStringLiteral("signer_name"), r.text(i, "signer_name")},
+                       {QStringLiteral("key_id"), r.text(i, "signing_key_id")},
+                       {QStringLiteral("meaning"), r.textJson(i, "signature_meaning")},
+                       {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
+                       {QStringLiteral("client_signed_at"), r.timeJson(i, "client_signed_at")},
+                       {QStringLiteral("record_hash"), r.text(i, "record_hash")},
+                       {QStringLiteral("value"), r.text(i, "signature")}};
+}
 
 QJsonObject decisionJson(const db::PgResult &r, int i)
 {
@@ -25,6 +51,10 @@ QJsonObject decisionJson(const db::PgResult &r, int i)
         {QStringLiteral("decision"), r.text(i, "decision")},
         {QStringLiteral("notes"), r.text(i, "notes")},
         {QStringLiteral("temperature_c"), r.decimalJson(i, "temperature_c")},
+        {QStringLiteral("corrective_action"), r.textJson(i, "corrective_action")},
+        {QStringLiteral("deviation"), r.toBool(i, "deviation")},
+        {QStringLiteral("critical_limit"), limitJson(r, i)},
+        {QStringLiteral("signature"), signatureJson(r, i)},
         {QStringLiteral("digital_signature"), r.textJson(i, "digital_signature")},
         {QStringLiteral("signature_meaning"), r.textJson(i, "signature_meaning")},
         {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
@@ -42,16 +72,99 @@ QJsonObject decisionJson(const db::PgResult &r, int i)
 
 QJsonArray QcRepository::gates()
 {
-    const db::PgResult r = m_db.exec("SELECT id, gate_number, name, gate_type, is_ccp, checklist "
-                                     "FROM qc_gates ORDER BY sort_order, gate_number");
+    const db::PgResult r = m_db.exec(
+        "SELECT id, gate_number, name, gate_type, is_ccp, pass_requires_signature, checklist "
+        "FROM qc_gates ORDER BY sort_order, gate_number");
+    const db::PgResult l = m_db.exec("SELECT qc_gate_id, lot_type, min_value, max_value "
+                                     "FROM ccp_limits ORDER BY qc_gate_id, lot_type NULLS FIRST");
     QJsonArray out;
     for (int i = 0; i < r.rows(); ++i) {
-        out.append(QJsonObject{{QStringLiteral("id"), int(r.toInt(i, "id"))},
-                               {QStringLiteral("gate_number"), int(r.toInt(i, "gate_number"))},
-                               {QStringLiteral("name"), r.jsonValue(i, "name")},
-                               {QStringLiteral("gate_type"), r.text(i, "gate_type")},
-                               {QStringLiteral("is_ccp"), r.toBool(i, "is_ccp")},
-                               {QStringLiteral("checklist"), r.jsonValue(i, "checklist")}});
+        QJsonArray limits;
+        for (int j = 0; j < l.rows(); ++j) {
+            if (l.toInt(j, "qc_gate_id") != r.toInt(i, "id"))
+                continue;
+            limits.append(
+                QJsonObject{{QStringLiteral("lot_type"), l.textJson(j, "lot_type")},
+                            {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+                            {QStringLiteral("min"), l.decimalJson(j, "min_value")},
+                            {QStringLiteral("max"), l.decimalJson(j, "max_value")}});
+        }
+        out.append(QJsonObject{
+            {QStringLiteral("id"), int(r.toInt(i, "id"))},
+            {QStringLiteral("gate_number"), int(r.toInt(i, "gate_number"))},
+            {QStringLiteral("name"), r.jsonValue(i, "name")},
+            {QStringLiteral("gate_type"), r.text(i, "gate_type")},
+            {QStringLiteral("is_ccp"), r.toBool(i, "is_ccp")},
+            {QStringLiteral("pass_requires_signature"), r.toBool(i, "pass_requires_signature")},
+            {QStringLiteral("critical_limits"), limits},
+            {QStringLiteral("checklist"), r.jsonValue(i, "checklist")}});
+    }
+    return out;
+}
+
+std::optional<QJsonObject> QcRepository::gateJson(int gateNumber)
+{
+    for (const QJsonValue &g : gates()) {
+        if (g.toObject().value(QStringLiteral("gate_number")).toInt() == gateNumber)
+            return g.toObject();
+    }
+    return std::nullopt;
+}
+
+QList<CriticalLimit> QcRepository::limits(int gateId)
+{
+    const db::PgResult r = m_db.exec(
+        "SELECT lot_type, min_value, max_value FROM ccp_limits WHERE qc_gate_id = $1::int",
+        {gateId});
+    QList<CriticalLimit> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        CriticalLimit l;
+        if (!r.isNull(i, "lot_type"))
+            l.lotType = lotTypeFromString(r.text(i, "lot_type"));
+        l.minC = r.toDecimal(i, "min_value");
+        l.maxC = r.toDecimal(i, "max_value");
+        out.append(l);
+    }
+    return out;
+}
+
+void QcRepository::setLimit(int gateId, const CriticalLimit &limit, const QUuid &actor,
+                            const QString &reason)
+{
+    // The audit trigger reads who and why from these transaction-local settings.
+    m_db.exec("SELECT set_config('flowviz.actor', $1, true), set_config('flowviz.reason', $2, "
+              "true)",
+              {actor, reason});
+    m_db.exec("INSERT INTO ccp_limits (qc_gate_id, lot_type, parameter, min_value, max_value, "
+              "updated_by) VALUES ($1::int, $2, 'temperature_c', $3::numeric, $4::numeric, "
+              "$5::uuid) ON CONFLICT ON CONSTRAINT ccp_limits_key DO UPDATE SET "
+              "min_value = EXCLUDED.min_value, max_value = EXCLUDED.max_value, "
+              "updated_by = EXCLUDED.updated_by, updated_at = now()",
+              {gateId, limit.lotType ? db::SqlValue(toString(*limit.lotType)) : db::SqlValue(),
+               limit.minC, limit.maxC, actor});
+}
+
+QJsonArray QcRepository::limitChanges(int gateId)
+{
+    const db::PgResult r = m_db.exec(
+        "SELECT c.id, c.lot_type, c.parameter, c.old_min, c.old_max, c.new_min, c.new_max, "
+        "u.username AS changed_by, c.db_user, c.reason, c.changed_at FROM ccp_limit_changes c "
+        "LEFT JOIN users u ON u.id = c.changed_by WHERE c.qc_gate_id = $1::int "
+        "ORDER BY c.changed_at DESC, c.id DESC LIMIT 1000",
+        {gateId});
+    QJsonArray out;
+    for (int i = 0; i < r.rows(); ++i) {
+        out.append(QJsonObject{{QStringLiteral("id"), double(r.toInt(i, "id"))},
+                               {QStringLiteral("lot_type"), r.textJson(i, "lot_type")},
+                               {QStringLiteral("parameter"), r.text(i, "parameter")},
+                               {QStringLiteral("old_min"), r.decimalJson(i, "old_min")},
+                               {QStringLiteral("old_max"), r.decimalJson(i, "old_max")},
+                               {QStringLiteral("new_min"), r.decimalJson(i, "new_min")},
+                               {QStringLiteral("new_max"), r.decimalJson(i, "new_max")},
+                               {QStringLiteral("changed_by"), r.textJson(i, "changed_by")},
+                               {QStringLiteral("db_user"), r.text(i, "db_user")},
+                               {QStringLiteral("reason"), r.text(i, "reason")},
+                               {QStringLiteral("changed_at"), r.timeJson(i, "changed_at")}});
     }
     return out;
 }
@@ -60,16 +173,20 @@ std::optional<Gate> QcRepository::gate(const std::optional<int> &id,
                                        const std::optional<int> &number)
 {
     const db::PgResult r =
-        id ? m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE id = $1::int",
+        id ? m_db.exec("SELECT id, gate_number, gate_type, is_ccp, pass_requires_signature, "
+                       "name->>'en' AS name FROM qc_gates WHERE id = $1::int",
                        {*id})
-           : m_db.exec("SELECT id, gate_number, gate_type, is_ccp FROM qc_gates WHERE gate_number "
-                       "= $1::int",
+           : m_db.exec("SELECT id, gate_number, gate_type, is_ccp, pass_requires_signature, "
+                       "name->>'en' AS name FROM qc_gates WHERE gate_number = $1::int",
                        {number.value_or(0)});
     if (r.rows() == 0)
         return std::nullopt;
-    return Gate{int(r.toInt(0, "id")), int(r.toInt(0, "gate_number")),
+    return Gate{int(r.toInt(0, "id")),
+                int(r.toInt(0, "gate_number")),
                 gateTypeFromString(r.text(0, "gate_type")).value_or(GateType::CHECKPOINT),
-                r.toBool(0, "is_ccp")};
+                r.toBool(0, "is_ccp"),
+                r.toBool(0, "pass_requires_signature"),
+                r.text(0, "name")};
 }
 
 std::optional<LockedLot> QcRepository::lockLot(const std::optional<QUuid> &id, const QString &code)
@@ -90,17 +207,41 @@ std::optional<LockedLot> QcRepository::lockLot(const std::optional<QUuid> &id, c
 
 void QcRepository::insert(const NewDecision &d)
 {
-    m_db.exec("INSERT INTO qc_decisions (id, lot_id, qc_gate_id, operator_id, decision, notes, "
-              "temperature_c, digital_signature, signature_meaning, signed_at, workstation_id, "
-              "decided_at, client_time_flagged) "
-              "VALUES ($1::uuid, $2::uuid, $3::int, $4::uuid, $5, $6, $7::numeric, $8, $9, "
-              "$10::timestamptz, $11, coalesce($12::timestamptz, now()), $13::boolean)",
-              {d.id, d.lotId, d.gateId, d.operatorId, toString(d.decision), d.notes, d.temperatureC,
-               d.digitalSignature.isEmpty() ? db::SqlValue() : db::SqlValue(d.digitalSignature),
-               d.signatureMeaning.isEmpty() ? db::SqlValue() : db::SqlValue(d.signatureMeaning),
-               d.signedAt,
-               d.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(d.workstationId),
-               d.decidedAt, d.clientTimeFlagged});
+    const bool signedRecord = !d.signature.isEmpty();
+    auto orNull = [](const QString &text) {
+        return text.isEmpty() ? db::SqlValue() : db::SqlValue(text);
+    };
+    m_db.exec(
+        "INSERT INTO qc_decisions (id, lot_id, qc_gate_id, operator_id, decision, notes, "
+        "temperature_c, digital_signature, signature_meaning, signed_at, workstation_id, "
+        "decided_at, client_time_flagged, corrective_action, deviation, limit_min_c, limit_max_c, "
+        "signer_id, signing_key_id, signature, record_hash, client_signed_at) "
+        "VALUES ($1::uuid, $2::uuid, $3::int, $4::uuid, $5, $6, $7::numeric, $8, $9, "
+        "$10::timestamptz, $11, coalesce($12::timestamptz, now()), $13::boolean, $14, "
+        "$15::boolean, $16::numeric, $17::numeric, $18::uuid, $19::uuid, decode($20, 'base64'), "
+        "decode($21, 'base64'), $22::timestamptz)",
+        {d.id,
+         d.lotId,
+         d.gateId,
+         d.operatorId,
+         toString(d.decision),
+         d.notes,
+         d.temperatureC,
+         orNull(d.digitalSignature),
+         orNull(d.signatureMeaning),
+         d.signedAt,
+         orNull(d.workstationId),
+         d.decidedAt,
+         d.clientTimeFlagged,
+         orNull(d.correctiveAction),
+         d.deviation,
+         d.limit ? d.limit->minC : std::nullopt,
+         d.limit ? d.limit->maxC : std::nullopt,
+         signedRecord ? db::SqlValue(d.signerId) : db::SqlValue(),
+         signedRecord ? db::SqlValue(d.signingKeyId) : db::SqlValue(),
+         signedRecord ? db::SqlValue(d.signature.toBase64()) : db::SqlValue(),
+         signedRecord ? db::SqlValue(d.recordHash.toBase64()) : db::SqlValue(),
+         d.clientSignedAt});
 }
 
 std::optional<Decision> QcRepository::latestDecision(const QUuid &lotId)
@@ -142,13 +283,6 @@ QJsonArray QcRepository::decisionsForLot(const QUuid &lotId)
     for (int i = 0; i < r.rows(); ++i)
         out.append(decisionJson(r, i));
     return out;
-}
-
-QByteArray QcRepository::passwordHash(const QUuid &userId)
-{
-    const db::PgResult r =
-        m_db.exec("SELECT password_hash FROM users WHERE id = $1::uuid", {userId});
-    return r.rows() ? r.text(0, "password_hash").toUtf8() : QByteArray();
 }
 
 std::optional<QUuid> QcRepository::lotId(const QString &code)

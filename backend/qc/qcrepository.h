@@ -2,6 +2,7 @@
 
 #include "db/pgsession.h"
 
+#include "domain/criticallimit.h"
 #include "domain/enums.h"
 
 #include <QDateTime>
@@ -19,6 +20,8 @@ struct Gate
     int number = 0;
     GateType type = GateType::CHECKPOINT;
     bool isCcp = false;
+    bool passRequiresSignature = false;
+    QString name; // English
 };
 
 struct LockedLot
@@ -38,9 +41,18 @@ struct NewDecision
     Decision decision = Decision::PASS;
     QString notes;
     std::optional<Decimal> temperatureC;
-    QString digitalSignature;
+    QString correctiveAction;
+    bool deviation = false;
+    std::optional<CriticalLimit> limit; // the limit in force when the decision was made
+    // The verified electronic signature, if any.
+    QString digitalSignature; // display text
     QString signatureMeaning;
-    QDateTime signedAt;
+    QDateTime signedAt; // server time of the verification
+    QUuid signerId;
+    QUuid signingKeyId;
+    QByteArray signature;
+    QByteArray recordHash;
+    QDateTime clientSignedAt;
     QString workstationId;
     QDateTime decidedAt; // invalid: now()
     bool clientTimeFlagged = false;
@@ -53,6 +65,12 @@ public:
     explicit QcRepository(db::PgSession &db) : m_db(db) {}
 
     QJsonArray gates();
+    std::optional<QJsonObject> gateJson(int gateNumber);
+    QList<CriticalLimit> limits(int gateId);
+    // Sets (inserts or changes) one limit; the change is audited with `actor` and `reason`.
+    void setLimit(int gateId, const CriticalLimit &limit, const QUuid &actor,
+                  const QString &reason);
+    QJsonArray limitChanges(int gateId);
     std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
     std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
     void insert(const NewDecision &d);
@@ -62,7 +80,6 @@ public:
     void setLotStatus(const QUuid &lotId, LotStatus status);
     std::optional<QJsonObject> decision(const QUuid &id);
     QJsonArray decisionsForLot(const QUuid &lotId);
-    QByteArray passwordHash(const QUuid &userId);
     std::optional<QUuid> lotId(const QString &code);
     QString lotStatus(const QUuid &lotId);
 

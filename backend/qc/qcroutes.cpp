@@ -34,6 +34,22 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      api.read(req, std::move(respond), user,
                               [](Tx &tx) { return service::gates(tx); });
                  }));
+    server.route("PUT", QStringLiteral("/api/v1/qc-gates/{gate_number}/limits"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, {Role::ADMIN}, RateBucket::Writes);
+                     const QJsonObject body = ApiContext::jsonBody(req);
+                     const QString gate = req.pathParams.value(QStringLiteral("gate_number"));
+                     api.mutate(req, std::move(respond), user,
+                                [body, gate](Tx &tx) { return service::setLimit(tx, gate, body); });
+                 }));
+    server.route("GET", QStringLiteral("/api/v1/qc-gates/{gate_number}/limit-changes"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(
+                         req, {Role::ADMIN, Role::MANAGER, Role::AUDITOR}, RateBucket::None);
+                     const QString gate = req.pathParams.value(QStringLiteral("gate_number"));
+                     api.read(req, std::move(respond), user,
+                              [gate](Tx &tx) { return service::limitChanges(tx, gate); });
+                 }));
 }
 
 } // namespace flowviz::qc

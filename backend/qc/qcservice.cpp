@@ -1,10 +1,11 @@
 #include "qcservice.h"
 
+#include "decisionsigning.h"
 #include "qcrepository.h"
 
 #include "api/bodyreader.h"
-#include "auth/passwordhasher.h"
 
+#include "domain/criticallimit.h"
 #include "domain/lotstatusrules.h"
 #include "domain/validation.h"
 
@@ -14,19 +15,71 @@ using api::ApiError;
 using api::BodyReader;
 
 namespace {
+
 constexpr qint64 kClientClockToleranceSecs = 5 * 60;
+
+// The rules of a critical control point: the limit for the lot's type, the deviation, the
+// corrective action and whether a signature is needed.
+void applyCcpRules(NewDecision &d, const Gate &gate, LotType lotType,
+                   const QList<CriticalLimit> &limits, bool signed_)
+{
+    FieldErrors errors;
+    if (const auto e = rules::checkCorrectiveAction(gate.isCcp, d.decision, d.correctiveAction))
+        errors.append(*e);
+    if (gate.isCcp) {
+        d.limit = rules::limitFor(limits, lotType);
+        if (d.limit && d.temperatureC) {
+            d.deviation = !d.limit->contains(*d.temperatureC);
+            const QString gateName = QStringLiteral("%1 (gate %2)").arg(gate.name).arg(gate.number);
+            if (const auto e =
+                    rules::checkCriticalLimit(d.decision, *d.limit, *d.temperatureC, gateName))
+                errors.append(*e);
+        }
+        if (rules::signatureRequired(gate.isCcp, gate.passRequiresSignature, d.decision) &&
+            !signed_)
+            errors.append({QStringLiteral("signature"), QStringLiteral("signature.required"),
+                           QStringLiteral("A %1 at critical control point %2 must be signed "
+                                          "electronically by the person who decided it.")
+                               .arg(toString(d.decision))
+                               .arg(gate.number)});
+    }
+    if (!errors.isEmpty())
+        throw ApiError::validation(errors);
 }
+
+signing::DecisionRecord signedContent(const NewDecision &d, const LockedLot &lot, const Gate &gate)
+{
+    signing::DecisionRecord r;
+    r.id = d.id;
+    r.lotCode = lot.lotCode;
+    r.gateNumber = gate.number;
+    r.decision = d.decision;
+    r.temperatureC = d.temperatureC;
+    r.notes = d.notes;
+    r.correctiveAction = d.correctiveAction;
+    r.decidedAt = d.decidedAt;
+    r.workstationId = d.workstationId;
+    return r;
+}
+
+} // namespace
 
 http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &events)
 {
+    if (body.contains(QStringLiteral("digital_signature")))
+        throw ApiError::validation(
+            QStringLiteral("digital_signature"), QStringLiteral("signature.free_text"),
+            QStringLiteral("digital_signature is not accepted: a name in free text is not a "
+                           "signature. Sign with the \"signature\" member (docs/api.md)."));
     BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_id"), QStringLiteral("lot_code"),
                          QStringLiteral("decision"), QStringLiteral("qc_gate_id"),
                          QStringLiteral("gate_number"), QStringLiteral("notes"),
-                         QStringLiteral("temperature_c"), QStringLiteral("digital_signature"),
-                         QStringLiteral("signature_password"), QStringLiteral("signature_meaning"),
-                         QStringLiteral("decided_at"), QStringLiteral("workstation_id")});
+                         QStringLiteral("temperature_c"), QStringLiteral("corrective_action"),
+                         QStringLiteral("signature"), QStringLiteral("decided_at"),
+                         QStringLiteral("workstation_id")});
     NewDecision d;
-    d.id = in.uuid(QStringLiteral("id"), false).value_or(QUuid::createUuid());
+    const auto clientId = in.uuid(QStringLiteral("id"), false);
+    d.id = clientId.value_or(QUuid::createUuid());
     const auto lotId = in.uuid(QStringLiteral("lot_id"), false);
     const auto lotCode = in.string(QStringLiteral("lot_code"), false, 1000);
     if (!lotId && !lotCode)
@@ -50,18 +103,28 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
     d.temperatureC = in.decimal(QStringLiteral("temperature_c"), false);
     if (d.temperatureC)
         in.add(rules::checkTemperature(*d.temperatureC));
-    d.digitalSignature =
-        in.string(QStringLiteral("digital_signature"), false, 500).value_or(QString());
-    const auto signaturePassword = in.string(QStringLiteral("signature_password"), false, 1024);
-    d.signatureMeaning =
-        in.string(QStringLiteral("signature_meaning"), false, 200).value_or(QString());
+    d.correctiveAction =
+        in.string(QStringLiteral("corrective_action"), false, 100000).value_or(QString());
     d.workstationId = in.string(QStringLiteral("workstation_id"), false, 64).value_or(QString());
-    if (const auto t = in.time(QStringLiteral("decided_at"), false)) {
-        d.decidedAt = *t;
-        d.clientTimeFlagged =
-            t->toSecsSinceEpoch() > QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
+    const auto decidedAt = in.time(QStringLiteral("decided_at"), false);
+    if (decidedAt) {
+        d.decidedAt = *decidedAt;
+        d.clientTimeFlagged = decidedAt->toSecsSinceEpoch() >
+                              QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
+    }
+    const auto signature = readSignature(in);
+    if (signature && signature->keyId) {
+        // A signature made on the workstation covers the record's id and time: both must be
+        // the client's, or nothing binds the signature to this record.
+        if (!clientId)
+            in.add({QStringLiteral("id"), QStringLiteral("field.required"),
+                    QStringLiteral("A signed decision carries its own id (a UUID).")});
+        if (!decidedAt)
+            in.add({QStringLiteral("decided_at"), QStringLiteral("field.required"),
+                    QStringLiteral("A signed decision carries the time it was decided.")});
     }
     in.throwIfErrors();
+    d.decision = *decision;
 
     QcRepository repo(tx.db);
     const auto gate = repo.gate(gateId, gateNumber);
@@ -79,26 +142,25 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
                                    QStringLiteral("No lot %1 is registered.")
                                        .arg(lotId ? lotId->toString(QUuid::WithoutBraces)
                                                   : rules::normalizeLotCode(*lotCode)));
-    if (signaturePassword) {
-        // An electronic signature: the signer proves who they are by their password, and the
-        // record keeps who signed, when, and what the signature meant.
-        if (!auth::passwords::verify(repo.passwordHash(tx.user.userId), *signaturePassword))
-            throw ApiError::validation(
-                QStringLiteral("signature_password"), QStringLiteral("signature.invalid"),
-                QStringLiteral("The password does not match; the decision was not "
-                               "signed or recorded."));
-        d.signedAt = QDateTime::currentDateTimeUtc();
-        if (d.signatureMeaning.isEmpty())
-            d.signatureMeaning =
-                QStringLiteral("%1 decision at gate %2").arg(toString(*decision)).arg(gate->number);
-        d.digitalSignature =
-            QStringLiteral("%1 signed at %2: %3")
-                .arg(tx.user.username, d.signedAt.toString(Qt::ISODateWithMs), d.signatureMeaning);
+    applyCcpRules(d, *gate, lot->type, gate->isCcp ? repo.limits(gate->id) : QList<CriticalLimit>(),
+                  signature.has_value());
+    if (signature) {
+        if (!decidedAt)
+            d.decidedAt = QDateTime::currentDateTimeUtc();
+        const VerifiedSignature v =
+            verifySignature(tx.db, tx.user, *signature, signedContent(d, *lot, *gate));
+        d.signerId = v.signerId;
+        d.signingKeyId = v.keyId;
+        d.signature = v.value;
+        d.recordHash = v.recordHash;
+        d.clientSignedAt = v.clientSignedAt;
+        d.signedAt = v.signedAt;
+        d.signatureMeaning = v.meaning;
+        d.digitalSignature = v.displayText();
     }
     d.lotId = lot->id;
     d.gateId = gate->id;
     d.operatorId = tx.user.userId;
-    d.decision = *decision;
 
     try {
         tx.db.exec("SAVEPOINT qc_insert");
@@ -108,6 +170,12 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
         if (!e.isUniqueViolation())
             throw;
         tx.db.exec("ROLLBACK TO SAVEPOINT qc_insert");
+        if (!d.signature.isEmpty() && !repo.decision(d.id))
+            throw ApiError::conflict(QStringLiteral("signature-reused"),
+                                     QStringLiteral("Signature already used"),
+                                     QStringLiteral("This signature is already stored with "
+                                                    "another decision; a signature signs one "
+                                                    "record only."));
         throw ApiError::conflict(QStringLiteral("decision-id-exists"),
                                  QStringLiteral("Decision id already used"),
                                  QStringLiteral("A QC decision with id %1 is already recorded.")
@@ -143,6 +211,74 @@ http::Response gates(api::Tx &tx)
 {
     QcRepository repo(tx.db);
     return http::Response::json(200, QJsonObject{{QStringLiteral("items"), repo.gates()}});
+}
+
+namespace {
+
+Gate ccpGate(QcRepository &repo, const QString &gateNumber)
+{
+    bool ok = false;
+    const int number = gateNumber.toInt(&ok);
+    const auto gate = ok && number > 0 ? repo.gate(std::nullopt, number) : std::nullopt;
+    if (!gate)
+        throw ApiError::notFound(QStringLiteral("No QC gate %1.").arg(gateNumber));
+    return *gate;
+}
+
+} // namespace
+
+http::Response setLimit(api::Tx &tx, const QString &gateNumber, const QJsonObject &body)
+{
+    QcRepository repo(tx.db);
+    const Gate gate = ccpGate(repo, gateNumber);
+    BodyReader in(body, {QStringLiteral("lot_type"), QStringLiteral("parameter"),
+                         QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("reason")});
+    CriticalLimit limit;
+    if (const auto type = in.string(QStringLiteral("lot_type"), false, 10)) {
+        limit.lotType = lotTypeFromString(*type);
+        if (!limit.lotType)
+            in.add({QStringLiteral("lot_type"), QStringLiteral("lot_type.unknown"),
+                    QStringLiteral("lot_type must be RAW, DEB, BULK, MIX, SKW, FRZ or FG, or "
+                                   "null for the gate-wide limit.")});
+    }
+    if (const auto parameter = in.string(QStringLiteral("parameter"), false, 50);
+        parameter && *parameter != u"temperature_c")
+        in.add({QStringLiteral("parameter"), QStringLiteral("parameter.unknown"),
+                QStringLiteral("The only measured parameter is temperature_c.")});
+    limit.minC = in.decimal(QStringLiteral("min"), false);
+    limit.maxC = in.decimal(QStringLiteral("max"), false);
+    for (const auto &[bound, name] : {std::pair{&limit.minC, QStringLiteral("min")},
+                                      std::pair{&limit.maxC, QStringLiteral("max")}}) {
+        if (*bound)
+            in.add(rules::checkTemperature(**bound, name));
+    }
+    if (!in.has(QStringLiteral("min")) && !in.has(QStringLiteral("max")))
+        in.add({QStringLiteral("max"), QStringLiteral("field.required"),
+                QStringLiteral("A critical limit needs min, max or both.")});
+    if (limit.minC && limit.maxC && *limit.minC > *limit.maxC)
+        in.add({QStringLiteral("min"), QStringLiteral("limit.inverted"),
+                QStringLiteral("min must not be above max.")});
+    const QString reason = in.string(QStringLiteral("reason"), true, 1000).value_or(QString());
+    if (in.has(QStringLiteral("reason")) && rules::nonBlankLength(reason) < 10)
+        in.add({QStringLiteral("reason"), QStringLiteral("reason.required"),
+                QStringLiteral("Say why the limit changes (at least 10 characters): the "
+                               "HACCP plan's reference or the validation behind it.")});
+    if (!gate.isCcp)
+        in.add({QStringLiteral("gate_number"), QStringLiteral("gate.not_ccp"),
+                QStringLiteral("Gate %1 is not a critical control point; only CCP gates have "
+                               "critical limits.")
+                    .arg(gate.number)});
+    in.throwIfErrors();
+    repo.setLimit(gate.id, limit, tx.user.userId, reason.trimmed());
+    return http::Response::json(200, *repo.gateJson(gate.number));
+}
+
+http::Response limitChanges(api::Tx &tx, const QString &gateNumber)
+{
+    QcRepository repo(tx.db);
+    const Gate gate = ccpGate(repo, gateNumber);
+    return http::Response::json(200,
+                                QJsonObject{{QStringLiteral("items"), repo.limitChanges(gate.id)}});
 }
 
 } // namespace flowviz::qc::service

@@ -355,11 +355,11 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0003_qc_first_decisions does; its backfill must rebuild exactly the table that its
-        // trigger had kept.
-        QVERIFY2(m_latest == 3,
-                 "this test makes schema version 2 by undoing 0003_qc_first_decisions: undo "
-                 "every migration after 0002 here, not only 0003");
+        // 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill of 0003 must
+        // rebuild exactly the table that its trigger had kept.
+        QVERIFY2(m_latest == 4,
+                 "this test makes schema version 2 by undoing 0004 and 0003: undo every "
+                 "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND "
@@ -416,6 +416,17 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0004: its tables, columns and functions.
+        db.exec(QStringLiteral(
+            "ALTER TABLE qc_decisions DROP COLUMN corrective_action, DROP COLUMN deviation, "
+            "DROP COLUMN limit_min_c, DROP COLUMN limit_max_c, DROP COLUMN signer_id, "
+            "DROP COLUMN signing_key_id, DROP COLUMN signature, DROP COLUMN record_hash, "
+            "DROP COLUMN client_signed_at"));
+        db.exec(QStringLiteral("ALTER TABLE qc_gates DROP COLUMN pass_requires_signature"));
+        db.exec(QStringLiteral("DROP TABLE user_signing_keys, ccp_limit_changes, ccp_limits"));
+        db.exec(
+            QStringLiteral("DROP FUNCTION ccp_limits_audit(), ccp_limit_changes_append_only()"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 4"));
         db.exec(QStringLiteral("DROP TRIGGER qc_first_decisions_track ON qc_decisions"));
         db.exec(QStringLiteral("DROP FUNCTION qc_first_decisions_track()"));
         db.exec(QStringLiteral("DROP TABLE qc_first_decisions"));
@@ -424,6 +435,15 @@ private slots:
         QCOMPARE(db.scalar(QStringLiteral("SELECT to_regclass('public.qc_first_decisions')")),
                  QString());
         const Snapshot v2 = snapshot();
+        // The tables 0004 adds columns to are compared by their version-2 columns.
+        QHash<QString, QString> columnsV2;
+        for (const QString &table : {QStringLiteral("qc_decisions"), QStringLiteral("qc_gates")})
+            columnsV2.insert(
+                table, db.scalar(QStringLiteral("SELECT string_agg(quote_ident(column_name), ', ' "
+                                                "ORDER BY ordinal_position) FROM "
+                                                "information_schema.columns WHERE table_schema "
+                                                "= 'public' AND table_name = $1"),
+                                 {table}));
         QCOMPARE(v2.value(QStringLiteral("schema_migrations")).section(u' ', 0, 0),
                  QStringLiteral("2"));
         QVERIFY(!v2.contains(QStringLiteral("qc_first_decisions")));
@@ -446,7 +466,7 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
         // check of the schema version (2) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 3"),
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 4"),
                  qPrintable(r.describe()));
 
         // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
@@ -454,22 +474,36 @@ private slots:
         // kept it.
         const Snapshot after = snapshot();
         QStringList expectedKeys = v2.keys();
-        expectedKeys.append(QStringLiteral("qc_first_decisions"));
+        expectedKeys << QStringLiteral("qc_first_decisions") << QStringLiteral("ccp_limits")
+                     << QStringLiteral("ccp_limit_changes") << QStringLiteral("user_signing_keys")
+                     << QStringLiteral("sequence ccp_limits_id_seq")
+                     << QStringLiteral("sequence ccp_limit_changes_id_seq");
         expectedKeys.sort();
         QCOMPARE(after.keys(), expectedKeys);
         for (auto it = v2.begin(); it != v2.end(); ++it) {
-            if (it.key() != u"schema_migrations")
+            if (it.key() == u"schema_migrations")
+                continue;
+            if (columnsV2.contains(it.key()))
+                QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) || ' ' || md5(coalesce("
+                                                  "string_agg(t::text, E'\\n' ORDER BY "
+                                                  "t::text), '')) FROM (SELECT %2 FROM "
+                                                  "public.\"%1\") t")
+                                       .arg(it.key(), columnsV2.value(it.key()))),
+                         it.value());
+            else
                 QCOMPARE(after.value(it.key()), it.value());
         }
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 3);
+        QCOMPARE(migrations.size(), 4);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
         QCOMPARE(migrations[2],
                  (QStringList{QStringLiteral("3"), QStringLiteral("qc_first_decisions")}));
+        QCOMPARE(migrations[3],
+                 (QStringList{QStringLiteral("4"), QStringLiteral("ccp_limits_signatures")}));
         QCOMPARE(db.scalar(earlierMigrations), migrationsV2);
         QCOMPARE(db.query(indexSql), indexesV3);
         QCOMPARE(db.query(triggerSql), triggerV3);
@@ -480,11 +514,11 @@ private slots:
                                           "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 3).
+        // Back to the database the later tests compare with (m_before, schema version 4).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 3 -> 3"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 4 -> 4"), qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
         QCOMPARE(db.query(indexSql), indexesV3);
     }

@@ -234,16 +234,19 @@ private slots:
                          201);
         QJsonObject body = decisionBody(QStringLiteral("QC-SIGN"), QStringLiteral("HOLD"), 1,
                                         QStringLiteral("Packaging torn on arrival."));
-        body.insert(QStringLiteral("signature_password"),
-                    TestServer::passwordOf(QStringLiteral("operator")));
+        body.insert(QStringLiteral("signature"),
+                    QJsonObject{{QStringLiteral("signer"), QStringLiteral("operator")},
+                                {QStringLiteral("password"),
+                                 TestServer::passwordOf(QStringLiteral("operator"))},
+                                {QStringLiteral("meaning"), QStringLiteral("I hold this lot")}});
         const Reply r = m_client->post(QStringLiteral("/api/v1/qc-decisions"), body);
         FV_VERIFY_STATUS(r, 201);
         QVERIFY(r.json()
                     .value(QStringLiteral("digital_signature"))
                     .toString()
-                    .startsWith(QStringLiteral("operator signed at ")));
+                    .startsWith(QStringLiteral("Test operator (operator) signed ")));
         QVERIFY(!r.json().value(QStringLiteral("signed_at")).isNull());
-        QVERIFY2(!r.body.contains("signature_password") && !r.body.contains("operator-password-1"),
+        QVERIFY2(!r.body.contains("\"password\"") && !r.body.contains("operator-password-1"),
                  r.body.constData());
     }
 

@@ -483,9 +483,16 @@ private slots:
             << 422 << "decided_at"
             << "field.type";
         QTest::newRow("wrong signature password")
-            << with(pass(), QStringLiteral("signature_password"), QStringLiteral("wrong")) << 422
-            << "signature_password"
+            << with(pass(), QStringLiteral("signature"),
+                    QJsonObject{{QStringLiteral("signer"), QStringLiteral("operator")},
+                                {QStringLiteral("password"), QStringLiteral("wrong")},
+                                {QStringLiteral("meaning"), QStringLiteral("I pass this lot")}})
+            << 422 << "signature"
             << "signature.invalid";
+        QTest::newRow("free-text signature")
+            << with(pass(), QStringLiteral("digital_signature"), QStringLiteral("Signed by me"))
+            << 422 << "digital_signature"
+            << "signature.free_text";
     }
     void decisionRules()
     {

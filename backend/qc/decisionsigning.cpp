@@ -1,0 +1,162 @@
+#include "decisionsigning.h"
+
+#include "api/apierror.h"
+#include "auth/passwordhasher.h"
+#include "users/signingkeyrepository.h"
+#include "users/userrepository.h"
+
+namespace flowviz::qc {
+
+using api::ApiError;
+
+namespace {
+
+const QString kField = QStringLiteral("signature");
+
+[[noreturn]] void refuse(const char *code, const QString &message)
+{
+    throw ApiError::validation(kField, QString::fromLatin1(code), message);
+}
+
+bool mayCoSign(Role role)
+{
+    return role == Role::ADMIN || role == Role::MANAGER;
+}
+
+void checkSigner(const auth::Claims &recorder, const QUuid &signerId, Role signerRole, bool active,
+                 const QString &name)
+{
+    if (!active)
+        refuse("signature.signer_disabled",
+               QStringLiteral("%1's account is disabled: their signature is no longer accepted. "
+                              "The decision was not recorded.")
+                   .arg(name));
+    if (signerId != recorder.userId && !mayCoSign(signerRole))
+        refuse("signature.signer_not_allowed",
+               QStringLiteral("%1 may not sign for %2: a decision is signed by the user who "
+                              "records it, or co-signed by a MANAGER or ADMIN.")
+                   .arg(name, recorder.username));
+}
+
+} // namespace
+
+QString VerifiedSignature::displayText() const
+{
+    return QStringLiteral("%1 (%2) signed %3: %4")
+        .arg(signerName.isEmpty() ? signerUsername : signerName, signerUsername,
+             signing::canonicalTime(signedAt), meaning);
+}
+
+std::optional<SignatureRequest> readSignature(api::BodyReader &in)
+{
+    const auto object = in.object(kField, false);
+    if (!object)
+        return std::nullopt;
+    api::BodyReader sig(*object,
+                        {QStringLiteral("signer"), QStringLiteral("meaning"),
+                         QStringLiteral("key_id"), QStringLiteral("signed_at"),
+                         QStringLiteral("value"), QStringLiteral("password")},
+                        kField + u'.');
+    SignatureRequest r;
+    r.signer = sig.string(QStringLiteral("signer"), true, 64).value_or(QString()).trimmed();
+    r.meaning = sig.string(QStringLiteral("meaning"), true, 200).value_or(QString());
+    if (sig.has(QStringLiteral("meaning")) && r.meaning.trimmed().isEmpty())
+        sig.add({sig.field(QStringLiteral("meaning")), QStringLiteral("field.required"),
+                 QStringLiteral("Say what the signature means.")});
+    r.password = sig.string(QStringLiteral("password"), false, auth::passwords::kMaxLength);
+    if (r.password) {
+        for (const char *name : {"key_id", "signed_at", "value"}) {
+            if (sig.has(QString::fromLatin1(name)))
+                sig.add({sig.field(QString::fromLatin1(name)),
+                         QStringLiteral("signature.ambiguous"),
+                         QStringLiteral("Send either password (the server signs) or key_id, "
+                                        "signed_at and value (signed on the workstation), not "
+                                        "both.")});
+        }
+    } else {
+        r.keyId = sig.uuid(QStringLiteral("key_id"), true);
+        r.signedAt = sig.time(QStringLiteral("signed_at"), true).value_or(QDateTime());
+        if (const auto text = sig.string(QStringLiteral("value"), true, 200)) {
+            const auto decoded = QByteArray::fromBase64Encoding(
+                text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded || decoded.decoded.size() != signing::kSignatureBytes)
+                sig.add({sig.field(QStringLiteral("value")), QStringLiteral("signature.format"),
+                         QStringLiteral("value is the base64 of a 64-byte Ed25519 signature.")});
+            else
+                r.value = decoded.decoded;
+        }
+    }
+    in.append(sig.errors());
+    return r;
+}
+
+VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
+                                  const SignatureRequest &request, signing::DecisionRecord record)
+{
+    users::SigningKeyRepository keys(db);
+    VerifiedSignature out;
+    out.meaning = request.meaning;
+    out.signedAt = QDateTime::currentDateTimeUtc();
+    record.meaning = request.meaning;
+    if (request.password) {
+        // The server signs with the signer's key, which only their password opens.
+        users::UserRepository users(db);
+        const auto signer = users.findByName(request.signer);
+        if (!signer || !auth::passwords::verify(signer->passwordHash, *request.password))
+            refuse("signature.invalid",
+                   QStringLiteral("The user name or password of the signature is wrong; the "
+                                  "decision was not signed or recorded."));
+        checkSigner(recorder, signer->id, signer->role, signer->active, signer->username);
+        const auto key = users::currentOrEnrolled(keys, signer->id, *request.password);
+        auto seed = signing::unseal(key, *request.password);
+        if (!seed)
+            refuse("signature.invalid",
+                   QStringLiteral("The signing key of %1 could not be opened with this "
+                                  "password.")
+                       .arg(signer->username));
+        record.signer = signer->username;
+        record.keyId = key.keyId;
+        record.signedAt = out.signedAt;
+        const QByteArray canonical = signing::canonicalRecord(record);
+        out.value = signing::sign(canonical, *seed);
+        signing::wipe(*seed);
+        out.recordHash = signing::recordHash(canonical);
+        out.signerId = signer->id;
+        out.signerUsername = signer->username;
+        out.signerName = signer->fullName;
+        out.keyId = key.keyId;
+        out.clientSignedAt = out.signedAt;
+        return out;
+    }
+
+    const auto key = keys.find(*request.keyId);
+    if (!key || key->username.compare(request.signer, Qt::CaseInsensitive) != 0)
+        refuse("signature.invalid",
+               QStringLiteral("Key %1 is not a signing key of %2: the signature is refused.")
+                   .arg(request.keyId->toString(QUuid::WithoutBraces), request.signer));
+    checkSigner(recorder, key->userId, key->role, key->userActive, key->username);
+    if (key->retired)
+        refuse("signature.key_retired",
+               QStringLiteral("Key %1 of %2 was retired (password changed): sign the decision "
+                              "again after logging in with the new password.")
+                   .arg(key->id.toString(QUuid::WithoutBraces), key->username));
+    record.signer = key->username;
+    record.keyId = key->id;
+    record.signedAt = request.signedAt;
+    const QByteArray canonical = signing::canonicalRecord(record);
+    if (!signing::verify(canonical, request.value, key->publicKey))
+        refuse("signature.invalid",
+               QStringLiteral("The signature does not match this decision: it was made for "
+                              "another record, or the record was changed after signing. Nothing "
+                              "was recorded."));
+    out.value = request.value;
+    out.recordHash = signing::recordHash(canonical);
+    out.signerId = key->userId;
+    out.signerUsername = key->username;
+    out.signerName = key->fullName;
+    out.keyId = key->id;
+    out.clientSignedAt = request.signedAt;
+    return out;
+}
+
+} // namespace flowviz::qc
