@@ -12,7 +12,7 @@ constexpr const char *kDecisionColumns =
     "u.username AS operator, u.full_name AS operator_name, d.workstation_id, d.decided_at, "
     "d.recorded_at, d.client_time_flagged, s.username AS signer, s.full_name AS signer_name, "
     "d.signing_key_id, d.client_signed_at, encode(d.record_hash, 'hex') AS record_hash, "
-    "encode(d.signature, 'base64') AS signature "
+    "encode(d.signature, 'hex') AS signature "
     "FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN qc_gates g ON g.id = d.qc_gate_id "
     "JOIN users u ON u.id = d.operator_id LEFT JOIN users s ON s.id = d.signer_id ";
 
@@ -36,7 +36,9 @@ QJsonValue signatureJson(const db::PgResult &r, int i)
                        {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
                        {QStringLiteral("client_signed_at"), r.timeJson(i, "client_signed_at")},
                        {QStringLiteral("record_hash"), r.text(i, "record_hash")},
-                       {QStringLiteral("value"), r.text(i, "signature")}};
+                       {QStringLiteral("value"),
+                        QString::fromLatin1(
+                            QByteArray::fromHex(r.text(i, "signature").toLatin1()).toBase64())}};
 }
 
 QJsonObject decisionJson(const db::PgResult &r, int i)
