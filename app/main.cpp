@@ -14,6 +14,8 @@
 #include "outbox/outbox.h"
 #include "session/session.h"
 
+#include "domain/decisionsignature.h"
+
 #include "lots/lotspage.h"
 #include "lots/registerlotpage.h"
 #include "qc/qcdecisionpage.h"
@@ -30,6 +32,11 @@ using namespace flowviz;
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // QC decisions are signed on this workstation (libsodium), also offline.
+    if (!signing::initialize()) {
+        qCritical("flowviz-console: the cryptography library cannot be initialised.");
+        return 1;
+    }
     QApplication::setOrganizationName(QStringLiteral("FlowViz"));
     QApplication::setApplicationName(QStringLiteral("flowviz-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("FlowViz"));
@@ -89,9 +96,6 @@ int main(int argc, char *argv[])
     window.addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
     app::DecisionRecorder recorder(core.cache(), core.outbox(), core.api(), core.session(),
                                    core.settings().workstationId());
-    recorder.setCaFile(core.settings().caFile);
-    QObject::connect(&core, &app::ConsoleCore::settingsChanged, &recorder,
-                     [&core, &recorder] { recorder.setCaFile(core.settings().caFile); });
     window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"),
                    new ui::QcDecisionPage(&recorder));
     window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));

@@ -31,7 +31,15 @@ qsizetype characterCount(const QString &text)
 
 QString normalizeLotCode(QStringView raw)
 {
-    return raw.trimmed().toString().toUpper();
+    // ASCII letters only: full Unicode case mapping would turn "STRAßE-1" into "STRASSE-1" or
+    // "ﬁ" into "FI", changing a printed code into another; anything outside the documented
+    // alphabet is left as it is, for checkLotCode to refuse.
+    QString code = raw.trimmed().toString();
+    for (QChar &c : code) {
+        if (c >= u'a' && c <= u'z')
+            c = QChar(c.unicode() - (u'a' - u'A'));
+    }
+    return code;
 }
 
 std::optional<FieldError> checkLotCode(const QString &code, const QString &field)

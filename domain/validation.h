@@ -30,7 +30,7 @@ inline constexpr int kNotesMinForHoldOrFail = 10;
 inline constexpr int kWeightScale = 2;
 inline constexpr int kTemperatureScale = 1;
 
-// Trimmed and upper-cased; the form in which codes are stored and compared.
+// Trimmed, ASCII letters upper-cased; the form in which codes are stored and compared.
 QString normalizeLotCode(QStringView raw);
 
 // Each check takes the value as the user gave it (lot codes already normalised) and returns

@@ -16,7 +16,8 @@ const char *const kSchema[] = {
     "PRAGMA synchronous=FULL",
     "CREATE TABLE IF NOT EXISTS cache_gates (id INTEGER PRIMARY KEY, gate_number INTEGER NOT NULL,"
     " name_hu TEXT, name_en TEXT, gate_type TEXT NOT NULL,"
-    " is_ccp INTEGER NOT NULL, checklist TEXT)",
+    " is_ccp INTEGER NOT NULL, checklist TEXT,"
+    " pass_requires_signature INTEGER NOT NULL DEFAULT 0, critical_limits TEXT)",
     // Decimals are kept as their canonical text: never through a double.
     "CREATE TABLE IF NOT EXISTS cache_profiles (lot_type TEXT PRIMARY KEY,"
     " temp_min_c TEXT NOT NULL, temp_max_c TEXT NOT NULL, temp_margin_c TEXT NOT NULL,"
@@ -70,6 +71,54 @@ QString sectionName(LocalCache::Section s)
         return QStringLiteral("runs");
     }
     return {};
+}
+
+// Columns added after the first release, for cache files made by an older console.
+struct AddedColumn
+{
+    const char *table;
+    const char *name;
+    const char *definition;
+};
+const AddedColumn kAddedColumns[] = {
+    {"cache_gates", "pass_requires_signature", "INTEGER NOT NULL DEFAULT 0"},
+    {"cache_gates", "critical_limits", "TEXT"},
+};
+
+// Critical limits as stored here: the server's shape, with the bounds as canonical decimal text.
+QString limitsText(const QList<CriticalLimit> &limits)
+{
+    QJsonArray out;
+    for (const CriticalLimit &l : limits) {
+        out.append(QJsonObject{
+            {QStringLiteral("lot_type"),
+             l.lotType ? QJsonValue(toString(*l.lotType)) : QJsonValue()},
+            {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+            {QStringLiteral("min"), l.minC ? QJsonValue(l.minC->toString()) : QJsonValue()},
+            {QStringLiteral("max"), l.maxC ? QJsonValue(l.maxC->toString()) : QJsonValue()}});
+    }
+    return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
+}
+
+// nullopt when any limit cannot be read: a gate is never kept with a limit silently missing.
+std::optional<QList<CriticalLimit>> limitsFrom(const QJsonValue &value)
+{
+    QList<CriticalLimit> out;
+    if (value.isNull() || value.isUndefined())
+        return out;
+    if (!value.isArray())
+        return std::nullopt;
+    for (const QJsonValue &v : value.toArray()) {
+        const QJsonObject o = v.toObject();
+        const QJsonValue parameter = o.value(QStringLiteral("parameter"));
+        if (!parameter.isUndefined() && parameter.toString() != u"temperature_c")
+            return std::nullopt;
+        const auto limit = CriticalLimit::fromJson(o);
+        if (!limit)
+            return std::nullopt;
+        out.append(*limit);
+    }
+    return out;
 }
 
 CachedLot lotFromRow(const QSqlQuery &q)
@@ -126,7 +175,28 @@ LocalCache::LocalCache(const QString &databasePath, QObject *parent)
         if (!exec(QString::fromLatin1(sql)))
             return;
     }
+    if (!migrate())
+        return;
     m_open = true;
+}
+
+bool LocalCache::migrate()
+{
+    for (const AddedColumn &column : kAddedColumns) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (!q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(column.table)))) {
+            fail(tr("The local cache cannot be updated."), q.lastError().text());
+            return false;
+        }
+        bool present = false;
+        while (q.next())
+            present = present || q.value(1).toString() == QLatin1String(column.name);
+        if (!present && !exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3")
+                                  .arg(QLatin1String(column.table), QLatin1String(column.name),
+                                       QLatin1String(column.definition))))
+            return false;
+    }
+    return true;
 }
 
 LocalCache::~LocalCache()
@@ -201,7 +271,8 @@ bool LocalCache::applyGates(const QJsonArray &items)
             const QJsonObject g = v.toObject();
             const QJsonObject name = g.value(QStringLiteral("name")).toObject();
             const auto type = gateTypeFromString(g.value(QStringLiteral("gate_type")).toString());
-            if (!g.value(QStringLiteral("id")).isDouble() || !type) {
+            const auto limits = limitsFrom(g.value(QStringLiteral("critical_limits")));
+            if (!g.value(QStringLiteral("id")).isDouble() || !type || !limits) {
                 fail(tr("The server sent a QC gate the console cannot read."), QString());
                 return false;
             }
@@ -211,14 +282,17 @@ bool LocalCache::applyGates(const QJsonArray &items)
                 : list.isObject() ? QJsonDocument(list.toObject()).toJson(QJsonDocument::Compact)
                                   : QByteArray();
             if (!exec(QStringLiteral("INSERT OR REPLACE INTO cache_gates (id, gate_number, name_hu,"
-                                     " name_en, gate_type, is_ccp, checklist)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     " name_en, gate_type, is_ccp, checklist,"
+                                     " pass_requires_signature, critical_limits)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {g.value(QStringLiteral("id")).toInt(),
                        g.value(QStringLiteral("gate_number")).toInt(),
                        name.value(QStringLiteral("hu")).toString(),
                        name.value(QStringLiteral("en")).toString(), toString(*type),
                        g.value(QStringLiteral("is_ccp")).toBool() ? 1 : 0,
-                       QString::fromUtf8(checklist)}))
+                       QString::fromUtf8(checklist),
+                       g.value(QStringLiteral("pass_requires_signature")).toBool() ? 1 : 0,
+                       limitsText(*limits)}))
                 return false;
         }
         touch(Section::Gates);
@@ -435,7 +509,8 @@ QList<CachedGate> LocalCache::gates() const
     if (!m_open)
         return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.exec(QStringLiteral("SELECT id, gate_number, name_hu, name_en, gate_type, is_ccp, checklist"
+    q.exec(QStringLiteral("SELECT id, gate_number, name_hu, name_en, gate_type, is_ccp, checklist,"
+                          " pass_requires_signature, critical_limits"
                           " FROM cache_gates ORDER BY gate_number, id"));
     while (q.next()) {
         CachedGate g;
@@ -449,6 +524,10 @@ QList<CachedGate> LocalCache::gates() const
         g.checklist = doc.isArray()    ? QJsonValue(doc.array())
                       : doc.isObject() ? QJsonValue(doc.object())
                                        : QJsonValue();
+        g.passRequiresSignature = q.value(7).toBool();
+        g.criticalLimits =
+            limitsFrom(QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
+                .value_or(QList<CriticalLimit>());
         out.append(g);
     }
     return out;

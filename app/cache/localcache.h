@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/criticallimit.h"
 #include "domain/decimal.h"
 #include "domain/enums.h"
 #include "domain/temperatureprofile.h"
@@ -16,7 +17,8 @@
 
 namespace flowviz::app {
 
-// One QC gate as the server defines it.
+// One QC gate as the server defines it, with its critical limits when it is a critical control
+// point (so that the console warns before a PASS outside them, offline too).
 struct CachedGate
 {
     int id = 0;
@@ -25,6 +27,8 @@ struct CachedGate
     QString nameEn;
     GateType type = GateType::CHECKPOINT;
     bool isCcp = false;
+    bool passRequiresSignature = false;
+    QList<CriticalLimit> criticalLimits;
     QJsonValue checklist;
 
     // The name in `language` ("hu" or "en"), falling back to the other one.
@@ -134,6 +138,7 @@ signals:
     void runsChanged();
 
 private:
+    bool migrate();
     bool exec(const QString &sql, const QVariantList &values = {}) const;
     bool transaction(const std::function<bool()> &work);
     bool upsertLot(const CachedLot &lot, bool fromServer);

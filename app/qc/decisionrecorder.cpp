@@ -7,10 +7,21 @@
 #include "domain/lotstatusrules.h"
 
 #include <QJsonArray>
-#include <QPointer>
+#include <QLocale>
+#include <QThread>
 #include <QUrl>
+#include <QUuid>
+
+#include <memory>
 
 namespace flowviz::app {
+
+namespace {
+
+// The server keeps at most this many characters of a signature's meaning.
+constexpr qsizetype kMaxMeaning = 200;
+
+} // namespace
 
 DecisionRecorder::DecisionRecorder(LocalCache *cache, Outbox *outbox, ApiClient *api,
                                    Session *session, const QString &workstationId, QObject *parent)
@@ -18,6 +29,86 @@ DecisionRecorder::DecisionRecorder(LocalCache *cache, Outbox *outbox, ApiClient 
       m_workstationId(workstationId)
 {
     connect(m_outbox, &Outbox::changed, this, &DecisionRecorder::onOutboxChanged);
+}
+
+DecisionRecorder::~DecisionRecorder()
+{
+    // The worker holds no pointer to this object, but a signature half made must not outlive
+    // the console's shutdown unnoticed.
+    if (m_worker)
+        m_worker->wait();
+}
+
+QString DecisionRecorder::signatureText(const SignatureRecord &s)
+{
+    return tr("%1 (%2) signed %3: %4")
+        .arg(s.fullName.isEmpty() ? s.username : s.fullName, s.username,
+             s.signedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), s.meaning);
+}
+
+// A signature as queued here ("signed_at" the workstation's time) or as the server shows it
+// ("signer_name" too, "signed_at" the server's time).
+std::optional<SignatureRecord> DecisionRecorder::signatureFrom(const QJsonObject &o)
+{
+    const QString signer = o.value(QStringLiteral("signer")).toString();
+    if (signer.isEmpty())
+        return std::nullopt;
+    SignatureRecord s;
+    s.username = signer;
+    s.fullName = o.value(QStringLiteral("signer_name")).toString();
+    s.signedAt =
+        QDateTime::fromString(o.value(QStringLiteral("signed_at")).toString(), Qt::ISODateWithMs);
+    s.meaning = o.value(QStringLiteral("meaning")).toString();
+    s.text = signatureText(s);
+    return s;
+}
+
+std::optional<Decimal> DecisionRecorder::parseTemperature(const QString &typed)
+{
+    QString text = typed.trimmed();
+    text.replace(QChar(0x2212), u'-'); // a typographic minus sign
+    if (text.count(u',') == 1 && !text.contains(u'.'))
+        text.replace(u',', u'.');
+    return Decimal::parse(text);
+}
+
+QString DecisionRecorder::gateName(const CachedGate &gate) const
+{
+    const QString language =
+        QLocale().language() == QLocale::Hungarian ? QStringLiteral("hu") : QStringLiteral("en");
+    return tr("%1. %2").arg(gate.number).arg(gate.name(language));
+}
+
+bool DecisionRecorder::isCcp(const DecisionDraft &draft) const
+{
+    const auto gate = m_cache->gate(draft.gateNumber);
+    return gate && gate->isCcp;
+}
+
+std::optional<CriticalLimit> DecisionRecorder::criticalLimit(const DecisionDraft &draft) const
+{
+    const auto gate = m_cache->gate(draft.gateNumber);
+    if (!gate || !gate->isCcp)
+        return std::nullopt;
+    const auto lot = m_cache->lot(rules::normalizeLotCode(draft.lotCode));
+    if (!lot)
+        return std::nullopt;
+    return rules::limitFor(gate->criticalLimits, lot->type);
+}
+
+QString DecisionRecorder::limitProblem(const DecisionDraft &draft) const
+{
+    const auto t = parseTemperature(draft.temperatureC);
+    // An unreadable or implausible reading has an error of its own.
+    if (!t || rules::checkTemperature(*t))
+        return {};
+    const auto limit = criticalLimit(draft);
+    if (!limit || limit->contains(*t))
+        return {};
+    return tr("%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD "
+              "or FAIL and write down the corrective action taken.")
+        .arg(RuleMessages::celsius(*t), gateName(*m_cache->gate(draft.gateNumber)),
+             RuleMessages::limitText(*limit));
 }
 
 FieldMessages DecisionRecorder::validate(const DecisionDraft &draft) const
@@ -40,7 +131,7 @@ FieldMessages DecisionRecorder::validate(const DecisionDraft &draft) const
 
     const QString tempText = draft.temperatureC.trimmed();
     if (!tempText.isEmpty()) {
-        if (const auto t = Decimal::parse(tempText)) {
+        if (const auto t = parseTemperature(tempText)) {
             if (const auto e = rules::checkTemperature(*t))
                 errors.insert(e->field, RuleMessages::message(*e));
         } else {
@@ -52,35 +143,80 @@ FieldMessages DecisionRecorder::validate(const DecisionDraft &draft) const
         if (const auto e = rules::checkCcpTemperature(gate->isCcp, false))
             errors.insert(e->field, RuleMessages::message(*e));
     }
+    if (gate) {
+        if (const auto e = rules::checkCorrectiveAction(gate->isCcp, draft.decision,
+                                                        draft.correctiveAction.trimmed()))
+            errors.insert(e->field, RuleMessages::message(*e));
+    }
+    if (draft.decision == Decision::PASS && !errors.contains(QStringLiteral("temperature_c"))) {
+        const QString problem = limitProblem(draft);
+        if (!problem.isEmpty())
+            errors.insert(QStringLiteral("temperature_c"), problem);
+    }
     return errors;
 }
 
 bool DecisionRecorder::requiresSignature(const DecisionDraft &draft) const
 {
     const auto gate = m_cache->gate(draft.gateNumber);
-    return draft.decision == Decision::FAIL && gate && gate->isCcp;
+    return gate &&
+           rules::signatureRequired(gate->isCcp, gate->passRequiresSignature, draft.decision);
 }
 
 QString DecisionRecorder::signatureMeaning(const DecisionDraft &draft) const
 {
-    return tr("I reject lot %1 at critical control point %2 (FAIL).")
-        .arg(rules::normalizeLotCode(draft.lotCode))
+    const QString code = rules::normalizeLotCode(draft.lotCode);
+    QString meaning;
+    switch (draft.decision) {
+    case Decision::PASS:
+        meaning = tr("I release lot %1 at critical control point %2 (PASS).");
+        break;
+    case Decision::HOLD:
+        meaning = tr("I put lot %1 on HOLD at critical control point %2 and confirm the "
+                     "corrective action.");
+        break;
+    case Decision::FAIL:
+        meaning = tr("I reject lot %1 at critical control point %2 (FAIL) and confirm the "
+                     "corrective action.");
+        break;
+    }
+    meaning = meaning.arg(code).arg(draft.gateNumber);
+    if (meaning.size() <= kMaxMeaning)
+        return meaning;
+    // The server keeps at most kMaxMeaning characters; the lot is in the signed record anyway.
+    switch (draft.decision) {
+    case Decision::PASS:
+        return tr("I release this lot at critical control point %1 (PASS).").arg(draft.gateNumber);
+    case Decision::HOLD:
+        return tr("I put this lot on HOLD at critical control point %1 and confirm the "
+                  "corrective action.")
+            .arg(draft.gateNumber);
+    case Decision::FAIL:
+        break;
+    }
+    return tr("I reject this lot at critical control point %1 (FAIL) and confirm the corrective "
+              "action.")
         .arg(draft.gateNumber);
 }
 
 FieldMessages DecisionRecorder::record(const DecisionDraft &draft)
 {
+    FieldMessages errors = validate(draft);
     if (requiresSignature(draft)) {
-        FieldMessages errors = validate(draft);
         errors.insert(QStringLiteral("signature"),
-                      tr("A FAIL at a critical control point must be signed with your password."));
+                      tr("A %1 at this critical control point must be signed with your password.")
+                          .arg(RuleMessages::decisionName(draft.decision)));
         return errors;
     }
-    return enqueue(draft, std::nullopt);
+    if (!errors.isEmpty())
+        return errors;
+    return enqueue(draft, prepare(draft), std::nullopt);
 }
 
 void DecisionRecorder::recordSigned(const DecisionDraft &draft, const QString &password)
 {
+    if (m_signing)
+        return;
     const FieldMessages errors = validate(draft);
     if (!errors.isEmpty()) {
         emit signatureFailed(SignatureProblem::Other, errors.first());
@@ -90,87 +226,121 @@ void DecisionRecorder::recordSigned(const DecisionDraft &draft, const QString &p
         emit signatureFailed(SignatureProblem::Other, tr("Log in before you sign a decision."));
         return;
     }
-    if (m_signing)
-        return;
-    m_signing = true;
     const SessionUser user = m_session->user();
-    // A client of its own: a wrong password answers 401, which on the shared client would
-    // end the operator's session. Its token is never set, and the new token is thrown away.
-    m_verifier.setBaseUrl(m_api->baseUrl());
-    m_verifier.setTimeout(m_api->timeout());
-    if (!m_caFile.isEmpty())
-        m_verifier.setCaBundle(m_caFile);
-    const QJsonObject body{{QStringLiteral("username"), user.username},
-                           {QStringLiteral("password"), password}};
-    QPointer<DecisionRecorder> self(this);
-    m_verifier.post(
-        QStringLiteral("/api/v1/auth/login"), body, this,
-        [self, draft, user](const ApiResult &result) {
-            if (!self)
-                return;
-            self->m_signing = false;
-            if (!result.ok()) {
-                if (result.error.kind == ApiError::Kind::Unauthorized)
-                    emit self->signatureFailed(
-                        SignatureProblem::WrongPassword,
-                        tr("The password is wrong; the decision was not signed "
-                           "or recorded. Enter your own password again."));
-                else if (result.error.isTransient() || result.error.kind == ApiError::Kind::Tls)
-                    emit self->signatureFailed(
-                        SignatureProblem::Unreachable,
-                        tr("The server cannot be reached to check your password, "
-                           "so the FAIL cannot be signed now. Put the lot on HOLD "
-                           "instead and sign the FAIL when the connection is back."));
-                else
-                    emit self->signatureFailed(
-                        SignatureProblem::Other,
-                        tr("The signature could not be checked (%1). Try again "
-                           "or put the lot on HOLD.")
-                            .arg(result.error.summary()));
-                return;
-            }
-            SignatureRecord sig;
-            sig.username = user.username;
-            const QJsonObject who = result.object().value(QStringLiteral("user")).toObject();
-            sig.fullName = who.value(QStringLiteral("full_name")).toString(user.fullName);
-            if (sig.fullName.isEmpty())
-                sig.fullName = user.username;
-            sig.signedAt = QDateTime::currentDateTimeUtc();
-            sig.meaning = self->signatureMeaning(draft);
-            sig.text = QStringLiteral("%1 (%2) signed %3: %4")
-                           .arg(sig.fullName, sig.username,
-                                sig.signedAt.toString(Qt::ISODateWithMs), sig.meaning);
-            const FieldMessages queued = self->enqueue(draft, sig);
-            if (!queued.isEmpty())
-                emit self->signatureFailed(SignatureProblem::Other, queued.first());
-        });
-}
-
-FieldMessages DecisionRecorder::enqueue(const DecisionDraft &draft,
-                                        const std::optional<SignatureRecord> &signature)
-{
-    FieldMessages errors = validate(draft);
-    if (!errors.isEmpty())
-        return errors;
-
-    const QString code = rules::normalizeLotCode(draft.lotCode);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QJsonObject body{{QStringLiteral("lot_code"), code},
-                     {QStringLiteral("gate_number"), draft.gateNumber},
-                     {QStringLiteral("decision"), toString(draft.decision)},
-                     {QStringLiteral("decided_at"), now.toString(Qt::ISODateWithMs)},
-                     {QStringLiteral("workstation_id"), m_workstationId}};
-    if (!draft.notes.trimmed().isEmpty())
-        body.insert(QStringLiteral("notes"), draft.notes.trimmed());
-    if (!draft.temperatureC.trimmed().isEmpty())
-        body.insert(QStringLiteral("temperature_c"),
-                    Decimal::parse(draft.temperatureC.trimmed())->toJson());
-    if (signature) {
-        body.insert(QStringLiteral("digital_signature"), signature->text);
-        body.insert(QStringLiteral("signature_meaning"), signature->meaning);
+    const auto key = m_session->signingKey(user.username);
+    if (!key) {
+        emit signatureFailed(
+            SignatureProblem::NoKey,
+            tr("There is no signing key for %1 on this workstation yet, so nothing was signed "
+               "or recorded. Log out and log in again once while the server can be reached; "
+               "after that you can sign here, also offline.")
+                .arg(user.username));
+        return;
     }
 
-    const QString id = m_outbox->enqueueDecision(body);
+    Prepared prepared = prepare(draft);
+    SignatureRecord signature;
+    signature.username = user.username.toLower();
+    signature.fullName = user.fullName.isEmpty() ? user.username : user.fullName;
+    signature.signedAt = prepared.decidedAt;
+    signature.meaning = signatureMeaning(draft);
+    signature.text = signatureText(signature);
+    prepared.record.signer = signature.username;
+    prepared.record.keyId = key->keyId;
+    prepared.record.meaning = signature.meaning;
+    prepared.record.signedAt = signature.signedAt;
+    const QByteArray canonical = signing::canonicalRecord(prepared.record);
+
+    // argon2id is slow on purpose (a guess costs the same to an attacker): off the UI thread.
+    auto value = std::make_shared<QByteArray>();
+    QThread *worker = QThread::create([sealed = *key, password, canonical, value] {
+        auto seed = signing::unseal(sealed, password);
+        if (!seed)
+            return;
+        *value = signing::sign(canonical, *seed);
+        signing::wipe(*seed);
+    });
+    m_signing = true;
+    m_worker = worker;
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, draft, prepared, signature, value] {
+        m_signing = false;
+        if (value->isEmpty()) {
+            emit signatureFailed(SignatureProblem::WrongPassword,
+                                 tr("The password is wrong; the decision was not signed or "
+                                    "recorded. Enter your own password again."));
+            return;
+        }
+        finishSigning(draft, prepared, signature, *value);
+    });
+    worker->start();
+}
+
+void DecisionRecorder::finishSigning(const DecisionDraft &draft, const Prepared &prepared,
+                                     const SignatureRecord &signature, const QByteArray &value)
+{
+    // The cache may have changed while the key was opened (a refresh with new limits).
+    FieldMessages errors = validate(draft);
+    if (errors.isEmpty()) {
+        Prepared signedDecision = prepared;
+        signedDecision.body.insert(
+            QStringLiteral("signature"),
+            QJsonObject{
+                {QStringLiteral("signer"), signature.username},
+                {QStringLiteral("key_id"), prepared.record.keyId.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("meaning"), signature.meaning},
+                {QStringLiteral("signed_at"),
+                 signature.signedAt.toUTC().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("value"), QString::fromLatin1(value.toBase64())}});
+        errors = enqueue(draft, signedDecision, signature);
+    }
+    if (!errors.isEmpty())
+        emit signatureFailed(SignatureProblem::Other, errors.first());
+}
+
+DecisionRecorder::Prepared DecisionRecorder::prepare(const DecisionDraft &draft) const
+{
+    Prepared p;
+    p.code = rules::normalizeLotCode(draft.lotCode);
+    p.decidedAt = QDateTime::currentDateTimeUtc();
+    const QUuid id = QUuid::createUuid();
+    p.body = QJsonObject{{QStringLiteral("id"), id.toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("lot_code"), p.code},
+                         {QStringLiteral("gate_number"), draft.gateNumber},
+                         {QStringLiteral("decision"), toString(draft.decision)},
+                         {QStringLiteral("decided_at"), p.decidedAt.toString(Qt::ISODateWithMs)},
+                         {QStringLiteral("workstation_id"), m_workstationId}};
+    const QString notes = draft.notes.trimmed();
+    if (!notes.isEmpty())
+        p.body.insert(QStringLiteral("notes"), notes);
+    std::optional<Decimal> sentTemperature;
+    if (const auto t = parseTemperature(draft.temperatureC)) {
+        const QJsonValue json = t->toJson();
+        p.body.insert(QStringLiteral("temperature_c"), json);
+        // What the server reads back from what is sent: that is what the signature covers.
+        sentTemperature = Decimal::fromJson(json);
+    }
+    const QString corrective = draft.correctiveAction.trimmed();
+    if (!corrective.isEmpty())
+        p.body.insert(QStringLiteral("corrective_action"), corrective);
+
+    p.record.id = id;
+    p.record.lotCode = p.code;
+    p.record.gateNumber = draft.gateNumber;
+    p.record.decision = draft.decision;
+    p.record.temperatureC = sentTemperature;
+    p.record.notes = notes;
+    p.record.correctiveAction = corrective;
+    p.record.decidedAt = p.decidedAt;
+    p.record.workstationId = m_workstationId;
+    return p;
+}
+
+FieldMessages DecisionRecorder::enqueue(const DecisionDraft &draft, const Prepared &prepared,
+                                        const std::optional<SignatureRecord> &signature)
+{
+    FieldMessages errors;
+    const QString id = m_outbox->enqueueDecision(prepared.body);
     if (id.isEmpty()) {
         errors.insert(QStringLiteral("save"),
                       tr("The decision could not be saved on this workstation (%1). Nothing was "
@@ -178,15 +348,15 @@ FieldMessages DecisionRecorder::enqueue(const DecisionDraft &draft,
                           .arg(m_outbox->errorString()));
         return errors;
     }
-    m_cache->markLotStatus(code, statusrules::statusAfter(draft.decision), true);
-    m_waiting.insert(id, code);
+    m_cache->markLotStatus(prepared.code, statusrules::statusAfter(draft.decision), true);
+    m_waiting.insert(id, prepared.code);
 
     RecordedDecision d;
     d.outboxId = id;
-    d.lotCode = code;
+    d.lotCode = prepared.code;
     d.gateNumber = draft.gateNumber;
     d.decision = draft.decision;
-    d.decidedAt = now;
+    d.decidedAt = prepared.decidedAt;
     d.signature = signature;
     emit recorded(d);
     return {};
@@ -215,14 +385,12 @@ QList<RecordedDecision> DecisionRecorder::decisionsFor(const QString &lotCode) c
         d.decidedAt = QDateTime::fromString(
             item.payload.value(QStringLiteral("decided_at")).toString(), Qt::ISODateWithMs);
         d.synced = item.state == OutboxItem::State::Done;
-        const QString sigText = item.payload.value(QStringLiteral("digital_signature")).toString();
-        if (!sigText.isEmpty()) {
-            SignatureRecord sig;
-            sig.text = sigText;
-            sig.meaning = item.payload.value(QStringLiteral("signature_meaning")).toString();
-            out.append(d);
-            out.last().signature = sig;
-            continue;
+        d.signature = signatureFrom(item.payload.value(QStringLiteral("signature")).toObject());
+        if (d.signature && m_session &&
+            d.signature->username.compare(m_session->user().username, Qt::CaseInsensitive) == 0 &&
+            !m_session->user().fullName.isEmpty()) {
+            d.signature->fullName = m_session->user().fullName;
+            d.signature->text = signatureText(*d.signature);
         }
         out.append(d);
     }
@@ -260,6 +428,7 @@ void DecisionRecorder::lookupHistory(
                        d.decidedAt = QDateTime::fromString(
                            o.value(QStringLiteral("decided_at")).toString(), Qt::ISODateWithMs);
                        d.synced = true;
+                       d.signature = signatureFrom(o.value(QStringLiteral("signature")).toObject());
                        out.append(d);
                    }
                    done(out, true);

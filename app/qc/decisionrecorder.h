@@ -4,18 +4,23 @@
 #include "cache/localcache.h"
 #include "registration/lotregistrar.h"
 
+#include "domain/decisionsignature.h"
+
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <optional>
+
+class QThread;
 
 namespace flowviz::app {
 
 class Outbox;
 class Session;
 
-// A QC decision as the operator entered it; the temperature as typed.
+// A QC decision as the operator entered it; the temperature as typed ("-18.5" or "-18,5").
 struct DecisionDraft
 {
     QString lotCode;
@@ -23,16 +28,18 @@ struct DecisionDraft
     Decision decision = Decision::PASS;
     QString notes;
     QString temperatureC;
+    QString correctiveAction; // what was done about a deviation (HOLD/FAIL at a CCP)
 };
 
-// Who signed a decision electronically, when, and what the signature meant.
+// Who signed a decision electronically, when (by the workstation's clock), and what the
+// signature meant.
 struct SignatureRecord
 {
     QString username;
     QString fullName;
     QDateTime signedAt;
     QString meaning;
-    QString text; // "<full name> (<username>) signed <ISO time>: <meaning>"
+    QString text; // "<full name> (<username>) signed <time>: <meaning>"
 };
 
 // A decision this workstation recorded, as the QC page shows it.
@@ -47,11 +54,13 @@ struct RecordedDecision
     bool synced = false;
 };
 
-// Records QC decisions at the workstation, also offline: checks them with the domain rules,
-// queues them in the durable outbox and shows the lot's new status in the cache at once. A FAIL
-// at a CCP gate is an electronic signature: the operator's password is checked online (a fresh
-// login, on a client of its own so a wrong password cannot end the session) and the record
-// keeps who signed, when and what it meant. The password itself is never stored or queued.
+// Records QC decisions at the workstation, also offline: checks them with the domain rules
+// (critical limits and corrective actions included), queues them in the durable outbox and
+// shows the lot's new status in the cache at once. A decision that needs an electronic
+// signature (HOLD and FAIL at a CCP, PASS where the gate says so) is signed here, without the
+// network: the user's password opens their sealed signing key (kept from their last login
+// here), which signs the canonical record; the server verifies it when the decision syncs.
+// The password and the opened key are never stored or queued.
 class DecisionRecorder : public QObject
 {
     Q_OBJECT
@@ -60,31 +69,44 @@ public:
     enum class SignatureProblem
     {
         WrongPassword,
-        Unreachable,
+        NoKey,
         Other
     };
     Q_ENUM(SignatureProblem)
 
     DecisionRecorder(LocalCache *cache, Outbox *outbox, ApiClient *api, Session *session,
                      const QString &workstationId, QObject *parent = nullptr);
+    ~DecisionRecorder() override;
 
     void setWorkstationId(const QString &id) { m_workstationId = id; }
-    // The CA bundle for the signature check over https (the console's setting).
-    void setCaFile(const QString &path) { m_caFile = path; }
     LocalCache *cache() const { return m_cache; }
     Outbox *outbox() const { return m_outbox; }
     Session *session() const { return m_session; }
 
+    // A temperature as typed: "-18.5", "-18,5" (the Hungarian decimal comma), "−18.5".
+    static std::optional<Decimal> parseTemperature(const QString &typed);
+
     FieldMessages validate(const DecisionDraft &draft) const;
-    // A FAIL at a critical control point needs the operator's electronic signature.
+    // The sentence that says the typed temperature breaks the critical limit of the draft's
+    // gate for the lot's type (so the lot cannot PASS); empty when it does not, or when that
+    // cannot be told (no lot, no number, no limit).
+    QString limitProblem(const DecisionDraft &draft) const;
+    // The critical limit that applies to the draft's lot at its gate (none at a gate that is no
+    // CCP, or when the lot is not known here).
+    std::optional<CriticalLimit> criticalLimit(const DecisionDraft &draft) const;
+    // Whether the draft's gate is a critical control point (a temperature, and for HOLD/FAIL a
+    // corrective action, are required).
+    bool isCcp(const DecisionDraft &draft) const;
+    // Whether the decision must be signed electronically.
     bool requiresSignature(const DecisionDraft &draft) const;
     // What the signature means, in the operator's language.
     QString signatureMeaning(const DecisionDraft &draft) const;
 
     // Records a decision that needs no signature. On errors nothing is queued.
     FieldMessages record(const DecisionDraft &draft);
-    // Checks the password online, then records the signed decision. Ends in recorded() or
-    // signatureFailed().
+    // Signs the decision with the current user's key, opened by `password`, on a worker thread
+    // (argon2id takes a moment), then records it. Works offline. Ends in recorded() or
+    // signatureFailed(); nothing is queued on failure.
     void recordSigned(const DecisionDraft &draft, const QString &password);
     bool isSigning() const { return m_signing; }
 
@@ -106,8 +128,22 @@ signals:
                          const QString &message);
 
 private:
-    FieldMessages enqueue(const DecisionDraft &draft,
+    // The body to queue and, for a signature, the record it covers.
+    struct Prepared
+    {
+        QString code;
+        QDateTime decidedAt;
+        QJsonObject body;
+        signing::DecisionRecord record;
+    };
+    Prepared prepare(const DecisionDraft &draft) const;
+    FieldMessages enqueue(const DecisionDraft &draft, const Prepared &prepared,
                           const std::optional<SignatureRecord> &signature);
+    void finishSigning(const DecisionDraft &draft, const Prepared &prepared,
+                       const SignatureRecord &signature, const QByteArray &value);
+    QString gateName(const CachedGate &gate) const;
+    static QString signatureText(const SignatureRecord &signature);
+    static std::optional<SignatureRecord> signatureFrom(const QJsonObject &signature);
     void onOutboxChanged();
 
     LocalCache *m_cache;
@@ -115,9 +151,8 @@ private:
     ApiClient *m_api;
     Session *m_session;
     QString m_workstationId;
-    QString m_caFile;
-    ApiClient m_verifier;
     bool m_signing = false;
+    QPointer<QThread> m_worker;
     QMap<QString, QString> m_waiting; // outbox id → lot code, until synced
 };
 

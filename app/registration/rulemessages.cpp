@@ -1,5 +1,7 @@
 #include "rulemessages.h"
 
+#include <QLocale>
+
 namespace flowviz::app {
 
 QString RuleMessages::message(const FieldError &error)
@@ -30,7 +32,59 @@ QString RuleMessages::message(const FieldError &error)
             .arg(rules::kNotesMinForHoldOrFail);
     if (c == QLatin1String("temperature.required_at_ccp"))
         return tr("This gate is a critical control point: measure and enter the temperature.");
+    if (c == QLatin1String("corrective_action.required"))
+        return tr("Write down the corrective action taken (at least %1 characters): what was "
+                  "done with the product and the process. It is required for HOLD and FAIL at "
+                  "a critical control point.")
+            .arg(rules::kCorrectiveActionMin);
+    if (c == QLatin1String("corrective_action.too_long"))
+        return tr("The corrective action is too long: at most %1 characters.")
+            .arg(rules::kCorrectiveActionMax);
+    // Signatures are checked by the server when a decision syncs.
+    if (c == QLatin1String("signature.required"))
+        return tr("This decision must be signed electronically. Discard it and record it again "
+                  "on the QC decision page, where your password is asked for.");
+    if (c == QLatin1String("signature.invalid"))
+        return tr("The server could not verify the electronic signature of this decision (the "
+                  "record or the key does not match). Discard it and record the decision again "
+                  "on the QC decision page.");
+    if (c == QLatin1String("signature.key_retired"))
+        return tr("The signing key used for this decision has been replaced (for example after "
+                  "a password change). Log in again, discard this item and record the decision "
+                  "again.");
+    if (c == QLatin1String("signature.signer_disabled"))
+        return tr("The account that signed this decision is disabled, so its signature is no "
+                  "longer accepted. Ask a supervisor to record the decision again.");
+    if (c == QLatin1String("signature.signer_not_allowed"))
+        return tr("This decision was signed by another user than the one logged in when it was "
+                  "sent. Let the signer log in on this workstation and send it again unchanged.");
     return error.message;
+}
+
+bool RuleMessages::knows(const QString &code)
+{
+    return message(FieldError{QString(), code, QString()}) != QString();
+}
+
+QString RuleMessages::celsius(const Decimal &value)
+{
+    // One decimal at least, as the limits are kept ("-18.0"), with the locale's separator.
+    QString text = value.toString();
+    if (!text.contains(u'.'))
+        text += QStringLiteral(".0");
+    text.replace(u'.', QLocale().decimalPoint());
+    return tr("%1 °C").arg(text);
+}
+
+QString RuleMessages::limitText(const CriticalLimit &limit)
+{
+    if (limit.minC && limit.maxC)
+        return tr("between %1 and %2").arg(celsius(*limit.minC), celsius(*limit.maxC));
+    if (limit.maxC)
+        return tr("%1 or colder").arg(celsius(*limit.maxC));
+    if (limit.minC)
+        return tr("%1 or hotter").arg(celsius(*limit.minC));
+    return tr("any value");
 }
 
 QString RuleMessages::parentRefusal(const QString &code, LotStatus status)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/criticallimit.h"
+#include "domain/decimal.h"
 #include "domain/enums.h"
 #include "domain/validation.h"
 
@@ -16,11 +18,17 @@ class RuleMessages
 
 public:
     static QString message(const FieldError &error);
+    // Whether message() has a sentence of its own for `code` (else it gives the English one).
+    static bool knows(const QString &code);
     // "Lot X is on HOLD and cannot be used as an input. Ask QC to release it."
     static QString parentRefusal(const QString &code, LotStatus status);
     // The operator's word for a lot status ("On HOLD" / "Zárolva").
     static QString statusName(LotStatus status);
     static QString decisionName(Decision decision);
+    // A temperature with at least one decimal, in the UI locale: "-18,0 °C".
+    static QString celsius(const Decimal &value);
+    // "-18,0 °C or colder", "72,0 °C or hotter", "between 0,0 °C and 4,0 °C".
+    static QString limitText(const CriticalLimit &limit);
 };
 
 } // namespace flowviz::app

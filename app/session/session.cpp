@@ -19,12 +19,22 @@ constexpr qint64 kMaxTimerMs = 60 * 1000;
 } // namespace
 
 Session::Session(ApiClient *api, const QString &storePath, QObject *parent)
-    : QObject(parent), m_api(api), m_storePath(storePath),
+    : QObject(parent), m_api(api), m_storePath(storePath), m_keys(signingKeysPath(storePath)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_expiryTimer.setSingleShot(true);
     connect(&m_expiryTimer, &QTimer::timeout, this, &Session::checkExpiry);
     connect(m_api, &ApiClient::unauthorized, this, &Session::onUnauthorized);
+}
+
+QString Session::signingKeysPath(const QString &storePath)
+{
+    return QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("signing-keys.json"));
+}
+
+std::optional<signing::SealedKey> Session::signingKey(const QString &username) const
+{
+    return m_keys.key(username);
 }
 
 void Session::setClock(Clock clock)
@@ -92,6 +102,18 @@ void Session::login(const QString &username, const QString &password)
             e.detail = QStringLiteral("The login answer lacks the token, expiry or user.");
             emit loginFailed(e, loginErrorMessage(e));
             return;
+        }
+        // Kept before the session starts, so that signing works as soon as the user is in. An
+        // answer without a key (an older server) keeps the one stored before.
+        const QJsonValue sealed = o.value(QStringLiteral("signing_key"));
+        if (sealed.isObject()) {
+            const auto key = signing::SealedKey::fromJson(sealed.toObject());
+            if (!key)
+                qWarning("Session: the server sent a signing key the console cannot read.");
+            else if (!m_keys.store(user.username, *key))
+                qWarning("Session: the signing key cannot be stored in %s; signing offline "
+                         "will not work.",
+                         qPrintable(m_keys.path()));
         }
         setSession(token, user, expiresAt);
         emit loggedIn(m_user);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "session/signingkeystore.h"
 
 #include "domain/enums.h"
 
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace flowviz::app {
 
@@ -27,7 +29,9 @@ struct SessionUser
 
 // The operator's session: a shift-long token from POST /auth/login, kept in a small file
 // (owner-only permissions) so a restart while offline keeps the operator working until the
-// token expires. Only the token, user name, full name, role and expiry are stored.
+// token expires. Only the token, user name, full name, role and expiry are stored. The sealed
+// signing key each login hands out is kept apart (signing-keys.json next to the session file,
+// also owner-only) and outlives logout, so that the user can sign decisions offline later.
 class Session : public QObject
 {
     Q_OBJECT
@@ -37,6 +41,8 @@ public:
 
     // `storePath` is the session file (one per workstation user account).
     Session(ApiClient *api, const QString &storePath, QObject *parent = nullptr);
+
+    static QString signingKeysPath(const QString &storePath);
 
     void setClock(Clock clock);
 
@@ -58,6 +64,9 @@ public:
     QDateTime expiresAt() const { return m_expiresAt; }
     // The last user to log in here (kept after logout/expiry to prefill the login form).
     QString lastUsername() const { return m_lastUsername; }
+    // The sealed signing key the server last handed `username` at a login here, if any.
+    std::optional<signing::SealedKey> signingKey(const QString &username) const;
+    const SigningKeyStore &signingKeys() const { return m_keys; }
 
     // What to tell the operator about a failed login, in their language.
     static QString loginErrorMessage(const ApiError &error);
@@ -80,6 +89,7 @@ private:
 
     ApiClient *m_api;
     QString m_storePath;
+    SigningKeyStore m_keys;
     Clock m_clock;
     QTimer m_expiryTimer;
     QByteArray m_token;

@@ -1,5 +1,7 @@
 #include "syncengine.h"
 
+#include "registration/rulemessages.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QNetworkInformation>
@@ -16,10 +18,24 @@ namespace {
 const QString kSyncPath = QStringLiteral("/api/v1/sync");
 constexpr int kMaxIdleWaitMs = 60000;
 
-// The server's sentence for a refused operation, with the field rules it names.
+// The server's sentence for a refused operation, with the field rules it names; in the
+// operator's language when the console knows every rule by its code.
 QString problemText(const QJsonValue &body, int status)
 {
     const QJsonObject problem = body.toObject();
+    const QJsonArray errors = problem.value(QStringLiteral("errors")).toArray();
+    QStringList known;
+    for (const QJsonValue &v : errors) {
+        const QJsonObject e = v.toObject();
+        const FieldError error{e.value(QStringLiteral("field")).toString(),
+                               e.value(QStringLiteral("code")).toString(),
+                               e.value(QStringLiteral("message")).toString()};
+        if (!RuleMessages::knows(error.code))
+            break;
+        known << RuleMessages::message(error);
+    }
+    if (!errors.isEmpty() && known.size() == errors.size())
+        return known.join(u' ');
     QString text = problem.value(QStringLiteral("detail")).toString();
     if (text.isEmpty())
         text = problem.value(QStringLiteral("title")).toString();

@@ -1,5 +1,8 @@
 #include "apicontext.h"
 
+#include "jsontext.h"
+#include "routing.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -72,6 +75,31 @@ auth::Claims ApiContext::authorize(const Request &request, std::initializer_list
     return *claims;
 }
 
+void checkPathParameters(const Request &request)
+{
+    FieldErrors errors;
+    for (auto it = request.pathParams.begin(); it != request.pathParams.end(); ++it) {
+        const QString &v = it.value();
+        bool lone = false;
+        for (qsizetype i = 0; i < v.size(); ++i) {
+            if (v[i].isHighSurrogate() && i + 1 < v.size() && v[i + 1].isLowSurrogate())
+                ++i;
+            else if (v[i].isSurrogate())
+                lone = true;
+        }
+        if (v.contains(QChar(u'\0')))
+            errors.append({it.key(), QStringLiteral("text.nul"),
+                           QStringLiteral("The path parameter %1 contains a NUL character (%00).")
+                               .arg(it.key())});
+        else if (lone || v.contains(QChar::ReplacementCharacter))
+            errors.append(
+                {it.key(), QStringLiteral("text.surrogate"),
+                 QStringLiteral("The path parameter %1 is not valid UTF-8 text.").arg(it.key())});
+    }
+    if (!errors.isEmpty())
+        throw ApiError::validation(errors);
+}
+
 QJsonObject ApiContext::jsonBody(const Request &request)
 {
     // The media type itself, without parameters such as "; charset=utf-8".
@@ -86,6 +114,10 @@ QJsonObject ApiContext::jsonBody(const Request &request)
         throw ApiError::badRequest(QStringLiteral("The body is not valid JSON: %1 at offset %2.")
                                        .arg(error.errorString())
                                        .arg(error.offset));
+    // What parsing would have changed silently (a NUL, a lone surrogate, a rounded number) is
+    // refused rather than stored changed.
+    if (const FieldErrors changed = checkJsonText(request.body); !changed.isEmpty())
+        throw ApiError::validation(changed);
     if (!doc.isObject())
         throw ApiError::badRequest(QStringLiteral("The body must be a JSON object."));
     return doc.object();

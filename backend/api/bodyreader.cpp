@@ -2,6 +2,8 @@
 
 #include "apierror.h"
 
+#include <QRegularExpression>
+
 namespace flowviz::api {
 
 BodyReader::BodyReader(const QJsonObject &body, const QStringList &knownFields,
@@ -45,7 +47,8 @@ std::optional<QString> BodyReader::string(const QString &name, bool required, in
         return std::nullopt;
     }
     const QString s = v.toString();
-    if (s.size() > maxLength) {
+    // In characters, as the OpenAPI document's maxLength counts them: an emoji is one.
+    if (rules::characterCount(s) > maxLength) {
         m_errors.append(
             {field(name), QStringLiteral("field.too_long"),
              QStringLiteral("\"%1\" has at most %2 characters.").arg(name).arg(maxLength)});
@@ -74,7 +77,11 @@ std::optional<QUuid> BodyReader::uuid(const QString &name, bool required)
             missing(name);
         return std::nullopt;
     }
-    const QUuid u = QUuid::fromString(m_body.value(name).toString());
+    // The RFC 4122 text form only (format "uuid"): not "{...}", not a bare 32-digit string.
+    static const QRegularExpression form(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    const QString text = m_body.value(name).toString();
+    const QUuid u = form.match(text).hasMatch() ? QUuid::fromString(text) : QUuid();
     if (u.isNull()) {
         wrongType(name, QStringLiteral("a UUID"));
         return std::nullopt;
@@ -84,10 +91,16 @@ std::optional<QUuid> BodyReader::uuid(const QString &name, bool required)
 
 std::optional<QDateTime> parseTimeWithOffset(const QString &text)
 {
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    const bool hasZone =
-        text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
-    if (!t.isValid() || !hasZone)
+    // RFC 3339 (the OpenAPI format "date-time"): seconds and an offset always, "T" or "t",
+    // "Z" or "z". Qt alone would also take "08:30Z", "24:00:00Z" or "+0100", which the
+    // document does not allow.
+    static const QRegularExpression rfc3339(
+        QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
+                       "([Zz]|[+-][0-9]{2}:[0-9]{2})$"));
+    if (!rfc3339.match(text).hasMatch())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(text.toUpper(), Qt::ISODateWithMs);
+    if (!t.isValid() || text.mid(11, 2) == u"24")
         return std::nullopt;
     return t;
 }

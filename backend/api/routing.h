@@ -16,12 +16,17 @@ inline constexpr std::initializer_list<Role> kCanManageRuns = {Role::ADMIN, Role
 // Anyone who can write something: lots or QC decisions.
 inline constexpr std::initializer_list<Role> kCanWrite = kCanDecideQc;
 
+// Path parameters follow the body's rules: a NUL or a lone surrogate ("CODE%00XYZ") is refused
+// with 422 rather than cut off or looked up as another code.
+void checkPathParameters(const http::Request &request);
+
 // Wraps a handler so that an ApiError thrown before any async work (auth, body parsing)
 // becomes its problem response.
 template <typename F> http::Handler guarded(F f)
 {
     return [f = std::move(f)](const http::Request &req, http::Responder respond) {
         try {
+            checkPathParameters(req);
             f(req, respond);
         } catch (const ApiError &e) {
             respond(e.response());

@@ -101,7 +101,7 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
     }
     std::optional<LotType> type;
     if (const auto t = in.string(QStringLiteral("lot_type"), true)) {
-        type = lotTypeFromString(t->trimmed().toUpper());
+        type = lotTypeFromString(*t);
         if (!type)
             in.add({QStringLiteral("lot_type"), QStringLiteral("lot_type.unknown"),
                     QStringLiteral("lot_type must be one of RAW, DEB, BULK, MIX, SKW, FRZ, FG.")});

@@ -87,10 +87,10 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
                 QStringLiteral("Name the lot: \"lot_id\" or \"lot_code\" is required.")});
     std::optional<Decision> decision;
     if (const auto text = in.string(QStringLiteral("decision"), true)) {
-        decision = decisionFromString(text->trimmed().toUpper());
+        decision = decisionFromString(*text);
         if (!decision)
             in.add({QStringLiteral("decision"), QStringLiteral("decision.unknown"),
-                    QStringLiteral("decision must be PASS, HOLD or FAIL.")});
+                    QStringLiteral("decision must be exactly PASS, HOLD or FAIL.")});
     }
     const auto gateId = in.integer(QStringLiteral("qc_gate_id"), false);
     const auto gateNumber = in.integer(QStringLiteral("gate_number"), false);

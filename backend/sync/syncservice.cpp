@@ -4,6 +4,8 @@
 #include "lots/lotservice.h"
 #include "qc/qcservice.h"
 
+#include "domain/validation.h"
+
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -77,9 +79,10 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
             for (qsizetype i = start; i < end; ++i) {
                 const QJsonObject op = operations.at(i).toObject();
                 const QString key = op.value(QStringLiteral("idempotency_key")).toString();
-                const QString method = op.value(QStringLiteral("method")).toString().toUpper();
+                // Exactly "POST", as documented: a client's text is not rewritten.
+                const QString method = op.value(QStringLiteral("method")).toString();
                 const QString path = op.value(QStringLiteral("path")).toString();
-                if (key.isEmpty() || key.size() > 200) {
+                if (key.isEmpty() || rules::characterCount(key) > 200) {
                     out.append(result(
                         key,
                         invalidOperation(QStringLiteral(

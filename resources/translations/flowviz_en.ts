@@ -272,6 +272,54 @@
         <source>FAIL</source>
         <translation>FAIL</translation>
     </message>
+    <message>
+        <source>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</source>
+        <translation>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</translation>
+    </message>
+    <message>
+        <source>The corrective action is too long: at most %1 characters.</source>
+        <translation>The corrective action is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This decision must be signed electronically. Discard it and record it again on the QC decision page, where your password is asked for.</source>
+        <translation>This decision must be signed electronically. Discard it and record it again on the QC decision page, where your password is asked for.</translation>
+    </message>
+    <message>
+        <source>The server could not verify the electronic signature of this decision (the record or the key does not match). Discard it and record the decision again on the QC decision page.</source>
+        <translation>The server could not verify the electronic signature of this decision (the record or the key does not match). Discard it and record the decision again on the QC decision page.</translation>
+    </message>
+    <message>
+        <source>The signing key used for this decision has been replaced (for example after a password change). Log in again, discard this item and record the decision again.</source>
+        <translation>The signing key used for this decision has been replaced (for example after a password change). Log in again, discard this item and record the decision again.</translation>
+    </message>
+    <message>
+        <source>The account that signed this decision is disabled, so its signature is no longer accepted. Ask a supervisor to record the decision again.</source>
+        <translation>The account that signed this decision is disabled, so its signature is no longer accepted. Ask a supervisor to record the decision again.</translation>
+    </message>
+    <message>
+        <source>This decision was signed by another user than the one logged in when it was sent. Let the signer log in on this workstation and send it again unchanged.</source>
+        <translation>This decision was signed by another user than the one logged in when it was sent. Let the signer log in on this workstation and send it again unchanged.</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>between %1 and %2</translation>
+    </message>
+    <message>
+        <source>%1 or colder</source>
+        <translation>%1 or colder</translation>
+    </message>
+    <message>
+        <source>%1 or hotter</source>
+        <translation>%1 or hotter</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>any value</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -340,14 +388,6 @@
         <translation>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</translation>
     </message>
     <message>
-        <source>I reject lot %1 at critical control point %2 (FAIL).</source>
-        <translation>I reject lot %1 at critical control point %2 (FAIL).</translation>
-    </message>
-    <message>
-        <source>A FAIL at a critical control point must be signed with your password.</source>
-        <translation>A FAIL at a critical control point must be signed with your password.</translation>
-    </message>
-    <message>
         <source>Log in before you sign a decision.</source>
         <translation>Log in before you sign a decision.</translation>
     </message>
@@ -356,16 +396,52 @@
         <translation>The password is wrong; the decision was not signed or recorded. Enter your own password again.</translation>
     </message>
     <message>
-        <source>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</source>
-        <translation>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</translation>
-    </message>
-    <message>
-        <source>The signature could not be checked (%1). Try again or put the lot on HOLD.</source>
-        <translation>The signature could not be checked (%1). Try again or put the lot on HOLD.</translation>
-    </message>
-    <message>
         <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
         <translation>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) signed %3: %4</source>
+        <translation>%1 (%2) signed %3: %4</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</source>
+        <translation>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</translation>
+    </message>
+    <message>
+        <source>I release lot %1 at critical control point %2 (PASS).</source>
+        <translation>I release lot %1 at critical control point %2 (PASS).</translation>
+    </message>
+    <message>
+        <source>I put lot %1 on HOLD at critical control point %2 and confirm the corrective action.</source>
+        <translation>I put lot %1 on HOLD at critical control point %2 and confirm the corrective action.</translation>
+    </message>
+    <message>
+        <source>I reject lot %1 at critical control point %2 (FAIL) and confirm the corrective action.</source>
+        <translation>I reject lot %1 at critical control point %2 (FAIL) and confirm the corrective action.</translation>
+    </message>
+    <message>
+        <source>A %1 at this critical control point must be signed with your password.</source>
+        <translation>A %1 at this critical control point must be signed with your password.</translation>
+    </message>
+    <message>
+        <source>There is no signing key for %1 on this workstation yet, so nothing was signed or recorded. Log out and log in again once while the server can be reached; after that you can sign here, also offline.</source>
+        <translation>There is no signing key for %1 on this workstation yet, so nothing was signed or recorded. Log out and log in again once while the server can be reached; after that you can sign here, also offline.</translation>
+    </message>
+    <message>
+        <source>I release this lot at critical control point %1 (PASS).</source>
+        <translation>I release this lot at critical control point %1 (PASS).</translation>
+    </message>
+    <message>
+        <source>I put this lot on HOLD at critical control point %1 and confirm the corrective action.</source>
+        <translation>I put this lot on HOLD at critical control point %1 and confirm the corrective action.</translation>
+    </message>
+    <message>
+        <source>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</source>
+        <translation>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1174,14 @@
         <source>Workstation:</source>
         <translation>Workstation:</translation>
     </message>
+    <message>
+        <source>Corrective action:</source>
+        <translation>Corrective action:</translation>
+    </message>
+    <message>
+        <source>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</source>
+        <translation>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LabelPreview</name>
@@ -1524,6 +1608,18 @@
         <source>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</source>
         <translation>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</translation>
     </message>
+    <message>
+        <source>Corrective action — required for HOLD and FAIL at this critical control point: what was done with the product and the process (at least %1 characters)</source>
+        <translation>Corrective action — required for HOLD and FAIL at this critical control point: what was done with the product and the process (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Sign and record %1</source>
+        <translation>Sign and record %1</translation>
+    </message>
+    <message>
+        <source>Critical limit for this lot at this gate: %1</source>
+        <translation>Critical limit for this lot at this gate: %1</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::RecallPdfWriter</name>
@@ -1833,14 +1929,6 @@
         <translation>Enter your password to sign:</translation>
     </message>
     <message>
-        <source>Sign and record FAIL</source>
-        <translation>Sign and record FAIL</translation>
-    </message>
-    <message>
-        <source>Put on HOLD instead</source>
-        <translation>Put on HOLD instead</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1849,8 +1937,8 @@
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <source>Checking your password…</source>
-        <translation>Checking your password…</translation>
+        <source>Signing… this takes a moment.</source>
+        <translation>Signing… this takes a moment.</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,54 @@
         <source>FAIL</source>
         <translation>ELUTASÍTÁS</translation>
     </message>
+    <message>
+        <source>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</source>
+        <translation>Írja le a megtett helyesbítő intézkedést (legalább %1 karakter): mi történt a termékkel és a folyamattal. Kritikus szabályozási ponton ZÁROLÁSHOZ és ELUTASÍTÁSHOZ kötelező.</translation>
+    </message>
+    <message>
+        <source>The corrective action is too long: at most %1 characters.</source>
+        <translation>A helyesbítő intézkedés túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>This decision must be signed electronically. Discard it and record it again on the QC decision page, where your password is asked for.</source>
+        <translation>Ezt a döntést elektronikusan alá kell írni. Vesse el, és rögzítse újra a Minőségellenőrzési döntés oldalon, ahol a rendszer kéri a jelszavát.</translation>
+    </message>
+    <message>
+        <source>The server could not verify the electronic signature of this decision (the record or the key does not match). Discard it and record the decision again on the QC decision page.</source>
+        <translation>A szerver nem tudta ellenőrizni a döntés elektronikus aláírását (a rekord vagy a kulcs nem egyezik). Vesse el, és rögzítse újra a döntést a Minőségellenőrzési döntés oldalon.</translation>
+    </message>
+    <message>
+        <source>The signing key used for this decision has been replaced (for example after a password change). Log in again, discard this item and record the decision again.</source>
+        <translation>A döntés aláírásához használt kulcsot időközben lecserélték (például jelszóváltoztatás után). Jelentkezzen be újra, vesse el ezt a tételt, és rögzítse újra a döntést.</translation>
+    </message>
+    <message>
+        <source>The account that signed this decision is disabled, so its signature is no longer accepted. Ask a supervisor to record the decision again.</source>
+        <translation>A döntést aláíró fiók le van tiltva, ezért az aláírását a rendszer már nem fogadja el. Kérje meg a műszakvezetőt, hogy rögzítse újra a döntést.</translation>
+    </message>
+    <message>
+        <source>This decision was signed by another user than the one logged in when it was sent. Let the signer log in on this workstation and send it again unchanged.</source>
+        <translation>Ezt a döntést más felhasználó írta alá, mint aki a küldéskor be volt jelentkezve. Az aláíró jelentkezzen be ezen a munkaállomáson, és küldje el újra változatlanul.</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>%1 és %2 között</translation>
+    </message>
+    <message>
+        <source>%1 or colder</source>
+        <translation>%1 vagy hidegebb</translation>
+    </message>
+    <message>
+        <source>%1 or hotter</source>
+        <translation>%1 vagy melegebb</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>bármely érték</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -340,14 +388,6 @@
         <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például 3,5.</translation>
     </message>
     <message>
-        <source>I reject lot %1 at critical control point %2 (FAIL).</source>
-        <translation>Elutasítom a(z) %1 tételt a(z) %2. kritikus szabályozási ponton (ELUTASÍTÁS).</translation>
-    </message>
-    <message>
-        <source>A FAIL at a critical control point must be signed with your password.</source>
-        <translation>Kritikus szabályozási ponton az elutasítást a jelszavával alá kell írnia.</translation>
-    </message>
-    <message>
         <source>Log in before you sign a decision.</source>
         <translation>Jelentkezzen be, mielőtt aláír egy döntést.</translation>
     </message>
@@ -356,16 +396,52 @@
         <translation>Hibás jelszó; a döntés nincs aláírva és rögzítve. Adja meg újra a saját jelszavát.</translation>
     </message>
     <message>
-        <source>The server cannot be reached to check your password, so the FAIL cannot be signed now. Put the lot on HOLD instead and sign the FAIL when the connection is back.</source>
-        <translation>A szerver nem érhető el a jelszó ellenőrzéséhez, ezért az elutasítás most nem írható alá. Zárolja inkább a tételt, és írja alá az elutasítást, amikor helyreáll a kapcsolat.</translation>
-    </message>
-    <message>
-        <source>The signature could not be checked (%1). Try again or put the lot on HOLD.</source>
-        <translation>Az aláírást nem sikerült ellenőrizni (%1). Próbálja újra, vagy zárolja a tételt.</translation>
-    </message>
-    <message>
         <source>The decision could not be saved on this workstation (%1). Nothing was recorded; call IT.</source>
         <translation>A döntést nem sikerült menteni ezen a munkaállomáson (%1). Semmi sem lett rögzítve; hívja az informatikát.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) signed %3: %4</source>
+        <translation>%1 (%2) aláírta, %3: %4</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</source>
+        <translation>%1 kívül esik a(z) %2 kritikus határértékén (%3): ez a tétel nem kaphat MEGFELELT minősítést. Rögzítsen ZÁROLÁST vagy ELUTASÍTÁST, és írja le a megtett helyesbítő intézkedést.</translation>
+    </message>
+    <message>
+        <source>I release lot %1 at critical control point %2 (PASS).</source>
+        <translation>Jóváhagyom a(z) %1 tételt a(z) %2. kritikus szabályozási ponton (MEGFELELT).</translation>
+    </message>
+    <message>
+        <source>I put lot %1 on HOLD at critical control point %2 and confirm the corrective action.</source>
+        <translation>Zárolom a(z) %1 tételt a(z) %2. kritikus szabályozási ponton, és igazolom a helyesbítő intézkedést.</translation>
+    </message>
+    <message>
+        <source>I reject lot %1 at critical control point %2 (FAIL) and confirm the corrective action.</source>
+        <translation>Elutasítom a(z) %1 tételt a(z) %2. kritikus szabályozási ponton (ELUTASÍTÁS), és igazolom a helyesbítő intézkedést.</translation>
+    </message>
+    <message>
+        <source>A %1 at this critical control point must be signed with your password.</source>
+        <translation>Ezen a kritikus szabályozási ponton a(z) %1 döntést a jelszavával alá kell írnia.</translation>
+    </message>
+    <message>
+        <source>There is no signing key for %1 on this workstation yet, so nothing was signed or recorded. Log out and log in again once while the server can be reached; after that you can sign here, also offline.</source>
+        <translation>%1 aláírókulcsa még nincs meg ezen a munkaállomáson, ezért semmi sem lett aláírva vagy rögzítve. Jelentkezzen ki, majd jelentkezzen be újra egyszer, amíg a szerver elérhető; utána itt is aláírhat, kapcsolat nélkül is.</translation>
+    </message>
+    <message>
+        <source>I release this lot at critical control point %1 (PASS).</source>
+        <translation>Jóváhagyom ezt a tételt a(z) %1. kritikus szabályozási ponton (MEGFELELT).</translation>
+    </message>
+    <message>
+        <source>I put this lot on HOLD at critical control point %1 and confirm the corrective action.</source>
+        <translation>Zárolom ezt a tételt a(z) %1. kritikus szabályozási ponton, és igazolom a helyesbítő intézkedést.</translation>
+    </message>
+    <message>
+        <source>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</source>
+        <translation>Elutasítom ezt a tételt a(z) %1. kritikus szabályozási ponton (ELUTASÍTÁS), és igazolom a helyesbítő intézkedést.</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1174,14 @@
         <source>Workstation:</source>
         <translation>Munkaállomás:</translation>
     </message>
+    <message>
+        <source>Corrective action:</source>
+        <translation>Helyesbítő intézkedés:</translation>
+    </message>
+    <message>
+        <source>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</source>
+        <translation>Ez a döntés elektronikusan alá van írva, ezért itt nem módosítható: az aláírás minden mezőre kiterjed. Ha a szerver üzenete hibát jelez, vesse el, és rögzítse újra a döntést a Minőségellenőrzési döntés oldalon; ott újra aláírja.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LabelPreview</name>
@@ -1524,6 +1608,18 @@
         <source>%1 recorded for lot %2 at gate %3. It will be sent to the server automatically.</source>
         <translation>%1 rögzítve a(z) %2 tételre a(z) %3. kapun. Automatikusan elküldjük a szervernek.</translation>
     </message>
+    <message>
+        <source>Corrective action — required for HOLD and FAIL at this critical control point: what was done with the product and the process (at least %1 characters)</source>
+        <translation>Helyesbítő intézkedés — ezen a kritikus szabályozási ponton ZÁROLÁSHOZ és ELUTASÍTÁSHOZ kötelező: mi történt a termékkel és a folyamattal (legalább %1 karakter)</translation>
+    </message>
+    <message>
+        <source>Sign and record %1</source>
+        <translation>Aláírás és %1 rögzítése</translation>
+    </message>
+    <message>
+        <source>Critical limit for this lot at this gate: %1</source>
+        <translation>A tétel kritikus határértéke ezen a kapun: %1</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::RecallPdfWriter</name>
@@ -1833,14 +1929,6 @@
         <translation>Az aláíráshoz adja meg a jelszavát:</translation>
     </message>
     <message>
-        <source>Sign and record FAIL</source>
-        <translation>Aláírás és elutasítás rögzítése</translation>
-    </message>
-    <message>
-        <source>Put on HOLD instead</source>
-        <translation>Inkább zárolás</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Mégse</translation>
     </message>
@@ -1849,8 +1937,8 @@
         <translation>Adja meg a jelszavát.</translation>
     </message>
     <message>
-        <source>Checking your password…</source>
-        <translation>Jelszó ellenőrzése…</translation>
+        <source>Signing… this takes a moment.</source>
+        <translation>Aláírás… ez egy pillanatig tart.</translation>
     </message>
 </context>
 <context>

@@ -212,7 +212,7 @@ private slots:
             m_server->db().scalar(QStringLiteral("SELECT id FROM qc_gates WHERE gate_number = 7"));
         const QJsonObject body{{QStringLiteral("lot_id"), lot.json().value(QStringLiteral("id"))},
                                {QStringLiteral("qc_gate_id"), gateId.toInt()},
-                               {QStringLiteral("decision"), QStringLiteral("pass")},
+                               {QStringLiteral("decision"), QStringLiteral("PASS")},
                                {QStringLiteral("temperature_c"), -19.5}};
         const Reply r = m_client->post(QStringLiteral("/api/v1/qc-decisions"), body);
         FV_VERIFY_STATUS(r, 201);

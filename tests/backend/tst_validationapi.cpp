@@ -164,10 +164,11 @@ private slots:
             << without(lotBody(QStringLiteral("VAL-TY"), raw), QStringLiteral("lot_type")) << 422
             << "lot_type"
             << "field.required";
+        // Enumerations are exact, as the schema says: "deb" is refused, not upper-cased.
         QTest::newRow("lot_type lower case")
             << lotBody(QStringLiteral("VAL-TYLOW"), QStringLiteral("deb"), QStringLiteral("250"))
-            << 201 << ""
-            << "";
+            << 422 << "lot_type"
+            << "lot_type.unknown";
         QTest::newRow("unknown field")
             << with(lot(QStringLiteral("VAL-UF")), QStringLiteral("colour"), QStringLiteral("red"))
             << 422 << "colour"

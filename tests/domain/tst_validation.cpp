@@ -60,6 +60,13 @@ private slots:
                                           << "A B";
         QTest::newRow("blank only") << "   "
                                     << "";
+        // Only ASCII letters change case: other letters stay as written, for the alphabet
+        // check to refuse, so two printed labels can never become one code.
+        QTest::newRow("sharp s kept") << QStringLiteral("straße-1") << QStringLiteral("STRAßE-1");
+        QTest::newRow("fi ligature kept")
+            << QStringLiteral("\uFB01-1") << QStringLiteral("\uFB01-1");
+        QTest::newRow("dotless i kept") << QStringLiteral("\u0131-1") << QStringLiteral("\u0131-1");
+        QTest::newRow("long s kept") << QStringLiteral("\u017F-1") << QStringLiteral("\u017F-1");
         QTest::newRow("empty") << ""
                                << "";
     }
@@ -98,6 +105,9 @@ private slots:
         QTest::newRow("blanks trimmed") << "  RAW-1 "
                                         << "";
         QTest::newRow("100 characters") << QString(100, u'A') << "";
+        QTest::newRow("sharp s") << QStringLiteral("STRAßE-1") << "lot_code.invalid_character";
+        QTest::newRow("fi ligature") << QStringLiteral("\uFB01") << "lot_code.invalid_character";
+        QTest::newRow("dotless i") << QStringLiteral("\u0131") << "lot_code.invalid_character";
         QTest::newRow("100 after trimming")
             << QStringLiteral(" ") + QString(100, u'A') + QStringLiteral(" ") << "";
         QTest::newRow("101 characters") << QString(101, u'A') << "lot_code.too_long";

@@ -85,6 +85,10 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_stepper = new QButtonGroup(this);
     m_stepper->setExclusive(true);
     connect(m_stepper, &QButtonGroup::idClicked, this, [this] { m_gateChosenByOperator = true; });
+    connect(m_stepper, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            updateCcpFields();
+    });
     m_errors.insert(QStringLiteral("gate_number"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
 
@@ -95,8 +99,20 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_temperature->setMinimumHeight(kTouch);
     m_temperature->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
     layout->addWidget(m_temperature);
-    m_errors.insert(QStringLiteral("temperature_c"), makeFieldErrorLabel(this));
-    layout->addWidget(m_errors.value(QStringLiteral("temperature_c")));
+    m_limitHint = new QLabel(this);
+    m_limitHint->setObjectName(QStringLiteral("limitHint"));
+    m_limitHint->setWordWrap(true);
+    m_limitHint->hide();
+    layout->addWidget(m_limitHint);
+    QLabel *temperatureError = makeFieldErrorLabel(this);
+    temperatureError->setObjectName(QStringLiteral("temperatureMessage"));
+    m_errors.insert(QStringLiteral("temperature_c"), temperatureError);
+    layout->addWidget(temperatureError);
+    // Checked on every keystroke: the operator sees a broken limit before choosing.
+    connect(m_temperature, &QLineEdit::textEdited, this, [this] {
+        setError(QStringLiteral("temperature_c"), QString());
+        updateLimitWarning();
+    });
     m_notesLabel = new QLabel(this);
     layout->addWidget(m_notesLabel);
     m_notes = new QPlainTextEdit(this);
@@ -106,6 +122,18 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     layout->addWidget(m_notes);
     m_errors.insert(QStringLiteral("notes"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("notes")));
+    m_correctiveLabel = new QLabel(this);
+    m_correctiveLabel->setWordWrap(true);
+    layout->addWidget(m_correctiveLabel);
+    m_correctiveAction = new QPlainTextEdit(this);
+    m_correctiveAction->setObjectName(QStringLiteral("qcCorrectiveAction"));
+    m_correctiveAction->setTabChangesFocus(true);
+    m_correctiveAction->setMaximumHeight(120);
+    layout->addWidget(m_correctiveAction);
+    m_errors.insert(QStringLiteral("corrective_action"), makeFieldErrorLabel(this));
+    layout->addWidget(m_errors.value(QStringLiteral("corrective_action")));
+    m_correctiveLabel->hide();
+    m_correctiveAction->hide();
 
     auto *buttons = new QHBoxLayout;
     const QList<std::pair<Decision, QString>> colours{{Decision::PASS, QStringLiteral("#1b7f3b")},
@@ -141,6 +169,13 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
         if (!m_lotCode.isEmpty())
             showLot();
     });
+    connect(m_recorder, &app::DecisionRecorder::signatureFailed, this,
+            [this](app::DecisionRecorder::SignatureProblem, const QString &message) {
+                if (m_dialog)
+                    m_dialog->showProblem(message);
+                else
+                    setError(QStringLiteral("save"), message);
+            });
     connect(m_recorder->outbox(), &app::Outbox::changed, this, &QcDecisionPage::updateStepper);
     reloadGates();
     retranslateUi();
@@ -157,6 +192,10 @@ void QcDecisionPage::retranslateUi()
     m_temperature->setPlaceholderText(tr("e.g. -18.5"));
     m_notesLabel->setText(tr("Notes — required for HOLD and FAIL (at least %1 characters)")
                               .arg(rules::kNotesMinForHoldOrFail));
+    m_correctiveLabel->setText(
+        tr("Corrective action — required for HOLD and FAIL at this critical control point: what "
+           "was done with the product and the process (at least %1 characters)")
+            .arg(rules::kCorrectiveActionMin));
     m_buttons.value(Decision::PASS)->setText(tr("\u2714 PASS (F2)"));
     m_buttons.value(Decision::HOLD)->setText(tr("\u23F8 HOLD (F3)"));
     m_buttons.value(Decision::FAIL)->setText(tr("\u2716 FAIL (F4)"));
@@ -167,6 +206,7 @@ void QcDecisionPage::retranslateUi()
     reloadGates();
     if (!m_lotCode.isEmpty())
         showLot();
+    updateLimitWarning();
 }
 
 void QcDecisionPage::changeEvent(QEvent *event)
@@ -207,6 +247,7 @@ void QcDecisionPage::reloadGates()
     if (current > 0)
         setCurrentGate(current);
     updateStepper();
+    updateCcpFields();
 }
 
 QString QcDecisionPage::gateStateText(int gateNumber) const
@@ -299,6 +340,54 @@ void QcDecisionPage::showErrors(const app::FieldMessages &errors)
 {
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         setError(it.key(), errors.value(it.key()));
+    // A broken limit stays in view whatever else was said.
+    if (!errors.contains(QStringLiteral("temperature_c")))
+        updateLimitWarning();
+}
+
+void QcDecisionPage::updateCcpFields()
+{
+    const bool ccp = m_recorder->isCcp(draft(Decision::HOLD));
+    m_correctiveLabel->setVisible(ccp);
+    m_correctiveAction->setVisible(ccp);
+    if (!ccp)
+        setError(QStringLiteral("corrective_action"), QString());
+    updateLimitWarning();
+}
+
+QString QcDecisionPage::limitHintText() const
+{
+    return m_limitHint->isHidden() ? QString() : m_limitHint->text();
+}
+
+void QcDecisionPage::updateLimitWarning()
+{
+    const auto limit = m_recorder->criticalLimit(draft(Decision::PASS));
+    if (limit)
+        m_limitHint->setText(tr("Critical limit for this lot at this gate: %1")
+                                 .arg(app::RuleMessages::limitText(*limit)));
+    m_limitHint->setVisible(limit.has_value());
+
+    const QString problem =
+        m_lotCode.isEmpty() ? QString() : m_recorder->limitProblem(draft(Decision::PASS));
+    if (!problem.isEmpty())
+        setError(QStringLiteral("temperature_c"), QStringLiteral("\u26A0 ") + problem);
+    else if (!m_limitProblem.isEmpty() && fieldError(QStringLiteral("temperature_c")) ==
+                                              QStringLiteral("\u26A0 ") + m_limitProblem)
+        setError(QStringLiteral("temperature_c"), QString());
+    m_limitProblem = problem;
+    updateButtons();
+}
+
+void QcDecisionPage::updateButtons()
+{
+    const bool lotKnown = !m_lotCode.isEmpty() && m_recorder->cache()->lot(m_lotCode).has_value();
+    for (QPushButton *b : std::as_const(m_buttons))
+        b->setEnabled(lotKnown);
+    // PASS outside the critical limit is refused here already; the server refuses it too.
+    QPushButton *pass = m_buttons.value(Decision::PASS);
+    pass->setEnabled(lotKnown && m_limitProblem.isEmpty());
+    pass->setToolTip(m_limitProblem);
 }
 
 void QcDecisionPage::handleScan(const QString &code)
@@ -316,6 +405,7 @@ void QcDecisionPage::handleScan(const QString &code)
         m_lotCode = normalized;
         m_notes->clear();
         m_temperature->clear();
+        m_correctiveAction->clear();
         m_result->clear();
         m_signature->hide();
         m_stepper->setExclusive(false);
@@ -363,13 +453,13 @@ void QcDecisionPage::handleScan(const QString &code)
     }
     showLot();
     updateStepper();
+    updateCcpFields();
 }
 
 void QcDecisionPage::showLot()
 {
     const auto lot = m_recorder->cache()->lot(m_lotCode);
-    for (QPushButton *b : m_buttons)
-        b->setEnabled(lot.has_value());
+    updateButtons();
     if (!lot) {
         m_card->hide();
         return;
@@ -399,19 +489,27 @@ app::DecisionDraft QcDecisionPage::draft(Decision decision) const
     d.decision = decision;
     d.notes = m_notes->toPlainText();
     d.temperatureC = m_temperature->text();
+    // Only where the field is offered (critical control points).
+    if (!m_correctiveAction->isHidden())
+        d.correctiveAction = m_correctiveAction->toPlainText();
     return d;
 }
 
 void QcDecisionPage::decide(Decision decision)
 {
     const app::DecisionDraft d = draft(decision);
-    const app::FieldMessages errors = m_recorder->validate(d);
+    app::FieldMessages errors = m_recorder->validate(d);
+    const QString temperature = errors.value(QStringLiteral("temperature_c"));
+    if (!temperature.isEmpty() && temperature == m_recorder->limitProblem(d))
+        errors.insert(QStringLiteral("temperature_c"), QStringLiteral("\u26A0 ") + temperature);
     showErrors(errors);
     if (!errors.isEmpty()) {
         if (errors.contains(QStringLiteral("notes")))
             m_notes->setFocus();
         else if (errors.contains(QStringLiteral("temperature_c")))
             m_temperature->setFocus();
+        else if (errors.contains(QStringLiteral("corrective_action")))
+            m_correctiveAction->setFocus();
         return;
     }
     if (m_recorder->requiresSignature(d)) {
@@ -428,24 +526,13 @@ void QcDecisionPage::openSignature(const app::DecisionDraft &d)
     const QString signer = user.fullName.isEmpty()
                                ? user.username
                                : QStringLiteral("%1 (%2)").arg(user.fullName, user.username);
-    auto *dialog = new SignatureDialog(signer, m_recorder->signatureMeaning(d), this);
+    auto *dialog = new SignatureDialog(
+        signer, m_recorder->signatureMeaning(d),
+        tr("Sign and record %1").arg(app::RuleMessages::decisionName(d.decision)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &SignatureDialog::signRequested, this,
             [this, d](const QString &password) { m_recorder->recordSigned(d, password); });
-    connect(dialog, &SignatureDialog::holdInsteadRequested, this, [this, d, dialog] {
-        app::DecisionDraft hold = d;
-        hold.decision = Decision::HOLD;
-        const app::FieldMessages errors = m_recorder->record(hold);
-        showErrors(errors);
-        if (errors.isEmpty())
-            dialog->accept();
-    });
-    connect(m_recorder, &app::DecisionRecorder::signatureFailed, dialog,
-            [dialog](app::DecisionRecorder::SignatureProblem problem, const QString &message) {
-                dialog->showProblem(
-                    message, problem == app::DecisionRecorder::SignatureProblem::Unreachable);
-            });
     dialog->open();
 }
 
@@ -465,8 +552,10 @@ void QcDecisionPage::onRecorded(const app::RecordedDecision &decision)
     }
     m_notes->clear();
     m_temperature->clear();
+    m_correctiveAction->clear();
     showLot();
     updateStepper();
+    updateLimitWarning();
 }
 
 } // namespace flowviz::ui

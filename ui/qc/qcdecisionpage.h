@@ -21,9 +21,12 @@ class StatusBadge;
 class TemperatureBadge;
 
 // Records QC decisions: scan a lot, see its card and the gates it has passed, then PASS, HOLD
-// or FAIL with large buttons (F2 / F3 / F4). Notes are demanded for HOLD and FAIL, the
-// temperature at CCP gates; a FAIL at a CCP gate is signed with the operator's password and
-// the card shows who signed, when and what it meant.
+// or FAIL with large buttons (F2 / F3 / F4). Notes are demanded for HOLD and FAIL; at a
+// critical control point (CCP) the temperature too, and for HOLD and FAIL the corrective
+// action. A temperature outside the CCP's critical limit is flagged as it is typed and PASS
+// is refused. Decisions that must be signed (HOLD/FAIL at a CCP, PASS where the gate says so)
+// are signed with the operator's password, also offline; the card shows who signed, when and
+// what it meant.
 class QcDecisionPage : public QWidget
 {
     Q_OBJECT
@@ -38,13 +41,17 @@ public:
     void setCurrentGate(int number);
     QLineEdit *temperatureEdit() const { return m_temperature; }
     QPlainTextEdit *notesEdit() const { return m_notes; }
+    QPlainTextEdit *correctiveActionEdit() const { return m_correctiveAction; }
     QPushButton *decisionButton(Decision decision) const { return m_buttons.value(decision); }
     StatusBadge *statusBadge() const { return m_status; }
     // The signature dialog while it is open.
     SignatureDialog *signatureDialog() const { return m_dialog; }
-    // Inline messages: "lot_code" (scan), "notes", "temperature_c", "gate_number", "save".
+    // Inline messages: "lot_code" (scan), "notes", "temperature_c", "corrective_action",
+    // "gate_number", "save".
     QString fieldError(const QString &field) const;
     QString signatureText() const;
+    // "Critical limit for this lot: ..." while a CCP gate with a limit is chosen; else empty.
+    QString limitHintText() const;
     QString parentsText() const;
     QString resultText() const;
 
@@ -60,6 +67,11 @@ private:
     void retranslateUi();
     void showLot();
     void updateStepper();
+    // The gate or lot changed: show the CCP fields or not, and check the limit again.
+    void updateCcpFields();
+    // Flags a temperature that breaks the critical limit (PASS is then refused).
+    void updateLimitWarning();
+    void updateButtons();
     void setError(const QString &field, const QString &message);
     void showErrors(const app::FieldMessages &errors);
     app::DecisionDraft draft(Decision decision) const;
@@ -87,8 +99,12 @@ private:
     QButtonGroup *m_stepper = nullptr;
     QLabel *m_temperatureLabel = nullptr;
     QLineEdit *m_temperature = nullptr;
+    QLabel *m_limitHint = nullptr;
     QLabel *m_notesLabel = nullptr;
     QPlainTextEdit *m_notes = nullptr;
+    QLabel *m_correctiveLabel = nullptr;
+    QPlainTextEdit *m_correctiveAction = nullptr;
+    QString m_limitProblem; // the sentence shown while the typed value breaks the limit
     QMap<Decision, QPushButton *> m_buttons;
     QLabel *m_result = nullptr;
     QMap<QString, QLabel *> m_errors;

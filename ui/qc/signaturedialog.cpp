@@ -8,54 +8,68 @@
 
 namespace flowviz::ui {
 
-SignatureDialog::SignatureDialog(const QString &signer, const QString &meaning, QWidget *parent)
+namespace {
+
+constexpr int kTouch = 44;
+
+} // namespace
+
+SignatureDialog::SignatureDialog(const QString &signer, const QString &meaning,
+                                 const QString &action, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("signatureDialog"));
     setWindowTitle(tr("Electronic signature"));
+    setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("You are signing as %1. Your signature means:").arg(signer), this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
-    auto *meaningLabel = new QLabel(meaning, this);
-    meaningLabel->setObjectName(QStringLiteral("signatureMeaning"));
-    meaningLabel->setWordWrap(true);
-    QFont bold = meaningLabel->font();
+    // The layout decides the size, so that a long message is never cut off.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    m_signer = new QLabel(tr("You are signing as %1. Your signature means:").arg(signer), this);
+    m_signer->setObjectName(QStringLiteral("signatureSigner"));
+    m_signer->setTextFormat(Qt::PlainText);
+    m_signer->setWordWrap(true);
+    layout->addWidget(m_signer);
+    m_meaning = new QLabel(meaning, this);
+    m_meaning->setObjectName(QStringLiteral("signatureMeaning"));
+    m_meaning->setTextFormat(Qt::PlainText);
+    m_meaning->setWordWrap(true);
+    QFont bold = m_meaning->font();
     bold.setBold(true);
-    meaningLabel->setFont(bold);
-    layout->addWidget(meaningLabel);
-    layout->addWidget(new QLabel(tr("Enter your password to sign:"), this));
+    m_meaning->setFont(bold);
+    layout->addWidget(m_meaning);
+    auto *prompt = new QLabel(tr("Enter your password to sign:"), this);
+    layout->addWidget(prompt);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("signaturePassword"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setMinimumHeight(44);
+    m_password->setMinimumHeight(kTouch);
+    prompt->setBuddy(m_password);
     layout->addWidget(m_password);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("signatureMessage"));
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    m_message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_message->hide();
     layout->addWidget(m_message);
 
     auto *buttons = new QHBoxLayout;
-    m_sign = new QPushButton(tr("Sign and record FAIL"), this);
+    m_sign = new QPushButton(action, this);
     m_sign->setObjectName(QStringLiteral("sign"));
-    m_sign->setDefault(true);
-    m_holdInstead = new QPushButton(tr("Put on HOLD instead"), this);
-    m_holdInstead->setObjectName(QStringLiteral("holdInstead"));
-    m_holdInstead->hide();
     m_cancel = new QPushButton(tr("Cancel"), this);
-    for (QPushButton *b : {m_sign, m_holdInstead, m_cancel}) {
-        b->setMinimumHeight(44);
+    m_cancel->setObjectName(QStringLiteral("cancelSignature"));
+    for (QPushButton *b : {m_sign, m_cancel}) {
+        b->setMinimumHeight(kTouch);
         b->setAutoDefault(false);
         buttons->addWidget(b);
     }
+    m_sign->setDefault(true);
     m_sign->setAutoDefault(true);
     layout->addLayout(buttons);
 
     connect(m_sign, &QPushButton::clicked, this, [this] {
         if (m_password->text().isEmpty()) {
-            showProblem(tr("Enter your password."), false);
+            showProblem(tr("Enter your password."));
             return;
         }
         setBusy(true);
@@ -63,8 +77,17 @@ SignatureDialog::SignatureDialog(const QString &signer, const QString &meaning, 
         m_password->clear();
         emit signRequested(password);
     });
-    connect(m_holdInstead, &QPushButton::clicked, this, &SignatureDialog::holdInsteadRequested);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+}
+
+QString SignatureDialog::signer() const
+{
+    return m_signer->text();
+}
+
+QString SignatureDialog::meaning() const
+{
+    return m_meaning->text();
 }
 
 QString SignatureDialog::message() const
@@ -72,23 +95,37 @@ QString SignatureDialog::message() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
-void SignatureDialog::setBusy(bool busy)
+void SignatureDialog::reject()
 {
-    m_sign->setEnabled(!busy);
-    m_password->setEnabled(!busy);
-    if (busy) {
-        m_message->setText(tr("Checking your password…"));
-        m_message->show();
-    }
+    if (!m_busy)
+        QDialog::reject();
 }
 
-void SignatureDialog::showProblem(const QString &message, bool offerHold)
+void SignatureDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_sign->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_cancel->setEnabled(!busy);
+    if (busy)
+        showMessage(tr("Signing… this takes a moment."), false);
+}
+
+void SignatureDialog::showProblem(const QString &message)
 {
     setBusy(false);
+    showMessage(message, true);
+    m_password->setFocus();
+}
+
+void SignatureDialog::showMessage(const QString &message, bool problem)
+{
+    m_message->setStyleSheet(
+        problem ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }") : QString());
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
-    m_holdInstead->setVisible(offerHold);
-    m_password->setFocus();
+    // Grow to show all of it: a word-wrapped label's height depends on its width.
+    adjustSize();
 }
 
 } // namespace flowviz::ui

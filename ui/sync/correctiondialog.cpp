@@ -38,6 +38,8 @@ QString CorrectionDialog::fieldLabel(const QString &key)
         return tr("QC gate:");
     if (key == QLatin1String("notes"))
         return tr("Notes:");
+    if (key == QLatin1String("corrective_action"))
+        return tr("Corrective action:");
     if (key == QLatin1String("workstation_id"))
         return tr("Workstation:");
     return key + QLatin1Char(':');
@@ -52,6 +54,19 @@ CorrectionDialog::CorrectionDialog(const QJsonObject &payload, const QString &se
     auto *message = new QLabel(tr("The server said: %1").arg(serverMessage), this);
     message->setWordWrap(true);
     layout->addWidget(message);
+    // A signature covers every field: an edited record would no longer be the one signed.
+    const bool isSigned = payload.value(QStringLiteral("signature")).isObject();
+    if (isSigned) {
+        auto *note = new QLabel(
+            tr("This decision is signed electronically, so it cannot be changed here: the "
+               "signature covers every field. If the server's message names a mistake, discard "
+               "it and record the decision again on the QC decision page; it is signed again "
+               "there."),
+            this);
+        note->setObjectName(QStringLiteral("signedNote"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
 
     auto *form = new QFormLayout;
     QStringList keys = payload.keys();
@@ -66,6 +81,7 @@ CorrectionDialog::CorrectionDialog(const QJsonObject &payload, const QString &se
             value.isString() ? value.toString() : QString::number(value.toDouble()), this);
         edit->setObjectName(QStringLiteral("field_") + key);
         edit->setMinimumHeight(44);
+        edit->setReadOnly(isSigned);
         form->addRow(fieldLabel(key), edit);
         m_fields.insert(key, edit);
     }
@@ -75,6 +91,7 @@ CorrectionDialog::CorrectionDialog(const QJsonObject &payload, const QString &se
     auto *send = buttons->addButton(tr("Send again"), QDialogButtonBox::AcceptRole);
     auto *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     send->setMinimumHeight(48);
+    send->setEnabled(!isSigned);
     cancel->setMinimumHeight(48);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

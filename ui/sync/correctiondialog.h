@@ -12,7 +12,8 @@ class QLineEdit;
 namespace flowviz::ui {
 
 // Lets the operator correct the simple fields of a refused item (lot code, weight, notes ...)
-// before it is sent again. Nested values (parents, checklists) are kept as they were.
+// before it is sent again. Nested values (parents, checklists) are kept as they were. A signed
+// QC decision is shown read-only: any change would break its signature.
 class CorrectionDialog : public QDialog
 {
     Q_OBJECT

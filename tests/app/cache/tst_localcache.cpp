@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +105,87 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read")));
         QVERIFY(!cache.applyGates({QJsonObject{{QStringLiteral("gate_number"), 3}}}));
         QCOMPARE(cache.gates().size(), 1);
+    }
+
+    void gatesKeepCriticalLimits()
+    {
+        LocalCache cache(m_path);
+        QVERIFY2(cache.isOpen(), qPrintable(cache.errorString()));
+        QJsonObject freezing =
+            gateJson(17, 7, QStringLiteral("Fagyasztás"), QStringLiteral("Freezing"), true);
+        freezing.insert(QStringLiteral("pass_requires_signature"), true);
+        freezing.insert(
+            QStringLiteral("critical_limits"),
+            QJsonArray{QJsonObject{{QStringLiteral("lot_type"), QJsonValue()},
+                                   {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+                                   {QStringLiteral("min"), QJsonValue()},
+                                   {QStringLiteral("max"), -18.0}},
+                       QJsonObject{{QStringLiteral("lot_type"), QStringLiteral("FRZ")},
+                                   {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+                                   {QStringLiteral("min"), -40.5},
+                                   {QStringLiteral("max"), -20.1}}});
+        QVERIFY(cache.applyGates({freezing, gateJson(11, 1, QStringLiteral("Átvétel"),
+                                                     QStringLiteral("Receiving"), false)}));
+        const auto gate = cache.gate(7);
+        QVERIFY(gate);
+        QVERIFY(gate->passRequiresSignature);
+        QCOMPARE(gate->criticalLimits.size(), 2);
+        const auto wide = rules::limitFor(gate->criticalLimits, LotType::BULK);
+        QVERIFY(wide && !wide->lotType && !wide->minC);
+        QCOMPARE(wide->maxC->toString(), QStringLiteral("-18"));
+        const auto frz = rules::limitFor(gate->criticalLimits, LotType::FRZ);
+        QVERIFY(frz && frz->lotType == LotType::FRZ);
+        QCOMPARE(frz->minC->toString(), QStringLiteral("-40.5"));
+        QCOMPARE(frz->maxC->toString(), QStringLiteral("-20.1"));
+        QVERIFY(!cache.gate(1)->passRequiresSignature);
+        QVERIFY(cache.gate(1)->criticalLimits.isEmpty());
+
+        // Kept offline: a new cache object over the same file reads them back.
+        LocalCache again(m_path);
+        QCOMPARE(again.gate(7)->criticalLimits, gate->criticalLimits);
+
+        // A limit the console cannot read refuses the whole answer: never a gate without its
+        // limit.
+        QJsonObject broken = freezing;
+        broken.insert(QStringLiteral("critical_limits"),
+                      QJsonArray{QJsonObject{{QStringLiteral("lot_type"), QStringLiteral("XYZ")},
+                                             {QStringLiteral("max"), 4.0}}});
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read")));
+        QVERIFY(!cache.applyGates({broken}));
+        QCOMPARE(cache.gate(7)->criticalLimits.size(), 2);
+    }
+
+    void anOlderCacheFileGainsTheNewColumns()
+    {
+        {
+            // The gates table as the first console release made it.
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-cache"));
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE cache_gates (id INTEGER PRIMARY KEY, gate_number INTEGER NOT NULL,"
+                " name_hu TEXT, name_en TEXT, gate_type TEXT NOT NULL,"
+                " is_ccp INTEGER NOT NULL, checklist TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO cache_gates VALUES (17, 7, 'Fagyasztás',"
+                                          " 'Freezing', 'BLOCKING', 1, '[]')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old-cache"));
+        LocalCache cache(m_path);
+        QVERIFY2(cache.isOpen(), qPrintable(cache.errorString()));
+        QVERIFY(cache.gate(7));
+        QVERIFY(cache.gate(7)->isCcp);
+        QVERIFY(cache.gate(7)->criticalLimits.isEmpty());
+        QJsonObject freezing =
+            gateJson(17, 7, QStringLiteral("Fagyasztás"), QStringLiteral("Freezing"), true);
+        freezing.insert(QStringLiteral("critical_limits"),
+                        QJsonArray{QJsonObject{{QStringLiteral("lot_type"), QJsonValue()},
+                                               {QStringLiteral("min"), QJsonValue()},
+                                               {QStringLiteral("max"), -18.0}}});
+        QVERIFY(cache.applyGates({freezing}));
+        QCOMPARE(cache.gate(7)->criticalLimits.size(), 1);
     }
 
     void profilesAreExactDecimals()

@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include "api/apiclient.h"
+#include "session/signingkeystore.h"
 
 #include "enumcompare.h"
 
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using flowviz::Role;
 using flowviz::app::ApiClient;
@@ -41,6 +43,8 @@ class TestSession : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY(flowviz::signing::initialize()); }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
@@ -154,6 +158,46 @@ private slots:
         QVERIFY(!QFile::exists(m_path));
         Session again(&api, m_path);
         QVERIFY(!again.restore());
+    }
+
+    void signingKeysOutliveTheSessionOwnerOnly()
+    {
+        namespace signing = flowviz::signing;
+        writeStore(m_path, m_now.addSecs(3600));
+        ApiClient api;
+        Session s(&api, m_path);
+        s.setClock([this] { return m_now; });
+        QVERIFY(s.restore());
+        QVERIFY(!s.signingKey(QStringLiteral("operator")));
+
+        // What a login stores (Session::login keeps the server's "signing_key" this way).
+        const QString path = Session::signingKeysPath(m_path);
+        QCOMPARE(QFileInfo(path).absolutePath(), QFileInfo(m_path).absolutePath());
+        signing::KeyPair pair = signing::generateKeyPair();
+        const QUuid keyId = QUuid::createUuid();
+        const auto sealed = signing::seal(pair, QStringLiteral("operator-password-1"), keyId);
+        QVERIFY(sealed);
+        flowviz::app::SigningKeyStore store(path);
+        QVERIFY(store.store(QStringLiteral("Operator"), *sealed));
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                             QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        // The secret is never in the file in the clear.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(pair.seed.toBase64()));
+
+        // Keyed by the lower-cased user name, and still there after logout.
+        s.logout();
+        const auto key = s.signingKey(QStringLiteral("OPERATOR"));
+        QVERIFY(key);
+        QCOMPARE(key->keyId, keyId);
+        const auto seed = signing::unseal(*key, QStringLiteral("operator-password-1"));
+        QVERIFY(seed);
+        QCOMPARE(*seed, pair.seed);
+        QVERIFY(!signing::unseal(*key, QStringLiteral("wrong")));
+        QVERIFY(!s.signingKey(QStringLiteral("manager")));
+        signing::wipe(pair.seed);
     }
 
     void garbageInTheStoreIsIgnored()

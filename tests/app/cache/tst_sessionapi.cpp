@@ -2,6 +2,8 @@
 
 #include "api/apiclient.h"
 
+#include "domain/decisionsignature.h"
+
 #include "support/testserver.h"
 
 #include "enumcompare.h"
@@ -29,6 +31,7 @@ class TestSessionApi : public QObject
 private slots:
     void initTestCase()
     {
+        QVERIFY(flowviz::signing::initialize());
         QVERIFY(m_dir.isValid());
         m_server = std::make_unique<TestServer>(
             QStringLiteral("app_session"),
@@ -87,6 +90,47 @@ private slots:
         QCOMPARE(keys, (QStringList{QStringLiteral("expires_at"), QStringLiteral("full_name"),
                                     QStringLiteral("role"), QStringLiteral("token"),
                                     QStringLiteral("username")}));
+    }
+
+    void loginKeepsTheSealedSigningKey()
+    {
+        namespace signing = flowviz::signing;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.json"));
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        Session s(&api, path);
+        QSignalSpy loggedIn(&s, &Session::loggedIn);
+        const QString password = TestServer::passwordOf(QStringLiteral("operator"));
+        s.login(QStringLiteral("operator"), password);
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+
+        // The key the server handed out, sealed, kept for signing offline: this account only.
+        const QString keys = Session::signingKeysPath(path);
+        QVERIFY(QFile::exists(keys));
+        QCOMPARE(QFile::permissions(keys) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                             QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        const auto key = s.signingKey(QStringLiteral("operator"));
+        QVERIFY(key);
+        QFile f(keys);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(password.toUtf8()));
+        auto seed = signing::unseal(*key, password);
+        QVERIFY(seed);
+        // The opened key signs what the server's public key verifies.
+        const QByteArray message("flowviz");
+        QVERIFY(signing::verify(message, signing::sign(message, *seed), key->publicKey));
+        signing::wipe(*seed);
+        QVERIFY(!signing::unseal(*key, QStringLiteral("not-the-password")));
+
+        // Logging out keeps it (the next signature may be made offline); a new login keeps the
+        // same key unless the server rotated it.
+        s.logout();
+        QVERIFY(s.signingKey(QStringLiteral("operator")));
+        s.login(QStringLiteral("operator"), password);
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 15000);
+        QCOMPARE(s.signingKey(QStringLiteral("operator"))->keyId, key->keyId);
     }
 
     void wrongPasswordIsATypedError_data()

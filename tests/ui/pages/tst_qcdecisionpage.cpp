@@ -5,11 +5,14 @@
 #include "qc/qcdecisionpage.h"
 #include "qc/signaturedialog.h"
 
+#include "domain/decisionsignature.h"
+
 #include "support/httpclient.h"
 #include "support/testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -23,8 +26,10 @@ using flowviz::test::Reply;
 using flowviz::test::TestServer;
 
 // The QC decision page over the real app core and a real flowviz-server: HOLD without notes is
-// refused inline and sends nothing; a FAIL at the CCP gate 7 needs the operator's password as
-// an electronic signature, and the stored decision carries who signed and what it meant.
+// refused inline and sends nothing; at the CCP gate 7 a temperature outside the critical limit
+// is flagged as it is typed and PASS is refused, HOLD and FAIL need a corrective action, and a
+// FAIL is signed with the operator's password on the workstation (online or offline); the
+// server verifies the signature when the decision syncs and keeps who signed and what it meant.
 class TestQcDecisionPage : public QObject
 {
     Q_OBJECT
@@ -32,6 +37,7 @@ class TestQcDecisionPage : public QObject
 private slots:
     void initTestCase()
     {
+        QVERIFY(signing::initialize());
         m_server = std::make_unique<TestServer>(
             QStringLiteral("ui_qc"),
             QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
@@ -55,7 +61,15 @@ private slots:
             {{QStringLiteral("lot_code"), QStringLiteral("FRZ-QC-2")},
              {QStringLiteral("lot_type"), QStringLiteral("FRZ")},
              {QStringLiteral("weight_kg"), QStringLiteral("30.00")},
-             {QStringLiteral("temperature_c"), QStringLiteral("-18.0")}}};
+             {QStringLiteral("temperature_c"), QStringLiteral("-18.0")}},
+            {{QStringLiteral("lot_code"), QStringLiteral("FRZ-QC-3")},
+             {QStringLiteral("lot_type"), QStringLiteral("FRZ")},
+             {QStringLiteral("weight_kg"), QStringLiteral("25.00")},
+             {QStringLiteral("temperature_c"), QStringLiteral("-18.5")}},
+            {{QStringLiteral("lot_code"), QStringLiteral("FRZ-QC-4")},
+             {QStringLiteral("lot_type"), QStringLiteral("FRZ")},
+             {QStringLiteral("weight_kg"), QStringLiteral("20.00")},
+             {QStringLiteral("temperature_c"), QStringLiteral("-18.5")}}};
         for (const QJsonObject &lot : lots) {
             const Reply r = manager.post(QStringLiteral("/api/v1/lots"), lot);
             QVERIFY2(r.status == 201, r.body.constData());
@@ -136,6 +150,84 @@ private slots:
                                   QStringLiteral("HOLD"), 20000);
     }
 
+    void ccpPassWarnsAtOnceWhenTheLimitIsBroken()
+    {
+        // Gate 7 (Freezing) is a CCP with the gate-wide critical limit -18.0 °C or colder.
+        m_page->handleScan(QStringLiteral("FRZ-QC-2"));
+        m_page->setCurrentGate(7);
+        QVERIFY(m_page->correctiveActionEdit()->isVisibleTo(m_page.get()));
+        // The limit is shown before anything is typed.
+        QVERIFY2(m_page->limitHintText().contains(QStringLiteral("-18.0 °C or colder")),
+                 qPrintable(m_page->limitHintText()));
+        QPushButton *pass = m_page->decisionButton(Decision::PASS);
+        QVERIFY(pass->isEnabled());
+        const int before = m_console->outbox->items().size();
+
+        // The warning appears as the value is typed (the Hungarian decimal comma is fine),
+        // before any button is pressed, and PASS is refused.
+        m_page->temperatureEdit()->setFocus();
+        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-5,0"));
+        const QString warning = m_page->fieldError(QStringLiteral("temperature_c"));
+        QVERIFY2(warning.contains(QStringLiteral("critical limit")), qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("-5.0 °C")), qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("-18.0 °C")), qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("HOLD or FAIL")), qPrintable(warning));
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("temperatureMessage"))
+                    ->isVisibleTo(m_page.get()));
+        QVERIFY(!pass->isEnabled());
+        QVERIFY(pass->toolTip().contains(QStringLiteral("critical limit")));
+        QVERIFY(m_page->decisionButton(Decision::HOLD)->isEnabled());
+        QVERIFY(m_page->decisionButton(Decision::FAIL)->isEnabled());
+        QTest::mouseClick(pass, Qt::LeftButton);
+        QTest::keyClick(m_page.get(), Qt::Key_F2);
+        m_page->decide(Decision::PASS); // however it is asked for
+        QVERIFY(!m_page->signatureDialog());
+        QCOMPARE(m_console->outbox->items().size(), before);
+        QVERIFY(m_page->fieldError(QStringLiteral("temperature_c"))
+                    .contains(QStringLiteral("critical limit")));
+        QCOMPARE(toString(m_console->cache->lot(QStringLiteral("FRZ-QC-2"))->status),
+                 QStringLiteral("CREATED"));
+
+        // A value within the limit clears the warning at once; at the limit is within.
+        m_page->temperatureEdit()->selectAll();
+        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-18.0"));
+        QCOMPARE(m_page->fieldError(QStringLiteral("temperature_c")), QString());
+        QVERIFY(pass->isEnabled());
+        m_page->temperatureEdit()->selectAll();
+        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-17.9"));
+        QVERIFY(!m_page->fieldError(QStringLiteral("temperature_c")).isEmpty());
+        QVERIFY(!pass->isEnabled());
+
+        // Another gate (no CCP) has no limit and no corrective action.
+        m_page->setCurrentGate(1);
+        QCOMPARE(m_page->fieldError(QStringLiteral("temperature_c")), QString());
+        QVERIFY(pass->isEnabled());
+        QVERIFY(!m_page->correctiveActionEdit()->isVisibleTo(m_page.get()));
+        QCOMPARE(m_page->limitHintText(), QString());
+        m_page->setCurrentGate(7);
+        QVERIFY(!pass->isEnabled());
+        m_page->temperatureEdit()->clear();
+    }
+
+    void correctiveActionIsRequiredAtTheCcp()
+    {
+        m_page->handleScan(QStringLiteral("FRZ-QC-2"));
+        m_page->setCurrentGate(7);
+        m_page->notesEdit()->setPlainText(
+            QStringLiteral("Core temperature too high after the tunnel"));
+        m_page->temperatureEdit()->setText(QStringLiteral("-5.0"));
+        m_page->correctiveActionEdit()->setPlainText(QStringLiteral("  moved  "));
+        const int before = m_console->outbox->items().size();
+        for (Decision d : {Decision::HOLD, Decision::FAIL}) {
+            QTest::mouseClick(m_page->decisionButton(d), Qt::LeftButton);
+            const QString error = m_page->fieldError(QStringLiteral("corrective_action"));
+            QVERIFY2(error.contains(QStringLiteral("corrective action")), qPrintable(error));
+            QVERIFY(!m_page->signatureDialog());
+            QCOMPARE(m_console->outbox->items().size(), before);
+        }
+        m_page->correctiveActionEdit()->clear();
+    }
+
     void failAtTheCcpGateIsSigned()
     {
         m_page->handleScan(QStringLiteral("FRZ-QC-2"));
@@ -148,73 +240,188 @@ private slots:
         QVERIFY(!m_page->fieldError(QStringLiteral("temperature_c")).isEmpty());
         QVERIFY(!m_page->signatureDialog());
         m_page->temperatureEdit()->setText(QStringLiteral("-5.0"));
+        m_page->correctiveActionEdit()->setPlainText(
+            QStringLiteral("Lot moved to the blast freezer, tunnel 2 stopped for service"));
         QTest::mouseClick(m_page->decisionButton(Decision::FAIL), Qt::LeftButton);
         QVERIFY(m_page->signatureDialog());
         QCOMPARE(m_console->outbox->items().size(), before);
 
-        // A wrong password signs nothing and keeps the operator logged in.
+        // The dialog says who signs and what it means.
         ui::SignatureDialog *dialog = m_page->signatureDialog();
+        QVERIFY(dialog->signer().contains(QStringLiteral("operator")));
+        QVERIFY(dialog->meaning().contains(QStringLiteral("FRZ-QC-2")));
+        QVERIFY(dialog->meaning().contains(QStringLiteral("FAIL")));
+
+        // A wrong password signs and records nothing, keeps the operator logged in and the
+        // dialog open with the whole message in view.
         dialog->passwordEdit()->setText(QStringLiteral("not-my-password"));
         QTest::mouseClick(dialog->signButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->message().contains(QStringLiteral("wrong")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->message().contains(QStringLiteral("wrong")), 20000);
         QCOMPARE(m_console->outbox->items().size(), before);
         QVERIFY(m_console->session->isValid());
+        QVERIFY(m_page->signatureDialog());
+        QCOMPARE(toString(m_console->cache->lot(QStringLiteral("FRZ-QC-2"))->status),
+                 QStringLiteral("CREATED"));
+        const auto *message = dialog->findChild<QLabel *>(QStringLiteral("signatureMessage"));
+        QVERIFY(message->isVisibleTo(dialog));
+        QVERIFY2(message->height() >= message->heightForWidth(message->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(message->height())
+                                .arg(message->heightForWidth(message->width()))));
 
         const QString password = TestServer::passwordOf(QStringLiteral("operator"));
         dialog->passwordEdit()->setText(password);
         QTest::mouseClick(dialog->signButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_page->signatureDialog(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->signatureDialog(), 20000);
         QCOMPARE(m_console->outbox->items().size(), before + 1);
         const app::OutboxItem item = m_console->outbox->items().last();
-        QVERIFY(!item.payload.contains(QStringLiteral("signature_password")));
-        QVERIFY(!QString::fromUtf8(QJsonDocument(item.payload).toJson()).contains(password));
+        const QByteArray queued = QJsonDocument(item.payload).toJson();
+        QVERIFY(!queued.contains("signature_password"));
+        QVERIFY(!queued.contains("digital_signature"));
+        QVERIFY(!queued.contains(password.toUtf8()));
+        QVERIFY(item.payload.value(QStringLiteral("signature")).isObject());
         QVERIFY2(m_page->signatureText().contains(QStringLiteral("(operator) signed")),
                  qPrintable(m_page->signatureText()));
         QVERIFY(m_page->statusBadge()->status() == LotStatus::REJECTED);
 
-        QTRY_COMPARE_WITH_TIMEOUT(
-            m_server->db().scalar(
-                QStringLiteral("SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = d.lot_id "
-                               "WHERE l.lot_code = 'FRZ-QC-2' AND d.decision = 'FAIL'")),
-            QStringLiteral("1"), 20000);
-        const auto rows = m_server->db().query(
-            QStringLiteral("SELECT d.digital_signature, d.signature_meaning, d.temperature_c::text "
-                           "FROM qc_decisions d "
-                           "JOIN lots l ON l.id = d.lot_id WHERE l.lot_code = 'FRZ-QC-2'"));
-        QCOMPARE(rows.size(), 1);
-        QVERIFY2(rows[0][0].contains(QStringLiteral("(operator) signed ")), qPrintable(rows[0][0]));
-        QVERIFY2(rows[0][0].endsWith(rows[0][1]), qPrintable(rows[0][0]));
-        QVERIFY2(rows[0][1].contains(QStringLiteral("FRZ-QC-2")), qPrintable(rows[0][1]));
-        QCOMPARE(rows[0][2], QStringLiteral("-5.0"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_console->outbox->item(item.id)->state == app::OutboxItem::State::Done, 20000);
+        QCOMPARE(m_console->outbox->item(item.id)->lastStatus, 201);
+        const QJsonObject stored = serverDecision(QStringLiteral("FRZ-QC-2"), item.id);
+        QCOMPARE(stored.value(QStringLiteral("decision")).toString(), QStringLiteral("FAIL"));
+        const auto temperature = Decimal::fromJson(stored.value(QStringLiteral("temperature_c")));
+        QVERIFY(temperature);
+        QCOMPARE(temperature->toString(), QStringLiteral("-5"));
+        QVERIFY(stored.value(QStringLiteral("deviation")).toBool());
+        QCOMPARE(stored.value(QStringLiteral("corrective_action")).toString(),
+                 QStringLiteral("Lot moved to the blast freezer, tunnel 2 stopped for service"));
+        const QJsonObject signature = stored.value(QStringLiteral("signature")).toObject();
+        QCOMPARE(signature.value(QStringLiteral("signer")).toString(), QStringLiteral("operator"));
+        QVERIFY(signature.value(QStringLiteral("meaning"))
+                    .toString()
+                    .contains(QStringLiteral("FRZ-QC-2")));
         QCOMPARE(m_server->db().scalar(
                      QStringLiteral("SELECT status FROM lots WHERE lot_code = 'FRZ-QC-2'")),
                  QStringLiteral("REJECTED"));
     }
 
-    void unsignableOfflineOffersHold()
+    void aSignedRecordChangedInTheQueueIsRefused()
     {
-        m_page->handleScan(QStringLiteral("SKW-QC-1"));
+        // Nothing leaves the outbox while the record is tampered with.
+        m_console->sync->stop();
+        m_page->handleScan(QStringLiteral("FRZ-QC-4"));
         m_page->setCurrentGate(7);
-        m_page->notesEdit()->setPlainText(QStringLiteral("Metal fragment found on the skewer"));
-        m_page->temperatureEdit()->setText(QStringLiteral("4.0"));
+        m_page->notesEdit()->setPlainText(QStringLiteral("Tunnel alarm during the night"));
+        m_page->temperatureEdit()->setText(QStringLiteral("-10.0"));
+        m_page->correctiveActionEdit()->setPlainText(
+            QStringLiteral("Lot quarantined, tunnel checked by maintenance"));
+        QTest::mouseClick(m_page->decisionButton(Decision::HOLD), Qt::LeftButton);
+        ui::SignatureDialog *dialog = m_page->signatureDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->meaning().contains(QStringLiteral("HOLD")));
+        dialog->passwordEdit()->setText(TestServer::passwordOf(QStringLiteral("operator")));
+        QTest::mouseClick(dialog->signButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->signatureDialog(), 20000);
+        const app::OutboxItem item = m_console->outbox->items().last();
+        QVERIFY(item.payload.value(QStringLiteral("signature")).isObject());
+
+        // The notes are changed after signing: the server refuses the record, explains it in
+        // the operator's words, and stores nothing.
+        QJsonObject changed = item.payload;
+        changed.insert(QStringLiteral("notes"), QStringLiteral("Everything was fine after all"));
+        QVERIFY(m_console->outbox->resend(item.id, changed));
+        m_console->sync->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_console->outbox->item(item.id)->state ==
+                                     app::OutboxItem::State::NeedsAttention,
+                                 20000);
+        const app::OutboxItem refused = *m_console->outbox->item(item.id);
+        QCOMPARE(refused.lastStatus, 422);
+        QVERIFY2(refused.lastError.contains(QStringLiteral("could not verify the electronic "
+                                                           "signature")),
+                 qPrintable(refused.lastError));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = d.lot_id "
+                     "WHERE l.lot_code = 'FRZ-QC-4'")),
+                 QStringLiteral("0"));
+        QVERIFY(m_console->outbox->discard(item.id, QStringLiteral("test: tampered record")));
+    }
+
+    void offlineFailIsSignedAndAcceptedAfterSync()
+    {
+        m_page->handleScan(QStringLiteral("FRZ-QC-3"));
+        QCOMPARE(m_page->currentLot(), QStringLiteral("FRZ-QC-3"));
         m_server->stop();
+        m_page->setCurrentGate(7);
+        m_page->notesEdit()->setPlainText(QStringLiteral("Tunnel door left open overnight"));
+        m_page->temperatureEdit()->setText(QStringLiteral("-3,5"));
+        m_page->correctiveActionEdit()->setPlainText(
+            QStringLiteral("Lot set aside for destruction; door alarm repaired"));
+        const int before = m_console->outbox->items().size();
         QTest::mouseClick(m_page->decisionButton(Decision::FAIL), Qt::LeftButton);
         ui::SignatureDialog *dialog = m_page->signatureDialog();
         QVERIFY(dialog);
         dialog->passwordEdit()->setText(TestServer::passwordOf(QStringLiteral("operator")));
         QTest::mouseClick(dialog->signButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->holdInsteadButton()->isVisibleTo(dialog), 10000);
-        const int before = m_console->outbox->items().size();
-        QTest::mouseClick(dialog->holdInsteadButton(), Qt::LeftButton);
-        QTRY_VERIFY(!m_page->signatureDialog());
+        // Signed here, without the server, and queued.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->signatureDialog(), 20000);
         QCOMPARE(m_console->outbox->items().size(), before + 1);
-        QCOMPARE(
-            m_console->outbox->items().last().payload.value(QStringLiteral("decision")).toString(),
-            QStringLiteral("HOLD"));
+        const app::OutboxItem item = m_console->outbox->items().last();
+        QCOMPARE(item.payload.value(QStringLiteral("decision")).toString(), QStringLiteral("FAIL"));
+        QCOMPARE(item.payload.value(QStringLiteral("signature"))
+                     .toObject()
+                     .value(QStringLiteral("signer"))
+                     .toString(),
+                 QStringLiteral("operator"));
+        QVERIFY(m_page->statusBadge()->status() == LotStatus::REJECTED);
         QVERIFY(m_console->session->isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(m_console->sync->consecutiveFailures() > 0, 20000);
+        QVERIFY(m_console->outbox->item(item.id)->state != app::OutboxItem::State::Done);
+
+        // The server is back: the sync engine delivers it and the server verifies it.
+        QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_console->outbox->item(item.id)->state == app::OutboxItem::State::Done, 30000);
+        QCOMPARE(m_console->outbox->item(item.id)->lastStatus, 201);
+        const QJsonObject stored = serverDecision(QStringLiteral("FRZ-QC-3"), item.id);
+        QCOMPARE(stored.value(QStringLiteral("corrective_action")).toString(),
+                 QStringLiteral("Lot set aside for destruction; door alarm repaired"));
+        const QJsonObject signature = stored.value(QStringLiteral("signature")).toObject();
+        QCOMPARE(signature.value(QStringLiteral("signer")).toString(), QStringLiteral("operator"));
+        QCOMPARE(signature.value(QStringLiteral("key_id")).toString(),
+                 item.payload.value(QStringLiteral("signature"))
+                     .toObject()
+                     .value(QStringLiteral("key_id"))
+                     .toString());
+        QVERIFY(!signature.value(QStringLiteral("record_hash")).toString().isEmpty());
+        QCOMPARE(m_server->db().scalar(
+                     QStringLiteral("SELECT status FROM lots WHERE lot_code = 'FRZ-QC-3'")),
+                 QStringLiteral("REJECTED"));
     }
 
 private:
+    // The decision `id` as the server holds it (GET /api/v1/lots/{code}/qc-decisions).
+    QJsonObject serverDecision(const QString &code, const QString &id)
+    {
+        HttpClient manager(m_server->baseUrl());
+        if (!manager.login(QStringLiteral("manager"),
+                           TestServer::passwordOf(QStringLiteral("manager"))))
+            return {};
+        const Reply r = manager.get(QStringLiteral("/api/v1/lots/%1/qc-decisions").arg(code));
+        if (r.status != 200) {
+            qWarning("qc-decisions of %s: %d %s", qPrintable(code), r.status, r.body.constData());
+            return {};
+        }
+        for (const QJsonValue &v : r.json().value(QStringLiteral("items")).toArray()) {
+            if (v.toObject()
+                    .value(QStringLiteral("id"))
+                    .toString()
+                    .compare(id, Qt::CaseInsensitive) == 0)
+                return v.toObject();
+        }
+        qWarning("decision %s is not in %s", qPrintable(id), r.body.constData());
+        return {};
+    }
+
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<PageConsole> m_console;
     std::unique_ptr<app::DecisionRecorder> m_recorder;
