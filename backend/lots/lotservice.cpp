@@ -191,6 +191,12 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
                 QStringLiteral("run.unknown"),
                 QStringLiteral("No production run %1.")
                     .arg(runId ? runId->toString(QUuid::WithoutBraces) : *runCode));
+        if (runId && runCode && runCode->trimmed().toUpper() != run->runCode)
+            throw ApiError::validation(
+                QStringLiteral("run_code"), QStringLiteral("run.mismatch"),
+                QStringLiteral("production_run_id names run %1 but run_code says %2; send one "
+                               "of them, or both for the same run.")
+                    .arg(run->runCode, runCode->trimmed().toUpper()));
         if (run->status != RunStatus::ACTIVE)
             throw ApiError::conflict(
                 QStringLiteral("run-closed"), QStringLiteral("Production run closed"),

@@ -142,6 +142,20 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
                                    QStringLiteral("No lot %1 is registered.")
                                        .arg(lotId ? lotId->toString(QUuid::WithoutBraces)
                                                   : rules::normalizeLotCode(*lotCode)));
+    // Both names given: they must name the same lot and gate, or the decision could go to a
+    // lot the client did not mean.
+    if (lotId && lotCode && rules::normalizeLotCode(*lotCode) != lot->lotCode)
+        throw ApiError::validation(QStringLiteral("lot_code"), QStringLiteral("lot.mismatch"),
+                                   QStringLiteral("lot_id names lot %1 but lot_code says %2; send "
+                                                  "one of them, or both for the same lot.")
+                                       .arg(lot->lotCode, rules::normalizeLotCode(*lotCode)));
+    if (gateId && gateNumber && *gateNumber != gate->number)
+        throw ApiError::validation(QStringLiteral("gate_number"), QStringLiteral("gate.mismatch"),
+                                   QStringLiteral("qc_gate_id names gate %1 but gate_number says "
+                                                  "%2; send one of them, or both for the same "
+                                                  "gate.")
+                                       .arg(gate->number)
+                                       .arg(*gateNumber));
     applyCcpRules(d, *gate, lot->type, gate->isCcp ? repo.limits(gate->id) : QList<CriticalLimit>(),
                   signature.has_value());
     if (signature) {
