@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,7 +35,18 @@ constexpr int kTouch = 44;
 QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     : QWidget(parent), m_recorder(recorder)
 {
-    auto *layout = new QVBoxLayout(this);
+    // The form scrolls on small screens; the card, fields and gates are never squeezed into
+    // each other, and the decision buttons stay in view below it.
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("qcForm"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *form = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(form);
+    layout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(form);
+    outer->addWidget(scroll, 1);
     m_title = new QLabel(this);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
@@ -135,6 +147,9 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_correctiveLabel->hide();
     m_correctiveAction->hide();
 
+    layout->addStretch(1);
+    layout = outer;
+
     auto *buttons = new QHBoxLayout;
     const QList<std::pair<Decision, QString>> colours{{Decision::PASS, QStringLiteral("#1b7f3b")},
                                                       {Decision::HOLD, QStringLiteral("#a86500")},
@@ -160,7 +175,6 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_result->setObjectName(QStringLiteral("qcResult"));
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
-    layout->addStretch(1);
 
     connect(m_recorder, &app::DecisionRecorder::recorded, this, &QcDecisionPage::onRecorded);
     connect(m_recorder->cache(), &app::LocalCache::gatesChanged, this,

@@ -33,6 +33,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -105,15 +106,27 @@ void addDemoData(app::ConsoleCore &core)
         {2, "Darabolás", "Cutting", "CHECKPOINT", false},
         {3, "Sütés", "Cooking", "BLOCKING", true},
         {4, "Hűtés", "Chilling", "BLOCKING", true},
-        {5, "Csomagolás", "Packing", "CHECKPOINT", false}};
-    for (const auto &[number, hu, en, type, ccp] : rows)
+        {5, "Csomagolás", "Packing", "CHECKPOINT", false},
+        {7, "Fagyasztás", "Freezing", "BLOCKING", true}};
+    for (const auto &[number, hu, en, type, ccp] : rows) {
+        // Freezing carries the seeded critical limit: core temperature at most -18.0 °C.
+        QJsonArray limits;
+        if (number == 7)
+            limits.append(
+                QJsonObject{{QStringLiteral("lot_type"), QJsonValue()},
+                            {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
+                            {QStringLiteral("min"), QJsonValue()},
+                            {QStringLiteral("max"), -18.0}});
         gates.append(QJsonObject{
             {QStringLiteral("id"), number},
             {QStringLiteral("gate_number"), number},
             {QStringLiteral("name"), QJsonObject{{QStringLiteral("hu"), QString::fromUtf8(hu)},
                                                  {QStringLiteral("en"), QString::fromUtf8(en)}}},
             {QStringLiteral("gate_type"), QString::fromLatin1(type)},
-            {QStringLiteral("is_ccp"), ccp}});
+            {QStringLiteral("is_ccp"), ccp},
+            {QStringLiteral("pass_requires_signature"), false},
+            {QStringLiteral("critical_limits"), limits}});
+    }
     core.cache()->applyGates(gates);
 
     const auto cached = [](const QString &code, LotType type, const char *kg, LotStatus status,
@@ -134,7 +147,9 @@ void addDemoData(app::ConsoleCore &core)
                           cached(QStringLiteral("RAW-%1-DUNA02-0008").arg(day), LotType::RAW,
                                  "24.95", LotStatus::HOLD, 170),
                           cached(QStringLiteral("DEB-%1-DUNA01-0031").arg(day), LotType::DEB,
-                                 "48.10", LotStatus::QUARANTINE, 120)})
+                                 "48.10", LotStatus::QUARANTINE, 120),
+                          cached(QStringLiteral("FRZ-%1-DUNA01-0052").arg(day), LotType::FRZ,
+                                 "22.40", LotStatus::CREATED, 30)})
         core.cache()->addPendingLot(l);
 
     auto *outbox = core.outbox();
@@ -475,6 +490,14 @@ int main(int argc, char *argv[])
     window.showPage(QStringLiteral("qc"));
     qcPage->handleScan(QStringLiteral("DEB-%1-DUNA01-0031").arg(day));
     ok &= save(&window, out, QStringLiteral("qc-decision.png"));
+    // A frozen lot at -5.0 °C at the Freezing CCP: the limit warning, PASS refused, the
+    // corrective action asked for.
+    qcPage->handleScan(QStringLiteral("FRZ-%1-DUNA01-0052").arg(day));
+    qcPage->setCurrentGate(7);
+    qcPage->temperatureEdit()->setText(QStringLiteral("-5,0"));
+    emit qcPage->temperatureEdit()->textEdited(qcPage->temperatureEdit()->text()); // as typed
+    settle(200);
+    ok &= save(&window, out, QStringLiteral("qc-ccp.png"));
     window.showPage(QStringLiteral("lots"));
     ok &= save(&window, out, QStringLiteral("lots.png"));
     window.showPage(QStringLiteral("trace"));
