@@ -4,7 +4,6 @@
 #include "config/serverconfig.h"
 #include "db/dbpool.h"
 #include "db/migrator.h"
-#include "metrics/metrics.h"
 #include "ops/backupcommand.h"
 #include "ops/exitcodes.h"
 #include "ops/restorecommand.h"
@@ -238,16 +237,16 @@ int main(int argc, char *argv[])
     if (command == u"user")
         return userCommand(*config, args, parser);
 
+    // Before the server, and so destroyed after it: a signal during start-up or teardown is
+    // taken by the watcher, not by the default action that would end the process on the spot.
+    server::SignalWatcher watcher;
     server::Application server(*config);
-    metrics::Metrics metrics(server);
     if (!server.start(&error))
         return fail(error);
-    metrics.start();
-
-    server::SignalWatcher watcher;
-    QObject::connect(&watcher, &server::SignalWatcher::terminationRequested, &app, [] {
-        qInfo("flowviz-server stopping");
-        QCoreApplication::quit();
-    });
+    // SIGTERM/SIGINT drain the server; the event loop ends once nothing is served any longer,
+    // and ~Application joins the DB workers before it tears down what they use.
+    QObject::connect(&watcher, &server::SignalWatcher::terminationRequested, &server,
+                     &server::Application::shutdown);
+    QObject::connect(&server, &server::Application::stopped, &app, &QCoreApplication::quit);
     return app.exec();
 }

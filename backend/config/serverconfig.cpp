@@ -50,6 +50,9 @@ constexpr Option kOptions[] = {
      "Largest accepted request body (default 1048576)."},
     {"idle-timeout", "FLOWVIZ_IDLE_TIMEOUT", "server/idle_timeout", "seconds",
      "Close connections idle this long (default 30)."},
+    {"shutdown-grace", "FLOWVIZ_SHUTDOWN_GRACE", "server/shutdown_grace", "seconds",
+     "On SIGTERM or SIGINT, refuse new requests (503) and give those in flight this long to "
+     "finish before stopping anyway (default 20)."},
     {"trace-max-nodes", "FLOWVIZ_TRACE_MAX_NODES", "traceability/max_nodes", "n",
      "Most lots one traceability answer returns (default 5000)."},
     {"plant-time-zone", "FLOWVIZ_PLANT_TIME_ZONE", "server/plant_time_zone", "zone",
@@ -270,6 +273,7 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
         !readInt(l, "pool-timeout", 1, 3600, c.database.timeoutSeconds, error) ||
         !readInt(l, "max-body-bytes", 1024, 64 * 1024 * 1024, maxBody, error) ||
         !readInt(l, "idle-timeout", 1, 3600, c.idleTimeoutSeconds, error) ||
+        !readInt(l, "shutdown-grace", 0, 3600, c.shutdownGraceSeconds, error) ||
         !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error) ||
         !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
         return std::nullopt;

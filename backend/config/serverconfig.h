@@ -42,6 +42,8 @@ struct ServerConfig
     RateLimits rateLimits;
     qint64 maxBodyBytes = 1024 * 1024;
     int idleTimeoutSeconds = 30;
+    // After SIGTERM or SIGINT, how long requests in flight may take to finish and be answered.
+    int shutdownGraceSeconds = 20;
     int traceMaxNodes = 5000;
     int traceMaxDepth = 50;
     bool migrateOnStart = true;

@@ -9,6 +9,9 @@
 #include <libpq-fe.h>
 
 #include <future>
+#include <thread>
+
+#include <pthread.h>
 
 namespace flowviz::db {
 
@@ -18,19 +21,48 @@ namespace {
 constexpr int kOverflowIdleMs = 60000;
 }
 
-class DbPool::Worker : public QThread
+// One dedicated thread and its connection. A std::thread, not a QThread: join() returns once
+// the thread has ended entirely, thread-exit handlers included (those of libpq's OpenSSL and
+// Kerberos, and Qt's thread data). Qt 6.4 starts QThreads detached, and QThread::wait()
+// returns before those handlers have run: a process that exits right after can crash there.
+class DbPool::Worker
 {
 public:
     Worker(DbPool *pool, int id, bool overflow)
         : m_pool(pool), m_name(QStringLiteral("flowviz-db-%1").arg(id)), m_overflow(overflow)
+    {}
+    ~Worker() { join(); }
+    Worker(const Worker &) = delete;
+    Worker &operator=(const Worker &) = delete;
+
+    void start()
     {
-        setObjectName(m_name);
+        m_thread = std::thread([this] { run(); });
+    }
+    void join()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
     }
     bool isOverflow() const { return m_overflow; }
 
-protected:
-    void run() override
+    // Cancels the statement of the job running now, if any; true when a request was sent.
+    bool cancel()
     {
+        QMutexLocker lock(&m_cancelMutex);
+        if (!m_cancel)
+            return false;
+        char error[256] = {};
+        if (!PQcancel(m_cancel, error, sizeof error))
+            qCWarning(lcPool) << "cannot cancel the statement of" << m_name << "-" << error;
+        return true;
+    }
+
+private:
+    void run()
+    {
+        // Named for top, gdb and crash reports (Linux allows 15 characters).
+        pthread_setname_np(pthread_self(), m_name.left(15).toLatin1().constData());
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
             const DbSettings &s = m_pool->m_settings;
@@ -51,7 +83,6 @@ protected:
         m_pool->workerExiting(this);
     }
 
-private:
     PGconn *connection(QSqlDatabase &db)
     {
         if (db.isOpen()) {
@@ -115,6 +146,7 @@ private:
             }
             m_pool->m_active.fetch_add(1);
             PgSession session(conn);
+            setCancel(PQgetCancel(conn));
             try {
                 item.job.run(session);
             } catch (const DbError &e) {
@@ -122,6 +154,7 @@ private:
                 db.close();
                 item.job.fail(DbFailure::Unavailable);
             }
+            setCancel(nullptr);
             // A job that caught the failure itself still leaves a connection not to reuse.
             if (db.isOpen() && !session.isHealthy())
                 db.close();
@@ -136,10 +169,23 @@ private:
             m_pool->m_idle.fetch_sub(1);
     }
 
+    void setCancel(PGcancel *cancel)
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = cancel;
+    }
+
     DbPool *m_pool;
     QString m_name;
     bool m_overflow;
+    std::thread m_thread;
     QElapsedTimer m_opened;
+    // The running job's cancel handle: PQcancel() may use it from another thread, PQgetCancel()
+    // only in this one.
+    QMutex m_cancelMutex;
+    PGcancel *m_cancel = nullptr;
 };
 
 DbPool::DbPool(const DbSettings &settings, QObject *parent) : QObject(parent), m_settings(settings)
@@ -195,10 +241,10 @@ void DbPool::stop()
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
         m_wake.wakeAll();
-        workers = m_workers;
+        workers = m_workers + m_retired;
     }
     for (Worker *w : workers)
-        w->wait();
+        w->join();
     QMutexLocker lock(&m_mutex);
     // Jobs still queued get an answer rather than silence.
     while (!m_queue.empty()) {
@@ -210,6 +256,18 @@ void DbPool::stop()
     }
     qDeleteAll(m_workers);
     m_workers.clear();
+    qDeleteAll(m_retired);
+    m_retired.clear();
+    m_overflowWorkers = 0;
+}
+
+int DbPool::cancelRunning()
+{
+    QMutexLocker lock(&m_mutex);
+    int cancelled = 0;
+    for (Worker *w : std::as_const(m_workers))
+        cancelled += w->cancel() ? 1 : 0;
+    return cancelled;
 }
 
 void DbPool::submit(DbJob job)
@@ -266,7 +324,10 @@ bool DbPool::take(QueuedJob &out, int idleLimitMs)
 
 void DbPool::spawnWorker(bool overflow)
 {
-    // Called with m_mutex held.
+    // Called with m_mutex held. Overflow workers that idled out have left their loop and need
+    // no lock any more: joining them here keeps at most a few ended threads around.
+    qDeleteAll(m_retired);
+    m_retired.clear();
     auto *w = new Worker(this, m_nextWorkerId++, overflow);
     if (overflow)
         ++m_overflowWorkers;
@@ -282,8 +343,8 @@ void DbPool::workerExiting(Worker *w)
     m_workers.removeOne(w);
     if (w->isOverflow())
         --m_overflowWorkers;
-    // The thread object is deleted once its run() has returned.
-    QObject::connect(w, &QThread::finished, w, &QObject::deleteLater);
+    // Joined and deleted by the next spawnWorker() or by stop().
+    m_retired.append(w);
 }
 
 } // namespace flowviz::db

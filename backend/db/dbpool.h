@@ -7,7 +7,6 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
-#include <QThread>
 #include <QWaitCondition>
 
 #include <atomic>
@@ -48,7 +47,12 @@ public:
                            const std::function<void(PgSession &)> &work);
 
     void start();
+    // Lets every worker finish the job it runs, fails the jobs still queued with Unavailable,
+    // and joins the workers. Nothing a job calls may be destroyed before this returns.
     void stop();
+    // Asks PostgreSQL to cancel the statements running now (from any thread): for a shutdown
+    // that will not wait for them any longer. Their jobs fail as a statement error would.
+    int cancelRunning();
     void submit(DbJob job);
 
     struct Stats
@@ -82,6 +86,7 @@ private:
     QWaitCondition m_wake;
     std::deque<QueuedJob> m_queue;
     QList<Worker *> m_workers;
+    QList<Worker *> m_retired; // overflow workers that idled out, to be joined
     int m_overflowWorkers = 0;
     int m_waitingWorkers = 0;
     bool m_stopping = false;

@@ -3,7 +3,6 @@
 #include "requestobserver.h"
 
 #include <QHttpServerRequest>
-#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUuid>
@@ -20,8 +19,9 @@ namespace {
 class GuardedTcpServer : public QTcpServer
 {
 public:
-    GuardedTcpServer(const ConnectionGuard::Limits &limits, QObject *parent)
-        : QTcpServer(parent), m_limits(limits)
+    GuardedTcpServer(const ConnectionGuard::Limits &limits,
+                     std::function<void(QTcpSocket *)> accepted, QObject *parent)
+        : QTcpServer(parent), m_limits(limits), m_accepted(std::move(accepted))
     {}
 
 protected:
@@ -33,11 +33,13 @@ protected:
             return;
         }
         new ConnectionGuard(socket, m_limits);
+        m_accepted(socket);
         addPendingConnection(socket);
     }
 
 private:
     ConnectionGuard::Limits m_limits;
+    std::function<void(QTcpSocket *)> m_accepted;
 };
 
 QByteArray methodName(QHttpServerRequest::Method m)
@@ -64,6 +66,15 @@ QByteArray methodName(QHttpServerRequest::Method m)
     default:
         return "UNKNOWN";
     }
+}
+
+Response shuttingDown()
+{
+    Response r = problem(503, QStringLiteral("shutting-down"), QStringLiteral("Shutting down"),
+                         QStringLiteral("This server is shutting down and takes no new requests. "
+                                        "Retry shortly; another server may answer at once."));
+    r.withHeader("Retry-After", "5");
+    return r;
 }
 
 bool isValidRequestId(const QByteArray &id)
@@ -95,13 +106,72 @@ void HttpServer::addObserver(RequestObserver *observer)
 
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    auto *server = new GuardedTcpServer(m_limits, this);
+    auto accepted = [this](QTcpSocket *socket) {
+        m_connections.removeAll(nullptr);
+        m_connections.append(socket);
+    };
+    auto *server = new GuardedTcpServer(m_limits, std::move(accepted), this);
     if (!server->listen(address, port)) {
         delete server;
         return 0;
     }
     bind(server);
+    m_listeners.append(server);
     return server->serverPort();
+}
+
+void HttpServer::beginDrain()
+{
+    m_draining = true;
+    checkDrained();
+}
+
+void HttpServer::closeConnections(bool abort)
+{
+    m_closing = true;
+    for (const auto &listener : std::as_const(m_listeners)) {
+        if (listener)
+            listener->close();
+    }
+    const QList<QPointer<QTcpSocket>> connections = m_connections;
+    for (const auto &socket : connections) {
+        if (!socket || socket->state() == QAbstractSocket::UnconnectedState)
+            continue;
+        connect(socket, &QAbstractSocket::stateChanged, this, &HttpServer::checkClosed,
+                Qt::UniqueConnection);
+        connect(socket, &QObject::destroyed, this, &HttpServer::checkClosed, Qt::UniqueConnection);
+        // disconnectFromHost() sends what was written first. A request that arrives meanwhile
+        // is not answered: its client sees the connection close, as after an idle timeout.
+        if (abort)
+            socket->abort();
+        else
+            socket->disconnectFromHost();
+    }
+    QMetaObject::invokeMethod(this, &HttpServer::checkClosed, Qt::QueuedConnection);
+}
+
+void HttpServer::checkDrained()
+{
+    // Queued: write() runs inside request handling, which must not see its connection closed.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_draining && m_inFlight == 0)
+                emit drained();
+        },
+        Qt::QueuedConnection);
+}
+
+void HttpServer::checkClosed()
+{
+    if (!m_closing)
+        return;
+    for (const auto &socket : std::as_const(m_connections)) {
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState)
+            return;
+    }
+    m_closing = false;
+    emit connectionsClosed();
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket)
@@ -150,7 +220,12 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
         o->requestStarted(request);
     if (auto *guard = ConnectionGuard::of(socket))
         guard->requestStarted();
+    ++m_inFlight;
 
+    if (m_draining) {
+        write(socket, request, shuttingDown(), true);
+        return;
+    }
     if (!match || !match->handler) {
         Response r = match ? problem(405, QStringLiteral("method-not-allowed"),
                                      QStringLiteral("Method not allowed"),
@@ -191,8 +266,14 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
 void HttpServer::write(QTcpSocket *socket, const Request &request, const Response &response,
                        bool closeAfter)
 {
+    // While draining, no connection is kept for a next request: the client opens a new one and
+    // is refused, rather than racing the close with a request this server will not read.
+    closeAfter = closeAfter || m_draining;
     for (RequestObserver *o : m_observers)
         o->requestFinished(request, response);
+    --m_inFlight;
+    if (m_draining && m_inFlight == 0)
+        checkDrained();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     if (auto *guard = ConnectionGuard::of(socket))

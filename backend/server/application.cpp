@@ -4,6 +4,7 @@
 #include "auth/authroutes.h"
 #include "db/migrator.h"
 #include "lots/lotroutes.h"
+#include "metrics/metrics.h"
 #include "qc/qcroutes.h"
 #include "runs/runroutes.h"
 #include "stats/statsroutes.h"
@@ -23,7 +24,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
     limits.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
-    m_http = new http::HttpServer(limits, this);
+    m_http = std::make_unique<http::HttpServer>(limits);
     m_http->addObserver(&m_accessLog);
 
     // The pool exists (not yet connected) so that every route can be registered up front.
@@ -38,6 +39,23 @@ Application::Application(const ServerConfig &config, QObject *parent)
     sync::registerRoutes(*m_http, *m_api);
     system::registerRoutes(*m_http, *m_api, db::Migrator().latestVersion());
     openapi::registerRoutes(*m_http);
+    m_metrics = std::make_unique<metrics::Metrics>(*this);
+
+    m_grace.setSingleShot(true);
+    connect(&m_grace, &QTimer::timeout, this, [this] {
+        if (m_state == State::Draining)
+            closeConnections(true);
+        else if (m_state == State::Closing)
+            m_http->closeConnections(true); // answers a slow client has not taken yet
+    });
+    connect(m_http.get(), &http::HttpServer::drained, this, [this] {
+        if (m_state == State::Draining)
+            closeConnections(false);
+    });
+    connect(m_http.get(), &http::HttpServer::connectionsClosed, this, [this] {
+        if (m_state == State::Closing)
+            finish();
+    });
 }
 
 QList<QPair<QByteArray, QString>> Application::routes() const
@@ -47,8 +65,19 @@ QList<QPair<QByteArray, QString>> Application::routes() const
 
 Application::~Application()
 {
-    if (m_pool)
-        m_pool->stop();
+    // Whatever a DB worker still runs (past the grace period, or after a failed start) is
+    // cancelled, and the workers are joined while everything they call still exists.
+    if (const int cancelled = m_pool->cancelRunning(); cancelled > 0)
+        qCWarning(lcServer) << "cancelled" << cancelled << "database statement(s) still running";
+    m_pool->stop();
+
+    // Then the rest, in the reverse order of construction.
+    m_metrics.reset();
+    m_api.reset();
+    m_pool.reset();
+    m_http.reset();
+    if (m_state != State::Created)
+        qCInfo(lcServer) << "flowviz-server stopped";
 }
 
 bool Application::start(QString *error)
@@ -67,6 +96,7 @@ bool Application::start(QString *error)
     }
 
     m_pool->start();
+    m_state = State::Serving;
 
     m_port = m_http->listenOn(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0) {
@@ -75,6 +105,7 @@ bool Application::start(QString *error)
                      .arg(m_config.listenPort);
         return false;
     }
+    m_metrics->start();
     qCInfo(lcServer).noquote()
         << QStringLiteral("flowviz-server %1 serving http://%2:%3 (database %4, pool %5+%6)")
                .arg(QStringLiteral(FLOWVIZ_VERSION), m_config.listenAddress.toString())
@@ -83,6 +114,57 @@ bool Application::start(QString *error)
                .arg(m_config.database.poolSize)
                .arg(m_config.database.maxOverflow);
     return true;
+}
+
+void Application::shutdown()
+{
+    switch (m_state) {
+    case State::Created:
+        m_state = State::Stopped;
+        QMetaObject::invokeMethod(this, &Application::stopped, Qt::QueuedConnection);
+        return;
+    case State::Serving:
+        m_state = State::Draining;
+        qCInfo(lcServer).noquote()
+            << QStringLiteral("flowviz-server stopping: new requests are refused (503); waiting "
+                              "for %1 in flight, at most %2 s")
+                   .arg(m_http->inFlight())
+                   .arg(m_config.shutdownGraceSeconds);
+        m_http->beginDrain(); // drained() follows, at once when nothing is in flight
+        m_grace.start(m_config.shutdownGraceSeconds * 1000);
+        return;
+    case State::Draining:
+    case State::Closing:
+        qCInfo(lcServer) << "flowviz-server stopping now: asked again";
+        m_grace.stop();
+        m_state = State::Closing;
+        m_http->closeConnections(true);
+        return;
+    case State::Stopped:
+        return;
+    }
+}
+
+void Application::closeConnections(bool gaveUp)
+{
+    m_state = State::Closing;
+    if (gaveUp) {
+        qCWarning(lcServer).noquote()
+            << QStringLiteral("%1 request(s) still running after the shutdown grace period of "
+                              "%2 s; stopping without their answers")
+                   .arg(m_http->inFlight())
+                   .arg(m_config.shutdownGraceSeconds);
+    }
+    // What has been answered is still sent, for what is left of the grace period; when it
+    // ends, the grace timer aborts what is left.
+    m_http->closeConnections(gaveUp);
+}
+
+void Application::finish()
+{
+    m_state = State::Stopped;
+    m_grace.stop();
+    emit stopped();
 }
 
 } // namespace flowviz::server

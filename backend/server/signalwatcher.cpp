@@ -3,6 +3,7 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -14,6 +15,9 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
         return;
+    // Once the event loop has ended (teardown) nothing reads any more: a burst of signals
+    // must then fill the buffer and be dropped, never block the thread the handler runs on.
+    ::fcntl(s_fds[0], F_SETFL, ::fcntl(s_fds[0], F_GETFL) | O_NONBLOCK);
     m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char c = 0;

@@ -3,7 +3,6 @@
 
 #include "api/openapi.h"
 #include "config/serverconfig.h"
-#include "metrics/metrics.h"
 #include "server/application.h"
 
 #include <QJsonArray>
@@ -23,8 +22,7 @@ private slots:
         config.database = *db::DbSettings::fromUrl(
             QStringLiteral("postgresql://nobody@127.0.0.1:1/none"), nullptr);
         config.jwtSecret = QByteArray(40, 'x');
-        server::Application app(config); // registers routes; connects to nothing
-        metrics::Metrics metrics(app);
+        server::Application app(config); // registers routes, /metrics too; connects to nothing
 
         QSet<QString> registered;
         for (const auto &[method, path] : app.routes())

@@ -134,6 +134,19 @@ void TestServer::stop()
     }
 }
 
+void TestServer::terminate()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->terminate();
+}
+
+int TestServer::exitCode() const
+{
+    if (!m_process || m_process->state() != QProcess::NotRunning)
+        return -1;
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
 void TestServer::kill()
 {
     if (m_process && m_process->state() != QProcess::NotRunning) {

@@ -24,9 +24,12 @@ public:
 
     // Starts the server and waits until /ready answers 200. Returns false on failure.
     bool start();
-    void stop(); // SIGTERM, then wait
-    void kill(); // SIGKILL
+    void stop();      // SIGTERM, then wait
+    void terminate(); // SIGTERM, without waiting
+    void kill();      // SIGKILL
     bool isRunning() const;
+    // Once the process has ended: its exit code, or -1 when a signal ended it (a crash, or kill).
+    int exitCode() const;
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     QUrl baseUrl() const;

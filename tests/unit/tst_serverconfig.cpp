@@ -166,6 +166,7 @@ private slots:
         QCOMPARE(c->rateLimits.loginPerMinute, 10);
         QCOMPARE(c->maxBodyBytes, qint64(1048576));
         QCOMPARE(c->idleTimeoutSeconds, 30);
+        QCOMPARE(c->shutdownGraceSeconds, 20);
         QCOMPARE(c->traceMaxNodes, 5000);
         QVERIFY(c->migrateOnStart);
         QCOMPARE(c->plantTimeZone, QStringLiteral("Europe/Budapest"));
@@ -266,6 +267,7 @@ private slots:
                                                  "[server]\n"
                                                  "listen=127.0.0.1:7001\n"
                                                  "max_body_bytes=2048\n"
+                                                 "shutdown_grace=7\n"
                                                  "plant_time_zone=Europe/Vienna\n"
                                                  "[auth]\n"
                                                  "token_lifetime=600\n"
@@ -288,6 +290,7 @@ private slots:
         QCOMPARE(c->traceMaxNodes, 456);                          // env over INI
         QCOMPARE(c->tokenLifetimeSeconds, 600);                   // INI over default
         QCOMPARE(c->maxBodyBytes, qint64(2048));                  // INI over default
+        QCOMPARE(c->shutdownGraceSeconds, 7);                     // INI over default
         QCOMPARE(c->plantTimeZone, QStringLiteral("Europe/Vienna"));
         QCOMPARE(c->idleTimeoutSeconds, 30); // default
     }
@@ -488,6 +491,16 @@ private slots:
                                              << "67108865" << false;
         QTest::newRow("idle timeout 0") << "--idle-timeout"
                                         << "0" << false;
+        QTest::newRow("shutdown grace 0") << "--shutdown-grace"
+                                          << "0" << true;
+        QTest::newRow("shutdown grace 3600") << "--shutdown-grace"
+                                             << "3600" << true;
+        QTest::newRow("shutdown grace 3601") << "--shutdown-grace"
+                                             << "3601" << false;
+        QTest::newRow("shutdown grace -1") << "--shutdown-grace"
+                                           << "-1" << false;
+        QTest::newRow("shutdown grace 1.5") << "--shutdown-grace"
+                                            << "1.5" << false;
         QTest::newRow("trace max nodes 9") << "--trace-max-nodes"
                                            << "9" << false;
         QTest::newRow("trace max nodes 10") << "--trace-max-nodes"
