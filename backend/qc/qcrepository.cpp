@@ -29,16 +29,16 @@ QJsonValue signatureJson(const db::PgResult &r, int i)
 {
     if (r.isNull(i, "signature"))
         return QJsonValue();
-    return QJsonObject{{QStringLiteral("signer"), r.text(i, "signer")},
-                       {QStringLiteral("signer_name"), r.text(i, "signer_name")},
-                       {QStringLiteral("key_id"), r.text(i, "signing_key_id")},
-                       {QStringLiteral("meaning"), r.textJson(i, "signature_meaning")},
-                       {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
-                       {QStringLiteral("client_signed_at"), r.timeJson(i, "client_signed_at")},
-                       {QStringLiteral("record_hash"), r.text(i, "record_hash")},
-                       {QStringLiteral("value"),
-                        QString::fromLatin1(
-                            QByteArray::fromHex(r.text(i, "signature").toLatin1()).toBase64())}};
+    return QJsonObject{
+        {QStringLiteral("signer"), r.text(i, "signer")},
+        {QStringLiteral("signer_name"), r.text(i, "signer_name")},
+        {QStringLiteral("key_id"), r.text(i, "signing_key_id")},
+        {QStringLiteral("meaning"), r.textJson(i, "signature_meaning")},
+        {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
+        {QStringLiteral("client_signed_at"), r.timeJson(i, "client_signed_at")},
+        {QStringLiteral("record_hash"), r.text(i, "record_hash")},
+        {QStringLiteral("value"),
+         QString::fromLatin1(QByteArray::fromHex(r.text(i, "signature").toLatin1()).toBase64())}};
 }
 
 QJsonObject decisionJson(const db::PgResult &r, int i)

@@ -340,9 +340,9 @@ private slots:
         QCOMPARE(hash, sig.value(QStringLiteral("record_hash")).toString());
         QCOMPARE(hash.size(), 64);
         // The signature as stored: strict base64 of 64 bytes, equal to what was sent.
-        const auto value = QByteArray::fromBase64Encoding(
-            sig.value(QStringLiteral("value")).toString().toLatin1(),
-            QByteArray::AbortOnBase64DecodingErrors);
+        const auto value =
+            QByteArray::fromBase64Encoding(sig.value(QStringLiteral("value")).toString().toLatin1(),
+                                           QByteArray::AbortOnBase64DecodingErrors);
         QVERIFY(value);
         QCOMPARE(value.decoded.size(), 64);
     }
