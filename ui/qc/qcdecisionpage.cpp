@@ -30,6 +30,25 @@ namespace {
 
 constexpr int kTouch = 44;
 
+// Keeps the scrolled form exactly as wide as its viewport: the form scrolls vertically only, so
+// the lot's status badge and the last gate are never pushed out of sight to the right.
+class FitWidth : public QObject
+{
+public:
+    FitWidth(QWidget *form, QObject *parent) : QObject(parent), m_form(form) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_form->setFixedWidth(static_cast<QWidget *>(watched)->width());
+        return false;
+    }
+
+private:
+    QWidget *m_form;
+};
+
 } // namespace
 
 QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
@@ -46,6 +65,8 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     auto *layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 0, 0);
     scroll->setWidget(form);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->viewport()->installEventFilter(new FitWidth(form, scroll));
     outer->addWidget(scroll, 1);
     m_title = new QLabel(this);
     QFont big = m_title->font();
