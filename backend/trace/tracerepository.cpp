@@ -60,21 +60,26 @@ Graph TraceRepository::graph(const QString &rootId, bool backward, bool forward,
         "$4::int), "
         "walk AS (SELECT * FROM up UNION ALL SELECT * FROM down "
         "         UNION ALL SELECT $1::uuid, 0, NULL, NULL, NULL), "
-        "node AS (SELECT lot_id, (array_agg(lvl ORDER BY abs(lvl), lvl))[1] AS lvl FROM walk GROUP "
-        "BY lot_id "
-        "         ORDER BY min(abs(lvl)), lot_id LIMIT $5::int + 1), "
+        "node AS (SELECT lot_id, (array_agg(lvl ORDER BY abs(lvl), lvl))[1] AS lvl, "
+        "                row_number() OVER (ORDER BY min(abs(lvl)), lot_id) AS rnk "
+        "         FROM walk GROUP BY lot_id "
+        "         ORDER BY rnk LIMIT $5::int + 1), "
         "edge AS (SELECT DISTINCT w.parent_id, w.child_id, w.qty FROM walk w "
         "         WHERE w.parent_id IS NOT NULL "
         "         AND w.parent_id IN (SELECT lot_id FROM node) AND w.child_id IN (SELECT lot_id "
         "FROM node)) "
         "SELECT 'node' AS kind, n.lvl, l.id, l.lot_code, l.lot_type, l.status, l.weight_kg, "
         "l.temperature_c, "
-        "       l.created_at, NULL AS parent_code, NULL AS child_code, NULL::numeric AS qty "
+        "       l.created_at, NULL AS parent_code, NULL AS child_code, NULL::numeric AS qty, "
+        "       n.rnk "
         "FROM node n JOIN lots l ON l.id = n.lot_id "
         "UNION ALL "
         "SELECT 'edge', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.lot_code, c.lot_code, "
-        "e.qty "
-        "FROM edge e JOIN lots p ON p.id = e.parent_id JOIN lots c ON c.id = e.child_id",
+        "e.qty, NULL "
+        "FROM edge e JOIN lots p ON p.id = e.parent_id JOIN lots c ON c.id = e.child_id "
+        // Nearest first (the root is rank 1), the same order on every call: the lot over the
+        // cap that is dropped below is always the farthest one.
+        "ORDER BY rnk NULLS LAST",
         {rootId, backward, forward, depth, maxNodes});
     Graph g;
     int nodes = 0;

@@ -371,6 +371,75 @@ private slots:
         QCOMPARE(exact.json().value(QStringLiteral("truncated")).toBool(), false);
     }
 
+    // Issue 14, finding 4: a truncated answer keeps the lots nearest the root, the root always,
+    // and the same lots on every call. Ancestors are stored before their descendants, so a
+    // backward trace meets the farthest lots first in the table: an answer cut in storage
+    // order would drop the near ones and the root.
+    void truncationKeepsTheNearestLots()
+    {
+        TestServer capped(QStringLiteral("tst_traceapi_near"),
+                          noRateLimits() + QStringList{QStringLiteral("--trace-max-nodes"),
+                                                       QStringLiteral("10")});
+        QVERIFY2(capped.start(), qPrintable(capped.serverOutput()));
+        auto writer = clientFor(capped, QStringLiteral("operator"));
+        QVERIFY(writer);
+        // 8 levels deep, each lot made from the one before and from 3 raw lots of its own.
+        const QStringList types{QStringLiteral("RAW"),  QStringLiteral("DEB"),
+                                QStringLiteral("BULK"), QStringLiteral("MIX"),
+                                QStringLiteral("SKW"),  QStringLiteral("FRZ"),
+                                QStringLiteral("FG")};
+        QString previous;
+        QStringList chain;
+        for (int level = 0; level < 8; ++level) {
+            QJsonArray parents;
+            if (!previous.isEmpty()) {
+                parents.append(parentRef(previous, QStringLiteral("1.00")));
+                for (int r = 0; r < 3; ++r) {
+                    const QString raw = QStringLiteral("NR%1-%2").arg(level).arg(r);
+                    FV_VERIFY_STATUS(writer->post(QStringLiteral("/api/v1/lots"),
+                                                  lotBody(raw, QStringLiteral("RAW"),
+                                                          QStringLiteral("5.00"), {}, {})),
+                                     201);
+                    parents.append(parentRef(raw, QStringLiteral("1.00")));
+                }
+            }
+            const QString code = QStringLiteral("NC%1").arg(level);
+            FV_VERIFY_STATUS(writer->post(QStringLiteral("/api/v1/lots"),
+                                          lotBody(code, types.at(qMin(level, 6)),
+                                                  QStringLiteral("50.00"), {}, parents)),
+                             201);
+            chain << code;
+            previous = code;
+        }
+        QStringList first;
+        for (int call = 0; call < 5; ++call) {
+            const Reply r = writer->get(QStringLiteral("/api/v1/traceability/NC7?direction=backward"
+                                                       "&depth=20"));
+            FV_VERIFY_STATUS(r, 200);
+            const QJsonObject o = r.json();
+            QCOMPARE(o.value(QStringLiteral("truncated")).toBool(), true);
+            const QStringList nodes = nodesOf(o);
+            QCOMPARE(nodes.size(), 10);
+            // The root, its 4 parents (level -1), their 4 (level -2), then one of level -3:
+            // never a farther lot.
+            QVERIFY2(nodes.contains(QStringLiteral("NC7:0")), qPrintable(nodes.join(u' ')));
+            QVERIFY2(nodes.contains(QStringLiteral("NC6:-1")), qPrintable(nodes.join(u' ')));
+            QVERIFY2(nodes.contains(QStringLiteral("NC5:-2")), qPrintable(nodes.join(u' ')));
+            int perLevel[4] = {0, 0, 0, 0};
+            for (const QString &n : nodes) {
+                const int level = n.section(u':', 1).toInt();
+                QVERIFY2(level >= -3 && level <= 0, qPrintable(nodes.join(u' ')));
+                ++perLevel[-level];
+            }
+            QCOMPARE(perLevel[1], 4);
+            QCOMPARE(perLevel[2], 4);
+            QCOMPARE(perLevel[3], 1);
+            if (call == 0)
+                first = nodes;
+            QCOMPARE(nodes, first); // the same lots every time
+        }
+    }
+
 private:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpClient> m_client;
