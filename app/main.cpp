@@ -29,37 +29,83 @@
 
 using namespace flowviz;
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption server{
+        QStringLiteral("server"),
+        QCoreApplication::translate("main", "Server URL for this run (not stored)."),
+        QStringLiteral("url")};
+    QCommandLineOption dataDir{
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Directory for the local outbox, cache and logins."),
+        QStringLiteral("dir")};
+};
+
+void describe(QCoreApplication &app)
+{
+    app.setOrganizationName(QStringLiteral("FlowViz"));
+    app.setApplicationName(QStringLiteral("flowviz-console"));
+#ifdef FLOWVIZ_VERSION
+    app.setApplicationVersion(QStringLiteral(FLOWVIZ_VERSION));
+#endif
+}
+
+void configure(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "FlowViz operator console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(options.server);
+    parser.addOption(options.dataDir);
+}
+
+// --help and --version answer without a display: QApplication would abort first when there is
+// none (an SSH session, a package's post-install check).
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describe(core);
+        QCommandLineParser parser;
+        const Options options;
+        configure(parser, options);
+        parser.process(core); // prints and exits 0 (or explains a bad option and exits 1)
+        return 0;
+    }
+
     QApplication app(argc, argv);
     // QC decisions are signed on this workstation (libsodium), also offline.
     if (!signing::initialize()) {
         qCritical("flowviz-console: the cryptography library cannot be initialised.");
         return 1;
     }
-    QApplication::setOrganizationName(QStringLiteral("FlowViz"));
-    QApplication::setApplicationName(QStringLiteral("flowviz-console"));
+    describe(app);
     QApplication::setApplicationDisplayName(QStringLiteral("FlowViz"));
-#ifdef FLOWVIZ_VERSION
-    QApplication::setApplicationVersion(QStringLiteral(FLOWVIZ_VERSION));
-#endif
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "FlowViz operator console"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"),
-        QCoreApplication::translate("main", "Server URL for this run (not stored)."),
-        QStringLiteral("url"));
-    const QCommandLineOption dataOption(
-        QStringLiteral("data-dir"),
-        QCoreApplication::translate("main", "Directory for the local outbox, cache and session."),
-        QStringLiteral("dir"));
-    parser.addOption(serverOption);
-    parser.addOption(dataOption);
+    const Options options;
+    configure(parser, options);
     parser.process(app);
+    const QCommandLineOption &serverOption = options.server;
+    const QCommandLineOption &dataOption = options.dataDir;
 
     app::ConsoleSettings settings = app::ConsoleSettings::load();
     if (parser.isSet(serverOption))
@@ -82,6 +128,7 @@ int main(int argc, char *argv[])
     app::LotRegistrar registrar(core.cache(), core.outbox(), core.codes(),
                                 core.settings().workstationId());
     registrar.setApiClient(core.api());
+    registrar.setOnlineCheck([&core] { return core.serverWorthAsking(); });
     auto *registerPage = new ui::RegisterLotPage(&registrar);
     registerPage->setLabelSizeMm(core.settings().labelSizeMm);
     const auto setOperator = [&core, registerPage] {
@@ -96,6 +143,7 @@ int main(int argc, char *argv[])
     window.addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
     app::DecisionRecorder recorder(core.cache(), core.outbox(), core.api(), core.session(),
                                    core.settings().workstationId());
+    recorder.setOnlineCheck([&core] { return core.serverWorthAsking(); });
     window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"),
                    new ui::QcDecisionPage(&recorder));
     window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));

@@ -130,9 +130,11 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA ${_pkg_build}/conffiles
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME flowviz-console)
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_SECTION misc)
 # The outbox needs the SQLite driver plugin; Qt's own dialogs in Hungarian need the Qt
-# translations. The xcb platform plugin comes with libqt6gui6.
-set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-translations-l10n")
-set(CPACK_DEBIAN_CONSOLE_PACKAGE_RECOMMENDS "fonts-dejavu-core")
+# translations; the status symbols (✔ ❚❚ ✖ ⚠ ●) are drawn from DejaVu Sans, which the console's
+# tests check them against (tests/ui/shell/tst_layout.cpp). The xcb platform plugin comes with
+# libqt6gui6.
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS
+    "libqt6sql6-sqlite, qt6-translations-l10n, fonts-dejavu-core")
 set(CPACK_DEBIAN_CONSOLE_DESCRIPTION
     "FlowViz operator console
 The workstation application of FlowViz, lot traceability and quality

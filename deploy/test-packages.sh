@@ -89,7 +89,8 @@ cmd_build() {
         has_dep "$server" Depends "$dep"
     done
     has_dep "$server" Recommends postgresql
-    for dep in libqt6widgets6 libqt6charts6 libqt6printsupport6 libqt6sql6-sqlite qt6-translations-l10n; do
+    for dep in libqt6widgets6 libqt6charts6 libqt6printsupport6 libqt6sql6-sqlite qt6-translations-l10n \
+        fonts-dejavu-core; do
         has_dep "$console" Depends "$dep"
     done
     for deb in "$server" "$console"; do

@@ -68,6 +68,31 @@ std::optional<Decimal> Decimal::parse(QStringView text)
     return d;
 }
 
+std::optional<Decimal> Decimal::parseTyped(QStringView text, QStringView localeDecimalPoint)
+{
+    text = text.trimmed();
+    if (text.isEmpty() || text.size() > 40)
+        return std::nullopt;
+    // A decimal point that could be mistaken for a digit, a sign or a blank is not one.
+    const bool usablePoint =
+        !localeDecimalPoint.isEmpty() &&
+        std::none_of(localeDecimalPoint.begin(), localeDecimalPoint.end(), [](QChar c) {
+            return c.isDigit() || c.isSpace() || c == u'-' || c == u'+' || c == QChar(0x2212);
+        });
+    QString normalised;
+    normalised.reserve(text.size());
+    for (qsizetype i = 0; i < text.size();) {
+        if (usablePoint && text.sliced(i).startsWith(localeDecimalPoint)) {
+            normalised += u'.';
+            i += localeDecimalPoint.size();
+            continue;
+        }
+        const QChar c = text[i++];
+        normalised += c == QChar(0x2212) ? QChar(u'-') : c; // parse() refuses it past the start
+    }
+    return parse(normalised);
+}
+
 std::optional<Decimal> Decimal::fromJson(const QJsonValue &value)
 {
     if (value.isString())

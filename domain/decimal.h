@@ -21,6 +21,11 @@ public:
     // Parses "12", "-3.5", "0.25". Rejects exponents, blanks, more than kMaxScale decimals
     // and values whose magnitude exceeds 10^12.
     static std::optional<Decimal> parse(QStringView text);
+    // A number as an operator types it (pass QLocale().decimalPoint()): like parse(), and also
+    // with the locale's decimal point instead of '.', a typographic minus (U+2212) and blanks
+    // around it. Group separators are refused, never skipped: with '.' as the decimal point
+    // "1,250" is neither 1250 nor 1.25 but a mistake to correct.
+    static std::optional<Decimal> parseTyped(QStringView text, QStringView localeDecimalPoint);
     // Accepts a JSON string holding a decimal, or a JSON number. A number is taken by its
     // shortest round-trip representation, which is exact for every value our rules allow.
     static std::optional<Decimal> fromJson(const QJsonValue &value);

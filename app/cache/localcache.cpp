@@ -1,5 +1,7 @@
 #include "localcache.h"
 
+#include "core/privatefiles.h"
+
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -164,6 +166,10 @@ LocalCache::LocalCache(const QString &databasePath, QObject *parent)
       m_connection(QStringLiteral("flowviz-cache-") + QUuid::createUuid().toString(QUuid::Id128)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    // Lots, gates and the operators' names: readable by this account only.
+    if (!privatefiles::prepareSqlite(databasePath))
+        qWarning("LocalCache: %s cannot be made private to this account.",
+                 qPrintable(databasePath));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(databasePath);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));

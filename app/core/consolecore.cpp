@@ -8,6 +8,7 @@
 #include "models/outboxmodel.h"
 #include "models/recentlotsmodel.h"
 #include "outbox/outbox.h"
+#include "privatefiles.h"
 #include "session/session.h"
 #include "sync/syncengine.h"
 
@@ -26,13 +27,16 @@ ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir
     : QObject(parent), m_settings(settings),
       m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
 {
-    QDir().mkpath(m_dataDir);
+    // Operators' work and credentials: the folder and every file in it for this account only.
+    if (!privatefiles::makePrivateDir(m_dataDir))
+        qWarning("ConsoleCore: %s cannot be made private to this account.", qPrintable(m_dataDir));
     const QDir dir(m_dataDir);
 
     m_api = new ApiClient(this);
     applyConnection();
 
     m_session = new Session(m_api, dir.filePath(QStringLiteral("session.json")), this);
+    m_session->setOfflineLoginWindow(qint64(m_settings.offlineLoginDays) * 24 * 3600);
     m_cache = new LocalCache(dir.filePath(QStringLiteral("cache.sqlite")), this);
     m_refresher = new CacheRefresher(m_api, m_cache, this);
     m_refresher->setAutoRefreshInterval(kCacheRefreshIntervalMs);
@@ -43,6 +47,7 @@ ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir
     const QString version = QCoreApplication::applicationVersion();
     m_sync->setAppVersion(version.isEmpty() ? QStringLiteral("0.0.0") : version);
 
+    privatefiles::prepareSqlite(dir.filePath(QStringLiteral("codes.sqlite")));
     m_codes = std::make_unique<LotCodeGenerator>(dir.filePath(QStringLiteral("codes.sqlite")),
                                                  m_settings.site, m_settings.workstation);
 
@@ -51,15 +56,37 @@ ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir
     m_gates = new GatesModel(m_cache, this);
     m_gates->setLanguage(m_settings.language);
 
-    connect(m_session, &Session::loggedIn, this, [this] {
+    // What is queued from now on is this user's, and only this user's work goes out under the
+    // token (an offline session has none: nothing goes out until the user logs in online).
+    const auto followOperator = [this] {
+        const QString user = m_session->isValid() ? m_session->user().username : QString();
+        m_outbox->setOperator(user);
+        m_sync->setOperator(user);
+    };
+    connect(m_session, &Session::loggedIn, this, [this, followOperator] {
+        followOperator();
+        if (m_session->isOffline()) {
+            // The login just found the server unreachable; the engine notices its return.
+            ApiError error;
+            error.kind = ApiError::Kind::Network;
+            m_sync->serverUnreachable(error);
+            return;
+        }
         m_refresher->refresh();
         m_sync->syncNow();
     });
+    connect(m_session, &Session::loggedOut, this, followOperator);
+    connect(m_session, &Session::loginRequired, this, followOperator);
+    connect(m_session, &Session::expired, this, followOperator);
     connect(m_session, &Session::loginRequired, this, &ConsoleCore::loginRequired);
     connect(m_session, &Session::expired, this, &ConsoleCore::loginRequired);
+    connect(m_session, &Session::onlineLoginRequired, this, &ConsoleCore::onlineLoginRequired);
+    connect(m_sync, &SyncEngine::stateChanged, m_session, [this](SyncEngine::State state) {
+        if (state != SyncEngine::State::Offline)
+            m_session->serverReachable();
+    });
 
-    if (m_session->restore())
-        m_refresher->refresh();
+    // Closing or restarting the console ends the session: nobody is logged in at start-up.
     m_sync->start();
 }
 
@@ -116,6 +143,12 @@ bool ConsoleCore::applySettings(const ConsoleSettings &settings, QString *error)
     }
     emit settingsChanged();
     return true;
+}
+
+bool ConsoleCore::serverWorthAsking() const
+{
+    // Before the first answer the state is Offline with no failure yet: worth a try.
+    return m_sync->state() != SyncEngine::State::Offline || m_sync->consecutiveFailures() == 0;
 }
 
 } // namespace flowviz::app

@@ -22,8 +22,8 @@ class SyncEngine;
 // Everything the console runs on, wired together once: API client, session, local cache and
 // its refresher, the durable outbox and the sync engine, the lot-code generator and the item
 // models. Pages get this object and use only its models and services; none calls HTTP or
-// SQL itself. Files live under `dataDir` (per user): outbox.sqlite, cache.sqlite,
-// codes.sqlite, session.json.
+// SQL itself. Files live under `dataDir` (per user, mode 0700, files 0600): outbox.sqlite,
+// cache.sqlite, codes.sqlite, signing-keys.json, offline-logins.json.
 class ConsoleCore : public QObject
 {
     Q_OBJECT
@@ -51,6 +51,9 @@ public:
     CacheRefresher *refresher() const { return m_refresher; }
     Outbox *outbox() const { return m_outbox; }
     SyncEngine *sync() const { return m_sync; }
+    // Whether the server is worth asking now: not known to be unreachable (by the sync engine's
+    // heartbeats, probes and batches). Pages then look lots up fresh instead of in the cache.
+    bool serverWorthAsking() const;
     LotCodeGenerator *codes() const { return m_codes.get(); }
     OutboxModel *outboxModel() const { return m_outboxModel; }
     RecentLotsModel *recentLots() const { return m_recentLots; }
@@ -60,6 +63,9 @@ signals:
     void settingsChanged();
     // The session is over (the server refused the token, or it expired): show the login page.
     void loginRequired();
+    // The user logged in offline and the server answers again: their password is needed for a
+    // token before their queued work can be sent.
+    void onlineLoginRequired();
 
 private:
     void applyConnection();

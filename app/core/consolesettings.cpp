@@ -1,5 +1,7 @@
 #include "consolesettings.h"
 
+#include "privatefiles.h"
+
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStringList>
@@ -29,6 +31,12 @@ ConsoleSettings ConsoleSettings::load()
         q.value(QStringLiteral("ui/idleLockMinutes"), defaults.idleLockMinutes).toInt();
     if (s.idleLockMinutes < 0)
         s.idleLockMinutes = defaults.idleLockMinutes;
+    bool daysOk = false;
+    s.offlineLoginDays =
+        q.value(QStringLiteral("session/offlineLoginDays"), defaults.offlineLoginDays)
+            .toInt(&daysOk);
+    if (!daysOk || s.offlineLoginDays < 0)
+        s.offlineLoginDays = defaults.offlineLoginDays;
     // A stored value that is not a valid set of shifts (edited by hand) gives the defaults.
     QString ignored;
     s.shiftStarts = parseShiftStarts(q.value(QStringLiteral("supervisor/shiftStarts"),
@@ -54,7 +62,10 @@ void ConsoleSettings::save() const
     q.setValue(QStringLiteral("scanner/suffix"), scannerSuffix);
     q.setValue(QStringLiteral("ui/idleLockMinutes"), idleLockMinutes);
     q.setValue(QStringLiteral("supervisor/shiftStarts"), shiftStartsText(shiftStarts));
+    q.setValue(QStringLiteral("session/offlineLoginDays"), offlineLoginDays);
     q.sync();
+    // The server address and workstation identity are this account's business only.
+    privatefiles::restrict(q.fileName());
 }
 
 std::optional<QString> ConsoleSettings::checkShiftStarts(const QList<QTime> &starts)

@@ -27,6 +27,10 @@ public:
     QString scannerPrefix;
     QString scannerSuffix;
     int idleLockMinutes = 5;
+    // How long after their last online login here a user may still log in while the server
+    // cannot be reached (0: never). IT sets it in the settings file ([session] offlineLoginDays);
+    // it is not on the Settings page.
+    int offlineLoginDays = 7;
     // Start times of the plant's shifts (Supervisor page, "this shift"): 1 to 4, strictly
     // increasing within a day; the last shift runs past midnight to the first start.
     QList<QTime> shiftStarts = defaultShiftStarts();

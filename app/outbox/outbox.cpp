@@ -1,5 +1,7 @@
 #include "outbox.h"
 
+#include "core/privatefiles.h"
+
 #include "domain/validation.h"
 
 #include <QCoreApplication>
@@ -14,14 +16,25 @@ namespace flowviz::app {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 const QString kLotsPath = QStringLiteral("/api/v1/lots");
 const QString kDecisionsPath = QStringLiteral("/api/v1/qc-decisions");
 
 const char *const kColumns =
     "i.id, i.seq, i.kind, i.method, i.path, i.payload, i.lot_code, i.created_at, "
     "i.attempts, i.next_attempt_at, i.state, i.last_error, i.last_status, "
-    "i.depends_on, i.discard_reason, i.updated_at";
+    "i.depends_on, i.discard_reason, i.updated_at, i.operator_name";
+// The column after kColumns in the batch query: the dependency's state.
+constexpr int kDependencyStateColumn = 17;
+
+// Items an operator may send: their own and those queued before operators were recorded.
+const char *const kOperatorFilter =
+    " AND (i.operator_name IS NULL OR i.operator_name = '' OR i.operator_name = ?)";
+
+QString normalizedOperator(const QString &username)
+{
+    return username.trimmed().toLower();
+}
 
 QString isoNow()
 {
@@ -70,6 +83,7 @@ OutboxItem readItem(const QSqlQuery &q)
     it.dependsOn = q.value(13).toString();
     it.discardReason = q.value(14).toString();
     it.updatedAt = fromMs(q.value(15).toLongLong());
+    it.operatorName = q.value(16).toString();
     return it;
 }
 
@@ -171,6 +185,10 @@ bool Outbox::exec(const QString &sql)
 
 bool Outbox::open()
 {
+    // Operators' work: readable by this account only (SQLite gives its -wal and -shm files
+    // the database file's mode).
+    if (!privatefiles::prepareSqlite(m_path))
+        qWarning("Outbox: %s cannot be made private to this account.", qPrintable(m_path));
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     d.setDatabaseName(m_path);
     if (!d.open())
@@ -219,6 +237,20 @@ bool Outbox::open()
                 "CREATE INDEX outbox_items_lot_code ON outbox_items (lot_code, kind)")) &&
             exec(QStringLiteral(
                 "CREATE INDEX outbox_items_depends_on ON outbox_items (depends_on)")) &&
+            exec(QStringLiteral("PRAGMA user_version = 1"));
+        if (!ok) {
+            d.rollback();
+            return false;
+        }
+        if (!d.commit())
+            return fail(QStringLiteral("commit"), d.lastError().text());
+    }
+    if (version < 2) {
+        // v2: who queued each item, so that it is sent under that operator's token only.
+        if (!d.transaction())
+            return fail(QStringLiteral("begin"), d.lastError().text());
+        const bool ok =
+            exec(QStringLiteral("ALTER TABLE outbox_items ADD COLUMN operator_name TEXT")) &&
             exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
         if (!ok) {
             d.rollback();
@@ -247,8 +279,8 @@ QString Outbox::insert(OutboxItem::Kind kind, const QString &path, const QJsonOb
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "INSERT INTO outbox_items (id, kind, method, path, payload, lot_code, created_at, "
-        "next_attempt_at, state, depends_on, updated_at) "
-        "VALUES (?, ?, 'POST', ?, ?, ?, ?, 0, 'pending', ?, ?)"));
+        "next_attempt_at, state, depends_on, updated_at, operator_name) "
+        "VALUES (?, ?, 'POST', ?, ?, ?, ?, 0, 'pending', ?, ?, ?)"));
     q.addBindValue(id);
     q.addBindValue(OutboxItem::toString(kind));
     q.addBindValue(path);
@@ -257,6 +289,7 @@ QString Outbox::insert(OutboxItem::Kind kind, const QString &path, const QJsonOb
     q.addBindValue(now);
     q.addBindValue(dependsOn.isEmpty() ? QVariant() : QVariant(dependsOn));
     q.addBindValue(now);
+    q.addBindValue(m_operator.isEmpty() ? QVariant() : QVariant(m_operator));
     // Outside an explicit transaction SQLite commits the statement itself: with
     // synchronous=FULL the item is on disk when exec() returns.
     if (!q.exec()) {
@@ -395,7 +428,24 @@ QString Outbox::enqueueDecision(const QJsonObject &body)
     return insert(OutboxItem::Kind::QcDecision, kDecisionsPath, payload, code, dependsOn);
 }
 
+void Outbox::setOperator(const QString &username)
+{
+    m_operator = normalizedOperator(username);
+}
+
 QList<OutboxItem> Outbox::nextBatch(int max, const QDateTime &now, qint64 maxBytes)
+{
+    return takeBatch(std::nullopt, max, now, maxBytes);
+}
+
+QList<OutboxItem> Outbox::nextBatchFor(const QString &username, int max, const QDateTime &now,
+                                       qint64 maxBytes)
+{
+    return takeBatch(normalizedOperator(username), max, now, maxBytes);
+}
+
+QList<OutboxItem> Outbox::takeBatch(const std::optional<QString> &username, int max,
+                                    const QDateTime &now, qint64 maxBytes)
 {
     QList<OutboxItem> batch;
     if (!m_open || max <= 0)
@@ -413,11 +463,14 @@ QList<OutboxItem> Outbox::nextBatch(int max, const QDateTime &now, qint64 maxByt
                 "i.depends_on "
                 "WHERE i.state = 'pending' AND i.next_attempt_at <= ? "
                 "AND (i.depends_on IS NULL OR d.id IS NULL OR d.state IN ('done', 'discarded') "
-                "OR (d.state = 'pending' AND d.next_attempt_at <= ?)) "
+                "OR (d.state = 'pending' AND d.next_attempt_at <= ?))%2 "
                 "ORDER BY i.seq LIMIT ?")
-                .arg(QLatin1String(kColumns)));
+                .arg(QLatin1String(kColumns),
+                     username ? QLatin1String(kOperatorFilter) : QLatin1String()));
         q.addBindValue(nowMs);
         q.addBindValue(nowMs);
+        if (username)
+            q.addBindValue(*username);
         q.addBindValue(max);
         if (!q.exec()) {
             fail(QStringLiteral("next batch"), q.lastError().text());
@@ -427,7 +480,7 @@ QList<OutboxItem> Outbox::nextBatch(int max, const QDateTime &now, qint64 maxByt
         qint64 bytes = 0;
         while (q.next()) {
             OutboxItem it = readItem(q);
-            const QString depState = q.value(16).toString();
+            const QString depState = q.value(kDependencyStateColumn).toString();
             if (!it.dependsOn.isEmpty() && !dependencySettled(depState) &&
                 !taken.contains(it.dependsOn))
                 continue;
@@ -471,13 +524,33 @@ QList<OutboxItem> Outbox::nextBatch(int max, const QDateTime &now, qint64 maxByt
 
 QDateTime Outbox::nextDueAt() const
 {
+    return dueAt(std::nullopt);
+}
+
+QDateTime Outbox::nextDueAtFor(const QString &username) const
+{
+    return dueAt(normalizedOperator(username));
+}
+
+QDateTime Outbox::dueAt(const std::optional<QString> &username) const
+{
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral(
-            "SELECT MIN(i.next_attempt_at) FROM outbox_items i "
-            "LEFT JOIN outbox_items d ON d.id = i.depends_on WHERE i.state = 'pending' "
-            "AND (i.depends_on IS NULL OR d.id IS NULL OR d.state IN ('done', 'discarded', "
-            "'pending'))")) ||
-        !q.next() || q.value(0).isNull())
+    // With an operator, a pending dependency counts only when that operator can send it too:
+    // an item waiting for someone else's lot is not due for this one.
+    q.prepare(QStringLiteral(
+                  "SELECT MIN(i.next_attempt_at) FROM outbox_items i "
+                  "LEFT JOIN outbox_items d ON d.id = i.depends_on WHERE i.state = 'pending' "
+                  "AND (i.depends_on IS NULL OR d.id IS NULL OR d.state IN ('done', 'discarded') "
+                  "OR (d.state = 'pending'%1))%2")
+                  .arg(username ? QLatin1String(" AND (d.operator_name IS NULL OR "
+                                                "d.operator_name = '' OR d.operator_name = ?)")
+                                : QLatin1String(),
+                       username ? QLatin1String(kOperatorFilter) : QLatin1String()));
+    if (username) {
+        q.addBindValue(*username);
+        q.addBindValue(*username);
+    }
+    if (!q.exec() || !q.next() || q.value(0).isNull())
         return {};
     return fromMs(q.value(0).toLongLong());
 }

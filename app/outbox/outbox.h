@@ -44,6 +44,7 @@ struct OutboxItem
     QString dependsOn; // id of an outbox lot this item must follow
     QString discardReason;
     QDateTime updatedAt;
+    QString operatorName; // who queued it (lower case); empty for items from before v2
 
     static QString toString(Kind kind);
     static QString toString(State state);
@@ -95,12 +96,24 @@ public:
     // decision waits for it and is bound to it by `lot_id`; `decided_at` is added when missing.
     QString enqueueDecision(const QJsonObject &body);
 
+    // The operator stamped on items queued from now on (the signed-in user; empty: nobody).
+    // The server attributes an operation to the token it comes with, so an item may only be
+    // sent under its own operator's token (SyncEngine::setOperator).
+    void setOperator(const QString &username);
+    QString currentOperator() const { return m_operator; }
+
     // Up to `max` pending items due at `now`, in insertion order, whose dependency is done (or
     // sent in this same batch, before them), marked in flight. `maxBytes` bounds the payloads.
     QList<OutboxItem> nextBatch(int max, const QDateTime &now = QDateTime::currentDateTimeUtc(),
                                 qint64 maxBytes = 768 * 1024);
+    // The same, but only items queued by `username` or by nobody in particular (no stamp).
+    QList<OutboxItem> nextBatchFor(const QString &username, int max,
+                                   const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                   qint64 maxBytes = 768 * 1024);
     // The earliest time a pending, sendable item becomes due; invalid when none waits.
     QDateTime nextDueAt() const;
+    // The same for the items nextBatchFor(`username`) may return.
+    QDateTime nextDueAtFor(const QString &username) const;
 
     bool markDone(const QString &id);
     bool markRetry(const QString &id, const QString &error, const QDateTime &nextAttemptAt);
@@ -132,6 +145,9 @@ signals:
 private:
     bool open();
     bool exec(const QString &sql);
+    QList<OutboxItem> takeBatch(const std::optional<QString> &username, int max,
+                                const QDateTime &now, qint64 maxBytes);
+    QDateTime dueAt(const std::optional<QString> &username) const;
     QString insert(OutboxItem::Kind kind, const QString &path, const QJsonObject &payload,
                    const QString &lotCode, const QString &dependsOn);
     bool applyOne(const Outcome &outcome, qint64 nowMs);
@@ -142,6 +158,7 @@ private:
     QString m_path;
     QString m_connection;
     QString m_error;
+    QString m_operator;
     bool m_open = false;
     int m_recovered = 0;
 };

@@ -65,11 +65,9 @@ std::optional<SignatureRecord> DecisionRecorder::signatureFrom(const QJsonObject
 
 std::optional<Decimal> DecisionRecorder::parseTemperature(const QString &typed)
 {
-    QString text = typed.trimmed();
-    text.replace(QChar(0x2212), u'-'); // a typographic minus sign
-    if (text.count(u',') == 1 && !text.contains(u'.'))
-        text.replace(u',', u'.');
-    return Decimal::parse(text);
+    // '.' or the locale's decimal point (the Hungarian comma), a typographic minus sign; a
+    // group separator is refused, never guessed at.
+    return Decimal::parseTyped(typed, QLocale().decimalPoint());
 }
 
 QString DecisionRecorder::gateName(const CachedGate &gate) const
@@ -117,10 +115,15 @@ FieldMessages DecisionRecorder::validate(const DecisionDraft &draft) const
     const QString code = rules::normalizeLotCode(draft.lotCode);
     if (code.isEmpty())
         errors.insert(QStringLiteral("lot_code"), tr("Scan the lot's label first."));
-    else if (!m_cache->lot(code))
+    else if (const auto lot = m_cache->lot(code); !lot)
         errors.insert(
             QStringLiteral("lot_code"),
             tr("Lot %1 is not known on this workstation. Scan its label again.").arg(code));
+    else if (!draft.lotId.isEmpty() && lot->id != draft.lotId)
+        errors.insert(QStringLiteral("lot_code"),
+                      tr("Lot %1 on this workstation is no longer the lot that was scanned. "
+                         "Nothing was recorded: scan its label again.")
+                          .arg(code));
 
     const auto gate = m_cache->gate(draft.gateNumber);
     if (!gate)
@@ -135,9 +138,10 @@ FieldMessages DecisionRecorder::validate(const DecisionDraft &draft) const
             if (const auto e = rules::checkTemperature(*t))
                 errors.insert(e->field, RuleMessages::message(*e));
         } else {
-            errors.insert(
-                QStringLiteral("temperature_c"),
-                tr("\"%1\" is not a temperature. Enter a number such as 3.5.").arg(tempText));
+            errors.insert(QStringLiteral("temperature_c"),
+                          tr("\"%1\" is not a temperature. Enter a number such as %2.")
+                              .arg(tempText, QStringLiteral("-18.5").replace(
+                                                 u'.', QLocale().decimalPoint())));
         }
     } else if (gate) {
         if (const auto e = rules::checkCcpTemperature(gate->isCcp, false))
@@ -310,6 +314,11 @@ DecisionRecorder::Prepared DecisionRecorder::prepare(const DecisionDraft &draft)
                          {QStringLiteral("decision"), toString(draft.decision)},
                          {QStringLiteral("decided_at"), p.decidedAt.toString(Qt::ISODateWithMs)},
                          {QStringLiteral("workstation_id"), m_workstationId}};
+    // A lot the server knows is named by its id too: the server refuses the decision if the
+    // code now names another lot. (A lot still queued here is bound to its id by the outbox.)
+    if (const auto lot = m_cache->lot(p.code);
+        lot && !lot->pendingRegistration && !draft.lotId.isEmpty() && lot->id == draft.lotId)
+        p.body.insert(QStringLiteral("lot_id"), draft.lotId);
     const QString notes = draft.notes.trimmed();
     if (!notes.isEmpty())
         p.body.insert(QStringLiteral("notes"), notes);
@@ -348,8 +357,10 @@ FieldMessages DecisionRecorder::enqueue(const DecisionDraft &draft, const Prepar
                           .arg(m_outbox->errorString()));
         return errors;
     }
+    const auto before = m_cache->lot(prepared.code);
+    m_waiting.insert(id, Waiting{prepared.code, before ? before->status : LotStatus::CREATED,
+                                 before && before->pendingStatus});
     m_cache->markLotStatus(prepared.code, statusrules::statusAfter(draft.decision), true);
-    m_waiting.insert(id, prepared.code);
 
     RecordedDecision d;
     d.outboxId = id;
@@ -395,6 +406,12 @@ QList<RecordedDecision> DecisionRecorder::decisionsFor(const QString &lotCode) c
         out.append(d);
     }
     return out;
+}
+
+void DecisionRecorder::lookupLot(const QString &lotCode, QObject *context,
+                                 std::function<void(const LotLookupResult &)> done)
+{
+    app::lookupLot(m_api, m_cache, lotCode, isOnline(), context, std::move(done));
 }
 
 void DecisionRecorder::lookupHistory(
@@ -473,8 +490,15 @@ void DecisionRecorder::onOutboxChanged()
         if (item && item->state == OutboxItem::State::Done) {
             if (const auto d =
                     decisionFromString(item->payload.value(QStringLiteral("decision")).toString()))
-                m_cache->markLotStatus(it.value(), statusrules::statusAfter(*d), false);
+                m_cache->markLotStatus(it->lotCode, statusrules::statusAfter(*d), false);
             it = m_waiting.erase(it);
+        } else if (item && item->state == OutboxItem::State::Discarded) {
+            // It never reaches the server: the lot no longer shows the status it would have set.
+            m_cache->markLotStatus(it->lotCode, it->statusBefore, it->pendingBefore);
+            const QString code = it->lotCode;
+            it = m_waiting.erase(it);
+            if (isOnline())
+                lookupLot(code, this, [](const LotLookupResult &) {});
         } else {
             ++it;
         }

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "cache/localcache.h"
+#include "cache/lotlookup.h"
 #include "registration/lotregistrar.h"
 
 #include "domain/decisionsignature.h"
@@ -24,6 +25,9 @@ class Session;
 struct DecisionDraft
 {
     QString lotCode;
+    // The id of the lot shown on the card when the operator chose: a decision is never recorded
+    // against another lot that has the code by then (empty: not checked).
+    QString lotId;
     int gateNumber = 0;
     Decision decision = Decision::PASS;
     QString notes;
@@ -79,6 +83,9 @@ public:
     ~DecisionRecorder() override;
 
     void setWorkstationId(const QString &id) { m_workstationId = id; }
+    // Whether the server is worth asking now (the sync engine's view); without it, always.
+    void setOnlineCheck(std::function<bool()> online) { m_online = std::move(online); }
+    bool isOnline() const { return !m_online || m_online(); }
     LocalCache *cache() const { return m_cache; }
     Outbox *outbox() const { return m_outbox; }
     Session *session() const { return m_session; }
@@ -109,6 +116,10 @@ public:
     // signatureFailed(); nothing is queued on failure.
     void recordSigned(const DecisionDraft &draft, const QString &password);
     bool isSigning() const { return m_signing; }
+
+    // A scanned lot, fresh from the server when it can be asked (see lookupLot()).
+    void lookupLot(const QString &lotCode, QObject *context,
+                   std::function<void(const LotLookupResult &)> done);
 
     // The decisions recorded here about `lotCode` (from the outbox), oldest first.
     QList<RecordedDecision> decisionsFor(const QString &lotCode) const;
@@ -151,9 +162,16 @@ private:
     ApiClient *m_api;
     Session *m_session;
     QString m_workstationId;
+    std::function<bool()> m_online;
     bool m_signing = false;
     QPointer<QThread> m_worker;
-    QMap<QString, QString> m_waiting; // outbox id → lot code, until synced
+    struct Waiting
+    {
+        QString lotCode;
+        LotStatus statusBefore = LotStatus::CREATED; // shown again if the decision is discarded
+        bool pendingBefore = false;
+    };
+    QMap<QString, Waiting> m_waiting; // outbox id → its lot, until synced or discarded
 };
 
 } // namespace flowviz::app

@@ -1,6 +1,7 @@
 #include "lotregistrar.h"
 
 #include "api/apiclient.h"
+#include "cache/lotlookup.h"
 #include "codes/lotcodegenerator.h"
 #include "outbox/outbox.h"
 #include "registration/rulemessages.h"
@@ -8,11 +9,28 @@
 #include "domain/lotstatusrules.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QPointer>
 #include <QUrl>
 #include <QUuid>
 
 namespace flowviz::app {
+
+namespace {
+
+// A number as the operator typed it: '.' or the locale's decimal point, never a group separator.
+std::optional<Decimal> typedNumber(const QString &text)
+{
+    return Decimal::parseTyped(text, QLocale().decimalPoint());
+}
+
+// An example number written as it is typed here ("12,50" in Hungarian).
+QString typedExample(QString number)
+{
+    return number.replace(u'.', QLocale().decimalPoint());
+}
+
+} // namespace
 
 LotRegistrar::LotRegistrar(LocalCache *cache, Outbox *outbox, LotCodeGenerator *codes,
                            const QString &workstationId, QObject *parent)
@@ -49,31 +67,30 @@ ParentCheck LotRegistrar::checkParent(const QString &rawCode) const
 void LotRegistrar::lookupParent(const QString &code, QObject *context,
                                 std::function<void(const ParentCheck &)> done)
 {
-    ParentCheck local = checkParent(code);
-    if (local.lot || !m_api || rules::checkLotCode(local.code)) {
-        done(local);
-        return;
-    }
-    const QString path =
-        QStringLiteral("/api/v1/lots/") + QString::fromUtf8(QUrl::toPercentEncoding(local.code));
+    // Fresh from the server while it can be asked: a parent put on HOLD at another workstation
+    // a moment ago is refused now, not when the new lot reaches the server.
     QPointer<LotRegistrar> self(this);
-    m_api->get(path, context, [self, local, done](const ApiResult &result) {
-        if (!self)
-            return;
-        if (result.ok()) {
-            self->m_cache->applyLot(result.object());
-            done(self->checkParent(local.code));
-            return;
-        }
-        ParentCheck check = local;
-        if (result.error.kind == ApiError::Kind::NotFound)
-            check.message = tr("Lot %1 is not registered. Check the label.").arg(local.code);
-        else if (result.error.isTransient())
-            check.message = tr("Lot %1 is not known on this workstation and the server cannot be "
-                               "reached to check it. Try again when the connection is back.")
-                                .arg(local.code);
-        done(check);
-    });
+    const bool online = !m_online || m_online();
+    lookupLot(
+        m_api, m_cache, code, online, context, [self, code, done](const LotLookupResult &result) {
+            if (!self)
+                return;
+            ParentCheck check = self->checkParent(code);
+            if (result.found() || result.invalidCode) {
+                done(check);
+                return;
+            }
+            check.verdict = ParentCheck::Verdict::Refused;
+            check.lot.reset();
+            if (result.notRegistered)
+                check.message = tr("Lot %1 is not registered. Check the label.").arg(check.code);
+            else if (result.serverAsked)
+                check.message =
+                    tr("Lot %1 is not known on this workstation and the server cannot be "
+                       "reached to check it. Try again when the connection is back.")
+                        .arg(check.code);
+            done(check);
+        });
 }
 
 FieldMessages LotRegistrar::validate(const LotDraft &draft) const
@@ -96,22 +113,24 @@ FieldMessages LotRegistrar::validate(const LotDraft &draft) const
     const QString weightText = draft.weightKg.trimmed();
     if (weightText.isEmpty()) {
         errors.insert(QStringLiteral("weight_kg"), tr("Enter the weight in kg."));
-    } else if (const auto w = Decimal::parse(weightText)) {
+    } else if (const auto w = typedNumber(weightText)) {
         add(rules::checkWeight(*w));
     } else {
         errors.insert(QStringLiteral("weight_kg"),
-                      tr("\"%1\" is not a weight. Enter a number such as 12.50.").arg(weightText));
+                      tr("\"%1\" is not a weight. Enter a number such as %2.")
+                          .arg(weightText, typedExample(QStringLiteral("12.50"))));
     }
 
     const QString tempText = draft.temperatureC.trimmed();
     if (tempText.isEmpty()) {
         errors.insert(QStringLiteral("temperature_c"),
                       tr("Measure and enter the temperature in °C."));
-    } else if (const auto t = Decimal::parse(tempText)) {
+    } else if (const auto t = typedNumber(tempText)) {
         add(rules::checkTemperature(*t));
     } else {
         errors.insert(QStringLiteral("temperature_c"),
-                      tr("\"%1\" is not a temperature. Enter a number such as 3.5.").arg(tempText));
+                      tr("\"%1\" is not a temperature. Enter a number such as %2.")
+                          .arg(tempText, typedExample(QStringLiteral("3.5"))));
     }
 
     if (!draft.runCode.isEmpty() && !m_cache->run(draft.runCode))
@@ -132,7 +151,7 @@ FieldMessages LotRegistrar::validate(const LotDraft &draft) const
             errors.insert(field, check.message);
             continue;
         }
-        const auto q = Decimal::parse(p.quantityKg.trimmed());
+        const auto q = typedNumber(p.quantityKg);
         if (!q) {
             errors.insert(field, tr("Enter how many kg are taken from lot %1.").arg(check.code));
             continue;
@@ -169,8 +188,8 @@ LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
         code = *next;
     }
 
-    const Decimal weight = *Decimal::parse(draft.weightKg.trimmed());
-    const Decimal temperature = *Decimal::parse(draft.temperatureC.trimmed());
+    const Decimal weight = *typedNumber(draft.weightKg);
+    const Decimal temperature = *typedNumber(draft.temperatureC);
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     QJsonObject body{{QStringLiteral("id"), id},
@@ -185,10 +204,9 @@ LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
     if (!draft.parents.isEmpty()) {
         QJsonArray parents;
         for (const LotDraft::Parent &p : draft.parents)
-            parents.append(
-                QJsonObject{{QStringLiteral("lot_code"), rules::normalizeLotCode(p.code)},
-                            {QStringLiteral("quantity_used_kg"),
-                             Decimal::parse(p.quantityKg.trimmed())->toJson()}});
+            parents.append(QJsonObject{
+                {QStringLiteral("lot_code"), rules::normalizeLotCode(p.code)},
+                {QStringLiteral("quantity_used_kg"), typedNumber(p.quantityKg)->toJson()}});
         body.insert(QStringLiteral("parents"), parents);
     }
 

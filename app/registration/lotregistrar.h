@@ -74,6 +74,8 @@ public:
 
     // Optional: lets parents missing from the cache be looked up on the server.
     void setApiClient(ApiClient *api) { m_api = api; }
+    // Whether the server is worth asking now (the sync engine's view); without it, always.
+    void setOnlineCheck(std::function<bool()> online) { m_online = std::move(online); }
     void setWorkstationId(const QString &id) { m_workstationId = id; }
     QString workstationId() const { return m_workstationId; }
     LocalCache *cache() const { return m_cache; }
@@ -81,8 +83,9 @@ public:
 
     // The verdict from the cache alone: a lot it does not know is refused.
     ParentCheck checkParent(const QString &code) const;
-    // Like checkParent(), but a lot the cache does not know is looked up on the server first
-    // (when an ApiClient is set). `done` runs on this thread, at once when no lookup is needed.
+    // Like checkParent(), but with the lot's status fresh from the server when it can be asked
+    // (an ApiClient is set and the online check says so); from the cache otherwise. `done` runs
+    // on this thread, at once when no request is made.
     void lookupParent(const QString &code, QObject *context,
                       std::function<void(const ParentCheck &)> done);
 
@@ -105,6 +108,7 @@ private:
     Outbox *m_outbox;
     LotCodeGenerator *m_codes;
     ApiClient *m_api = nullptr;
+    std::function<bool()> m_online;
     QString m_workstationId;
     QMap<QString, QString> m_waiting; // outbox id → lot code, until synced
 };

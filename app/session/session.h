@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "session/offlinelogins.h"
 #include "session/signingkeystore.h"
 
 #include "domain/enums.h"
@@ -27,11 +28,18 @@ struct SessionUser
     bool operator==(const SessionUser &) const = default;
 };
 
-// The operator's session: a shift-long token from POST /auth/login, kept in a small file
-// (owner-only permissions) so a restart while offline keeps the operator working until the
-// token expires. Only the token, user name, full name, role and expiry are stored. The sealed
-// signing key each login hands out is kept apart (signing-keys.json next to the session file,
-// also owner-only) and outlives logout, so that the user can sign decisions offline later.
+// The operator's session: a shift-long token from POST /auth/login, held in memory only, so
+// closing or restarting the console ends it (a bearer token on disk would let the next person
+// at the workstation, or anyone who copies the file, act as the last user).
+//
+// Workstations are shared. Every online login leaves a local password verifier for its user
+// (OfflineLogins, offline-logins.json), so that while the server cannot be reached anyone who
+// logged in online here within the offline-login window logs in with their own password. Such an
+// offline session has no token: the work goes to the outbox, which records the operator, and the
+// sync engine sends an item only under its own operator's token. When the server answers again,
+// onlineLoginRequired() asks the user for the password once more to get a token; no password or
+// token is kept for that (see docs/security.md). The sealed signing key each login hands out is
+// kept apart (signing-keys.json, owner-only) so that the user can sign decisions offline.
 class Session : public QObject
 {
     Q_OBJECT
@@ -39,34 +47,51 @@ class Session : public QObject
 public:
     using Clock = std::function<QDateTime()>;
 
-    // `storePath` is the session file (one per workstation user account).
+    static constexpr int kDefaultOfflineLoginDays = 7;
+    // An offline session lasts a shift at most, like a token.
+    static constexpr qint64 kOfflineSessionSeconds = 12 * 3600;
+
+    // `storePath` names a file in the folder where the session's files live (signing-keys.json,
+    // offline-logins.json). Older versions kept the token in it: such a file is deleted.
     Session(ApiClient *api, const QString &storePath, QObject *parent = nullptr);
 
     static QString signingKeysPath(const QString &storePath);
+    static QString offlineLoginsPath(const QString &storePath);
 
     void setClock(Clock clock);
+    // How long after a user's last online login here they may log in offline (0: never).
+    void setOfflineLoginWindow(qint64 seconds)
+    {
+        m_offlineWindowSeconds = qMax<qint64>(0, seconds);
+    }
+    qint64 offlineLoginWindow() const { return m_offlineWindowSeconds; }
 
-    // Loads the stored session; when it is still valid the token goes to the ApiClient and
-    // the expiry timer starts. An expired stored session is cleared. Returns isValid().
-    bool restore();
-    // Asynchronous: ends in loggedIn() or loginFailed().
+    // Asynchronous: ends in loggedIn() or loginFailed(). When the server cannot be reached the
+    // password is checked against this workstation's verifier instead (an offline session).
     void login(const QString &username, const QString &password);
-    // Forgets the token here and on disk; switching operator is logout() then login().
+    // Starts a session with a token obtained elsewhere (tools and tests), as a login would.
+    void adopt(const QByteArray &token, const SessionUser &user, const QDateTime &expiresAt);
+    // Forgets the token; switching operator is logout() then login().
     void logout();
     // Re-checks the expiry against the clock now (also done by the timer).
     void checkExpiry();
+    // The server answers again: an offline session asks, once, for an online login.
+    void serverReachable();
 
     bool isValid(const QDateTime &now) const;
     bool isValid() const { return isValid(m_clock()); }
+    // Logged in against the local verifier: no token, nothing can be sent until an online login.
+    bool isOffline() const { return m_offline; }
     bool isLoginInProgress() const { return m_loginInFlight; }
     QByteArray token() const { return m_token; }
     SessionUser user() const { return m_user; }
     QDateTime expiresAt() const { return m_expiresAt; }
-    // The last user to log in here (kept after logout/expiry to prefill the login form).
+    // The last user to log in since the console started (kept after logout, to prefill the form).
     QString lastUsername() const { return m_lastUsername; }
     // The sealed signing key the server last handed `username` at a login here, if any.
     std::optional<signing::SealedKey> signingKey(const QString &username) const;
     const SigningKeyStore &signingKeys() const { return m_keys; }
+    const OfflineLogins &offlineLogins() const { return m_offlineLogins; }
 
     // What to tell the operator about a failed login, in their language.
     static QString loginErrorMessage(const ApiError &error);
@@ -79,23 +104,30 @@ signals:
     void expired();
     // The server refused the token (401): the operator must log in again.
     void loginRequired();
+    // An offline session while the server answers again: the user's password is needed once
+    // more to get a token, so that their queued work can be sent.
+    void onlineLoginRequired();
 
 private:
     void onUnauthorized();
-    void setSession(const QByteArray &token, const SessionUser &user, const QDateTime &expiresAt);
+    void loginOffline(const QString &username, const QString &password, const ApiError &error);
+    void setSession(const QByteArray &token, const SessionUser &user, const QDateTime &expiresAt,
+                    bool offline);
     void clear(bool keepUsername);
-    bool save() const;
     void armTimer();
 
     ApiClient *m_api;
-    QString m_storePath;
     SigningKeyStore m_keys;
+    OfflineLogins m_offlineLogins;
     Clock m_clock;
     QTimer m_expiryTimer;
     QByteArray m_token;
     SessionUser m_user;
     QDateTime m_expiresAt;
     QString m_lastUsername;
+    qint64 m_offlineWindowSeconds = qint64(kDefaultOfflineLoginDays) * 24 * 3600;
+    bool m_offline = false;
+    bool m_onlinePrompted = false;
     bool m_loginInFlight = false;
 };
 

@@ -195,6 +195,14 @@ void SyncEngine::syncNow()
     scheduleTick(0);
 }
 
+void SyncEngine::serverUnreachable(const ApiError &error)
+{
+    if (!m_running || m_inFlight)
+        return; // the answer of what is out tells
+    if (!m_backingOff)
+        handleUnreachable({}, error);
+}
+
 void SyncEngine::connectivityBack()
 {
     if (m_state == State::Offline || m_backingOff)
@@ -250,13 +258,17 @@ void SyncEngine::tick()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QList<OutboxItem> batch = m_outbox->nextBatch(m_effectiveBatchSize, now);
+    // No token (nobody logged in, or an offline login): nothing can be sent under anyone's name.
+    const bool hasToken = !m_api->token().isEmpty();
+    const QList<OutboxItem> batch =
+        hasToken ? m_outbox->nextBatchFor(m_operator, m_effectiveBatchSize, now)
+                 : QList<OutboxItem>();
     if (batch.isEmpty()) {
         if (m_state == State::Syncing)
             setState(State::Online);
-        else if (m_state == State::Offline && m_failures == 0)
+        else if (m_state == State::Offline && (m_failures == 0 || !hasToken))
             probe(); // nothing to send: find out whether the server is there
-        const QDateTime due = m_outbox->nextDueAt();
+        const QDateTime due = hasToken ? m_outbox->nextDueAtFor(m_operator) : QDateTime();
         if (due.isValid())
             scheduleTick(int(std::clamp<qint64>(now.msecsTo(due), 0, kMaxIdleWaitMs)));
         emit idle();
@@ -452,8 +464,9 @@ void SyncEngine::probe()
 
 void SyncEngine::sendHeartbeat()
 {
-    if (!m_running || !m_api || !m_outbox || m_workstationId.isEmpty() || paused())
-        return;
+    if (!m_running || !m_api || !m_outbox || m_workstationId.isEmpty() || paused() ||
+        m_api->token().isEmpty())
+        return; // nobody logged in (or only offline): the server would refuse it
     const QJsonObject body{{QStringLiteral("workstation_id"), m_workstationId},
                            {QStringLiteral("pending_sync"), m_outbox->pendingCount()},
                            {QStringLiteral("app_version"), m_appVersion}};
@@ -461,6 +474,15 @@ void SyncEngine::sendHeartbeat()
         emit heartbeatSent(r.ok());
         if (r.ok()) {
             connectivityBack(); // the server answers: no need to wait out the backoff
+        } else if (r.error.kind == ApiError::Kind::Network ||
+                   r.error.kind == ApiError::Kind::Timeout || r.error.kind == ApiError::Kind::Tls ||
+                   r.error.kind == ApiError::Kind::Unavailable) {
+            // Nothing may be queued, yet the server is gone: the status says so now, and the
+            // engine probes with its backoff until the server answers again.
+            if (!m_inFlight && !m_backingOff)
+                handleUnreachable({}, r.error);
+            else
+                setState(State::Offline);
         } else if (r.error.kind == ApiError::Kind::Unauthorized && !m_loginRequired) {
             m_loginRequired = true;
             m_refusedToken = m_api->token();

@@ -44,6 +44,11 @@ public:
     void setRandomSource(std::function<double()> random) { m_random = std::move(random); }
     // 0 turns the heartbeat off (default 30 s).
     void setHeartbeatInterval(int ms);
+    // The user the ApiClient's token belongs to. The server attributes every operation to the
+    // token's user, so only items that user queued (and unstamped ones) are sent; the others
+    // wait for their own operator to log in again. Without a token nothing is sent.
+    void setOperator(const QString &username) { m_operator = username; }
+    QString currentOperator() const { return m_operator; }
     // Whether to follow the system's network reachability (QNetworkInformation); default on.
     void setUseNetworkInformation(bool use) { m_useNetworkInformation = use; }
 
@@ -68,6 +73,9 @@ public:
 public slots:
     // Try now: new work, connectivity back, or a new session after a login.
     void syncNow();
+    // Another part of the console found the server unreachable (a login that fell back to
+    // offline): show it, and find out with the usual backoff when it is back.
+    void serverUnreachable(const flowviz::app::ApiError &error);
     void sendHeartbeat();
 
 signals:
@@ -100,6 +108,7 @@ private:
     QPointer<Outbox> m_outbox;
     QPointer<ApiClient> m_api;
     QString m_workstationId;
+    QString m_operator;
     QString m_appVersion;
     int m_batchSize = kDefaultBatchSize;
     int m_effectiveBatchSize = kDefaultBatchSize; // lowered after a 413 until a batch succeeds

@@ -160,7 +160,7 @@ void TraceService::finishRecall()
 {
     m_recall.active = false;
     m_recall.report.generatedAt = QDateTime::currentDateTimeUtc();
-    m_recall.report.generatedBy = m_userName;
+    m_recall.report.generatedBy = m_userNameSource ? m_userNameSource() : m_userName;
     emitBusy();
     emit recallReady(m_recall.report);
 }

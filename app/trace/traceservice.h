@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace flowviz::app {
 
 class ApiClient;
@@ -30,6 +32,12 @@ public:
     bool isBusy() const { return m_tracing || m_recall.active; }
     // Who the reports say generated them.
     void setUserName(const QString &name) { m_userName = name; }
+    // Asked each time a report is made, so that it names whoever is signed in then (overrides
+    // setUserName()).
+    void setUserNameSource(std::function<QString()> source)
+    {
+        m_userNameSource = std::move(source);
+    }
 
     // The path of the graph endpoint for `code` ('/' in the code sent as %2F).
     static QString graphPath(const QString &code, const QString &direction, int depth);
@@ -64,6 +72,7 @@ private:
     TraceTreeModel *m_forward;
     TraceGraph m_graph;
     QString m_userName;
+    std::function<QString()> m_userNameSource;
     bool m_tracing = false;
     quint64 m_traceId = 0;
     quint64 m_recallSerial = 0;

@@ -23,9 +23,13 @@ packages=(
     # tests and the local observability stack
     pgbouncer prometheus prometheus-alertmanager prometheus-node-exporter
     prometheus-postgres-exporter docker-compose jq curl python3 procps wrk
-    # label tests: rasterise the PDF (pdftoppm, pdfinfo) and read its QR code back (zbarimg)
-    poppler-utils qt6-translations-l10n zbar-tools
+    # label tests: rasterise the PDF (pdftoppm, pdfinfo) and read its QR code back (zbarimg);
+    # the layout test: the console font with every status symbol (fonts-dejavu-core)
+    poppler-utils qt6-translations-l10n zbar-tools fonts-dejavu-core
 )
+# The OpenAPI lint (ctest openapi.lint) installs Redocly CLI with npm when Node.js 20.19+ or
+# 22.12+ is present (e.g. NodeSource's); Debian 12's own Node.js is 18, too old for Redocly CLI
+# 2, so it is not installed here and the lint reports itself skipped without one.
 
 missing=()
 for p in "${packages[@]}"; do

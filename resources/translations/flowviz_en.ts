@@ -384,10 +384,6 @@
         <translation>Choose the QC gate.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
-        <translation>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</translation>
-    </message>
-    <message>
         <source>Log in before you sign a decision.</source>
         <translation>Log in before you sign a decision.</translation>
     </message>
@@ -442,6 +438,14 @@
     <message>
         <source>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</source>
         <translation>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</translation>
+    </message>
+    <message>
+        <source>Lot %1 on this workstation is no longer the lot that was scanned. Nothing was recorded: scan its label again.</source>
+        <translation>Lot %1 on this workstation is no longer the lot that was scanned. Nothing was recorded: scan its label again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as %2.</source>
+        <translation>&quot;%1&quot; is not a temperature. Enter a number such as %2.</translation>
     </message>
 </context>
 <context>
@@ -556,16 +560,16 @@
         <translation>Enter the weight in kg.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</source>
-        <translation>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</translation>
+        <source>&quot;%1&quot; is not a weight. Enter a number such as %2.</source>
+        <translation>&quot;%1&quot; is not a weight. Enter a number such as %2.</translation>
     </message>
     <message>
         <source>Measure and enter the temperature in °C.</source>
         <translation>Measure and enter the temperature in °C.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
-        <translation>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</translation>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as %2.</source>
+        <translation>&quot;%1&quot; is not a temperature. Enter a number such as %2.</translation>
     </message>
     <message>
         <source>Production run %1 is not active. Choose another run.</source>
@@ -992,8 +996,8 @@
         <translation>Enter a user name and a password.</translation>
     </message>
     <message>
-        <source>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</source>
-        <translation>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</translation>
+        <source>The server cannot be reached. Check the network and try again.</source>
+        <translation>The server cannot be reached. Check the network and try again.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted. Ask IT to check the console&apos;s certificate settings.</source>
@@ -1002,6 +1006,22 @@
     <message>
         <source>Login failed (%1). Try again; if it keeps failing, call IT.</source>
         <translation>Login failed (%1). Try again; if it keeps failing, call IT.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and %1 has never logged in at this workstation, so the password cannot be checked here. Log in at a workstation you have used before, or wait until the server can be reached.</source>
+        <translation>The server cannot be reached, and %1 has never logged in at this workstation, so the password cannot be checked here. Log in at a workstation you have used before, or wait until the server can be reached.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and %1 last logged in at this workstation more than %2 days ago, too long ago to log in without the server. Wait until the server can be reached, or call IT.</source>
+        <translation>The server cannot be reached, and %1 last logged in at this workstation more than %2 days ago, too long ago to log in without the server. Wait until the server can be reached, or call IT.</translation>
+    </message>
+    <message>
+        <source>The password is wrong. The server cannot be reached, so it was checked against the password of %1&apos;s last login at this workstation. Check it and try again.</source>
+        <translation>The password is wrong. The server cannot be reached, so it was checked against the password of %1&apos;s last login at this workstation. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</source>
+        <translation>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1155,10 @@
         <translation>The server said: %1</translation>
     </message>
     <message>
+        <source>%1 &quot;%2&quot; is not a number. Type it like %3, without thousands separators.</source>
+        <translation>%1 &quot;%2&quot; is not a number. Type it like %3, without thousands separators.</translation>
+    </message>
+    <message>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
@@ -1181,6 +1205,53 @@
     <message>
         <source>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</source>
         <translation>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</translation>
+    </message>
+    <message>
+        <source>Made from (parent lots)</source>
+        <translation>Made from (parent lots)</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Lot code</translation>
+    </message>
+    <message>
+        <source>kg taken</source>
+        <translation>kg taken</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Removed: keep it</source>
+        <translation>Removed: keep it</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; kg taken from lot %2 is not a number. Type it like %3, without thousands separators.</source>
+        <translation>&quot;%1&quot; kg taken from lot %2 is not a number. Type it like %3, without thousands separators.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::DiscardDialog</name>
+    <message>
+        <source>Discard for good?</source>
+        <translation>Discard for good?</translation>
+    </message>
+    <message>
+        <source>%1 will never reach the server and cannot be sent again. A lot discarded here is not registered: do not use its label. This cannot be undone.</source>
+        <translation>%1 will never reach the server and cannot be sent again. A lot discarded here is not registered: do not use its label. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&amp;Why is it discarded? (kept with the item)</source>
+        <translation>&amp;Why is it discarded? (kept with the item)</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1481,10 @@
         <source>Lots shown: %1. Scroll down for more.</source>
         <translation>Lots shown: %1. Scroll down for more.</translation>
     </message>
+    <message>
+        <source>Lots shown: %1 (all).</source>
+        <translation>Lots shown: %1 (all).</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::MainWindow</name>
@@ -1521,6 +1596,18 @@
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
+    <message>
+        <source>The server can be reached again. Enter your password so that the work saved here can be sent; nothing you saved is lost.</source>
+        <translation>The server can be reached again. Enter your password so that the work saved here can be sent; nothing you saved is lost.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can change the settings of this workstation. Ask your supervisor.</source>
+        <translation>Only a manager or an administrator can change the settings of this workstation. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>This page is not available with your role. Ask your supervisor.</source>
+        <translation>This page is not available with your role. Ask your supervisor.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::QcDecisionPage</name>
@@ -1545,10 +1632,6 @@
         <translation>Measured temperature (°C) — required at critical control points</translation>
     </message>
     <message>
-        <source>e.g. -18.5</source>
-        <translation>e.g. -18.5</translation>
-    </message>
-    <message>
         <source>Notes — required for HOLD and FAIL (at least %1 characters)</source>
         <translation>Notes — required for HOLD and FAIL (at least %1 characters)</translation>
     </message>
@@ -1557,8 +1640,8 @@
         <translation>✔ PASS (F2)</translation>
     </message>
     <message>
-        <source>⏸ HOLD (F3)</source>
-        <translation>⏸ HOLD (F3)</translation>
+        <source>❚❚ HOLD (F3)</source>
+        <translation>❚❚ HOLD (F3)</translation>
     </message>
     <message>
         <source>✖ FAIL (F4)</source>
@@ -1571,10 +1654,6 @@
     <message>
         <source> (CCP)</source>
         <translation> (CCP)</translation>
-    </message>
-    <message>
-        <source>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
-        <translation>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</translation>
     </message>
     <message>
         <source>Signed: %1</source>
@@ -1619,6 +1698,53 @@
     <message>
         <source>Critical limit for this lot at this gate: %1</source>
         <translation>Critical limit for this lot at this gate: %1</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 changed on this workstation. Scan its label again.</source>
+        <translation>✖ Lot %1 changed on this workstation. Scan its label again.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>Looking up lot %1…</source>
+        <translation>Looking up lot %1…</translation>
+    </message>
+    <message>
+        <source>✖ &quot;%1&quot; is not a lot code. Scan the label of the lot.</source>
+        <translation>✖ &quot;%1&quot; is not a lot code. Scan the label of the lot.</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not registered. Check the label.</source>
+        <translation>✖ Lot %1 is not registered. Check the label.</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</source>
+        <translation>✖ Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Status as last known on this workstation: the server could not be asked.</source>
+        <translation>Status as last known on this workstation: the server could not be asked.</translation>
+    </message>
+    <message>
+        <source>%1 recorded for lot %2 at gate %3 and on the server.</source>
+        <translation>%1 recorded for lot %2 at gate %3 and on the server.</translation>
+    </message>
+    <message>
+        <source>✖ The server refused the %1 for lot %2 at gate %3: %4 It is not recorded. See the Sync page.</source>
+        <translation>✖ The server refused the %1 for lot %2 at gate %3: %4 It is not recorded. See the Sync page.</translation>
+    </message>
+    <message>
+        <source>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</source>
+        <translation>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::QtChartView</name>
+    <message>
+        <source>Show or hide this line</source>
+        <translation>Show or hide this line</translation>
     </message>
 </context>
 <context>
@@ -1731,12 +1857,8 @@
         <translation>Generated when you save; type it only to use a pre-printed label</translation>
     </message>
     <message>
-        <source>e.g. 12.50</source>
-        <translation>e.g. 12.50</translation>
-    </message>
-    <message>
-        <source>e.g. 3.5</source>
-        <translation>e.g. 3.5</translation>
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
     </message>
     <message>
         <source>No production run</source>
@@ -1793,6 +1915,14 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 was discarded: it is not registered. Do not use its label.</source>
+        <translation>✖ Lot %1 was discarded: it is not registered. Do not use its label.</translation>
+    </message>
+    <message>
+        <source>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</source>
+        <translation>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</translation>
     </message>
 </context>
 <context>
@@ -2253,10 +2383,6 @@
         <translation>Select the item to discard in the list first.</translation>
     </message>
     <message>
-        <source>Write why this item is discarded, then press Discard again.</source>
-        <translation>Write why this item is discarded, then press Discard again.</translation>
-    </message>
-    <message>
         <source>The item could not be discarded: %1</source>
         <translation>The item could not be discarded: %1</translation>
     </message>
@@ -2309,16 +2435,16 @@
         <translation>Send again unchanged</translation>
     </message>
     <message>
-        <source>&amp;Reason for discarding:</source>
-        <translation>&amp;Reason for discarding:</translation>
+        <source>Lot %1 (registered on this workstation)</source>
+        <translation>Lot %1 (registered on this workstation)</translation>
     </message>
     <message>
-        <source>Required, e.g. &quot;label printed twice&quot;</source>
-        <translation>Required, e.g. &quot;label printed twice&quot;</translation>
+        <source>The %1 decision for lot %2 at gate %3</source>
+        <translation>The %1 decision for lot %2 at gate %3</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Discard</translation>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
     </message>
 </context>
 <context>

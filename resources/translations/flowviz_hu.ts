@@ -384,10 +384,6 @@
         <translation>Válassza ki a minőségellenőrzési kaput.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
-        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például 3,5.</translation>
-    </message>
-    <message>
         <source>Log in before you sign a decision.</source>
         <translation>Jelentkezzen be, mielőtt aláír egy döntést.</translation>
     </message>
@@ -442,6 +438,14 @@
     <message>
         <source>I reject this lot at critical control point %1 (FAIL) and confirm the corrective action.</source>
         <translation>Elutasítom ezt a tételt a(z) %1. kritikus szabályozási ponton (ELUTASÍTÁS), és igazolom a helyesbítő intézkedést.</translation>
+    </message>
+    <message>
+        <source>Lot %1 on this workstation is no longer the lot that was scanned. Nothing was recorded: scan its label again.</source>
+        <translation>A(z) %1 tétel ezen a munkaállomáson már nem az a tétel, amelyet beolvasott. Semmi sem lett rögzítve: olvassa be újra a címkéjét.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as %2.</source>
+        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például: %2.</translation>
     </message>
 </context>
 <context>
@@ -556,16 +560,16 @@
         <translation>Adja meg a tömeget kg-ban.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a weight. Enter a number such as 12.50.</source>
-        <translation>A(z) „%1” nem tömeg. Adjon meg egy számot, például 12,50.</translation>
+        <source>&quot;%1&quot; is not a weight. Enter a number such as %2.</source>
+        <translation>A(z) „%1” nem tömeg. Adjon meg egy számot, például %2.</translation>
     </message>
     <message>
         <source>Measure and enter the temperature in °C.</source>
         <translation>Mérje meg és adja meg a hőmérsékletet °C-ban.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a temperature. Enter a number such as 3.5.</source>
-        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például 3,5.</translation>
+        <source>&quot;%1&quot; is not a temperature. Enter a number such as %2.</source>
+        <translation>A(z) „%1” nem hőmérséklet. Adjon meg egy számot, például %2.</translation>
     </message>
     <message>
         <source>Production run %1 is not active. Choose another run.</source>
@@ -992,8 +996,8 @@
         <translation>Adja meg a felhasználónevet és a jelszót.</translation>
     </message>
     <message>
-        <source>The server cannot be reached, so nobody can log in now. Check the network and try again; a session already open here keeps working.</source>
-        <translation>A szerver nem érhető el, ezért most senki sem tud bejelentkezni. Ellenőrizze a hálózatot, és próbálja újra; az itt már megnyitott munkamenet tovább működik.</translation>
+        <source>The server cannot be reached. Check the network and try again.</source>
+        <translation>A szerver nem érhető el. Ellenőrizze a hálózatot, és próbálja újra.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted. Ask IT to check the console&apos;s certificate settings.</source>
@@ -1002,6 +1006,22 @@
     <message>
         <source>Login failed (%1). Try again; if it keeps failing, call IT.</source>
         <translation>A bejelentkezés nem sikerült (%1). Próbálja újra; ha továbbra sem sikerül, hívja az informatikát.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and %1 has never logged in at this workstation, so the password cannot be checked here. Log in at a workstation you have used before, or wait until the server can be reached.</source>
+        <translation>A szerver nem érhető el, és %1 még soha nem jelentkezett be ezen a munkaállomáson, ezért a jelszó itt nem ellenőrizhető. Jelentkezzen be egy olyan munkaállomáson, amelyet már használt, vagy várjon, amíg a szerver elérhető lesz.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and %1 last logged in at this workstation more than %2 days ago, too long ago to log in without the server. Wait until the server can be reached, or call IT.</source>
+        <translation>A szerver nem érhető el, és %1 több mint %2 napja jelentkezett be utoljára ezen a munkaállomáson; ez túl régen volt ahhoz, hogy a szerver nélkül bejelentkezhessen. Várjon, amíg a szerver elérhető lesz, vagy hívja az informatikát.</translation>
+    </message>
+    <message>
+        <source>The password is wrong. The server cannot be reached, so it was checked against the password of %1&apos;s last login at this workstation. Check it and try again.</source>
+        <translation>A jelszó hibás. A szerver nem érhető el, ezért a jelszót %1 legutóbbi, ezen a munkaállomáson történt bejelentkezésének jelszavával vetettük össze. Ellenőrizze, és próbálja újra.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</source>
+        <translation>A szerver nem érhető el, és ez a munkaállomás nem tudja beolvasni %1 legutóbbi bejelentkezésének adatait, ezért a jelszó itt nem ellenőrizhető. Várjon, amíg a szerver elérhető lesz, vagy hívja az informatikát.</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1155,10 @@
         <translation>A szerver válasza: %1</translation>
     </message>
     <message>
+        <source>%1 &quot;%2&quot; is not a number. Type it like %3, without thousands separators.</source>
+        <translation>%1 „%2” nem szám. Így írja be: %3, ezres tagolás nélkül.</translation>
+    </message>
+    <message>
         <source>Send again</source>
         <translation>Újraküldés</translation>
     </message>
@@ -1181,6 +1205,53 @@
     <message>
         <source>This decision is signed electronically, so it cannot be changed here: the signature covers every field. If the server&apos;s message names a mistake, discard it and record the decision again on the QC decision page; it is signed again there.</source>
         <translation>Ez a döntés elektronikusan alá van írva, ezért itt nem módosítható: az aláírás minden mezőre kiterjed. Ha a szerver üzenete hibát jelez, vesse el, és rögzítse újra a döntést a Minőségellenőrzési döntés oldalon; ott újra aláírja.</translation>
+    </message>
+    <message>
+        <source>Made from (parent lots)</source>
+        <translation>Alapanyagai (szülőtételek)</translation>
+    </message>
+    <message>
+        <source>Lot code</source>
+        <translation>Tételkód</translation>
+    </message>
+    <message>
+        <source>kg taken</source>
+        <translation>Felhasznált kg</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eltávolítás</translation>
+    </message>
+    <message>
+        <source>Removed: keep it</source>
+        <translation>Eltávolítva: mégis marad</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; kg taken from lot %2 is not a number. Type it like %3, without thousands separators.</source>
+        <translation>A(z) %2 tételből felhasznált „%1” kg nem szám. Így írja be: %3, ezres elválasztó nélkül.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::DiscardDialog</name>
+    <message>
+        <source>Discard for good?</source>
+        <translation>Végleg elveti?</translation>
+    </message>
+    <message>
+        <source>%1 will never reach the server and cannot be sent again. A lot discarded here is not registered: do not use its label. This cannot be undone.</source>
+        <translation>%1 soha nem jut el a szerverre, és nem küldhető el újra. Az itt elvetett tétel nincs regisztrálva: ne használja a címkéjét. Ez nem vonható vissza.</translation>
+    </message>
+    <message>
+        <source>&amp;Why is it discarded? (kept with the item)</source>
+        <translation>&amp;Miért veti el? (a tétellel együtt megőrizzük)</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Megtartás</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Elvetés</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1481,10 @@
         <source>Lots shown: %1. Scroll down for more.</source>
         <translation>Látható tételek: %1. Görgessen lefelé a többiért.</translation>
     </message>
+    <message>
+        <source>Lots shown: %1 (all).</source>
+        <translation>Látható tételek: %1 (az összes).</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::MainWindow</name>
@@ -1521,6 +1596,18 @@
         <source>Supervisor</source>
         <translation>Vezetői áttekintés</translation>
     </message>
+    <message>
+        <source>The server can be reached again. Enter your password so that the work saved here can be sent; nothing you saved is lost.</source>
+        <translation>A szerver ismét elérhető. Adja meg a jelszavát, hogy az itt mentett munkát el lehessen küldeni; semmi sem vész el abból, amit mentett.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can change the settings of this workstation. Ask your supervisor.</source>
+        <translation>Ennek a munkaállomásnak a beállításait csak vezető vagy rendszergazda módosíthatja. Kérje meg a felettesét.</translation>
+    </message>
+    <message>
+        <source>This page is not available with your role. Ask your supervisor.</source>
+        <translation>Ez az oldal az Ön szerepkörével nem érhető el. Kérje meg a felettesét.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::QcDecisionPage</name>
@@ -1545,10 +1632,6 @@
         <translation>Mért hőmérséklet (°C) — kritikus szabályozási pontokon kötelező</translation>
     </message>
     <message>
-        <source>e.g. -18.5</source>
-        <translation>pl. -18,5</translation>
-    </message>
-    <message>
         <source>Notes — required for HOLD and FAIL (at least %1 characters)</source>
         <translation>Megjegyzés — zárolásnál és elutasításnál kötelező (legalább %1 karakter)</translation>
     </message>
@@ -1557,8 +1640,8 @@
         <translation>✔ MEGFELELT (F2)</translation>
     </message>
     <message>
-        <source>⏸ HOLD (F3)</source>
-        <translation>⏸ ZÁROLÁS (F3)</translation>
+        <source>❚❚ HOLD (F3)</source>
+        <translation>❚❚ ZÁROLÁS (F3)</translation>
     </message>
     <message>
         <source>✖ FAIL (F4)</source>
@@ -1571,10 +1654,6 @@
     <message>
         <source> (CCP)</source>
         <translation> (CCP)</translation>
-    </message>
-    <message>
-        <source>✖ Lot %1 is not known on this workstation. Check the label, or wait until the connection to the server is back.</source>
-        <translation>✖ A(z) %1 tétel nem ismert ezen a munkaállomáson. Ellenőrizze a címkét, vagy várja meg, amíg helyreáll a kapcsolat a szerverrel.</translation>
     </message>
     <message>
         <source>Signed: %1</source>
@@ -1619,6 +1698,53 @@
     <message>
         <source>Critical limit for this lot at this gate: %1</source>
         <translation>A tétel kritikus határértéke ezen a kapun: %1</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 changed on this workstation. Scan its label again.</source>
+        <translation>✖ A(z) %1 tétel megváltozott ezen a munkaállomáson. Olvassa be újra a címkéjét.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>pl. %1</translation>
+    </message>
+    <message>
+        <source>Looking up lot %1…</source>
+        <translation>A(z) %1 tétel keresése…</translation>
+    </message>
+    <message>
+        <source>✖ &quot;%1&quot; is not a lot code. Scan the label of the lot.</source>
+        <translation>✖ A(z) „%1” nem tételkód. Olvassa be a tétel címkéjét.</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not registered. Check the label.</source>
+        <translation>✖ A(z) %1 tétel nincs regisztrálva. Ellenőrizze a címkét.</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 is not known on this workstation and the server cannot be reached to check it. Try again when the connection is back.</source>
+        <translation>✖ A(z) %1 tételt ez a munkaállomás nem ismeri, és a szerver nem érhető el az ellenőrzéshez. Próbálja újra, ha helyreállt a kapcsolat.</translation>
+    </message>
+    <message>
+        <source>Status as last known on this workstation: the server could not be asked.</source>
+        <translation>Az állapot ezen a munkaállomáson utoljára ismert: a szervert nem lehetett megkérdezni.</translation>
+    </message>
+    <message>
+        <source>%1 recorded for lot %2 at gate %3 and on the server.</source>
+        <translation>%1 rögzítve a(z) %2 tételre a(z) %3. kapun, és a szerveren is megvan.</translation>
+    </message>
+    <message>
+        <source>✖ The server refused the %1 for lot %2 at gate %3: %4 It is not recorded. See the Sync page.</source>
+        <translation>✖ A szerver elutasította a(z) %2 tétel %3. kapus %1 döntését: %4 Nincs rögzítve. Lásd a Szinkron oldalt.</translation>
+    </message>
+    <message>
+        <source>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</source>
+        <translation>✖ A(z) %2 tétel %3. kapus %1 döntését elvetették: nincs rögzítve.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::QtChartView</name>
+    <message>
+        <source>Show or hide this line</source>
+        <translation>Vonal megjelenítése vagy elrejtése</translation>
     </message>
 </context>
 <context>
@@ -1731,12 +1857,8 @@
         <translation>Mentéskor generálódik; csak előre nyomtatott címkéhez írja be</translation>
     </message>
     <message>
-        <source>e.g. 12.50</source>
-        <translation>pl. 12,50</translation>
-    </message>
-    <message>
-        <source>e.g. 3.5</source>
-        <translation>pl. 3,5</translation>
+        <source>e.g. %1</source>
+        <translation>pl. %1</translation>
     </message>
     <message>
         <source>No production run</source>
@@ -1793,6 +1915,14 @@
     <message>
         <source>Close</source>
         <translation>Bezárás</translation>
+    </message>
+    <message>
+        <source>✖ Lot %1 was discarded: it is not registered. Do not use its label.</source>
+        <translation>✖ A(z) %1 tételt elvetették: nincs regisztrálva. Ne használja a címkéjét.</translation>
+    </message>
+    <message>
+        <source>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</source>
+        <translation>✖ A szerver elutasította a(z) %1 tételt: %2 Nincs regisztrálva. Javítsa a Szinkron oldalon.</translation>
     </message>
 </context>
 <context>
@@ -2253,10 +2383,6 @@
         <translation>Előbb válassza ki a listában az elvetendő tételt.</translation>
     </message>
     <message>
-        <source>Write why this item is discarded, then press Discard again.</source>
-        <translation>Írja be, miért veti el a tételt, majd nyomja meg újra az Elvetés gombot.</translation>
-    </message>
-    <message>
         <source>The item could not be discarded: %1</source>
         <translation>A tételt nem sikerült elvetni: %1</translation>
     </message>
@@ -2309,16 +2435,16 @@
         <translation>Újraküldés változatlanul</translation>
     </message>
     <message>
-        <source>&amp;Reason for discarding:</source>
-        <translation>Az elvetés &amp;oka:</translation>
+        <source>Lot %1 (registered on this workstation)</source>
+        <translation>A(z) %1 tétel (ezen a munkaállomáson regisztrálva)</translation>
     </message>
     <message>
-        <source>Required, e.g. &quot;label printed twice&quot;</source>
-        <translation>Kötelező, pl. „a címke kétszer lett nyomtatva”</translation>
+        <source>The %1 decision for lot %2 at gate %3</source>
+        <translation>A(z) %2 tétel %3. kapus %1 döntése</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Elvetés</translation>
+        <source>Discard…</source>
+        <translation>Elvetés…</translation>
     </message>
 </context>
 <context>

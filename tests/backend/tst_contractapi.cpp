@@ -1168,6 +1168,8 @@ private slots:
               QStringLiteral("/api/v1/production-runs"),
               QStringLiteral("/api/v1/qc-gates/%1/limit-changes").arg(kLimitGate),
               QStringLiteral("/api/v1/traceability/") + m_parentLot,
+              QStringLiteral("/api/v1/traceability/") + m_parentLot +
+                  QStringLiteral("?direction=both&depth=3"),
               QStringLiteral("/api/v1/lots/NO-SUCH-LOT")}) {
             const Reply r = send(QStringLiteral("admin"), "GET", path);
             QVERIFY2(r.status == 200 || r.status == 404, qPrintable(describe(r)));

@@ -122,6 +122,63 @@ private slots:
         QVERIFY2(!d.has_value(), qPrintable(d ? d->toString() : QString()));
     }
 
+    // What an operator types: '.' or the locale's decimal point, a typographic minus and
+    // blanks around are fine; a group separator never is, so "1,250" is neither 1250 nor 1.25
+    // where the decimal point is '.'.
+    void parseTyped_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<QString>("expected"); // canonical text; empty: refused
+        QTest::addColumn<int>("scale");
+
+        const QString comma = QStringLiteral(",");
+        const QString dot = QStringLiteral(".");
+        QTest::newRow("hu comma") << "12,50" << comma << "12.5" << 2;
+        QTest::newRow("hu dot") << "12.50" << comma << "12.5" << 2;
+        QTest::newRow("hu negative") << "-18,0" << comma << "-18" << 1;
+        QTest::newRow("hu integer") << "7" << comma << "7" << 0;
+        QTest::newRow("hu typographic minus") << "\u22123,5" << comma << "-3.5" << 1;
+        QTest::newRow("hu blanks around") << " \t2,25\u00a0 " << comma << "2.25" << 2;
+        QTest::newRow("en dot") << "12.50" << dot << "12.5" << 2;
+        QTest::newRow("en typographic minus") << "\u221218.0" << dot << "-18" << 1;
+        QTest::newRow("en six decimals") << "0.000001" << dot << "0.000001" << 6;
+
+        QTest::newRow("en group separator") << "1,250" << dot << "" << 0;
+        QTest::newRow("en comma decimal") << "12,50" << dot << "" << 0;
+        QTest::newRow("en grouped with decimals") << "1,250.5" << dot << "" << 0;
+        QTest::newRow("hu space group") << "1 250" << comma << "" << 0;
+        QTest::newRow("hu nbsp group") << "1\u00a0250" << comma << "" << 0;
+        QTest::newRow("hu dot group and comma") << "1.250,5" << comma << "" << 0;
+        QTest::newRow("hu two commas") << "1,2,5" << comma << "" << 0;
+        QTest::newRow("hu comma and dot") << "1,25.0" << comma << "" << 0;
+        QTest::newRow("hu trailing comma") << "12," << comma << "" << 0;
+        QTest::newRow("hu leading comma") << ",5" << comma << "" << 0;
+        QTest::newRow("minus inside") << "1\u22122" << dot << "" << 0;
+        QTest::newRow("minus then blank") << "- 18" << dot << "" << 0;
+        QTest::newRow("two minus signs") << "--18" << dot << "" << 0;
+        QTest::newRow("exponent") << "1e3" << dot << "" << 0;
+        QTest::newRow("blank") << "   " << comma << "" << 0;
+        QTest::newRow("empty") << "" << comma << "" << 0;
+        QTest::newRow("seven decimals") << "0,0000001" << comma << "" << 0;
+        QTest::newRow("letters") << "12kg" << dot << "" << 0;
+    }
+    void parseTyped()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, point);
+        QFETCH(QString, expected);
+        QFETCH(int, scale);
+        const auto d = Decimal::parseTyped(text, point);
+        if (expected.isEmpty()) {
+            QVERIFY2(!d.has_value(), qPrintable(d ? d->toString() : QString()));
+            return;
+        }
+        QVERIFY2(d.has_value(), qPrintable(text));
+        QCOMPARE(d->toString(), expected);
+        QCOMPARE(d->scale(), scale); // exact, as typed: "12,50" is 1250 hundredths
+    }
+
     void significantScale_data()
     {
         QTest::addColumn<QString>("text");

@@ -32,6 +32,15 @@ QJsonObject document()
         .toObject();
 }
 
+// The document the server serves, from the source tree.
+QJsonObject sourceDocument()
+{
+    QFile f(QStringLiteral(FLOWVIZ_SOURCE_DIR "/backend/api/openapi.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(f.fileName()));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
 } // namespace
 
 class TestJsonSchema : public QObject
@@ -267,9 +276,7 @@ private slots:
     // every example in a component schema fits that schema.
     void theDocumentIsCheckable()
     {
-        QFile f(QStringLiteral(FLOWVIZ_SOURCE_DIR "/backend/api/openapi.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const JsonSchema validator(QJsonDocument::fromJson(f.readAll()).object());
+        const JsonSchema validator(sourceDocument());
         QCOMPARE(validator.unsupportedKeywords(), QStringList());
         const QJsonObject schemas =
             validator.resolve(QStringLiteral("/components/schemas"))->toObject();
@@ -285,6 +292,74 @@ private slots:
             }
         }
         QVERIFY(examples >= 4);
+    }
+
+    // GET /api/v1/traceability/{lot_code} answers one of two shapes (backend/trace/
+    // traceroutes.cpp): the lot with its neighbours, or, with direction or depth, the graph.
+    // Each Trace branch takes exactly its own shape and nothing more, so no answer can fit
+    // both and a member of the other shape is never taken silently.
+    void traceAnswersFitExactlyOneBranch_data()
+    {
+        QTest::addColumn<QJsonObject>("answer");
+        QTest::addColumn<bool>("neighbours"); // fits Trace/oneOf/0
+        QTest::addColumn<bool>("graph");      // fits Trace/oneOf/1
+
+        const QJsonObject lot = parse(R"({"id": "0b6a8c8e-6f7d-4d1e-9a53-0f7c2f1e9b11",
+            "lot_code": "BULK-20261203-DUNA01-0001", "lot_type": "BULK", "status": "RELEASED",
+            "production_run_id": null, "run_code": null,
+            "operator_id": "5d1c2f4e-0a7b-4c3d-8e9f-112233445566", "operator": "operator",
+            "workstation_id": "WS-01", "weight_kg": 120.5, "temperature_c": 3.5,
+            "temperature_status": "ok", "weight_status": "ok", "metadata": {},
+            "client_created_at": null, "client_time_flagged": false,
+            "created_at": "2026-12-03T08:00:00.000Z", "updated_at": "2026-12-03T08:00:00.000Z"})")
+                                    .toObject();
+        QJsonObject parent = lot;
+        parent.insert(QStringLiteral("lot_code"), QStringLiteral("RAW-20261203-DUNA01-0001"));
+        parent.insert(QStringLiteral("lot_type"), QStringLiteral("RAW"));
+        parent.insert(QStringLiteral("quantity_used_kg"), 60.25);
+        const QJsonObject neighbours{{QStringLiteral("central"), lot},
+                                     {QStringLiteral("parents"), QJsonArray{parent}},
+                                     {QStringLiteral("children"), QJsonArray{}}};
+        const QJsonObject graph = parse(R"({"root": "BULK-20261203-DUNA01-0001",
+            "direction": "both", "depth": 50, "truncated": false, "max_nodes": 5000,
+            "nodes": [{"id": "0b6a8c8e-6f7d-4d1e-9a53-0f7c2f1e9b11",
+                       "lot_code": "BULK-20261203-DUNA01-0001", "lot_type": "BULK",
+                       "status": "RELEASED", "weight_kg": 120.5, "temperature_c": null,
+                       "created_at": "2026-12-03T08:00:00.000Z", "level": 0}],
+            "edges": [{"parent_lot_code": "RAW-20261203-DUNA01-0001",
+                       "child_lot_code": "BULK-20261203-DUNA01-0001",
+                       "quantity_used_kg": 60.25}]})")
+                                      .toObject();
+        QJsonObject both = neighbours;
+        for (auto it = graph.begin(); it != graph.end(); ++it)
+            both.insert(it.key(), it.value());
+
+        QTest::newRow("neighbours answer") << neighbours << true << false;
+        QTest::newRow("graph answer") << graph << false << true;
+        const auto with = [](QJsonObject o, const QString &member, const QJsonValue &value) {
+            o.insert(member, value);
+            return o;
+        };
+        QTest::newRow("neighbours answer with root")
+            << with(neighbours, QStringLiteral("root"), lot[QStringLiteral("lot_code")]) << false
+            << false;
+        QTest::newRow("graph answer with central")
+            << with(graph, QStringLiteral("central"), lot) << false << false;
+        QTest::newRow("both answers in one") << both << false << false;
+    }
+    void traceAnswersFitExactlyOneBranch()
+    {
+        QFETCH(QJsonObject, answer);
+        QFETCH(bool, neighbours);
+        QFETCH(bool, graph);
+        const JsonSchema validator(sourceDocument());
+        const auto fits = [&](const QString &pointer) {
+            return validator.validateAt(answer, pointer).isEmpty();
+        };
+        QCOMPARE(fits(QStringLiteral("/components/schemas/Trace/oneOf/0")), neighbours);
+        QCOMPARE(fits(QStringLiteral("/components/schemas/Trace/oneOf/1")), graph);
+        const SchemaViolations v = validator.validateComponent(answer, QStringLiteral("Trace"));
+        QVERIFY2(v.isEmpty() == (neighbours != graph), qPrintable(JsonSchema::describe(v)));
     }
 
     void knownKeywordsAreListed()

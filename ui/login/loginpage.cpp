@@ -137,29 +137,18 @@ void LoginPage::submit()
         m_password->setFocus(Qt::OtherFocusReason);
         return;
     }
-    m_attemptUser = user;
     setBusy(true);
     m_message->hide();
     m_core->session()->login(user, m_password->text());
 }
 
-void LoginPage::onFailed(const app::ApiError &error, const QString &message)
+void LoginPage::onFailed(const app::ApiError &, const QString &message)
 {
     if (!m_waiting)
         return;
+    // Session says why, also when the server cannot be reached and the password was checked
+    // against this workstation's record (never logged in here, too long ago, wrong password).
     setBusy(false);
-    const auto *session = m_core->session();
-    const bool unreachable = error.kind == app::ApiError::Kind::Network ||
-                             error.kind == app::ApiError::Kind::Timeout ||
-                             error.kind == app::ApiError::Kind::Unavailable;
-    if (unreachable && session->isValid() &&
-        session->user().username.compare(m_attemptUser, Qt::CaseInsensitive) == 0) {
-        // Offline: the operator's stored session still holds; work goes on and syncs later.
-        m_password->clear();
-        m_message->hide();
-        emit loggedIn();
-        return;
-    }
     m_password->clear();
     showError(message);
     m_password->setFocus(Qt::OtherFocusReason);

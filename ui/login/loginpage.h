@@ -14,8 +14,8 @@ class ConsoleCore;
 namespace flowviz::ui {
 
 // Who is working at this station: user name (a badge scan fills it) and password. When the
-// server cannot be reached, the operator whose session is stored and still valid goes on
-// working offline.
+// server cannot be reached, anyone who logged in online here lately logs in with their own
+// password (Session checks it against this workstation's record).
 class LoginPage : public QWidget
 {
     Q_OBJECT
@@ -54,7 +54,6 @@ private:
     QPushButton *m_button = nullptr;
     QLabel *m_message = nullptr;
     bool m_waiting = false;
-    QString m_attemptUser;
 };
 
 } // namespace flowviz::ui

@@ -64,7 +64,22 @@ LotsPage::LotsPage(app::ApiClient *api, app::LocalCache *cache, QWidget *parent)
 {
     build();
     retranslate();
-    m_model->refresh();
+    // Loaded when first shown (after the login, so with a session), not at construction.
+}
+
+QString LotsPage::stateText() const
+{
+    return m_state->text();
+}
+
+void LotsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The first visit loads the list; a visit after a failed load (no session yet, server
+    // gone) tries again.
+    if (!m_model->isLoading() &&
+        (m_model->pagesLoaded() == 0 || m_model->isOffline() || !m_model->errorString().isEmpty()))
+        m_model->refresh();
 }
 
 void LotsPage::build()
@@ -102,13 +117,18 @@ void LotsPage::build()
     filters->addWidget(m_status);
     filters->addWidget(m_runLabel);
     filters->addWidget(m_run);
-    filters->addWidget(m_useDates);
-    filters->addWidget(m_fromLabel);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toLabel);
-    filters->addWidget(m_to);
     filters->addStretch();
     layout->addLayout(filters);
+    // The dates on a line of their own: one line of every filter does not fit 1024 px in
+    // Hungarian.
+    auto *dates = new QHBoxLayout;
+    dates->addWidget(m_useDates);
+    dates->addWidget(m_fromLabel);
+    dates->addWidget(m_from);
+    dates->addWidget(m_toLabel);
+    dates->addWidget(m_to);
+    dates->addStretch();
+    layout->addLayout(dates);
 
     m_state = new QLabel(m_listPage);
     m_state->setWordWrap(true);
@@ -164,8 +184,10 @@ void LotsPage::build()
                                 "is complete again when the server is reachable."));
         else if (!m_model->errorString().isEmpty())
             m_state->setText(m_model->errorString());
-        else
+        else if (m_model->canFetchMore({}))
             m_state->setText(tr("Lots shown: %1. Scroll down for more.").arg(m_model->rowCount()));
+        else
+            m_state->setText(tr("Lots shown: %1 (all).").arg(m_model->rowCount()));
     };
     connect(m_model, &app::ServerLotsModel::loadingChanged, this, updateState);
     connect(m_model, &app::ServerLotsModel::offlineChanged, this, updateState);

@@ -37,6 +37,8 @@ public:
     QTableView *view() const { return m_view; }
     LotDetailPage *detailPage() const { return m_detail; }
     bool isShowingDetail() const;
+    // The line under the filters: loading, offline, an error, or how many lots are shown.
+    QString stateText() const;
 
 public slots:
     // Opens the scanned lot's page.
@@ -47,6 +49,7 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void build();

@@ -6,6 +6,7 @@
 #include "labels/labelpreview.h"
 #include "labels/labelrenderer.h"
 
+#include "outbox/outbox.h"
 #include "registration/rulemessages.h"
 
 #include <QComboBox>
@@ -16,8 +17,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace flowviz::ui {
@@ -151,6 +154,8 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     connect(m_registrar->cache(), &app::LocalCache::lotsChanged, this,
             &RegisterLotPage::updateSaved);
     connect(m_registrar, &app::LotRegistrar::synced, this, &RegisterLotPage::updateSaved);
+    // A lot refused by the server or discarded is no longer "saved": the page says so at once.
+    connect(m_registrar->outbox(), &app::Outbox::changed, this, &RegisterLotPage::updateSaved);
 
     retranslateUi();
     reloadRuns();
@@ -174,8 +179,12 @@ void RegisterLotPage::retranslateUi()
     }
     m_code->setPlaceholderText(
         tr("Generated when you save; type it only to use a pre-printed label"));
-    m_weight->setPlaceholderText(tr("e.g. 12.50"));
-    m_temperature->setPlaceholderText(tr("e.g. 3.5"));
+    // The examples are written as numbers are typed here: "12,50" in Hungarian.
+    const auto example = [](QString number) {
+        return tr("e.g. %1").arg(number.replace(u'.', QLocale().decimalPoint()));
+    };
+    m_weight->setPlaceholderText(example(QStringLiteral("12.50")));
+    m_temperature->setPlaceholderText(example(QStringLiteral("3.5")));
     if (m_run->count() > 0)
         m_run->setItemText(0, tr("No production run"));
     m_parentsTitle->setText(tr("Parent lots"));
@@ -187,6 +196,8 @@ void RegisterLotPage::retranslateUi()
         if (auto *b = qobject_cast<QPushButton *>(m_parents->cellWidget(row, RemoveColumn)))
             b->setText(tr("Remove"));
     }
+    // The texts changed length: fit the columns again once every badge has its new text.
+    QTimer::singleShot(0, m_parents, &QTableView::resizeColumnsToContents);
     m_save->setText(tr("Save lot (Ctrl+S)"));
     m_print->setText(tr("Print label…"));
     // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
@@ -216,7 +227,7 @@ void RegisterLotPage::reloadRuns()
 void RegisterLotPage::updateBadge()
 {
     const auto type = lotTypeFromString(m_type->currentData().toString());
-    const auto celsius = Decimal::parse(m_temperature->text().trimmed());
+    const auto celsius = Decimal::parseTyped(m_temperature->text(), QLocale().decimalPoint());
     m_badge->setReading(celsius, type ? m_registrar->cache()->profile(*type) : std::nullopt);
 }
 
@@ -294,7 +305,8 @@ void RegisterLotPage::addParentRow(const app::ParentCheck &check)
     quantity->setObjectName(QStringLiteral("quantity_") + check.code);
     quantity->setMinimumHeight(kTouch);
     if (check.lot->weightKg)
-        quantity->setPlaceholderText(tr("max %1").arg(check.lot->weightKg->toString()));
+        quantity->setPlaceholderText(tr("max %1").arg(
+            check.lot->weightKg->toString().replace(u'.', QLocale().decimalPoint())));
     m_parents->setCellWidget(row, QuantityColumn, quantity);
     auto *remove = new QPushButton(tr("Remove"), m_parents);
     remove->setMinimumHeight(kTouch);
@@ -348,11 +360,30 @@ void RegisterLotPage::save()
     emit lotSaved(result.lotCode);
 }
 
+QString RegisterLotPage::savedText() const
+{
+    return m_savedText->text();
+}
+
 void RegisterLotPage::updateSaved()
 {
     if (m_lastCode.isEmpty()) {
         m_savedText->setText(QString());
         m_savedStatus->setStatus(std::nullopt);
+        return;
+    }
+    const auto item = m_registrar->outbox()->item(m_lastOutboxId);
+    if (item && (item->state == app::OutboxItem::State::NeedsAttention ||
+                 item->state == app::OutboxItem::State::Discarded)) {
+        m_savedText->setText(
+            item->state == app::OutboxItem::State::Discarded
+                ? tr("\u2716 Lot %1 was discarded: it is not registered. Do not use its label.")
+                      .arg(m_lastCode)
+                : tr("\u2716 The server refused lot %1: %2 It is not registered. Correct it on "
+                     "the Sync page.")
+                      .arg(m_lastCode, item->lastError));
+        m_savedStatus->setStatus(std::nullopt);
+        m_print->setEnabled(false);
         return;
     }
     const auto lot = m_registrar->cache()->lot(m_lastCode);
@@ -362,6 +393,7 @@ void RegisterLotPage::updateSaved()
                                      "the server automatically.")
                                       .arg(m_lastCode));
     m_savedStatus->setStatus(lot ? lot->status : LotStatus::CREATED, !synced);
+    m_print->setEnabled(true);
 }
 
 void RegisterLotPage::printLabel()

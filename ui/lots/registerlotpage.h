@@ -48,6 +48,8 @@ public:
     // "parents", "scan", "save"), empty when none.
     QString fieldError(const QString &field) const;
     QString lastLotCode() const { return m_lastCode; }
+    // What became of the last lot saved here: saved, on the server, refused, discarded.
+    QString savedText() const;
     QStringList parentCodes() const;
     // Sets the quantity drawn from a parent already in the list.
     bool setParentQuantity(const QString &code, const QString &kg);

@@ -1,6 +1,7 @@
 #include "qcdecisionpage.h"
 
 #include "common/fielderror.h"
+#include "common/reflowgridlayout.h"
 #include "common/statusbadge.h"
 #include "common/temperaturebadge.h"
 #include "labels/labelrenderer.h"
@@ -85,16 +86,17 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_card = new QGroupBox(this);
     m_card->setObjectName(QStringLiteral("lotCard"));
     auto *card = new QVBoxLayout(m_card);
-    auto *cardTop = new QHBoxLayout;
+    // The code and the status badge each get a line: a long code and a long status never
+    // squeeze each other.
     m_cardCode = new QLabel(m_card);
     m_cardCode->setFont(big);
     m_cardCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    card->addWidget(m_cardCode);
     m_status = new StatusBadge(m_card);
     m_status->setObjectName(QStringLiteral("lotStatus"));
-    cardTop->addWidget(m_cardCode, 1);
-    cardTop->addWidget(m_status);
-    card->addLayout(cardTop);
+    card->addWidget(m_status, 0, Qt::AlignLeft);
     m_cardDetails = new QLabel(m_card);
+    m_cardDetails->setWordWrap(true);
     card->addWidget(m_cardDetails);
     m_cardTemperature = new TemperatureBadge(m_card);
     card->addWidget(m_cardTemperature);
@@ -108,12 +110,19 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_signature->setTextFormat(Qt::PlainText);
     m_signature->hide();
     card->addWidget(m_signature);
+    m_freshness = new QLabel(m_card);
+    m_freshness->setObjectName(QStringLiteral("lotFreshness"));
+    m_freshness->setWordWrap(true);
+    m_freshness->hide();
+    card->addWidget(m_freshness);
     m_card->hide();
     layout->addWidget(m_card);
 
     m_gatesTitle = new QLabel(this);
+    m_gatesTitle->setWordWrap(true);
     layout->addWidget(m_gatesTitle);
-    m_stepperLayout = new QHBoxLayout;
+    // The gates reflow into rows: a gate's name and state are never cut, whatever the width.
+    m_stepperLayout = new ReflowGridLayout;
     layout->addLayout(m_stepperLayout);
     m_stepper = new QButtonGroup(this);
     m_stepper->setExclusive(true);
@@ -126,6 +135,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
 
     m_temperatureLabel = new QLabel(this);
+    m_temperatureLabel->setWordWrap(true);
     layout->addWidget(m_temperatureLabel);
     m_temperature = new QLineEdit(this);
     m_temperature->setObjectName(QStringLiteral("qcTemperature"));
@@ -147,6 +157,7 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
         updateLimitWarning();
     });
     m_notesLabel = new QLabel(this);
+    m_notesLabel->setWordWrap(true);
     layout->addWidget(m_notesLabel);
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("qcNotes"));
@@ -201,8 +212,20 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     connect(m_recorder->cache(), &app::LocalCache::gatesChanged, this,
             &QcDecisionPage::reloadGates);
     connect(m_recorder->cache(), &app::LocalCache::lotsChanged, this, [this] {
-        if (!m_lotCode.isEmpty())
-            showLot();
+        if (m_lotCode.isEmpty())
+            return;
+        // The code on the card may now name another lot (e.g. a queued registration was
+        // discarded): the card is emptied rather than showing, and deciding on, that one.
+        const auto lot = m_recorder->cache()->lot(m_lotCode);
+        if (!lot || lot->id != m_lotId) {
+            const QString code = m_lotCode;
+            clearLot();
+            setError(
+                QStringLiteral("lot_code"),
+                tr("\u2716 Lot %1 changed on this workstation. Scan its label again.").arg(code));
+            return;
+        }
+        showLot();
     });
     connect(m_recorder, &app::DecisionRecorder::signatureFailed, this,
             [this](app::DecisionRecorder::SignatureProblem, const QString &message) {
@@ -211,7 +234,10 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
                 else
                     setError(QStringLiteral("save"), message);
             });
-    connect(m_recorder->outbox(), &app::Outbox::changed, this, &QcDecisionPage::updateStepper);
+    connect(m_recorder->outbox(), &app::Outbox::changed, this, [this] {
+        updateStepper();
+        updateResult();
+    });
     reloadGates();
     retranslateUi();
 }
@@ -224,7 +250,9 @@ void QcDecisionPage::retranslateUi()
     m_gatesTitle->setText(tr("QC gate"));
     m_temperatureLabel->setText(
         tr("Measured temperature (°C) — required at critical control points"));
-    m_temperature->setPlaceholderText(tr("e.g. -18.5"));
+    // Written as numbers are typed here: "-18,5" in Hungarian.
+    m_temperature->setPlaceholderText(
+        tr("e.g. %1").arg(QStringLiteral("-18.5").replace(u'.', QLocale().decimalPoint())));
     m_notesLabel->setText(tr("Notes — required for HOLD and FAIL (at least %1 characters)")
                               .arg(rules::kNotesMinForHoldOrFail));
     m_correctiveLabel->setText(
@@ -232,7 +260,7 @@ void QcDecisionPage::retranslateUi()
            "was done with the product and the process (at least %1 characters)")
             .arg(rules::kCorrectiveActionMin));
     m_buttons.value(Decision::PASS)->setText(tr("\u2714 PASS (F2)"));
-    m_buttons.value(Decision::HOLD)->setText(tr("\u23F8 HOLD (F3)"));
+    m_buttons.value(Decision::HOLD)->setText(tr("\u275A\u275A HOLD (F3)"));
     m_buttons.value(Decision::FAIL)->setText(tr("\u2716 FAIL (F4)"));
     // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
     m_buttons.value(Decision::PASS)->setShortcut(QKeySequence(Qt::Key_F2));
@@ -324,12 +352,12 @@ void QcDecisionPage::updateStepper()
             if (d.gateNumber == gate.number)
                 last = d.decision;
         }
-        QString state =
-            last ? QStringLiteral("%1 %2").arg(*last == Decision::PASS   ? QStringLiteral("\u2714")
-                                               : *last == Decision::HOLD ? QStringLiteral("\u23F8")
-                                                                         : QStringLiteral("\u2716"),
-                                               app::RuleMessages::decisionName(*last))
-                 : tr("not checked");
+        QString state = last ? QStringLiteral("%1 %2").arg(
+                                   *last == Decision::PASS   ? QStringLiteral("\u2714")
+                                   : *last == Decision::HOLD ? QStringLiteral("\u275A\u275A")
+                                                             : QStringLiteral("\u2716"),
+                                   app::RuleMessages::decisionName(*last))
+                             : tr("not checked");
         if (firstOpen < 0 && (!last || *last != Decision::PASS))
             firstOpen = gate.number;
         const QString ccp = gate.isCcp ? tr(" (CCP)") : QString();
@@ -416,7 +444,8 @@ void QcDecisionPage::updateLimitWarning()
 
 void QcDecisionPage::updateButtons()
 {
-    const bool lotKnown = !m_lotCode.isEmpty() && m_recorder->cache()->lot(m_lotCode).has_value();
+    const auto lot = m_lotCode.isEmpty() ? std::nullopt : m_recorder->cache()->lot(m_lotCode);
+    const bool lotKnown = !m_lookingUp && lot && lot->id == m_lotId;
     for (QPushButton *b : std::as_const(m_buttons))
         b->setEnabled(lotKnown);
     // PASS outside the critical limit is refused here already; the server refuses it too.
@@ -428,29 +457,49 @@ void QcDecisionPage::updateButtons()
 void QcDecisionPage::handleScan(const QString &code)
 {
     const QString normalized = rules::normalizeLotCode(code);
-    if (!m_recorder->cache()->lot(normalized)) {
-        setError(QStringLiteral("lot_code"),
-                 tr("\u2716 Lot %1 is not known on this workstation. Check the label, or wait "
-                    "until the connection to the server is back.")
-                     .arg(normalized));
+    const quint64 scan = ++m_scan;
+    // From this moment no decision can go to the lot shown before: a scan that does not resolve
+    // leaves the card empty.
+    if (normalized != m_lotCode)
+        clearLot();
+    m_lookingUp = true;
+    setError(QStringLiteral("lot_code"), QString());
+    m_scanHint->setText(tr("Looking up lot %1…").arg(normalized));
+    updateButtons();
+    QPointer<QcDecisionPage> self(this);
+    m_recorder->lookupLot(normalized, this, [self, scan](const app::LotLookupResult &result) {
+        if (self && self->m_scan == scan)
+            self->onLookedUp(result);
+    });
+}
+
+void QcDecisionPage::onLookedUp(const app::LotLookupResult &result)
+{
+    m_lookingUp = false;
+    m_scanHint->setText(tr("Scan the label of the lot you are checking."));
+    if (!result.found() || (result.code != m_lotCode && !m_lotCode.isEmpty())) {
+        clearLot();
+        setError(
+            QStringLiteral("lot_code"),
+            result.invalidCode
+                ? tr("\u2716 \"%1\" is not a lot code. Scan the label of the lot.").arg(result.code)
+            : result.notRegistered
+                ? tr("\u2716 Lot %1 is not registered. Check the label.").arg(result.code)
+                : tr("\u2716 Lot %1 is not known on this workstation and the server cannot "
+                     "be reached to check it. Try again when the connection is back.")
+                      .arg(result.code));
         return;
     }
     showErrors({});
-    if (normalized != m_lotCode) {
-        m_lotCode = normalized;
-        m_notes->clear();
-        m_temperature->clear();
-        m_correctiveAction->clear();
-        m_result->clear();
-        m_signature->hide();
-        m_stepper->setExclusive(false);
-        if (QAbstractButton *b = m_stepper->checkedButton())
-            b->setChecked(false);
-        m_stepper->setExclusive(true);
-        m_parentCodes.clear();
-        m_parentsKnown = false;
-        m_serverDecisions.clear();
-        m_gateChosenByOperator = false;
+    m_freshness->setText(
+        result.source == app::LotLookupResult::Source::Cache
+            ? tr("Status as last known on this workstation: the server could not be asked.")
+            : QString());
+    m_freshness->setVisible(!m_freshness->text().isEmpty());
+    if (result.code != m_lotCode || result.lot->id != m_lotId) {
+        clearLot();
+        m_lotCode = result.code;
+        m_lotId = result.lot->id;
         QPointer<QcDecisionPage> self(this);
         const QString lot = m_lotCode;
         // The gates the lot passed elsewhere come from the server; decisions made here and
@@ -491,6 +540,74 @@ void QcDecisionPage::handleScan(const QString &code)
     updateCcpFields();
 }
 
+void QcDecisionPage::clearLot()
+{
+    m_lotCode.clear();
+    m_lotId.clear();
+    resetFields();
+    m_signature->hide();
+    m_freshness->hide();
+    m_stepper->setExclusive(false);
+    if (QAbstractButton *b = m_stepper->checkedButton())
+        b->setChecked(false);
+    m_stepper->setExclusive(true);
+    m_parentCodes.clear();
+    m_parentsKnown = false;
+    m_serverDecisions.clear();
+    m_gateChosenByOperator = false;
+    m_card->hide();
+    updateStepper();
+    updateCcpFields();
+}
+
+void QcDecisionPage::resetFields()
+{
+    m_notes->clear();
+    m_temperature->clear();
+    m_correctiveAction->clear();
+}
+
+void QcDecisionPage::updateResult()
+{
+    if (m_resultOutboxId.isEmpty())
+        return;
+    const auto item = m_recorder->outbox()->item(m_resultOutboxId);
+    if (!item)
+        return;
+    const auto decision =
+        decisionFromString(item->payload.value(QStringLiteral("decision")).toString());
+    const QString name = decision ? app::RuleMessages::decisionName(*decision) : QString();
+    const int gate = item->payload.value(QStringLiteral("gate_number")).toInt();
+    switch (item->state) {
+    case app::OutboxItem::State::Done:
+        m_result->setText(tr("%1 recorded for lot %2 at gate %3 and on the server.")
+                              .arg(name, m_resultLot)
+                              .arg(gate));
+        break;
+    case app::OutboxItem::State::NeedsAttention:
+        m_result->setText(tr("\u2716 The server refused the %1 for lot %2 at gate %3: %4 It is "
+                             "not recorded. See the Sync page.")
+                              .arg(name, m_resultLot)
+                              .arg(gate)
+                              .arg(item->lastError));
+        break;
+    case app::OutboxItem::State::Discarded:
+        m_result->setText(tr("\u2716 The %1 for lot %2 at gate %3 was discarded: it is not "
+                             "recorded.")
+                              .arg(name, m_resultLot)
+                              .arg(gate));
+        break;
+    case app::OutboxItem::State::Pending:
+    case app::OutboxItem::State::InFlight:
+        break;
+    }
+}
+
+QString QcDecisionPage::freshnessText() const
+{
+    return m_freshness->isHidden() ? QString() : m_freshness->text();
+}
+
 void QcDecisionPage::showLot()
 {
     const auto lot = m_recorder->cache()->lot(m_lotCode);
@@ -520,6 +637,7 @@ app::DecisionDraft QcDecisionPage::draft(Decision decision) const
 {
     app::DecisionDraft d;
     d.lotCode = m_lotCode;
+    d.lotId = m_lotId;
     d.gateNumber = currentGate();
     d.decision = decision;
     d.notes = m_notes->toPlainText();
@@ -575,12 +693,15 @@ void QcDecisionPage::onRecorded(const app::RecordedDecision &decision)
 {
     if (decision.signature && m_dialog)
         m_dialog->accept();
-    if (decision.lotCode != m_lotCode)
-        return;
+    // Says which lot the decision went to, whatever the card shows by now.
     m_result->setText(tr("%1 recorded for lot %2 at gate %3. It will be sent to the server "
                          "automatically.")
                           .arg(app::RuleMessages::decisionName(decision.decision), decision.lotCode)
                           .arg(decision.gateNumber));
+    m_resultOutboxId = decision.outboxId;
+    m_resultLot = decision.lotCode;
+    if (decision.lotCode != m_lotCode)
+        return;
     if (decision.signature) {
         m_signature->setText(tr("Signed: %1").arg(decision.signature->text));
         m_signature->show();

@@ -9,7 +9,6 @@
 
 class QButtonGroup;
 class QGroupBox;
-class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -17,6 +16,7 @@ class QPushButton;
 
 namespace flowviz::ui {
 
+class ReflowGridLayout;
 class StatusBadge;
 class TemperatureBadge;
 
@@ -34,7 +34,13 @@ class QcDecisionPage : public QWidget
 public:
     explicit QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent = nullptr);
 
+    // The lot on the card: the one a decision goes to (empty while none is shown).
     QString currentLot() const { return m_lotCode; }
+    QString currentLotId() const { return m_lotId; }
+    // A scanned code is being looked up on the server; the decision buttons are off meanwhile.
+    bool isLookingUp() const { return m_lookingUp; }
+    // "Status as last known here" when the server could not be asked about the lot; else empty.
+    QString freshnessText() const;
     int currentGate() const;
     // The stepper's text for one gate (its state), for tests and screenshots.
     QString gateStateText(int gateNumber) const;
@@ -66,6 +72,12 @@ protected:
 private:
     void retranslateUi();
     void showLot();
+    void onLookedUp(const app::LotLookupResult &result);
+    // Empties the card: no lot, no decision can be taken until a scan resolves.
+    void clearLot();
+    void resetFields();
+    // The last decision recorded here went further: on the server, refused, or discarded.
+    void updateResult();
     void updateStepper();
     // The gate or lot changed: show the CCP fields or not, and check the limit again.
     void updateCcpFields();
@@ -80,6 +92,9 @@ private:
 
     app::DecisionRecorder *m_recorder;
     QString m_lotCode;
+    QString m_lotId;
+    quint64 m_scan = 0; // which scan the pending lookup answers
+    bool m_lookingUp = false;
     QList<app::RecordedDecision> m_serverDecisions; // what the server holds about m_lotCode
     bool m_gateChosenByOperator = false;
     QStringList m_parentCodes;
@@ -94,8 +109,9 @@ private:
     StatusBadge *m_status = nullptr;
     QLabel *m_parents = nullptr;
     QLabel *m_signature = nullptr;
+    QLabel *m_freshness = nullptr;
     QLabel *m_gatesTitle = nullptr;
-    QHBoxLayout *m_stepperLayout = nullptr;
+    ReflowGridLayout *m_stepperLayout = nullptr;
     QButtonGroup *m_stepper = nullptr;
     QLabel *m_temperatureLabel = nullptr;
     QLineEdit *m_temperature = nullptr;
@@ -107,6 +123,8 @@ private:
     QString m_limitProblem; // the sentence shown while the typed value breaks the limit
     QMap<Decision, QPushButton *> m_buttons;
     QLabel *m_result = nullptr;
+    QString m_resultOutboxId; // the outbox item of the last decision recorded here
+    QString m_resultLot;
     QMap<QString, QLabel *> m_errors;
     QPointer<SignatureDialog> m_dialog;
 };

@@ -11,6 +11,7 @@ namespace flowviz::ui {
 namespace {
 
 constexpr int kTouch = 44;
+constexpr int kWidth = 540;
 
 } // namespace
 
@@ -20,10 +21,14 @@ SignatureDialog::SignatureDialog(const QString &signer, const QString &meaning,
 {
     setObjectName(QStringLiteral("signatureDialog"));
     setWindowTitle(tr("Electronic signature"));
-    setMinimumWidth(520);
+    // A readable width (the layout's minimum would squeeze the texts into a narrow column), and
+    // the height to suit it (fitHeight()): left to adjustSize(), a small screen narrows the
+    // dialog after its height was chosen for a wider one, and the last lines of the message fall
+    // off.
+    setMinimumWidth(kWidth);
     auto *layout = new QVBoxLayout(this);
-    // The layout decides the size, so that a long message is never cut off.
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->setSizeConstraint(QLayout::SetDefaultConstraint);
+    resize(kWidth, 0);
     m_signer = new QLabel(tr("You are signing as %1. Your signature means:").arg(signer), this);
     m_signer->setObjectName(QStringLiteral("signatureSigner"));
     m_signer->setTextFormat(Qt::PlainText);
@@ -124,8 +129,23 @@ void SignatureDialog::showMessage(const QString &message, bool problem)
         problem ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }") : QString());
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
-    // Grow to show all of it: a word-wrapped label's height depends on its width.
-    adjustSize();
+    fitHeight();
+}
+
+void SignatureDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeight();
+}
+
+void SignatureDialog::fitHeight()
+{
+    // Word-wrapped labels need more height the narrower they are: grow to show every line at
+    // the width the dialog has.
+    layout()->activate();
+    const int height = layout()->totalHeightForWidth(width());
+    if (height > this->height())
+        resize(width(), height);
 }
 
 } // namespace flowviz::ui

@@ -37,8 +37,12 @@ public slots:
 signals:
     void signRequested(const QString &password);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showMessage(const QString &message, bool problem);
+    void fitHeight();
 
     QLabel *m_signer = nullptr;
     QLabel *m_meaning = nullptr;

@@ -1,8 +1,14 @@
 #include "scannerinput.h"
 
-#include <QCoreApplication>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
 #include <QKeyEvent>
-#include <QScopedValueRollback>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QWidget>
 
 #include <algorithm>
@@ -66,24 +72,39 @@ QString withoutControls(const QString &text)
     return out;
 }
 
+// Whether `part` is `whole` with some characters left out (a validator or a length limit may
+// have refused some of a burst's characters).
+bool isSubsequence(QStringView part, QStringView whole)
+{
+    qsizetype j = 0;
+    for (const QChar c : part) {
+        while (j < whole.size() && whole[j] != c)
+            ++j;
+        if (j == whole.size())
+            return false;
+        ++j;
+    }
+    return true;
+}
+
+bool modalOrPopupOpen()
+{
+    return qobject_cast<QApplication *>(QCoreApplication::instance()) &&
+           (QApplication::activeModalWidget() || QApplication::activePopupWidget());
+}
+
 } // namespace
 
 ScannerInput::ScannerInput(QObject *parent) : QObject(parent)
 {
     m_monotonic.start();
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &ScannerInput::flush);
 }
 
-ScannerInput::~ScannerInput()
-{
-    flush();
-}
+ScannerInput::~ScannerInput() = default;
 
 void ScannerInput::setEnabled(bool enabled)
 {
-    if (!enabled)
-        flush();
+    endBurst();
     m_enabled = enabled;
 }
 
@@ -117,14 +138,37 @@ void ScannerInput::setClock(Clock clock)
     m_clock = std::move(clock);
 }
 
+void ScannerInput::flush()
+{
+    endBurst();
+}
+
 bool ScannerInput::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type type = event->type();
-    if (type != QEvent::KeyPress && type != QEvent::KeyRelease && type != QEvent::ShortcutOverride)
+    switch (type) {
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+    case QEvent::ShortcutOverride:
+        break;
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::TouchBegin:
+    case QEvent::TabletPress:
+    case QEvent::Shortcut:
+    case QEvent::FocusIn:
+    case QEvent::FocusOut:
+    case QEvent::InputMethod:
+    case QEvent::WindowDeactivate:
+        // A person's action: keys before it were typed, and an Enter after it is no scan's.
+        endBurst();
         return false;
+    default:
+        return false;
+    }
     // Widgets get key events from their QWindow; taking them at the widget keeps one decision
-    // per keystroke. Our own replays pass untouched.
-    if (!m_enabled || m_replaying > 0 || !watched->isWidgetType())
+    // per keystroke.
+    if (!m_enabled || !watched->isWidgetType())
         return false;
 
     if (event == m_lastEvent && type == m_lastEventType && m_lastReceiver &&
@@ -139,8 +183,9 @@ bool ScannerInput::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     switch (type) {
     case QEvent::ShortcutOverride:
-        // Mid-scan, a character must not fire a shortcut instead of reaching us as a key press.
-        if (burstActive() && (isScanCandidate(key) || isTerminator(key))) {
+        // Mid-scan, a character must not fire a shortcut instead of reaching the field.
+        if (burstActive() && watched == m_burstReceiver &&
+            (isScanCandidate(key) || isTerminator(key))) {
             key->accept();
             return true;
         }
@@ -148,91 +193,174 @@ bool ScannerInput::eventFilter(QObject *watched, QEvent *event)
     case QEvent::KeyPress:
         return handleKeyPress(watched, key);
     default:
-        return handleKeyRelease(watched, key);
+        return handleKeyRelease(key);
     }
 }
 
 bool ScannerInput::handleKeyPress(QObject *watched, QKeyEvent *event)
 {
+    auto *receiver = static_cast<QWidget *>(watched);
     TimeSource source = TimeSource::Monotonic;
     const qint64 now = nowFor(event, &source);
 
     if (isTerminator(event)) {
-        if (burstActive() && isFast(now, source) && m_heldText.size() >= m_minLength) {
-            m_flushTimer.stop();
-            m_swallowReleases.insert(event->key());
-            for (const HeldKey &held : std::as_const(m_held)) {
-                if (held.type == QEvent::KeyPress)
-                    m_swallowReleases.insert(held.key);
-                else
-                    m_swallowReleases.remove(held.key);
-            }
-            m_held.clear();
-            const QString keystrokes = std::exchange(m_heldText, QString());
-            processScan(keystrokes);
+        const bool scan = burstActive() && receiver == m_burstReceiver && isFast(now, source) &&
+                          m_burstText.size() >= m_minLength;
+        const QString keystrokes = m_burstText;
+        const Snapshot snapshot = m_snapshot;
+        endBurst();
+        if (!scan)
+            return false;
+        m_swallowReleases.insert(event->key());
+        // A dialog or popup in front: the scan is not for the page behind it. What it typed
+        // stays with the dialog, and its Enter does not press the dialog's default button.
+        if (modalOrPopupOpen())
             return true;
-        }
-        flush();
-        return false;
+        takeBack(snapshot, keystrokes);
+        processScan(keystrokes);
+        return true;
     }
 
     if (isScanCandidate(event)) {
-        if (burstActive() && !isFast(now, source))
-            flush();
-        if (!burstActive())
+        if (isSecret(receiver)) {
+            endBurst(); // a password is typed, never scanned, whatever the speed
+            return false;
+        }
+        const bool continues = burstActive() && receiver == m_burstReceiver && isFast(now, source);
+        if (!continues) {
+            endBurst();
+            m_burstReceiver = receiver;
+            m_snapshot = snapshotOf(receiver);
             m_swallowReleases.clear();
-        hold(watched, event);
-        m_heldText += event->text();
+        }
+        m_burstText += event->text();
         m_lastPressTime = now;
         m_lastPressSource = source;
-        // Twice the key interval: a busy event loop must not split a scan in two.
-        m_flushTimer.start(2 * m_maxIntervalMs);
-        return true;
+        // Inside a burst, a control character (STX, ETX, the GS1 separator typed with Ctrl) is
+        // scanner framing: as Ctrl+C or Ctrl+K it would copy or delete in the field.
+        const QString text = event->text();
+        return continues && std::all_of(text.begin(), text.end(), isControl);
     }
 
-    if (isModifierKey(event->key()) && burstActive()) {
-        hold(watched, event); // scanners press Shift for capitals; keep the order for replay
-        return true;
-    }
-
-    flush();
+    if (!isModifierKey(event->key())) // scanners press Shift for capitals
+        endBurst();
     return false;
 }
 
-bool ScannerInput::handleKeyRelease(QObject *watched, QKeyEvent *event)
+bool ScannerInput::handleKeyRelease(QKeyEvent *event)
 {
-    if (!event->isAutoRepeat() && m_swallowReleases.remove(event->key()))
-        return true;
-    if (burstActive()) {
-        hold(watched, event);
-        return true;
+    return !event->isAutoRepeat() && m_swallowReleases.remove(event->key());
+}
+
+void ScannerInput::endBurst()
+{
+    m_burstReceiver = nullptr;
+    m_burstText.clear();
+    m_snapshot = Snapshot();
+}
+
+ScannerInput::Snapshot ScannerInput::snapshotOf(QWidget *receiver)
+{
+    Snapshot s;
+    QWidget *editor = receiver;
+    if (qobject_cast<QAbstractSpinBox *>(receiver) || qobject_cast<QComboBox *>(receiver))
+        editor = receiver->findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly);
+    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && !edit->isReadOnly()) {
+        s.kind = Snapshot::Kind::LineEdit;
+        s.text = edit->text();
+        s.cursor = edit->cursorPosition();
+        s.selectionStart = edit->hasSelectedText() ? edit->selectionStart() : s.cursor;
+        s.selectionLength = edit->hasSelectedText() ? edit->selectionLength() : 0;
+    } else if (auto *plain = qobject_cast<QPlainTextEdit *>(editor);
+               plain && !plain->isReadOnly()) {
+        s.kind = Snapshot::Kind::TextEdit;
+        s.text = plain->document()->toPlainText();
+        const QTextCursor c = plain->textCursor();
+        s.cursor = c.position();
+        s.selectionStart = c.selectionStart();
+        s.selectionLength = c.selectionEnd() - c.selectionStart();
+    } else if (auto *rich = qobject_cast<QTextEdit *>(editor); rich && !rich->isReadOnly()) {
+        s.kind = Snapshot::Kind::TextEdit;
+        s.text = rich->document()->toPlainText();
+        const QTextCursor c = rich->textCursor();
+        s.cursor = c.position();
+        s.selectionStart = c.selectionStart();
+        s.selectionLength = c.selectionEnd() - c.selectionStart();
     }
-    return false;
+    s.cursorAtSelectionStart = s.selectionLength > 0 && s.cursor == s.selectionStart;
+    if (s.kind != Snapshot::Kind::None)
+        s.editor = editor;
+    return s;
 }
 
-void ScannerInput::hold(QObject *receiver, const QKeyEvent *event)
+bool ScannerInput::isSecret(const QWidget *receiver)
 {
-    m_held.append(HeldKey{receiver, event->type(), event->key(), event->modifiers(),
-                          event->nativeScanCode(), event->nativeVirtualKey(),
-                          event->nativeModifiers(), event->text(), event->isAutoRepeat(),
-                          event->count()});
+    if (const auto *edit = qobject_cast<const QLineEdit *>(receiver);
+        edit && edit->echoMode() != QLineEdit::Normal)
+        return true;
+    return receiver->inputMethodHints() & (Qt::ImhHiddenText | Qt::ImhSensitiveData);
 }
 
-void ScannerInput::flush()
+// Takes what a burst typed back out of its field, only if the field holds exactly the snapshot
+// with (some of) the burst's characters typed in where its cursor or selection was. Text set
+// by the program meanwhile is left alone. The field's own editing calls are used, so its undo
+// history, validator and textEdited() signal see an ordinary edit.
+void ScannerInput::takeBack(const Snapshot &s, const QString &burst)
 {
-    m_flushTimer.stop();
-    const QList<HeldKey> held = std::exchange(m_held, {});
-    m_heldText.clear();
-    if (held.isEmpty())
+    if (s.kind == Snapshot::Kind::None || !s.editor)
         return;
-    const QScopedValueRollback<int> replaying(m_replaying, m_replaying + 1);
-    for (const HeldKey &k : held) {
-        if (!k.receiver)
-            continue; // the widget went away while its keystrokes were held
-        QKeyEvent replay(k.type, k.key, k.modifiers, k.nativeScanCode, k.nativeVirtualKey,
-                         k.nativeModifiers, k.text, k.autoRepeat, quint16(k.count));
-        QCoreApplication::sendEvent(k.receiver, &replay);
+    auto *edit = qobject_cast<QLineEdit *>(s.editor.data());
+    auto *plain = qobject_cast<QPlainTextEdit *>(s.editor.data());
+    auto *rich = qobject_cast<QTextEdit *>(s.editor.data());
+    QTextDocument *document = plain ? plain->document() : (rich ? rich->document() : nullptr);
+    const QString now = edit ? edit->text() : (document ? document->toPlainText() : QString());
+    if (now == s.text)
+        return; // nothing got in
+    const QStringView before = QStringView(s.text).left(s.selectionStart);
+    const QStringView after = QStringView(s.text).sliced(s.selectionStart + s.selectionLength);
+    if (now.size() < before.size() + after.size() || !now.startsWith(before) ||
+        !now.endsWith(after))
+        return;
+    const QStringView inserted =
+        QStringView(now).sliced(before.size(), now.size() - before.size() - after.size());
+    if (!isSubsequence(inserted, burst))
+        return;
+    const QString replaced = s.text.mid(s.selectionStart, s.selectionLength);
+
+    const int start = int(before.size());
+    if (edit) {
+        edit->setSelection(start, int(inserted.size()));
+        if (replaced.isEmpty())
+            edit->del();
+        else
+            edit->insert(replaced);
+        if (s.selectionLength == 0)
+            edit->setCursorPosition(s.cursor);
+        else if (s.cursorAtSelectionStart)
+            edit->setSelection(start + s.selectionLength, -s.selectionLength);
+        else
+            edit->setSelection(start, s.selectionLength);
+        return;
     }
+    QTextCursor c(document);
+    c.setPosition(start);
+    c.setPosition(start + int(inserted.size()), QTextCursor::KeepAnchor);
+    if (replaced.isEmpty())
+        c.removeSelectedText();
+    else
+        c.insertText(replaced);
+    QTextCursor restored(document);
+    if (s.selectionLength == 0) {
+        restored.setPosition(s.cursor);
+    } else {
+        const int end = start + s.selectionLength;
+        restored.setPosition(s.cursorAtSelectionStart ? end : start);
+        restored.setPosition(s.cursorAtSelectionStart ? start : end, QTextCursor::KeepAnchor);
+    }
+    if (plain)
+        plain->setTextCursor(restored);
+    else
+        rich->setTextCursor(restored);
 }
 
 bool ScannerInput::processScan(const QString &keystrokes)

@@ -4,16 +4,15 @@
 
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QString>
-#include <QTimer>
 
 #include <functional>
 
 class QKeyEvent;
+class QWidget;
 
 namespace flowviz::ui {
 
@@ -21,10 +20,13 @@ namespace flowviz::ui {
 //
 // Install it with qApp->installEventFilter(). A scan is a burst of keystrokes, each within
 // maxInterKeyInterval() of the previous one, at least minLength() characters long, ended by
-// Enter/Return. Printable keystrokes are held back for a moment: if they turn out to be a scan
-// they are swallowed (nothing reaches the focused widget) and scanned() is emitted; otherwise
-// they are replayed, in order, to the widget that would have received them, so people type as
-// usual. A scanner configured without an Enter suffix therefore looks like fast typing.
+// Enter/Return. No keystroke is ever held back: each reaches the focused widget at once, so a
+// button tapped right after typing reads what was typed. When a burst turns out to be a scan,
+// what it typed is taken back out of the text field that received it (only if the field still
+// holds exactly that), its Enter is swallowed and scanned() is emitted. A scanner configured
+// without an Enter suffix therefore simply types. A tap, click, touch, shortcut or focus change
+// ends a burst: what follows is a person's input. Password fields are never scanned, and while a
+// modal dialog or a popup is open no scan is emitted: the keystrokes stay with the dialog.
 class ScannerInput : public QObject
 {
     Q_OBJECT
@@ -61,7 +63,8 @@ public:
     // stripped, GS1 is parsed, duplicates are debounced). Returns whether scanned() was emitted.
     // Pages can route a code typed into a search field through here, too.
     bool processScan(const QString &keystrokes);
-    // Replays held keystrokes to their widgets now instead of after the hold time.
+    // Ends the current burst: keystrokes so far are a person's typing. Nothing is ever held
+    // back, so there is nothing to deliver.
     void flush();
 
 signals:
@@ -81,27 +84,34 @@ private:
         EventTimestamp,
         Monotonic
     };
-    struct HeldKey
+    // The text field a burst types into, as it was before the burst's first keystroke.
+    struct Snapshot
     {
-        QPointer<QObject> receiver;
-        QEvent::Type type;
-        int key;
-        Qt::KeyboardModifiers modifiers;
-        quint32 nativeScanCode;
-        quint32 nativeVirtualKey;
-        quint32 nativeModifiers;
+        enum class Kind
+        {
+            None, // not a text field: nothing to take back
+            LineEdit,
+            TextEdit
+        };
+        Kind kind = Kind::None;
+        QPointer<QWidget> editor;
         QString text;
-        bool autoRepeat;
-        int count;
+        int cursor = 0;
+        int selectionStart = 0; // where typing inserts: the cursor, or the selection's start
+        int selectionLength = 0;
+        bool cursorAtSelectionStart = false;
     };
 
     bool handleKeyPress(QObject *watched, QKeyEvent *event);
-    bool handleKeyRelease(QObject *watched, QKeyEvent *event);
-    bool burstActive() const { return !m_held.isEmpty(); }
-    void hold(QObject *receiver, const QKeyEvent *event);
+    bool handleKeyRelease(QKeyEvent *event);
+    bool burstActive() const { return !m_burstReceiver.isNull(); }
+    void endBurst();
     bool isFast(qint64 now, TimeSource source) const;
     qint64 nowFor(const QKeyEvent *event, TimeSource *source) const;
     qint64 debounceNow() const;
+    static Snapshot snapshotOf(QWidget *receiver);
+    static void takeBack(const Snapshot &snapshot, const QString &burst);
+    static bool isSecret(const QWidget *receiver);
 
     bool m_enabled = true;
     int m_maxIntervalMs = kDefaultMaxInterKeyIntervalMs;
@@ -112,13 +122,13 @@ private:
     Clock m_clock;
     QElapsedTimer m_monotonic;
 
-    QList<HeldKey> m_held;
-    QString m_heldText;
+    // The burst so far: every key already went to m_burstReceiver.
+    QPointer<QWidget> m_burstReceiver;
+    QString m_burstText;
+    Snapshot m_snapshot;
     qint64 m_lastPressTime = 0;
     TimeSource m_lastPressSource = TimeSource::Monotonic;
-    QTimer m_flushTimer;
-    QSet<int> m_swallowReleases; // keys of a finished scan whose releases are still to come
-    int m_replaying = 0;
+    QSet<int> m_swallowReleases; // keys swallowed as part of a scan whose releases are to come
 
     // An ignored key event travels up the parent chain and passes the filter once per widget.
     const QEvent *m_lastEvent = nullptr;

@@ -36,6 +36,10 @@ namespace {
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Settings"),
 };
 
+// The workstation's settings (server address, workstation id, ...) decide where everyone's work
+// goes: only supervisors change them.
+const QList<Role> kSettingsRoles = {Role::MANAGER, Role::ADMIN};
+
 QString pill(const QString &background)
 {
     return QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; "
@@ -131,6 +135,11 @@ MainWindow::MainWindow(app::ConsoleCore *core, LanguageManager *languages, QWidg
         m_login->prepare(tr("Your session has ended. Log in again to continue; nothing you "
                             "saved is lost."));
     });
+    connect(core, &app::ConsoleCore::onlineLoginRequired, this, [this] {
+        lock();
+        m_login->prepare(tr("The server can be reached again. Enter your password so that the "
+                            "work saved here can be sent; nothing you saved is lost."));
+    });
     connect(core, &app::ConsoleCore::settingsChanged, this, &MainWindow::applySettings);
 
     m_idleTimer.setSingleShot(true);
@@ -189,6 +198,9 @@ void MainWindow::addPage(const QString &id, const QString &title, QWidget *page)
     if (previous)
         setTabOrder(previous, m_lockButton);
 
+    if (id == u"settings" && !m_pageRoles.contains(id))
+        m_pageRoles.insert(id, kSettingsRoles);
+    applyRoles();
     retranslateUi();
     if (m_ids.size() == 1)
         showPage(id);
@@ -256,8 +268,19 @@ void MainWindow::setIdleLockInterval(int milliseconds)
 void MainWindow::showPage(const QString &id)
 {
     QWidget *page = m_pageById.value(id);
-    if (!page || !isPageAvailable(id))
+    if (!page)
         return;
+    if (!isPageAvailable(id)) {
+        // Reached by its shortcut while its button is hidden for this user.
+        if (!isLocked())
+            statusBar()->showMessage(
+                m_pageRoles.value(id) == kSettingsRoles
+                    ? tr("Only a manager or an administrator can change the settings of this "
+                         "workstation. Ask your supervisor.")
+                    : tr("This page is not available with your role. Ask your supervisor."),
+                8000);
+        return;
+    }
     m_pages->setCurrentWidget(page);
     if (auto *button = m_buttons.value(id))
         button->setChecked(true);

@@ -9,7 +9,11 @@ namespace flowviz::ui {
 KpiTile::KpiTile(QWidget *parent) : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // As tall as the wrapped caption and note need at the width the tile gets: a fixed height
+    // (the size hint's) cuts them on a narrow screen.
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(2);

@@ -1,12 +1,17 @@
 #include "qtchartview.h"
 
+#include "common/reflowgridlayout.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QLineSeries>
+#include <QPainter>
 #include <QStackedBarSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -14,6 +19,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 namespace flowviz::ui {
 
@@ -37,6 +44,50 @@ QColor labelColourOn(const QColor &background)
     return background.lightnessF() > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
+// The smallest of 1, 2, 5 × 10^k at or above `value`, at least 1: whole numbers on the axis.
+double niceStep(double value)
+{
+    if (value <= 1)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * magnitude >= value)
+            return m * magnitude;
+    return 10 * magnitude;
+}
+
+// Colour, width and dashes tell the lines apart, not colour alone.
+QPen linePen(const QColor &colour, int index)
+{
+    QPen pen(colour);
+    pen.setWidthF(index == 0 ? 3.5 : 2.0);
+    if (index > 0)
+        pen.setStyle(Qt::PenStyle(Qt::SolidLine + (index % 4)));
+    return pen;
+}
+
+// A legend sample: a short stretch of the line as drawn.
+QIcon lineSample(const QPen &pen, int height)
+{
+    QPixmap pixmap(3 * height, height);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(pen);
+    painter.drawLine(QPointF(1, height / 2.0), QPointF(3 * height - 1, height / 2.0));
+    return QIcon(pixmap);
+}
+
+double mean(const QList<double> &values)
+{
+    double sum = 0;
+    int n = 0;
+    for (double v : values)
+        if (!std::isnan(v))
+            sum += v, ++n;
+    return n == 0 ? std::numeric_limits<double>::infinity() : sum / n;
+}
+
 } // namespace
 
 QtChartView::QtChartView(QWidget *parent) : ChartView(parent)
@@ -44,9 +95,16 @@ QtChartView::QtChartView(QWidget *parent) : ChartView(parent)
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
+    m_legend = new QWidget(this);
+    m_legend->setObjectName(QStringLiteral("lineLegend"));
+    auto *legendLayout = new ReflowGridLayout(m_legend);
+    legendLayout->setContentsMargins(4, 0, 4, 0);
+    legendLayout->setSpacing(4);
+    m_legend->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
     render();
 }
 
@@ -54,6 +112,8 @@ int QtChartView::renderedSeriesCount() const
 {
     int count = 0;
     for (QAbstractSeries *s : m_view->chart()->series()) {
+        if (!s->isVisible())
+            continue;
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s))
             count += int(bars->count());
         else
@@ -66,6 +126,8 @@ int QtChartView::renderedPointCount() const
 {
     int count = 0;
     for (QAbstractSeries *s : m_view->chart()->series()) {
+        if (!s->isVisible())
+            continue;
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
             for (QBarSet *set : bars->barSets())
                 count += int(set->count());
@@ -87,15 +149,24 @@ void QtChartView::render()
     QFont legendFont = font();
     chart->legend()->setFont(legendFont);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setVisible(data().seriesCount() > 1);
-    if (data().kind == ChartData::Kind::Lines)
+    const bool lines = data().kind == ChartData::Kind::Lines;
+    // Lines have their own legend under the plot (see rebuildLegend()).
+    chart->legend()->setVisible(!lines && data().seriesCount() > 1);
+    m_legend->setVisible(lines && data().seriesCount() > 1);
+    if (lines)
         renderLines(chart);
     else
         renderBars(chart);
 
+    // Once the plot has its size: as many value labels as fit readably, categories thinned out.
+    connect(
+        chart, &QChart::plotAreaChanged, chart, [this, chart] { fitAxes(chart); },
+        Qt::QueuedConnection);
+
     QChart *old = m_view->chart();
     m_view->setChart(chart);
     delete old;
+    rebuildLegend(linesShown());
 }
 
 void QtChartView::renderBars(QChart *chart)
@@ -143,6 +214,7 @@ void QtChartView::renderBars(QChart *chart)
     values->setTickCount(6);
     // Whole numbers on the axis; the bars carry the exact values.
     values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setTruncateLabels(false); // fitAxes() keeps them apart; "…" says nothing
     if (!d.unit.isEmpty())
         values->setTitleText(d.unit);
     chart->addAxis(values, Qt::AlignLeft);
@@ -167,25 +239,33 @@ void QtChartView::renderLines(QChart *chart)
     chart->addAxis(categories, Qt::AlignBottom);
     auto *values = new QValueAxis;
     values->setLabelsFont(font());
-    values->setRange(0, d.valueMax > 0 ? d.valueMax : 100);
+    // Lines near the top (yields of 85–100 %) get the height of the plot, not its top sixth.
+    const double top = d.valueMax > 0 ? d.valueMax : 100;
+    double lowest = std::numeric_limits<double>::infinity();
+    for (const ChartSeries &s : d.series)
+        for (double v : s.values)
+            if (!std::isnan(v))
+                lowest = std::min(lowest, v);
+    const double step = top / 10;
+    const double bottom =
+        std::isfinite(lowest) ? std::max(0.0, std::floor(lowest / step) * step - step) : 0.0;
+    // Half a step above the top, so that points at 100 % are not drawn on the frame.
+    values->setRange(bottom, top + step / 2);
     values->setTickCount(6);
     values->setLabelFormat(QStringLiteral("%d"));
+    values->setTruncateLabels(false);
     if (!d.unit.isEmpty())
         values->setTitleText(d.unit);
     chart->addAxis(values, Qt::AlignLeft);
 
     QFont labelFont = font();
     labelFont.setPointSizeF(labelFont.pointSizeF() * 0.8);
+    const QList<bool> shown = linesShown();
     for (int i = 0; i < d.series.size(); ++i) {
         const ChartSeries &s = d.series.at(i);
         auto *line = new QLineSeries;
         line->setName(s.name);
-        QPen pen(s.colour);
-        pen.setWidthF(i == 0 ? 3.5 : 2.0);
-        // Dashes as well as colour tell the lines apart.
-        if (i > 0)
-            pen.setStyle(Qt::PenStyle(Qt::SolidLine + (i % 4)));
-        line->setPen(pen);
+        line->setPen(linePen(s.colour, i));
         line->setPointsVisible(true);
         for (int c = 0; c < s.values.size(); ++c)
             if (!std::isnan(s.values.at(c)))
@@ -198,6 +278,7 @@ void QtChartView::renderLines(QChart *chart)
         chart->addSeries(line);
         line->attachAxis(categories);
         line->attachAxis(values);
+        line->setVisible(shown.value(i));
         connect(line, &QLineSeries::hovered, this, [this, i](const QPointF &point, bool on) {
             if (on)
                 showTooltip(i, qRound(point.x()));
@@ -206,6 +287,119 @@ void QtChartView::renderLines(QChart *chart)
         });
         connect(line, &QLineSeries::clicked, this,
                 [this, i](const QPointF &point) { emit pointClicked(i, qRound(point.x())); });
+    }
+}
+
+void QtChartView::fitAxes(QChart *chart)
+{
+    const QRectF plot = chart->plotArea();
+    if (plot.isEmpty())
+        return;
+    for (QAbstractAxis *a : chart->axes(Qt::Vertical)) {
+        auto *axis = qobject_cast<QValueAxis *>(a);
+        if (!axis)
+            continue;
+        // A label's line and half a line of air between neighbours.
+        const double lineHeight = QFontMetricsF(axis->labelsFont()).height();
+        const int ticks = std::max(2, int(plot.height() / (1.5 * lineHeight)) + 1);
+        const double interval = niceStep((axis->max() - axis->min()) / (ticks - 1));
+        if (axis->tickType() != QValueAxis::TicksDynamic || axis->tickInterval() != interval) {
+            axis->setTickType(QValueAxis::TicksDynamic);
+            axis->setTickAnchor(axis->min());
+            axis->setTickInterval(interval);
+        }
+    }
+    for (QAbstractAxis *a : chart->axes(Qt::Horizontal)) {
+        auto *axis = qobject_cast<QBarCategoryAxis *>(a);
+        if (!axis || axis->count() == 0 || axis->truncateLabels())
+            continue; // long labels (gate names) are shortened by the library instead
+        // Every n-th category named when all of them would run together ("0102030405…"); the
+        // others get an empty label (an HTML comment: category labels must differ).
+        const QStringList labels = axis->property("fullLabels").toStringList();
+        const QFontMetricsF metrics(axis->labelsFont());
+        double widest = 0;
+        for (const QString &label : labels)
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        const double perLabel = widest + metrics.averageCharWidth() * 2;
+        const int every =
+            std::max(1, int(std::ceil(perLabel * double(labels.size()) / plot.width())));
+        if (every == axis->property("every").toInt())
+            continue;
+        axis->setProperty("every", every);
+        QStringList shown;
+        for (int i = 0; i < labels.size(); ++i)
+            shown << (i % every == 0 ? labels.at(i).toHtmlEscaped()
+                                     : QStringLiteral("<!--%1-->").arg(i));
+        axis->setCategories(shown);
+    }
+}
+
+QList<bool> QtChartView::linesShown() const
+{
+    const QList<ChartSeries> &series = data().series;
+    QList<bool> shown(series.size(), true);
+    if (series.size() > kShownLines) {
+        // The first line (all gates) and the lowest of the others: those need a look.
+        QList<int> others(series.size() - 1);
+        std::iota(others.begin(), others.end(), 1);
+        std::stable_sort(others.begin(), others.end(), [&series](int a, int b) {
+            return mean(series.at(a).values) < mean(series.at(b).values);
+        });
+        for (int k = kShownLines - 1; k < others.size(); ++k)
+            shown[others.at(k)] = false;
+    }
+    for (int i = 0; i < series.size(); ++i)
+        shown[i] = m_lineChoice.value(series.at(i).name, shown.at(i));
+    return shown;
+}
+
+QStringList QtChartView::shownLines() const
+{
+    QStringList names;
+    if (data().kind != ChartData::Kind::Lines)
+        return names;
+    for (QAbstractSeries *s : m_view->chart()->series())
+        if (s->isVisible())
+            names << s->name();
+    return names;
+}
+
+void QtChartView::setLineShown(const QString &name, bool shown)
+{
+    m_lineChoice.insert(name, shown);
+    for (QAbstractSeries *s : m_view->chart()->series())
+        if (s->name() == name)
+            s->setVisible(shown);
+    for (QCheckBox *box : m_legend->findChildren<QCheckBox *>())
+        if (box->property("series").toString() == name) {
+            const QSignalBlocker block(box);
+            box->setChecked(shown);
+        }
+}
+
+void QtChartView::rebuildLegend(const QList<bool> &shown)
+{
+    QLayout *layout = m_legend->layout();
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const ChartData &d = data();
+    if (d.kind != ChartData::Kind::Lines || d.seriesCount() < 2)
+        return;
+    const int sample = fontMetrics().height();
+    for (int i = 0; i < d.series.size(); ++i) {
+        const ChartSeries &s = d.series.at(i);
+        auto *box = new QCheckBox(s.name, m_legend);
+        box->setObjectName(QStringLiteral("line%1").arg(i));
+        box->setProperty("series", s.name);
+        box->setIcon(lineSample(linePen(s.colour, i), sample));
+        box->setIconSize(QSize(3 * sample, sample));
+        box->setChecked(shown.value(i));
+        box->setToolTip(tr("Show or hide this line"));
+        connect(box, &QCheckBox::toggled, this,
+                [this, name = s.name](bool on) { setLineShown(name, on); });
+        layout->addWidget(box);
     }
 }
 
@@ -228,6 +422,8 @@ QBarCategoryAxis *QtChartView::categoryAxis() const
         shortLabels = shortLabels && label.size() <= kShortLabel;
     }
     axis->append(escaped);
+    axis->setProperty("fullLabels", labels);
+    axis->setProperty("every", 1);
     axis->setLabelsFont(font());
     // Short labels (hours, days, workstation ids) must never become "…"; long ones (gate
     // names) must not overlap.

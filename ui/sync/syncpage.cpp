@@ -1,6 +1,7 @@
 #include "syncpage.h"
 
 #include "correctiondialog.h"
+#include "discarddialog.h"
 
 #include "cache/localcache.h"
 #include "core/consolecore.h"
@@ -77,21 +78,15 @@ SyncPage::SyncPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m
     m_correctButton->setObjectName(QStringLiteral("correctButton"));
     m_resendButton = new QPushButton(this);
     m_resendButton->setObjectName(QStringLiteral("resendButton"));
-    m_reasonLabel = new QLabel(this);
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("discardReason"));
-    m_reasonLabel->setBuddy(m_reason);
     m_discardButton = new QPushButton(this);
     m_discardButton->setObjectName(QStringLiteral("discardButton"));
     for (QWidget *w :
          {static_cast<QWidget *>(m_correctButton), static_cast<QWidget *>(m_resendButton),
-          static_cast<QWidget *>(m_reason), static_cast<QWidget *>(m_discardButton)})
+          static_cast<QWidget *>(m_discardButton)})
         w->setMinimumHeight(48);
     details->addWidget(m_correctButton, 1, 0);
     details->addWidget(m_resendButton, 1, 1);
-    details->addWidget(m_reasonLabel, 2, 0);
-    details->addWidget(m_reason, 2, 1, 1, 2);
-    details->addWidget(m_discardButton, 2, 3);
+    details->addWidget(m_discardButton, 1, 3);
     details->setColumnStretch(2, 1);
     layout->addLayout(details);
 
@@ -106,8 +101,7 @@ SyncPage::SyncPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m
     setTabOrder(m_syncButton, m_view);
     setTabOrder(m_view, m_correctButton);
     setTabOrder(m_correctButton, m_resendButton);
-    setTabOrder(m_resendButton, m_reason);
-    setTabOrder(m_reason, m_discardButton);
+    setTabOrder(m_resendButton, m_discardButton);
     setFocusProxy(m_view);
 
     connect(m_attentionOnly, &QCheckBox::toggled, m_model, &OutboxModel::setNeedsAttentionOnly);
@@ -115,7 +109,6 @@ SyncPage::SyncPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m
     connect(m_correctButton, &QPushButton::clicked, this, &SyncPage::correctSelected);
     connect(m_resendButton, &QPushButton::clicked, this, &SyncPage::resendSelected);
     connect(m_discardButton, &QPushButton::clicked, this, &SyncPage::discardSelected);
-    connect(m_reason, &QLineEdit::returnPressed, this, &SyncPage::discardSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SyncPage::updateDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SyncPage::updateDetails);
@@ -189,25 +182,37 @@ bool SyncPage::discardSelected()
         showError(tr("Select the item to discard in the list first."));
         return false;
     }
-    const QString reason = m_reason->text().trimmed();
-    if (reason.isEmpty()) {
-        showError(tr("Write why this item is discarded, then press Discard again."));
-        m_reason->setFocus(Qt::OtherFocusReason);
-        return false;
-    }
-    if (!m_core->outbox()->discard(id, reason)) {
-        showError(tr("The item could not be discarded: %1").arg(m_core->outbox()->errorString()));
-        return false;
-    }
-    // A lot that will never reach the server must not stay on this console as pending.
-    if (item->kind == OutboxItem::Kind::Lot) {
-        const auto lot = m_core->cache()->lot(item->lotCode);
-        if (lot && lot->pendingRegistration && lot->id == item->id)
-            m_core->cache()->removeLot(item->lotCode);
-    }
-    m_reason->clear();
-    m_error->hide();
-    m_model->refresh();
+    if (m_discardDialog)
+        return true;
+    const int gate = item->payload.value(QStringLiteral("gate_number")).toInt();
+    const QString what =
+        item->kind == OutboxItem::Kind::Lot
+            ? tr("Lot %1 (registered on this workstation)").arg(item->lotCode)
+            : tr("The %1 decision for lot %2 at gate %3")
+                  .arg(item->payload.value(QStringLiteral("decision")).toString(), item->lotCode)
+                  .arg(gate);
+    auto *dialog = new DiscardDialog(what, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_discardDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        const auto current = m_core->outbox()->item(id);
+        if (!current)
+            return;
+        if (!m_core->outbox()->discard(id, dialog->reason())) {
+            showError(
+                tr("The item could not be discarded: %1").arg(m_core->outbox()->errorString()));
+            return;
+        }
+        // A lot that will never reach the server must not stay on this console as pending.
+        if (current->kind == OutboxItem::Kind::Lot) {
+            const auto lot = m_core->cache()->lot(current->lotCode);
+            if (lot && lot->pendingRegistration && lot->id == current->id)
+                m_core->cache()->removeLot(current->lotCode);
+        }
+        m_error->hide();
+        m_model->refresh();
+    });
+    dialog->open();
     return true;
 }
 
@@ -236,7 +241,6 @@ void SyncPage::updateDetails()
     m_correctButton->setEnabled(attention);
     m_resendButton->setEnabled(attention);
     m_discardButton->setEnabled(attention);
-    m_reason->setEnabled(attention);
 }
 
 void SyncPage::changeEvent(QEvent *event)
@@ -255,9 +259,7 @@ void SyncPage::retranslateUi()
     m_messageTitle->setText(tr("Server's message:"));
     m_correctButton->setText(tr("Correct and send again…"));
     m_resendButton->setText(tr("Send again unchanged"));
-    m_reasonLabel->setText(tr("&Reason for discarding:"));
-    m_reason->setPlaceholderText(tr("Required, e.g. \"label printed twice\""));
-    m_discardButton->setText(tr("Discard"));
+    m_discardButton->setText(tr("Discard…"));
     updateDetails();
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "discarddialog.h"
+
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -29,13 +32,16 @@ public:
     // The outbox id of the selected item, or empty.
     QString selectedId() const;
     bool selectItem(const QString &id);
+    // The discard question while it is open.
+    DiscardDialog *discardDialog() const { return m_discardDialog; }
 
 public slots:
     void syncNow();
     // Opens the correction dialog for the selected item; on OK it is queued again.
     void correctSelected();
     void resendSelected();
-    // Discards the selected item with the reason typed on the page (required).
+    // Asks (DiscardDialog) whether to discard the selected item, and why; discards it on
+    // "Discard". Returns whether the question is open.
     bool discardSelected();
 
 protected:
@@ -57,9 +63,8 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_correctButton = nullptr;
     QPushButton *m_resendButton = nullptr;
-    QLabel *m_reasonLabel = nullptr;
-    QLineEdit *m_reason = nullptr;
     QPushButton *m_discardButton = nullptr;
+    QPointer<DiscardDialog> m_discardDialog;
     QLabel *m_error = nullptr;
 };
 

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -24,9 +25,20 @@
 namespace flowviz::ui {
 
 TracePage::TracePage(app::ConsoleCore *core, QWidget *parent)
-    : TracePage(core ? core->api() : nullptr,
-                core && core->session() ? core->session()->lastUsername() : QString(), parent)
-{}
+    : TracePage(core ? core->api() : nullptr, QString(), parent)
+{
+    // The page is made before anyone logs in: a report names whoever is signed in when it is
+    // made.
+    if (core && core->session()) {
+        const QPointer<app::Session> session = core->session();
+        m_service->setUserNameSource([session]() -> QString {
+            if (!session || !session->isValid())
+                return {};
+            const app::SessionUser user = session->user();
+            return user.fullName.isEmpty() ? user.username : user.fullName;
+        });
+    }
+}
 
 TracePage::TracePage(app::ApiClient *api, const QString &userName, QWidget *parent)
     : QWidget(parent), m_service(new app::TraceService(api, this)),

@@ -36,6 +36,13 @@ void writeStore(const QString &path, const QDateTime &expiresAt,
                 .toJson());
 }
 
+// What a login leaves: a token for the operator until `expiresAt`.
+void start(Session &s, const QDateTime &expiresAt)
+{
+    s.adopt("tok-1", {QStringLiteral("operator"), QStringLiteral("Kovács Anna"), Role::OPERATOR},
+            expiresAt);
+}
+
 } // namespace
 
 class TestSession : public QObject
@@ -59,49 +66,50 @@ private slots:
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(!s.restore());
         QVERIFY(!s.isValid());
         QVERIFY(s.token().isEmpty());
     }
 
-    void restoresAStoredSessionOffline()
+    // Older versions kept the token in a file, so a restart opened the last user's session
+    // without a password. Such a file is deleted and never used.
+    void aTokenLeftOnDiskIsNeverUsed()
     {
         writeStore(m_path, m_now.addSecs(8 * 3600));
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(s.restore());
-        QVERIFY(s.isValid());
-        QCOMPARE(s.token(), QByteArray("tok-1"));
-        QCOMPARE(api.token(), QByteArray("tok-1"));
-        QCOMPARE(s.user().username, QStringLiteral("operator"));
-        QCOMPARE(s.user().fullName, QStringLiteral("Kovács Anna"));
-        FV_COMPARE_ENUM(s.user().role, Role::OPERATOR);
-        QCOMPARE(s.expiresAt(), m_now.addSecs(8 * 3600));
-        QVERIFY(s.isValid(m_now.addSecs(8 * 3600 - 1)));
-        QVERIFY(!s.isValid(m_now.addSecs(8 * 3600)));
+        QVERIFY(!s.isValid());
+        QVERIFY(s.token().isEmpty());
+        QVERIFY(api.token().isEmpty());
+        QVERIFY(s.user().username.isEmpty());
+        QVERIFY(!QFile::exists(m_path));
     }
 
-    void anExpiredStoredSessionIsCleared()
+    void aSessionIsKeptInMemoryOnly()
     {
-        writeStore(m_path, m_now.addSecs(-1));
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(!s.restore());
-        QVERIFY(!s.isValid());
-        QVERIFY(!QFile::exists(m_path));
-        QCOMPARE(s.lastUsername(), QStringLiteral("operator")); // to prefill the login form
-        QVERIFY(api.token().isEmpty());
+        start(s, m_now.addSecs(8 * 3600));
+        QVERIFY(s.isValid());
+        QVERIFY(!s.isOffline());
+        QCOMPARE(api.token(), QByteArray("tok-1"));
+        QCOMPARE(s.user().fullName, QStringLiteral("Kovács Anna"));
+        FV_COMPARE_ENUM(s.user().role, Role::OPERATOR);
+        QVERIFY(s.isValid(m_now.addSecs(8 * 3600 - 1)));
+        QVERIFY(!s.isValid(m_now.addSecs(8 * 3600)));
+        QCOMPARE(QDir(QFileInfo(m_path).absolutePath()).entryList(QDir::Files), QStringList());
+        Session restarted(&api, m_path);
+        QVERIFY(!restarted.isValid());
     }
 
     void expiresWhenTheClockPassesExpiry()
     {
-        writeStore(m_path, m_now.addSecs(3600));
+        const QDateTime expiresAt = m_now.addSecs(3600);
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(s.restore());
+        start(s, expiresAt);
         QSignalSpy expired(&s, &Session::expired);
         m_now = m_now.addSecs(3599);
         s.checkExpiry();
@@ -118,24 +126,24 @@ private slots:
     void theTimerEmitsExpired()
     {
         // Real time here: the token ends 300 ms from now.
-        const QDateTime start = QDateTime::currentDateTimeUtc();
-        writeStore(m_path, start.addMSecs(300));
+        const QDateTime begin = QDateTime::currentDateTimeUtc();
+        const QDateTime expiresAt = begin.addMSecs(300);
         ApiClient api;
         Session s(&api, m_path);
-        QVERIFY(s.restore());
+        start(s, expiresAt);
         QSignalSpy expired(&s, &Session::expired);
         QTRY_COMPARE_WITH_TIMEOUT(expired.size(), 1, 10000);
-        QVERIFY(QDateTime::currentDateTimeUtc() >= start.addMSecs(300));
+        QVERIFY(QDateTime::currentDateTimeUtc() >= begin.addMSecs(300));
         QVERIFY(!s.isValid());
     }
 
     void aRefusedTokenAsksForLogin()
     {
-        writeStore(m_path, m_now.addSecs(3600));
+        const QDateTime expiresAt = m_now.addSecs(3600);
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(s.restore());
+        start(s, expiresAt);
         QSignalSpy required(&s, &Session::loginRequired);
         emit api.unauthorized();
         QCOMPARE(required.size(), 1);
@@ -145,11 +153,11 @@ private slots:
 
     void logoutForgetsTheToken()
     {
-        writeStore(m_path, m_now.addSecs(3600));
+        const QDateTime expiresAt = m_now.addSecs(3600);
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(s.restore());
+        start(s, expiresAt);
         QSignalSpy loggedOut(&s, &Session::loggedOut);
         s.logout();
         QCOMPARE(loggedOut.size(), 1);
@@ -157,17 +165,17 @@ private slots:
         QVERIFY(api.token().isEmpty());
         QVERIFY(!QFile::exists(m_path));
         Session again(&api, m_path);
-        QVERIFY(!again.restore());
+        QVERIFY(!again.isValid());
     }
 
     void signingKeysOutliveTheSessionOwnerOnly()
     {
         namespace signing = flowviz::signing;
-        writeStore(m_path, m_now.addSecs(3600));
+        const QDateTime expiresAt = m_now.addSecs(3600);
         ApiClient api;
         Session s(&api, m_path);
         s.setClock([this] { return m_now; });
-        QVERIFY(s.restore());
+        start(s, expiresAt);
         QVERIFY(!s.signingKey(QStringLiteral("operator")));
 
         // What a login stores (Session::login keeps the server's "signing_key" this way).
@@ -208,8 +216,8 @@ private slots:
         f.close();
         ApiClient api;
         Session s(&api, m_path);
-        QVERIFY(!s.restore());
         QVERIFY(!s.isValid());
+        QVERIFY(!QFile::exists(m_path));
     }
 
     void loginErrorsSayWhatToDo()

@@ -22,8 +22,9 @@ using flowviz::app::ApiResult;
 using flowviz::app::Session;
 using flowviz::test::TestServer;
 
-// Session against a real flowviz-server: login, typed failures, the stored token working
-// after a restart and while the server is down, and a refused token asking for a new login.
+// Session against a real flowviz-server: login, typed failures, offline login against the
+// local verifier while the server is down, no session after a restart, and a refused token
+// asking for a new login.
 class TestSessionApi : public QObject
 {
     Q_OBJECT
@@ -78,18 +79,25 @@ private slots:
         QCOMPARE(me.object().value(QStringLiteral("username")).toString(),
                  QStringLiteral("operator"));
 
-        // Stored for a restart, readable by this account only, and nothing but what is needed.
-        QVERIFY(QFile::exists(m_path));
-        QCOMPARE(QFile::permissions(m_path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+        // The token is never written down: a restart asks for a login again. What is kept is the
+        // offline-login record, readable by this account only, with a verifier and no password.
+        QVERIFY(!QFile::exists(m_path));
+        const QString logins = Session::offlineLoginsPath(m_path);
+        QVERIFY(QFile::exists(logins));
+        QCOMPARE(QFile::permissions(logins) & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
                                                QFileDevice::WriteGroup | QFileDevice::WriteOther),
                  QFileDevice::Permissions());
-        QFile f(m_path);
+        QFile f(logins);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QStringList keys = QJsonDocument::fromJson(f.readAll()).object().keys();
-        keys.sort();
-        QCOMPARE(keys, (QStringList{QStringLiteral("expires_at"), QStringLiteral("full_name"),
-                                    QStringLiteral("role"), QStringLiteral("token"),
-                                    QStringLiteral("username")}));
+        const QByteArray text = f.readAll();
+        QVERIFY(!text.contains(s.token()));
+        QVERIFY(!text.contains(TestServer::passwordOf(QStringLiteral("operator")).toUtf8()));
+        const auto entry = s.offlineLogins().entry(QStringLiteral("OPERATOR"));
+        QVERIFY(entry);
+        QCOMPARE(entry->username, QStringLiteral("operator"));
+        FV_COMPARE_ENUM(entry->role, Role::OPERATOR);
+        QVERIFY(!entry->userId.isEmpty());
+        QVERIFY(entry->lastOnlineLogin >= before.addSecs(-1));
     }
 
     void loginKeepsTheSealedSigningKey()
@@ -163,7 +171,9 @@ private slots:
         QVERIFY(!QFile::exists(m_path));
     }
 
-    void restartWhileOfflineKeepsTheOperatorWorking()
+    // Offline, anyone who logged in online here lately logs in with their own password; a
+    // restart restores nobody.
+    void offlineLoginWithTheLocalVerifier()
     {
         {
             ApiClient api;
@@ -178,47 +188,63 @@ private slots:
         ApiClient api;
         api.setBaseUrl(m_server->baseUrl());
         Session s(&api, m_path);
-        QVERIFY(s.restore());
-        QVERIFY(s.isValid());
-        QCOMPARE(s.user().username, QStringLiteral("operator"));
-        QVERIFY(!api.token().isEmpty());
+        QVERIFY(!s.isValid());
+        QVERIFY(api.token().isEmpty());
+        QSignalSpy loggedIn(&s, &Session::loggedIn);
+        QSignalSpy failed(&s, &Session::loginFailed);
 
-        // Nobody new can log in while the server is down: a transient, typed error.
-        Session other(&api, m_dir.filePath(QStringLiteral("other.json")));
-        QSignalSpy failed(&other, &Session::loginFailed);
-        other.login(QStringLiteral("manager"), TestServer::passwordOf(QStringLiteral("manager")));
+        s.login(QStringLiteral("Operator"), QStringLiteral("wrong"));
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
         QVERIFY(failed[0][0].value<ApiError>().isTransient());
+        QVERIFY(failed[0][1].toString().contains(QStringLiteral("password is wrong")));
 
-        // Back online, the restored token is still accepted.
+        s.login(QStringLiteral("manager"), TestServer::passwordOf(QStringLiteral("manager")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 20000);
+        QVERIFY(failed[1][1].toString().contains(QStringLiteral("never logged in")));
+
+        s.setOfflineLoginWindow(0);
+        s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 3, 20000);
+        QVERIFY(failed[2][1].toString().contains(QStringLiteral("too long ago")));
+        s.setOfflineLoginWindow(qint64(Session::kDefaultOfflineLoginDays) * 24 * 3600);
+
+        s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 20000);
+        QVERIFY(s.isValid());
+        QVERIFY(s.isOffline());
+        QVERIFY(s.token().isEmpty());
+        QVERIFY(api.token().isEmpty());
+        QCOMPARE(s.user().username, QStringLiteral("operator"));
+        FV_COMPARE_ENUM(s.user().role, Role::OPERATOR);
+
+        // Back online, a refused call (no token) asks once for an online login; the offline
+        // session goes on meanwhile.
         QVERIFY(m_server->start());
-        bool answered = false;
-        ApiResult me;
-        api.get(QStringLiteral("/api/v1/auth/me"), this, [&](const ApiResult &r) {
-            me = r;
-            answered = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
-        QVERIFY2(me.ok(), qPrintable(me.error.summary()));
+        QSignalSpy online(&s, &Session::onlineLoginRequired);
+        QSignalSpy required(&s, &Session::loginRequired);
+        for (int i = 0; i < 2; ++i) {
+            bool answered = false;
+            api.get(QStringLiteral("/api/v1/auth/me"), this,
+                    [&](const ApiResult &) { answered = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        }
+        QCOMPARE(online.size(), 1);
+        QCOMPARE(required.size(), 0);
+        QVERIFY(s.isValid());
+        s.login(QStringLiteral("operator"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 15000);
+        QVERIFY(!s.isOffline());
+        QVERIFY(!api.token().isEmpty());
     }
 
     void aRefusedTokenAsksForANewLogin()
     {
-        QFile f(m_path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("not.a.token")},
-                                          {QStringLiteral("username"), QStringLiteral("operator")},
-                                          {QStringLiteral("full_name"), QStringLiteral("x")},
-                                          {QStringLiteral("role"), QStringLiteral("OPERATOR")},
-                                          {QStringLiteral("expires_at"),
-                                           QDateTime::currentDateTimeUtc().addSecs(3600).toString(
-                                               Qt::ISODate)}})
-                    .toJson());
-        f.close();
         ApiClient api;
         api.setBaseUrl(m_server->baseUrl());
         Session s(&api, m_path);
-        QVERIFY(s.restore());
+        s.adopt("not.a.token", {QStringLiteral("operator"), QStringLiteral("x"), Role::OPERATOR},
+                QDateTime::currentDateTimeUtc().addSecs(3600));
+        QVERIFY(s.isValid());
         QSignalSpy required(&s, &Session::loginRequired);
         api.get(QStringLiteral("/api/v1/qc-gates"), this, [](const ApiResult &) {});
         QTRY_COMPARE_WITH_TIMEOUT(required.size(), 1, 15000);
@@ -243,9 +269,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 15000);
         FV_COMPARE_ENUM(s.user().role, Role::MANAGER);
         QVERIFY(s.token() != first);
-        Session restored(&api, m_path);
-        QVERIFY(restored.restore());
-        QCOMPARE(restored.user().username, QStringLiteral("manager"));
+        Session restarted(&api, m_path);
+        QVERIFY(!restarted.isValid());
+        QVERIFY(restarted.user().username.isEmpty());
     }
 
 private:

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -136,22 +137,13 @@ private slots:
         QVERIFY(m_cache->applyLots({lot(QStringLiteral("FRZ-1"), QStringLiteral("FRZ")),
                                     lot(QStringLiteral("BULK-1"), QStringLiteral("BULK"))}));
 
-        // The operator's stored session, as after a login and a restart while offline.
+        // The operator's session, as after a login (the server is not needed here).
         m_sessionPath = m_dir->filePath(QStringLiteral("session.json"));
-        QFile f(m_sessionPath);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(
-            QJsonDocument(QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-1")},
-                                      {QStringLiteral("username"), QStringLiteral("operator")},
-                                      {QStringLiteral("full_name"), QStringLiteral("Kovács Anna")},
-                                      {QStringLiteral("role"), QStringLiteral("OPERATOR")},
-                                      {QStringLiteral("expires_at"),
-                                       QDateTime::currentDateTimeUtc().addSecs(3600).toString(
-                                           Qt::ISODateWithMs)}})
-                .toJson());
-        f.close();
         m_session = std::make_unique<app::Session>(&m_api, m_sessionPath);
-        QVERIFY(m_session->restore());
+        m_session->adopt(
+            "tok-1", {QStringLiteral("operator"), QStringLiteral("Kovács Anna"), Role::OPERATOR},
+            QDateTime::currentDateTimeUtc().addSecs(3600));
+        QVERIFY(m_session->isValid());
         m_recorder = std::make_unique<DecisionRecorder>(m_cache.get(), m_outbox.get(), &m_api,
                                                         m_session.get(), QStringLiteral("DUNA01"));
     }
@@ -167,29 +159,35 @@ private slots:
 
     void cleanupTestCase() { signing::wipe(m_pair.seed); }
 
+    // '.' or the locale's decimal point (Decimal::parseTyped); in English a comma groups
+    // thousands and is refused, never guessed at.
     void parsesTypedTemperatures_data()
     {
         QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("hungarian");
         QTest::addColumn<QString>("value"); // empty: not a temperature
-        QTest::newRow("point") << "-18.5"
-                               << "-18.5";
-        QTest::newRow("decimal comma") << "-18,5"
-                                       << "-18.5";
-        QTest::newRow("minus sign and blanks") << QStringLiteral(" \u221219,0 ") << "-19";
-        QTest::newRow("whole") << "3"
-                               << "3";
-        QTest::newRow("two commas") << "1,2,3"
-                                    << "";
-        QTest::newRow("comma and point") << "1.5,0"
-                                         << "";
-        QTest::newRow("text") << "cold"
-                              << "";
+        QTest::newRow("point") << "-18.5" << false << "-18.5";
+        QTest::newRow("hu decimal comma") << "-18,5" << true << "-18.5";
+        QTest::newRow("hu point") << "-18.5" << true << "-18.5";
+        QTest::newRow("hu minus sign and blanks")
+            << QStringLiteral(" \u221219,0 ") << true << "-19";
+        QTest::newRow("en comma refused") << "-18,5" << false << "";
+        QTest::newRow("en grouping refused") << "1,250" << false << "";
+        QTest::newRow("whole") << "3" << false << "3";
+        QTest::newRow("two commas") << "1,2,3" << true << "";
+        QTest::newRow("comma and point") << "1.5,0" << true << "";
+        QTest::newRow("text") << "cold" << false << "";
     }
     void parsesTypedTemperatures()
     {
         QFETCH(QString, typed);
+        QFETCH(bool, hungarian);
         QFETCH(QString, value);
+        const QLocale previous;
+        QLocale::setDefault(hungarian ? QLocale(QLocale::Hungarian, QLocale::Hungary)
+                                      : QLocale(QLocale::English, QLocale::UnitedKingdom));
         const auto t = DecisionRecorder::parseTemperature(typed);
+        QLocale::setDefault(previous);
         QCOMPARE(t ? t->toString() : QString(), value);
     }
 
@@ -199,10 +197,10 @@ private slots:
         QTest::addColumn<int>("gateNumber");
         QTest::addColumn<QString>("temperature");
         QTest::addColumn<bool>("breaks");
-        QTest::newRow("gate-wide, warm") << "BULK-1" << 7 << "-5,0" << true;
+        QTest::newRow("gate-wide, warm") << "BULK-1" << 7 << "-5.0" << true;
         QTest::newRow("gate-wide, just warm") << "BULK-1" << 7 << "-17.9" << true;
         QTest::newRow("gate-wide, at the limit") << "BULK-1" << 7 << "-18" << false;
-        QTest::newRow("gate-wide, cold") << "FRZ-1" << 7 << "-18,1" << false;
+        QTest::newRow("gate-wide, cold") << "FRZ-1" << 7 << "-18.1" << false;
         QTest::newRow("own limit, too warm") << "FRZ-1" << 8 << "-19.5" << true;
         QTest::newRow("own limit, too cold") << "FRZ-1" << 8 << "-30.5" << true;
         QTest::newRow("own limit, inside") << "FRZ-1" << 8 << "-25" << false;
@@ -311,7 +309,7 @@ private slots:
     {
         QVERIFY(app::SigningKeyStore(app::Session::signingKeysPath(m_sessionPath))
                     .store(QStringLiteral("operator"), m_sealed));
-        DecisionDraft d = draft(QStringLiteral("frz-1"), 7, Decision::FAIL, "-5,5",
+        DecisionDraft d = draft(QStringLiteral("frz-1"), 7, Decision::FAIL, "-5.5",
                                 QStringLiteral("  Lot quarantined, tunnel 2 defrosted  "));
         QSignalSpy recorded(m_recorder.get(), &DecisionRecorder::recorded);
         QSignalSpy failed(m_recorder.get(), &DecisionRecorder::signatureFailed);

@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -294,6 +295,37 @@ private slots:
                                         "workstation_heartbeats WHERE workstation_id = 'DUNA06'")),
                      QStringLiteral("0 9.9.9-test"));
         QCOMPARE(engine.state(), SyncEngine::State::Online);
+    }
+
+    // Finding 6: with nothing queued, a heartbeat that cannot reach the server turns the state
+    // Offline (it used to stay "Online"), and the next answer turns it Online again.
+    void failedHeartbeatMeansOffline()
+    {
+        Outbox box(m_dir.filePath(QStringLiteral("heartbeat-offline.sqlite")));
+        ApiClient api;
+        SyncEngine engine(&box, client(api, m_operatorToken));
+        engine.setUseNetworkInformation(false);
+        engine.setWorkstationId(QStringLiteral("DUNA07"));
+        engine.setHeartbeatInterval(100);
+        engine.setBackoff(50, 200);
+        engine.start();
+        QTRY_COMPARE(engine.state(), SyncEngine::State::Online);
+        QCOMPARE(box.pendingCount(), 0);
+
+        // The server is gone: nothing is listening on its address any more.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        QUrl gone = m_server->baseUrl();
+        gone.setPort(port);
+        api.setBaseUrl(gone);
+        QSignalSpy failed(&engine, &SyncEngine::heartbeatSent);
+        QTRY_VERIFY(failed.contains(QVariantList{false}));
+        QTRY_COMPARE(engine.state(), SyncEngine::State::Offline);
+
+        api.setBaseUrl(m_server->baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(engine.state(), SyncEngine::State::Online, 10000);
     }
 
 private:

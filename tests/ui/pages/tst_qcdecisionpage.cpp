@@ -96,13 +96,133 @@ private slots:
 
     void showsTheCardOfAScannedLot()
     {
-        m_page->handleScan(QStringLiteral("skw-qc-1"));
+        QVERIFY(scan(QStringLiteral("skw-qc-1")));
         QCOMPARE(m_page->currentLot(), QStringLiteral("SKW-QC-1"));
         QVERIFY(m_page->statusBadge()->status() == LotStatus::CREATED);
         QTRY_VERIFY(m_page->parentsText().contains(QStringLiteral("RAW-QC-P")));
         QVERIFY(m_page->currentGate() > 0);
         for (Decision d : allDecisions())
             QVERIFY(m_page->decisionButton(d)->height() >= 44);
+    }
+
+    // Finding 1: a scan that does not resolve empties the card at once; F2 then records
+    // nothing, and above all not a decision on the lot shown before.
+    void unknownScanClearsTheCardAndDisablesTheButtons()
+    {
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
+        QCOMPARE(m_page->currentLot(), QStringLiteral("SKW-QC-1"));
+        QVERIFY(m_page->decisionButton(Decision::HOLD)->isEnabled());
+        const int before = m_console->outbox->items().size();
+
+        m_page->handleScan(QStringLiteral("NOPE-404-X"));
+        // Before the server has answered, the previous lot is already gone.
+        QVERIFY(m_page->currentLot().isEmpty());
+        QVERIFY(!decisionButtonsEnabled());
+        QTRY_VERIFY(!m_page->isLookingUp());
+        QVERIFY(m_page->currentLot().isEmpty());
+        QVERIFY(!decisionButtonsEnabled());
+        QVERIFY2(
+            m_page->fieldError(QStringLiteral("lot_code")).contains(QStringLiteral("NOPE-404-X")),
+            qPrintable(m_page->fieldError(QStringLiteral("lot_code"))));
+        QVERIFY(!m_page->findChild<QWidget *>(QStringLiteral("lotCard"))->isVisible());
+        QTest::keyClick(m_page.get(), Qt::Key_F2);
+        QTest::keyClick(m_page.get(), Qt::Key_F3);
+        m_page->decide(Decision::PASS);
+        QCOMPARE(m_console->outbox->items().size(), before);
+
+        // Not a lot code at all: the same.
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
+        QVERIFY(decisionButtonsEnabled());
+        QVERIFY(scan(QStringLiteral("??")));
+        QVERIFY(m_page->currentLot().isEmpty());
+        QVERIFY(!decisionButtonsEnabled());
+        QCOMPARE(m_console->outbox->items().size(), before);
+    }
+
+    // Finding 1: a lot registered at another workstation a moment ago is looked up on the server
+    // (this workstation's cache does not know it yet) and its current status is shown.
+    void lotRegisteredElsewhereIsLookedUpFresh()
+    {
+        const Reply r = postLot(QStringLiteral("RAW-QC-NEW"), QStringLiteral("RAW"));
+        QVERIFY2(r.status == 201, r.body.constData());
+        QVERIFY(!m_console->cache->lot(QStringLiteral("RAW-QC-NEW")));
+        QVERIFY(scan(QStringLiteral("RAW-QC-NEW")));
+        QCOMPARE(m_page->currentLot(), QStringLiteral("RAW-QC-NEW"));
+        QCOMPARE(m_page->currentLotId(), r.json().value(QStringLiteral("id")).toString());
+        QVERIFY(m_page->freshnessText().isEmpty());
+        QVERIFY(decisionButtonsEnabled());
+
+        // Put on HOLD elsewhere: the cache still says CREATED, the card shows HOLD.
+        HttpClient manager(m_server->baseUrl());
+        QVERIFY(manager.login(QStringLiteral("manager"),
+                              TestServer::passwordOf(QStringLiteral("manager"))));
+        const Reply hold = manager.post(
+            QStringLiteral("/api/v1/qc-decisions"),
+            {{QStringLiteral("lot_code"), QStringLiteral("RAW-QC-NEW")},
+             {QStringLiteral("gate_number"), 1},
+             {QStringLiteral("decision"), QStringLiteral("HOLD")},
+             {QStringLiteral("notes"), QStringLiteral("Foreign body found at intake")}});
+        QVERIFY2(hold.status == 201, hold.body.constData());
+        QVERIFY(m_console->cache->lot(QStringLiteral("RAW-QC-NEW"))->status == LotStatus::CREATED);
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
+        QVERIFY(scan(QStringLiteral("RAW-QC-NEW")));
+        QVERIFY(m_page->statusBadge()->status() == LotStatus::HOLD);
+    }
+
+    // Finding 1: the decision names the lot that was on the card by its id, and the page says
+    // which lot each recorded decision went to, even after the card moved on.
+    void decisionCarriesTheLotIdAndNamesItsLot()
+    {
+        QVERIFY(scan(QStringLiteral("RAW-QC-NEW")));
+        const QString id = m_page->currentLotId();
+        QVERIFY(!id.isEmpty());
+        m_page->setCurrentGate(2);
+        m_page->notesEdit()->setPlainText(QStringLiteral("Checked again after the hold"));
+        QTest::mouseClick(m_page->decisionButton(Decision::HOLD), Qt::LeftButton);
+        const app::OutboxItem item = m_console->outbox->items().last();
+        QCOMPARE(item.payload.value(QStringLiteral("lot_id")).toString(), id);
+        QCOMPARE(item.payload.value(QStringLiteral("lot_code")).toString(),
+                 QStringLiteral("RAW-QC-NEW"));
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
+        QVERIFY2(m_page->resultText().contains(QStringLiteral("RAW-QC-NEW")),
+                 qPrintable(m_page->resultText()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_console->outbox->item(item.id)->state == app::OutboxItem::State::Done, 20000);
+        QTRY_VERIFY2(m_page->resultText().contains(QStringLiteral("on the server")),
+                     qPrintable(m_page->resultText()));
+
+        // A draft whose lot id is no longer the cached lot's is refused, nothing queued.
+        app::DecisionDraft draft;
+        draft.lotCode = QStringLiteral("RAW-QC-NEW");
+        draft.lotId = QStringLiteral("00000000-0000-4000-8000-000000000001");
+        draft.gateNumber = 2;
+        draft.decision = Decision::HOLD;
+        draft.notes = QStringLiteral("Checked again after the hold");
+        QVERIFY(m_recorder->validate(draft).contains(QStringLiteral("lot_code")));
+    }
+
+    // Finding 3 (QC side): a decision the server refuses later is shown as refused at once.
+    void refusedDecisionIsShownAsRefused()
+    {
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
+        m_console->sync->stop();
+        m_page->setCurrentGate(2);
+        m_page->notesEdit()->setPlainText(QStringLiteral("Label smudged, lot held for check"));
+        QTest::mouseClick(m_page->decisionButton(Decision::HOLD), Qt::LeftButton);
+        const app::OutboxItem item = m_console->outbox->items().last();
+        QVERIFY(m_page->resultText().contains(QStringLiteral("will be sent")));
+        QVERIFY(m_console->outbox->markNeedsAttention(item.id, 409,
+                                                      QStringLiteral("Lot is already rejected.")));
+        QVERIFY2(m_page->resultText().contains(QStringLiteral("refused")),
+                 qPrintable(m_page->resultText()));
+        QVERIFY(m_console->outbox->discard(item.id, QStringLiteral("test: refused")));
+        QVERIFY2(m_page->resultText().contains(QStringLiteral("discarded")),
+                 qPrintable(m_page->resultText()));
+        // The lot no longer shows the HOLD that never reached the server.
+        const auto lot = m_console->cache->lot(QStringLiteral("SKW-QC-1"));
+        QVERIFY(lot && lot->status == LotStatus::CREATED && !lot->pendingStatus);
+        QVERIFY(m_page->statusBadge()->status() == LotStatus::CREATED);
+        m_console->sync->start();
     }
 
     void stepperShowsGatesPassedElsewhere()
@@ -118,7 +238,7 @@ private slots:
                                       {QStringLiteral("decision"), QStringLiteral("PASS")}});
         QVERIFY2(r.status == 201, r.body.constData());
         const QString before = m_page->gateStateText(1);
-        m_page->handleScan(QStringLiteral("RAW-QC-P"));
+        QVERIFY(scan(QStringLiteral("RAW-QC-P")));
         QTRY_VERIFY2(m_page->gateStateText(1) != before &&
                          m_page->gateStateText(1).contains(QChar(0x2714)),
                      qPrintable(m_page->gateStateText(1)));
@@ -127,7 +247,7 @@ private slots:
 
     void holdWithoutNotesShowsTheErrorAndSendsNothing()
     {
-        m_page->handleScan(QStringLiteral("SKW-QC-1"));
+        QVERIFY(scan(QStringLiteral("SKW-QC-1")));
         m_page->setCurrentGate(1);
         m_page->notesEdit()->setPlainText(QStringLiteral("  short "));
         const int before = m_console->outbox->items().size();
@@ -153,7 +273,7 @@ private slots:
     void ccpPassWarnsAtOnceWhenTheLimitIsBroken()
     {
         // Gate 7 (Freezing) is a CCP with the gate-wide critical limit -18.0 °C or colder.
-        m_page->handleScan(QStringLiteral("FRZ-QC-2"));
+        QVERIFY(scan(QStringLiteral("FRZ-QC-2")));
         m_page->setCurrentGate(7);
         QVERIFY(m_page->correctiveActionEdit()->isVisibleTo(m_page.get()));
         // The limit is shown before anything is typed.
@@ -163,10 +283,11 @@ private slots:
         QVERIFY(pass->isEnabled());
         const int before = m_console->outbox->items().size();
 
-        // The warning appears as the value is typed (the Hungarian decimal comma is fine),
-        // before any button is pressed, and PASS is refused.
+        // The warning appears as the value is typed, before any button is pressed, and PASS is
+        // refused. (This suite runs in English: the decimal point is '.', and a comma is a group
+        // separator, refused; the Hungarian comma is covered by tst_registerlotpage.)
         m_page->temperatureEdit()->setFocus();
-        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-5,0"));
+        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-5.0"));
         const QString warning = m_page->fieldError(QStringLiteral("temperature_c"));
         QVERIFY2(warning.contains(QStringLiteral("critical limit")), qPrintable(warning));
         QVERIFY2(warning.contains(QStringLiteral("-5.0 °C")), qPrintable(warning));
@@ -211,7 +332,7 @@ private slots:
 
     void correctiveActionIsRequiredAtTheCcp()
     {
-        m_page->handleScan(QStringLiteral("FRZ-QC-2"));
+        QVERIFY(scan(QStringLiteral("FRZ-QC-2")));
         m_page->setCurrentGate(7);
         m_page->notesEdit()->setPlainText(
             QStringLiteral("Core temperature too high after the tunnel"));
@@ -230,7 +351,7 @@ private slots:
 
     void failAtTheCcpGateIsSigned()
     {
-        m_page->handleScan(QStringLiteral("FRZ-QC-2"));
+        QVERIFY(scan(QStringLiteral("FRZ-QC-2")));
         m_page->setCurrentGate(7);
         m_page->notesEdit()->setPlainText(
             QStringLiteral("Core temperature too high after the tunnel"));
@@ -309,7 +430,7 @@ private slots:
     {
         // Nothing leaves the outbox while the record is tampered with.
         m_console->sync->stop();
-        m_page->handleScan(QStringLiteral("FRZ-QC-4"));
+        QVERIFY(scan(QStringLiteral("FRZ-QC-4")));
         m_page->setCurrentGate(7);
         m_page->notesEdit()->setPlainText(QStringLiteral("Tunnel alarm during the night"));
         m_page->temperatureEdit()->setText(QStringLiteral("-10.0"));
@@ -348,12 +469,12 @@ private slots:
 
     void offlineFailIsSignedAndAcceptedAfterSync()
     {
-        m_page->handleScan(QStringLiteral("FRZ-QC-3"));
+        QVERIFY(scan(QStringLiteral("FRZ-QC-3")));
         QCOMPARE(m_page->currentLot(), QStringLiteral("FRZ-QC-3"));
         m_server->stop();
         m_page->setCurrentGate(7);
         m_page->notesEdit()->setPlainText(QStringLiteral("Tunnel door left open overnight"));
-        m_page->temperatureEdit()->setText(QStringLiteral("-3,5"));
+        m_page->temperatureEdit()->setText(QStringLiteral("-3.5"));
         m_page->correctiveActionEdit()->setPlainText(
             QStringLiteral("Lot set aside for destruction; door alarm repaired"));
         const int before = m_console->outbox->items().size();
@@ -399,6 +520,33 @@ private slots:
     }
 
 private:
+    // Scans `code` and waits until the page has looked it up (on the server, as it is online).
+    bool scan(const QString &code)
+    {
+        m_page->handleScan(code);
+        return QTest::qWaitFor([this] { return !m_page->isLookingUp(); }, 20000);
+    }
+    bool decisionButtonsEnabled() const
+    {
+        for (Decision d : allDecisions()) {
+            if (m_page->decisionButton(d)->isEnabled())
+                return true;
+        }
+        return false;
+    }
+    Reply postLot(const QString &code, const QString &type)
+    {
+        HttpClient manager(m_server->baseUrl());
+        if (!manager.login(QStringLiteral("manager"),
+                           TestServer::passwordOf(QStringLiteral("manager"))))
+            return {};
+        return manager.post(QStringLiteral("/api/v1/lots"),
+                            {{QStringLiteral("lot_code"), code},
+                             {QStringLiteral("lot_type"), type},
+                             {QStringLiteral("weight_kg"), QStringLiteral("10.00")},
+                             {QStringLiteral("temperature_c"), QStringLiteral("2.0")}});
+    }
+
     // The decision `id` as the server holds it (GET /api/v1/lots/{code}/qc-decisions).
     QJsonObject serverDecision(const QString &code, const QString &id)
     {

@@ -11,7 +11,9 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -148,6 +150,64 @@ private slots:
         QVERIFY(!m_page->parentCodes().contains(QStringLiteral("RAW-PAGE-HOLD")));
     }
 
+    // Finding 3: a parent put on HOLD elsewhere after this workstation cached it is refused at
+    // the scan (its status is asked of the server); a lot the server refuses later is shown as
+    // refused, then as discarded, instead of "saved".
+    void parentStatusIsFreshAndARefusalIsShownAtOnce()
+    {
+        HttpClient manager(m_server->baseUrl());
+        QVERIFY(manager.login(QStringLiteral("manager"),
+                              TestServer::passwordOf(QStringLiteral("manager"))));
+        Reply r = manager.post(QStringLiteral("/api/v1/lots"),
+                               {{QStringLiteral("lot_code"), QStringLiteral("RAW-PAGE-LATE")},
+                                {QStringLiteral("lot_type"), QStringLiteral("RAW")},
+                                {QStringLiteral("weight_kg"), QStringLiteral("100.00")},
+                                {QStringLiteral("temperature_c"), QStringLiteral("2.0")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        m_page->handleScan(QStringLiteral("RAW-PAGE-LATE"));
+        QTRY_VERIFY(m_page->parentCodes().contains(QStringLiteral("RAW-PAGE-LATE")));
+
+        // QC holds it at another workstation while this one is offline to the server's sync.
+        m_console->sync->stop();
+        r = manager.post(
+            QStringLiteral("/api/v1/qc-decisions"),
+            {{QStringLiteral("lot_code"), QStringLiteral("RAW-PAGE-LATE")},
+             {QStringLiteral("decision"), QStringLiteral("HOLD")},
+             {QStringLiteral("gate_number"), 1},
+             {QStringLiteral("notes"), QStringLiteral("Metal detector alarm at 10:02")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        QVERIFY(m_console->cache->lot(QStringLiteral("RAW-PAGE-LATE"))->status ==
+                LotStatus::CREATED);
+        m_page->typeCombo()->setCurrentIndex(m_page->typeCombo()->findData(QStringLiteral("DEB")));
+        m_page->runCombo()->setCurrentIndex(0);
+        m_page->weightEdit()->setText(QStringLiteral("20.00"));
+        m_page->temperatureEdit()->setText(QStringLiteral("3.0"));
+        QVERIFY(m_page->setParentQuantity(QStringLiteral("RAW-PAGE-LATE"), QStringLiteral("20")));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QCOMPARE(m_page->fieldError(QStringLiteral("save")), QString());
+        const QString code = m_page->lastLotCode();
+        QVERIFY(!code.isEmpty());
+        QVERIFY(m_page->savedText().contains(QStringLiteral("will be sent")));
+
+        // The server refuses it (parent on HOLD): the page says so, not "saved".
+        m_console->sync->start();
+        QTRY_VERIFY2_WITH_TIMEOUT(m_page->savedText().contains(QStringLiteral("refused")),
+                                  qPrintable(m_page->savedText()), 20000);
+        QVERIFY(!m_page->savedText().contains(QStringLiteral("will be sent")));
+        QVERIFY(!m_page->printButton()->isEnabled());
+        const auto item = m_console->outbox->items().last();
+        QVERIFY(m_console->outbox->discard(item.id, QStringLiteral("test: parent on hold")));
+        QTRY_VERIFY2(m_page->savedText().contains(QStringLiteral("discarded")),
+                     qPrintable(m_page->savedText()));
+
+        // Scanned again, the parent's fresh status is used: refused at the scan.
+        m_page->handleScan(QStringLiteral("RAW-PAGE-LATE"));
+        QTRY_VERIFY(!m_page->fieldError(QStringLiteral("scan")).isEmpty());
+        QVERIFY2(m_page->fieldError(QStringLiteral("scan")).contains(QStringLiteral("HOLD")),
+                 qPrintable(m_page->fieldError(QStringLiteral("scan"))));
+        QVERIFY(!m_page->parentCodes().contains(QStringLiteral("RAW-PAGE-LATE")));
+    }
+
     void showsInlineErrorsAndQueuesNothing()
     {
         const int before = m_console->outbox->items().size();
@@ -157,6 +217,84 @@ private slots:
         QVERIFY(!m_page->fieldError(QStringLiteral("weight_kg")).isEmpty());
         QVERIFY(!m_page->fieldError(QStringLiteral("temperature_c")).isEmpty());
         QCOMPARE(m_console->outbox->items().size(), before);
+    }
+
+    // Finding 4: the Hungarian placeholder shows "12,50", so "12,50" is what operators type.
+    // The locale's decimal point and '.' both work, exactly; a group separator never does.
+    void acceptsTheLocaleDecimalPointExactly()
+    {
+        const QLocale previous;
+        const auto restore = qScopeGuard([previous, this] {
+            QLocale::setDefault(previous);
+            QEvent change(QEvent::LanguageChange);
+            QCoreApplication::sendEvent(m_page.get(), &change);
+        });
+        QLocale::setDefault(QLocale(QLocale::Hungarian, QLocale::Hungary));
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(m_page.get(), &change);
+        QVERIFY2(m_page->weightEdit()->placeholderText().contains(QStringLiteral("12,50")),
+                 qPrintable(m_page->weightEdit()->placeholderText()));
+        QVERIFY2(m_page->temperatureEdit()->placeholderText().contains(QStringLiteral("3,5")),
+                 qPrintable(m_page->temperatureEdit()->placeholderText()));
+
+        // Typed on the page, with the scanner watching, and saved with one tap.
+        m_page->typeCombo()->setCurrentIndex(m_page->typeCombo()->findData(QStringLiteral("FRZ")));
+        m_page->runCombo()->setCurrentIndex(0);
+        m_page->weightEdit()->clear();
+        m_page->temperatureEdit()->clear();
+        m_page->parentsTable()->setRowCount(0);
+        m_page->weightEdit()->setFocus();
+        QTest::keyClicks(m_page->weightEdit(), QStringLiteral("12,50"), Qt::NoModifier, 100);
+        m_page->temperatureEdit()->setFocus();
+        QTest::keyClicks(m_page->temperatureEdit(), QStringLiteral("-18,0"), Qt::NoModifier, 100);
+        QSignalSpy saved(m_page.get(), &ui::RegisterLotPage::lotSaved);
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QCOMPARE(m_page->fieldError(QStringLiteral("weight_kg")), QString());
+        QCOMPARE(m_page->fieldError(QStringLiteral("temperature_c")), QString());
+        QCOMPARE(saved.size(), 1);
+        const QString code = m_page->lastLotCode();
+        const auto cached = m_console->cache->lot(code);
+        QVERIFY(cached && cached->weightKg && cached->temperatureC);
+        QCOMPARE(*cached->weightKg, Decimal::fromUnits(1250, 2));
+        QCOMPARE(*cached->temperatureC, Decimal::fromUnits(-180, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_server->db().scalar(
+                QStringLiteral("SELECT weight_kg::text || ' ' || temperature_c::text FROM lots "
+                               "WHERE lot_code = $1"),
+                {code}),
+            QStringLiteral("12.50 -18.0"), 20000);
+
+        // Through LotRegistrar: a parent quantity with the comma, a typographic minus.
+        app::LotDraft draft;
+        draft.type = LotType::DEB;
+        draft.weightKg = QStringLiteral("40,25");
+        draft.temperatureC = QStringLiteral("\u22122,5");
+        draft.parents = {{QStringLiteral("RAW-PAGE-OK"), QStringLiteral("40,25")}};
+        QVERIFY2(m_registrar->validate(draft).isEmpty(),
+                 qPrintable(m_registrar->validate(draft).values().join(u' ')));
+        const auto result = m_registrar->registerLot(draft);
+        QVERIFY(result.ok);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_server->db().scalar(
+                QStringLiteral("SELECT c.weight_kg::text || ' ' || c.temperature_c::text || ' ' "
+                               "|| g.quantity_used_kg::text FROM lots c JOIN lot_genealogy g ON "
+                               "g.child_lot_id = c.id WHERE c.lot_code = $1"),
+                {result.lotCode}),
+            QStringLiteral("40.25 -2.5 40.25"), 20000);
+
+        // In English the comma groups thousands: "1,250" is refused, never 1250 or 1.25, and
+        // the message shows the number as it is typed here.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        draft.weightKg = QStringLiteral("1,250");
+        draft.temperatureC = QStringLiteral("-18,0");
+        draft.parents.clear();
+        const app::FieldMessages errors = m_registrar->validate(draft);
+        QVERIFY(errors.value(QStringLiteral("weight_kg")).contains(QStringLiteral("12.50")));
+        QVERIFY(errors.contains(QStringLiteral("temperature_c")));
+        draft.weightKg = QStringLiteral("12.50");
+        draft.temperatureC = QStringLiteral("-18.0");
+        QVERIFY2(m_registrar->validate(draft).isEmpty(),
+                 qPrintable(m_registrar->validate(draft).values().join(u' ')));
     }
 
     void registersOfflineAndSyncsWhenTheServerIsBack()

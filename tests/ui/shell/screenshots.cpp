@@ -1,5 +1,8 @@
 // flowviz-screenshots: renders the console's pages offscreen with demo data into PNG files for
-// docs/user-guide.md, so the guide's pictures never go stale.
+// docs/user-guide.md, so the guide's pictures never go stale: every page (and the signature
+// dialog) at 1024 × 700 and 1366 × 768 in English and Hungarian as
+// <page>-<width>x<height>-<language>.png, plus the correction dialog and the supervisor page on a
+// wall display.
 //
 //   QT_QPA_PLATFORM=offscreen flowviz-screenshots docs/images
 
@@ -24,6 +27,7 @@
 #include "stats/statsrange.h"
 #include "supervisor/supervisorpage.h"
 
+#include "registration/rulemessages.h"
 #include "session/session.h"
 
 #include <QApplication>
@@ -34,6 +38,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -56,11 +63,12 @@ void settle(int ms = 300)
     loop.exec();
 }
 
+// PNG at the strongest compression: the pictures live in the repository.
 bool save(QWidget *widget, const QDir &dir, const QString &name)
 {
     settle();
     const QString path = dir.filePath(name);
-    if (!widget->grab().save(path)) {
+    if (!widget->grab().toImage().save(path, "PNG", 0)) {
         QTextStream(stderr) << "cannot write " << path << '\n';
         return false;
     }
@@ -83,19 +91,12 @@ QJsonObject lot(const QString &code, const QString &type, const QString &weight)
             {QStringLiteral("workstation_id"), QStringLiteral("DUNA01")}};
 }
 
-// A stored session, so the console opens logged in (and offline) as a demo operator.
-void writeSession(const QString &dataDir)
+// A session, so the console opens logged in (and offline) as a demo operator.
+void startSession(app::ConsoleCore &core)
 {
-    const QJsonObject o{
-        {QStringLiteral("token"), QStringLiteral("demo-token")},
-        {QStringLiteral("username"), QStringLiteral("anna")},
-        {QStringLiteral("full_name"), QStringLiteral("Kovács Anna")},
-        {QStringLiteral("role"), QStringLiteral("OPERATOR")},
-        {QStringLiteral("expires_at"),
-         QDateTime::currentDateTimeUtc().addSecs(8 * 3600).toString(Qt::ISODateWithMs)}};
-    QFile f(QDir(dataDir).filePath(QStringLiteral("session.json")));
-    if (f.open(QIODevice::WriteOnly))
-        f.write(QJsonDocument(o).toJson());
+    core.session()->adopt("demo-token",
+                          {QStringLiteral("anna"), QStringLiteral("Kovács Anna"), Role::OPERATOR},
+                          QDateTime::currentDateTimeUtc().addSecs(8 * 3600));
 }
 
 void addDemoData(app::ConsoleCore &core)
@@ -450,13 +451,13 @@ int main(int argc, char *argv[])
 
     const QString dataDir = scratch.filePath(QStringLiteral("data"));
     QDir().mkpath(dataDir);
-    writeSession(dataDir);
     app::ConsoleSettings settings;
     settings.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()));
     settings.site = QStringLiteral("DUNA");
     settings.workstation = QStringLiteral("01");
     settings.idleLockMinutes = 0;
     app::ConsoleCore core(settings, dataDir);
+    startSession(core);
     addDemoData(core);
     writeDemoStats(dataDir);
 
@@ -473,11 +474,15 @@ int main(int argc, char *argv[])
     window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));
     window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
                    new ui::TracePage(&core));
+    // The page as a supervisor sees it (the console offers it to managers, auditors, admins and
+    // viewers); the refresh finds the server away, so the stored figures stay.
+    auto *supervisor = new ui::SupervisorPage(&core);
+    window.addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"), supervisor);
     auto *sync = new ui::SyncPage(&core);
     window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), sync);
     window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
                    new ui::SettingsPage(&core));
-    window.resize(1280, 800);
+    window.resize(1024, 700);
     window.show();
     settle(1500); // the sync engine finds the server away: offline
 
@@ -486,22 +491,6 @@ int main(int argc, char *argv[])
     window.showPage(QStringLiteral("register"));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0007").arg(day));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0008").arg(day));
-    ok &= save(&window, out, QStringLiteral("register-lot.png"));
-    window.showPage(QStringLiteral("qc"));
-    qcPage->handleScan(QStringLiteral("DEB-%1-DUNA01-0031").arg(day));
-    ok &= save(&window, out, QStringLiteral("qc-decision.png"));
-    // A frozen lot at -5.0 °C at the Freezing CCP: the limit warning, PASS refused, the
-    // corrective action asked for.
-    qcPage->handleScan(QStringLiteral("FRZ-%1-DUNA01-0052").arg(day));
-    qcPage->setCurrentGate(7);
-    qcPage->temperatureEdit()->setText(QStringLiteral("-5,0"));
-    emit qcPage->temperatureEdit()->textEdited(qcPage->temperatureEdit()->text()); // as typed
-    settle(200);
-    ok &= save(&window, out, QStringLiteral("qc-ccp.png"));
-    window.showPage(QStringLiteral("lots"));
-    ok &= save(&window, out, QStringLiteral("lots.png"));
-    window.showPage(QStringLiteral("trace"));
-    ok &= save(&window, out, QStringLiteral("trace.png"));
     window.showPage(QStringLiteral("sync"));
     sync->view()->resizeColumnsToContents();
     for (int row = 0; row < sync->model()->rowCount(); ++row) {
@@ -509,43 +498,96 @@ int main(int argc, char *argv[])
         if (item && item->state == app::OutboxItem::State::NeedsAttention)
             sync->selectItem(item->id);
     }
-    ok &= save(&window, out, QStringLiteral("sync.png"));
+
+    // Every page at the two shop-floor screen sizes, in both languages:
+    // <page>-<width>x<height>-<language>.png.
+    const QList<QSize> sizes{QSize(1024, 700), QSize(1366, 768)};
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("hu")}) {
+        languages.setLanguage(language);
+        for (const QSize size : sizes) {
+            window.resize(size);
+            const QString suffix =
+                QStringLiteral("-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(language);
+            const auto shot = [&](const QString &page, const QString &name) {
+                window.showPage(page);
+                ok &= save(&window, out, name + suffix);
+            };
+            shot(QStringLiteral("register"), QStringLiteral("register-lot"));
+            window.showPage(QStringLiteral("qc"));
+            qcPage->handleScan(QStringLiteral("DEB-%1-DUNA01-0031").arg(day));
+            settle(500); // the server is asked first, then the cache answers
+            shot(QStringLiteral("qc"), QStringLiteral("qc-decision"));
+            // A frozen lot at -5.0 °C at the Freezing CCP: the limit warning, PASS refused,
+            // the corrective action asked for.
+            qcPage->handleScan(QStringLiteral("FRZ-%1-DUNA01-0052").arg(day));
+            settle(500);
+            qcPage->setCurrentGate(7);
+            qcPage->temperatureEdit()->setText(QLocale().toString(-5.0, 'f', 1));
+            emit qcPage->temperatureEdit()->textEdited(qcPage->temperatureEdit()->text());
+            settle(200);
+            shot(QStringLiteral("qc"), QStringLiteral("qc-ccp"));
+            qcPage->temperatureEdit()->clear();
+            shot(QStringLiteral("lots"), QStringLiteral("lots"));
+            shot(QStringLiteral("trace"), QStringLiteral("trace"));
+            shot(QStringLiteral("supervisor"), QStringLiteral("supervisor"));
+            shot(QStringLiteral("sync"), QStringLiteral("sync"));
+            shot(QStringLiteral("settings"), QStringLiteral("settings"));
+            // FAIL at the CCP must be signed: the signature dialog, refused because this
+            // demo workstation has no signing key yet.
+            window.showPage(QStringLiteral("qc"));
+            qcPage->notesEdit()->setPlainText(
+                QStringLiteral("Core temperature -5.0 °C after 4 h in the blast freezer."));
+            qcPage->correctiveActionEdit()->setPlainText(
+                QStringLiteral("Lot moved back to the blast freezer; freezer door seal checked."));
+            qcPage->temperatureEdit()->setText(QLocale().toString(-5.0, 'f', 1));
+            qcPage->decide(Decision::FAIL);
+            if (ui::SignatureDialog *dialog = qcPage->signatureDialog()) {
+                if (auto *password =
+                        dialog->findChild<QLineEdit *>(QStringLiteral("signaturePassword")))
+                    password->setText(QStringLiteral("not-the-password"));
+                if (auto *sign = dialog->findChild<QPushButton *>(QStringLiteral("sign")))
+                    sign->click();
+                ok &= save(dialog, out, QStringLiteral("qc-signature") + suffix);
+                dialog->reject();
+            } else {
+                QTextStream(stderr) << "no signature dialog\n";
+                ok = false;
+            }
+            qcPage->notesEdit()->clear();
+            qcPage->correctiveActionEdit()->clear();
+            qcPage->temperatureEdit()->clear();
+        }
+    }
+    window.lock();
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("hu")}) {
+        languages.setLanguage(language);
+        for (const QSize size : sizes) {
+            window.resize(size);
+            ok &= save(&window, out,
+                       QStringLiteral("login-%1x%2-%3.png")
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(language));
+        }
+    }
+    languages.setLanguage(QStringLiteral("en"));
     if (const auto item = core.outbox()->item(sync->selectedId())) {
         ui::CorrectionDialog dialog(item->payload, item->lastError, &window);
         dialog.resize(640, 420);
         dialog.show();
         ok &= save(&dialog, out, QStringLiteral("sync-correct.png"));
     }
-    window.showPage(QStringLiteral("settings"));
-    ok &= save(&window, out, QStringLiteral("settings.png"));
-
-    languages.setLanguage(QStringLiteral("hu"));
-    window.showPage(QStringLiteral("sync"));
-    ok &= save(&window, out, QStringLiteral("sync-hu.png"));
-    languages.setLanguage(QStringLiteral("en"));
-
     {
-        // The page as a supervisor sees it on a 1366 × 768 shop-floor screen (the demo
-        // operator's window does not offer it), then in Hungarian.
-        ui::SupervisorPage supervisor(&core);
-        supervisor.resize(1366, 768);
-        supervisor.show();
+        // A wall display: every chart at once, in the larger layout; and one chart alone.
+        ui::SupervisorPage wall(&core);
+        wall.resize(1920, 1080);
+        wall.show();
         settle(1500); // the refresh finds the server away: the stored figures stay
-        ok &= save(&supervisor, out, QStringLiteral("supervisor.png"));
-        if (auto *panel = supervisor.findChild<QWidget *>(QStringLiteral("chart_qc")))
-            ok &= save(panel, out, QStringLiteral("supervisor-qc.png"));
-        languages.setLanguage(QStringLiteral("hu"));
-        ok &= save(&supervisor, out, QStringLiteral("supervisor-hu.png"));
-        languages.setLanguage(QStringLiteral("en"));
-        // A wall display: every chart at once, in the larger layout.
-        supervisor.resize(1920, 1080);
+        ok &= save(&wall, out, QStringLiteral("supervisor-wall.png"));
+        wall.resize(1366, 768);
         settle(300);
-        ok &= save(&supervisor, out, QStringLiteral("supervisor-wall.png"));
+        if (auto *panel = wall.findChild<QWidget *>(QStringLiteral("chart_qc")))
+            ok &= save(panel, out, QStringLiteral("supervisor-qc.png"));
     }
-
-    window.lock();
-    ok &= save(&window, out, QStringLiteral("login.png"));
-    languages.setLanguage(QStringLiteral("hu"));
-    ok &= save(&window, out, QStringLiteral("login-hu.png"));
     return ok ? 0 : 1;
 }

@@ -8,9 +8,11 @@
 #include "i18n/languagemanager.h"
 #include "login/loginpage.h"
 #include "outbox/outbox.h"
+#include "scanner/scannerinput.h"
 #include "session/session.h"
 #include "settings/settingspage.h"
 #include "shell/mainwindow.h"
+#include "sync/discarddialog.h"
 #include "sync/syncengine.h"
 #include "sync/syncpage.h"
 
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -174,15 +177,34 @@ private slots:
         QTRY_VERIFY(!label("serverMessage")->text().isEmpty());
         QCOMPARE(label("serverMessage")->text(), m_core->outbox()->item(id)->lastError);
 
+        // Finding 8: one tap asks, naming the item and what is lost; "Keep it" keeps it, and
+        // "Discard" is off until a reason is written.
         auto *discard = m_sync->findChild<QPushButton *>(QStringLiteral("discardButton"));
         QVERIFY(discard->isEnabled());
         QTest::mouseClick(discard, Qt::LeftButton);
-        QVERIFY(label("syncError")->isVisible());
+        QPointer<ui::DiscardDialog> ask = m_sync->discardDialog();
+        QVERIFY(ask && ask->isVisible());
+        QVERIFY(ask->findChild<QLabel *>(QStringLiteral("discardWhat"))
+                    ->text()
+                    .contains(m_core->outbox()->item(id)->lotCode));
+        QVERIFY(!ask->discardButton()->isEnabled());
+        QTest::mouseClick(ask->keepButton(), Qt::LeftButton);
+        QTRY_VERIFY(!ask);
         QCOMPARE(m_core->outbox()->item(id)->state, State::NeedsAttention);
 
-        auto *reason = m_sync->findChild<QLineEdit *>(QStringLiteral("discardReason"));
-        reason->setText(QStringLiteral("typed the wrong lot type"));
         QTest::mouseClick(discard, Qt::LeftButton);
+        ask = m_sync->discardDialog();
+        QVERIFY(ask);
+        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("typed the wrong lot type"));
+        QTest::keyClick(ask->reasonEdit(), Qt::Key_Return); // Enter keeps, it does not discard
+        QTRY_VERIFY(!ask);
+        QCOMPARE(m_core->outbox()->item(id)->state, State::NeedsAttention);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        ask = m_sync->discardDialog();
+        QVERIFY(ask);
+        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("typed the wrong lot type"));
+        QVERIFY(ask->discardButton()->isEnabled());
+        QTest::mouseClick(ask->discardButton(), Qt::LeftButton);
         QCOMPARE(m_core->outbox()->item(id)->state, State::Discarded);
         QCOMPARE(m_core->outbox()->item(id)->discardReason,
                  QStringLiteral("typed the wrong lot type"));
@@ -205,6 +227,51 @@ private slots:
         QVERIFY(m_core->restartRequired());
         QCOMPARE(m_core->sync()->workstationId(), QStringLiteral("TEST07")); // until restart
         QCOMPARE(app::ConsoleSettings::load().workstation, QStringLiteral("08"));
+    }
+
+    // Finding: with the scanner holding keystrokes back, Save tapped right after typing stored
+    // the old value while the page showed the new one and "Saved".
+    void settingsSaveWhatWasJustTyped()
+    {
+        ui::ScannerInput scanner;
+        qApp->installEventFilter(&scanner);
+        m_window->showPage(QStringLiteral("settings"));
+        auto *page = qobject_cast<ui::SettingsPage *>(m_window->page(QStringLiteral("settings")));
+        QVERIFY(page);
+        auto *workstation = page->findChild<QLineEdit *>(QStringLiteral("workstation"));
+        const QString before = m_core->settings().workstation;
+        const QString typed =
+            before == QStringLiteral("09") ? QStringLiteral("06") : QStringLiteral("09");
+        workstation->setFocus();
+        workstation->selectAll();
+        QTest::keyClicks(workstation, typed); // as fast as keys come, then a tap at once
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveSettings")),
+                          Qt::LeftButton);
+        QCOMPARE(workstation->text(), typed);
+        QCOMPARE(m_core->settings().workstation, typed);
+        QCOMPARE(app::ConsoleSettings::load().workstation, typed);
+        QTest::qWait(200); // nothing typed arrives late
+        QCOMPARE(workstation->text(), typed);
+    }
+
+    // Finding: a password typed at scanner speed on the login page was taken for a badge scan
+    // and put, upper-cased, into the user-name field.
+    void aFastTypedPasswordIsNotABadgeScan()
+    {
+        ui::ScannerInput scanner;
+        qApp->installEventFilter(&scanner);
+        m_window->setScanner(&scanner);
+        const auto detach = qScopeGuard([this] { m_window->setScanner(nullptr); });
+        m_window->lock();
+        QVERIFY(m_window->isLocked());
+        field("userEdit")->setText(QStringLiteral("operator"));
+        field("passwordEdit")->clear();
+        field("passwordEdit")->setFocus();
+        QTest::keyClicks(field("passwordEdit"), TestServer::passwordOf(QStringLiteral("operator")));
+        QTest::keyClick(field("passwordEdit"), Qt::Key_Return);
+        QCOMPARE(field("userEdit")->text(), QStringLiteral("operator"));
+        QTRY_VERIFY(!m_window->isLocked());
+        QCOMPARE(m_core->session()->user().username, QStringLiteral("operator"));
     }
 
 private:

@@ -201,6 +201,37 @@ private slots:
         QVERIFY(!page.grab().isNull());
     }
 
+    // Finding 6: built before anyone logs in (as the console builds its pages), the page loads
+    // the list when it is first shown, with the session of the user who logged in meanwhile;
+    // and "Scroll down for more" only while there is more.
+    void firstVisitAfterTheLoginLoadsTheList()
+    {
+        ApiClient api;
+        api.setBaseUrl(m_server->baseUrl());
+        ui::LotsPage page(&api, nullptr);
+        QTest::qWait(200); // anything sent without a session would have been answered by now
+        api.setToken(m_http->token());
+        QSignalSpy pages(page.model(), &ServerLotsModel::pageLoaded);
+        page.resize(1200, 800);
+        page.show();
+        QTRY_VERIFY(pages.count() >= 1);
+        QVERIFY2(page.model()->errorString().isEmpty(), qPrintable(page.model()->errorString()));
+        QVERIFY(page.model()->rowCount() >= ServerLotsModel::kDefaultPageSize);
+        QVERIFY2(page.stateText().contains(QStringLiteral("Scroll down")),
+                 qPrintable(page.stateText()));
+
+        // Three lots: all are shown, nothing more to scroll to.
+        ServerLotsModel::Filter filter;
+        filter.codePrefix = QStringLiteral("P-0000");
+        filter.type = LotType::RAW;
+        page.model()->setFilter(filter);
+        QTRY_VERIFY(!page.model()->isLoading() && page.model()->pagesLoaded() >= 1);
+        QTRY_VERIFY2(page.stateText().contains(QStringLiteral("(all)")),
+                     qPrintable(page.stateText()));
+        QVERIFY(!page.stateText().contains(QStringLiteral("Scroll down")));
+        QVERIFY(page.model()->rowCount() > 0 && page.model()->rowCount() < 10);
+    }
+
     // A figure, not an assertion: 100,000 lots, the first page and the next pages as a view
     // scrolling down would fetch them.
     void figureFor100kLots()
