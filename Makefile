@@ -5,6 +5,8 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure
+# Seconds each libFuzzer target runs in `make test` (tests/fuzz/run.sh; docs/development.md).
+FUZZ_SECONDS ?= 20
 
 .PHONY: all deps configure build run test bench clean format
 
@@ -22,8 +24,13 @@ build: configure
 run: build
 	@deploy/dev/run.sh $(BUILD_DIR)
 
+# After the suites, the fuzz targets, built with clang 14 in their own tree; run.sh exits 77 when
+# clang or its fuzzer runtime is missing, which skips them with its message.
 test: build
 	@cd $(BUILD_DIR) && ctest $(CTEST_FLAGS)
+	@rc=0; tests/fuzz/run.sh $(BUILD_DIR)-fuzz $(FUZZ_SECONDS) || rc=$$?; \
+	if [ $$rc -eq 77 ]; then echo "fuzz: skipped, see the SKIPPED line above"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 # Benchmarks print figures and assert nothing; run them on purpose, on an idle machine.
 bench: build

@@ -9,6 +9,8 @@ namespace {
 // A number keeps its exact value through a double when it has at most this many significant
 // digits (DBL_DIG).
 constexpr int kMaxSignificantDigits = 15;
+// Nesting the scanner follows; the recursion stays far from the end of a thread's stack.
+constexpr int kMaxDepth = 512;
 
 class Scanner
 {
@@ -50,8 +52,19 @@ private:
     void value()
     {
         skipSpace();
-        if (atEnd() || ++m_depth > 512)
+        if (atEnd() || m_tooDeep)
             return;
+        // What is not scanned is not known to be clean, so a body too deep to scan is refused
+        // rather than let through: Qt's parser alone takes twice this depth.
+        if (m_depth == kMaxDepth) {
+            m_tooDeep = true;
+            m_errors.append({QStringLiteral("body"), QStringLiteral("body.too_deep"),
+                             QStringLiteral("The body is nested more than %1 levels deep. Send "
+                                            "a flatter body.")
+                                 .arg(kMaxDepth)});
+            return;
+        }
+        ++m_depth;
         const char c = peek();
         if (c == '{')
             object();
@@ -137,8 +150,12 @@ private:
                 ++m_pos;
                 continue;
             }
-            const char e = m_pos + 1 < m_text.size() ? m_text.at(m_pos + 1) : '\0';
+            const bool escaped = m_pos + 1 < m_text.size();
+            const char e = escaped ? m_text.at(m_pos + 1) : '\0';
             if (e != 'u') {
+                // Qt's parser takes any escaped character as itself: "\<NUL>" is a NUL too.
+                if (escaped && e == '\0')
+                    nul = true;
                 m_pos += 2;
                 continue;
             }
@@ -220,6 +237,7 @@ private:
     const QByteArray &m_text;
     qsizetype m_pos = 0;
     int m_depth = 0;
+    bool m_tooDeep = false;
     QStringList m_path;
     FieldErrors m_errors;
 };

@@ -26,6 +26,8 @@ packages=(
     # label tests: rasterise the PDF (pdftoppm, pdfinfo) and read its QR code back (zbarimg);
     # the layout test: the console font with every status symbol (fonts-dejavu-core)
     poppler-utils qt6-translations-l10n zbar-tools fonts-dejavu-core
+    # fuzz targets (tests/fuzz): clang 14 and its libFuzzer/sanitizer runtimes
+    clang-14 libclang-rt-14-dev
 )
 # The OpenAPI lint (ctest openapi.lint) installs Redocly CLI with npm when Node.js 20.19+ or
 # 22.12+ is present (e.g. NodeSource's); Debian 12's own Node.js is 18, too old for Redocly CLI

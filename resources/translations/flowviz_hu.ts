@@ -1882,7 +1882,7 @@
     </message>
     <message>
         <source>Quantity used (kg)</source>
-        <translation>Felhasznált mennyiség (kg)</translation>
+        <translation>Felhasznált kg</translation>
     </message>
     <message>
         <source>Remove</source>

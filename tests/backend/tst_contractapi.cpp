@@ -163,6 +163,32 @@ private slots:
         QCOMPARE(m_fgProfile.size(), 6);
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }
+
+    // Every answer an API suite receives through HttpClient is checked against the document
+    // (issue 14): against a document that demands a member /health does not send, the same
+    // answer fails the running test.
+    void everyAnswerIsCheckedAgainstTheContract()
+    {
+        QJsonObject doc = m_schema->document();
+        QJsonObject components = doc.value(QStringLiteral("components")).toObject();
+        QJsonObject schemas = components.value(QStringLiteral("schemas")).toObject();
+        QJsonObject health = schemas.value(QStringLiteral("Health")).toObject();
+        QJsonArray required = health.value(QStringLiteral("required")).toArray();
+        required.append(QStringLiteral("member_the_server_never_sends"));
+        health.insert(QStringLiteral("required"), required);
+        schemas.insert(QStringLiteral("Health"), health);
+        components.insert(QStringLiteral("schemas"), schemas);
+        doc.insert(QStringLiteral("components"), components);
+
+        HttpClient strict(m_server->baseUrl());
+        strict.setContract(std::make_shared<JsonSchema>(doc));
+        QEXPECT_FAIL("", "the altered document requires a member the answer lacks", Continue);
+        const Reply r = strict.get(QStringLiteral("/health"));
+        QCOMPARE(r.status, 200);
+        // The real document accepts the same answer.
+        HttpClient plain(m_server->baseUrl());
+        QCOMPARE(plain.get(QStringLiteral("/health")).status, 200);
+    }
     void cleanupTestCase()
     {
         m_clients.clear();

@@ -43,6 +43,18 @@ private slots:
             << "/api/v1/qc-decisions" << hold + R"("notes":"x\u0000yyyyyyyyyy"})"
             << "notes"
             << "text.nul";
+        // Found by fuzz_bodyreader: Qt's parser reads "\<NUL>" as a NUL.
+        QTest::newRow("backslash before a raw NUL in notes")
+            << "/api/v1/qc-decisions" << hold + QByteArray("\"notes\":\"x\\\0yyyyyyyyyy\"}", 24)
+            << "notes"
+            << "text.nul";
+        // Found by fuzz_bodyreader: the text check stopped at 512 levels, the parser at 1024.
+        QTest::newRow("metadata nested deeper than the text check goes")
+            << "/api/v1/lots"
+            << R"({"lot_code":"STRICT-D1","lot_type":"RAW","metadata":{"a":)" +
+                   QByteArray(600, '[') + R"("\u0000")" + QByteArray(600, ']') + "}}"
+            << "body"
+            << "body.too_deep";
         QTest::newRow("lone high surrogate in notes")
             << "/api/v1/qc-decisions" << hold + R"("notes":"torn bag \ud800 on arrival"})"
             << "notes"

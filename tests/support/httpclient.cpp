@@ -1,11 +1,59 @@
 #include "httpclient.h"
 
+#include "jsonschema.h"
+
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QTest>
 #include <QTimer>
 
+#include <memory>
+
 namespace flowviz::test {
+
+namespace {
+
+// The API's contract, read once from the source tree (the document the server serves).
+const JsonSchema *contract()
+{
+    static const std::unique_ptr<JsonSchema> schema = [] {
+        QFile file(QStringLiteral(FLOWVIZ_OPENAPI_JSON));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", FLOWVIZ_OPENAPI_JSON);
+        return std::make_unique<JsonSchema>(QJsonDocument::fromJson(file.readAll()).object());
+    }();
+    return schema.get();
+}
+
+} // namespace
+
+void HttpClient::checkContract(const Call &call, const Reply &reply) const
+{
+    if (!m_checkContract || reply.status == 0)
+        return;
+    const JsonSchema *schema = m_contract ? m_contract.get() : contract();
+    // Only documented operations: a test may ask for a route that does not exist on purpose
+    // (tst_openapi keeps the document and the routes in step).
+    const QString path = call.path.section(u'?', 0, 0);
+    if (!schema->operationPointer(QString::fromLatin1(call.method), path))
+        return;
+    const SchemaViolations violations =
+        schema->validateResponse(QString::fromLatin1(call.method), path, reply.status,
+                                 reply.header("content-type"), reply.body);
+    if (violations.isEmpty())
+        return;
+    QStringList lines;
+    for (const SchemaViolation &v : violations)
+        lines << v.toString();
+    const QString message =
+        QStringLiteral("the answer to %1 %2 (HTTP %3) breaks the OpenAPI document:\n  %4\n%5")
+            .arg(QString::fromLatin1(call.method), call.path)
+            .arg(reply.status)
+            .arg(lines.join(QStringLiteral("\n  ")), QString::fromUtf8(reply.body.left(600)));
+    QTest::qFail(qPrintable(message), __FILE__, __LINE__);
+}
 
 QJsonObject Reply::json() const
 {
@@ -89,6 +137,9 @@ QList<Reply> HttpClient::sendAll(const QList<Call> &calls, int timeoutMs)
         }
         r->deleteLater();
     }
+    // Every answer a test receives is checked against the contract, whatever the test asserts.
+    for (qsizetype i = 0; i < calls.size(); ++i)
+        checkContract(calls.at(i), out.at(i));
     return out;
 }
 

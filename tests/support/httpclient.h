@@ -9,7 +9,11 @@
 #include <QPair>
 #include <QUrl>
 
+#include <memory>
+
 namespace flowviz::test {
+
+class JsonSchema;
 
 struct Reply
 {
@@ -51,6 +55,16 @@ public:
     };
     QList<Reply> sendAll(const QList<Call> &calls, int timeoutMs = 60000);
 
+    // Every answer to a documented operation is validated against backend/api/openapi.json
+    // (status documented, content type, body schema); a mismatch fails the running test. Off
+    // only for a client that measures or hammers rather than checks.
+    void setContractChecked(bool on) { m_checkContract = on; }
+    // Another document to check against (the suite that proves the check itself can fail).
+    void setContract(std::shared_ptr<const JsonSchema> contract)
+    {
+        m_contract = std::move(contract);
+    }
+
     // Logs in and keeps the token; fails the test when login does not answer 200.
     bool login(const QString &username, const QString &password);
     QUrl url(const QString &path) const;
@@ -59,9 +73,12 @@ private:
     QNetworkRequest request(const QString &path,
                             const QList<QPair<QByteArray, QByteArray>> &headers, bool json) const;
     static Reply toReply(QNetworkReply *reply);
+    void checkContract(const Call &call, const Reply &reply) const;
 
     QUrl m_base;
     QByteArray m_token;
+    bool m_checkContract = true;
+    std::shared_ptr<const JsonSchema> m_contract;
     QNetworkAccessManager m_nam;
 };
 

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -195,9 +196,13 @@ void RegisterLotPage::retranslateUi()
     for (int row = 0; row < m_parents->rowCount(); ++row) {
         if (auto *b = qobject_cast<QPushButton *>(m_parents->cellWidget(row, RemoveColumn)))
             b->setText(tr("Remove"));
+        auto *q = qobject_cast<QLineEdit *>(m_parents->cellWidget(row, QuantityColumn));
+        if (q && q->property("maxKg").isValid())
+            q->setPlaceholderText(tr("max %1").arg(
+                q->property("maxKg").toString().replace(u'.', QLocale().decimalPoint())));
     }
     // The texts changed length: fit the columns again once every badge has its new text.
-    QTimer::singleShot(0, m_parents, &QTableView::resizeColumnsToContents);
+    QTimer::singleShot(0, this, &RegisterLotPage::fitParentColumns);
     m_save->setText(tr("Save lot (Ctrl+S)"));
     m_print->setText(tr("Print label…"));
     // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
@@ -304,9 +309,12 @@ void RegisterLotPage::addParentRow(const app::ParentCheck &check)
     auto *quantity = new QLineEdit(m_parents);
     quantity->setObjectName(QStringLiteral("quantity_") + check.code);
     quantity->setMinimumHeight(kTouch);
-    if (check.lot->weightKg)
+    if (check.lot->weightKg) {
+        // Kept to say it again in another language.
+        quantity->setProperty("maxKg", check.lot->weightKg->toString());
         quantity->setPlaceholderText(tr("max %1").arg(
             check.lot->weightKg->toString().replace(u'.', QLocale().decimalPoint())));
+    }
     m_parents->setCellWidget(row, QuantityColumn, quantity);
     auto *remove = new QPushButton(tr("Remove"), m_parents);
     remove->setMinimumHeight(kTouch);
@@ -317,8 +325,21 @@ void RegisterLotPage::addParentRow(const app::ParentCheck &check)
             m_parents->removeRow(r);
     });
     m_parents->setCellWidget(row, RemoveColumn, remove);
-    m_parents->resizeColumnsToContents();
+    fitParentColumns();
     quantity->setFocus();
+}
+
+void RegisterLotPage::fitParentColumns()
+{
+    m_parents->resizeColumnsToContents();
+    // The kilograms field is as wide as its header, not as its placeholder: with the long
+    // Hungarian status the row then fits 1024 px without scrolling sideways.
+    const QHeaderView *header = m_parents->horizontalHeader();
+    const QString title = m_parents->model()->headerData(QuantityColumn, Qt::Horizontal).toString();
+    QFont bold = header->font();
+    bold.setBold(true);
+    m_parents->setColumnWidth(QuantityColumn,
+                              std::max(QFontMetrics(bold).horizontalAdvance(title) + 24, 110));
 }
 
 void RegisterLotPage::save()

@@ -73,6 +73,7 @@ private:
     void showErrors(const app::FieldMessages &errors);
     void setError(const QString &field, const QString &message);
     void addParentRow(const app::ParentCheck &check);
+    void fitParentColumns();
     void updateSaved();
 
     app::LotRegistrar *m_registrar;

@@ -1,0 +1,193 @@
+// Request bodies (backend/api/bodyreader.*, backend/api/jsontext.*): the bytes of a POST, read as
+// ApiContext::jsonBody reads them, then decoded field by field with the domain rules as the lot
+// and QC-decision services decode theirs.
+#include "api/apierror.h"
+#include "api/bodyreader.h"
+#include "api/jsontext.h"
+
+#include "domain/enums.h"
+#include "domain/validation.h"
+
+#include "fuzzassert.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace flowviz;
+using flowviz::api::BodyReader;
+
+namespace {
+
+// Whether parsing produced text that is not text: a NUL or a UTF-16 surrogate without its pair.
+bool badText(const QString &s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c.isNull())
+            return true;
+        if (c.isHighSurrogate()) {
+            if (i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
+                ++i;
+            else
+                return true;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool badText(const QJsonValue &v)
+{
+    if (v.isString())
+        return badText(v.toString());
+    if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray()) {
+            if (badText(e))
+                return true;
+        }
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (badText(it.key()) || badText(it.value()))
+                return true;
+        }
+    }
+    return false;
+}
+
+void finish(const BodyReader &in, const QJsonObject &body)
+{
+    for (const FieldError &e : in.errors()) {
+        FUZZ_ASSERT(!e.code.isEmpty() && !e.message.isEmpty());
+        // Only a member named "" has an empty name to report.
+        FUZZ_ASSERT(!e.field.isEmpty() || body.contains(QString()));
+    }
+    try {
+        in.throwIfErrors();
+        FUZZ_ASSERT(in.errors().isEmpty());
+    } catch (const api::ApiError &e) {
+        FUZZ_ASSERT(!in.errors().isEmpty());
+        FUZZ_ASSERT(e.response().status == 422);
+    }
+}
+
+// The fields of POST /api/v1/lots, as lots::service::create reads them.
+void readLot(const QJsonObject &body)
+{
+    BodyReader in(body,
+                  {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("lot_type"),
+                   QStringLiteral("weight_kg"), QStringLiteral("temperature_c"),
+                   QStringLiteral("production_run_id"), QStringLiteral("run_code"),
+                   QStringLiteral("metadata"), QStringLiteral("parents"),
+                   QStringLiteral("workstation_id"), QStringLiteral("client_created_at")});
+    in.uuid(QStringLiteral("id"), false);
+    if (const auto raw = in.string(QStringLiteral("lot_code"), true, 1000)) {
+        const QString code = rules::normalizeLotCode(*raw);
+        in.add(rules::checkLotCode(code));
+    }
+    if (const auto t = in.string(QStringLiteral("lot_type"), true))
+        lotTypeFromString(*t);
+    if (const auto weight = in.decimal(QStringLiteral("weight_kg"), false))
+        in.add(rules::checkWeight(*weight));
+    if (const auto temperature = in.decimal(QStringLiteral("temperature_c"), false))
+        in.add(rules::checkTemperature(*temperature));
+    in.uuid(QStringLiteral("production_run_id"), false);
+    in.string(QStringLiteral("run_code"), false, 100);
+    in.object(QStringLiteral("metadata"), false);
+    in.string(QStringLiteral("workstation_id"), false, 64);
+    if (const auto t = in.time(QStringLiteral("client_created_at"), false))
+        FUZZ_ASSERT(t->isValid());
+    if (const auto parents = in.array(QStringLiteral("parents"), false)) {
+        for (qsizetype i = 0; i < parents->size() && i < 50; ++i) {
+            if (!parents->at(i).isObject())
+                continue;
+            BodyReader p(parents->at(i).toObject(),
+                         {QStringLiteral("lot_code"), QStringLiteral("quantity_used_kg")},
+                         QStringLiteral("parents[%1].").arg(i));
+            if (const auto pc = p.string(QStringLiteral("lot_code"), true, 1000))
+                p.add(rules::checkLotCode(rules::normalizeLotCode(*pc),
+                                          p.field(QStringLiteral("lot_code"))));
+            if (const auto qty = p.decimal(QStringLiteral("quantity_used_kg"), true))
+                p.add(rules::checkQuantityUsed(*qty, p.field(QStringLiteral("quantity_used_kg"))));
+            in.append(p.errors());
+        }
+    }
+    finish(in, body);
+}
+
+// The fields of POST /api/v1/qc-decisions, as qc::service::record reads them.
+void readDecision(const QJsonObject &body)
+{
+    BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_id"), QStringLiteral("lot_code"),
+                         QStringLiteral("decision"), QStringLiteral("qc_gate_id"),
+                         QStringLiteral("gate_number"), QStringLiteral("notes"),
+                         QStringLiteral("temperature_c"), QStringLiteral("corrective_action"),
+                         QStringLiteral("signature"), QStringLiteral("decided_at"),
+                         QStringLiteral("workstation_id")});
+    in.uuid(QStringLiteral("id"), false);
+    in.uuid(QStringLiteral("lot_id"), false);
+    if (const auto code = in.string(QStringLiteral("lot_code"), false, 1000))
+        rules::normalizeLotCode(*code);
+    std::optional<Decision> decision;
+    if (const auto text = in.string(QStringLiteral("decision"), true))
+        decision = decisionFromString(*text);
+    in.integer(QStringLiteral("qc_gate_id"), false);
+    in.integer(QStringLiteral("gate_number"), false);
+    const QString notes = in.string(QStringLiteral("notes"), false, 100000).value_or(QString());
+    if (decision)
+        in.add(rules::checkNotes(notes, *decision));
+    if (const auto t = in.decimal(QStringLiteral("temperature_c"), false))
+        in.add(rules::checkTemperature(*t));
+    in.string(QStringLiteral("corrective_action"), false, 100000);
+    in.string(QStringLiteral("workstation_id"), false, 64);
+    in.object(QStringLiteral("signature"), false);
+    in.time(QStringLiteral("decided_at"), false);
+    finish(in, body);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    // The scanner runs on bodies that parsed; it must not trip on any bytes either.
+    const FieldErrors changed = api::checkJsonText(body);
+    for (const FieldError &e : changed)
+        FUZZ_ASSERT(!e.field.isEmpty() && !e.code.isEmpty() && !e.message.isEmpty());
+
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return 0;
+    // A body that parsed into a NUL or a lone surrogate is refused, never stored changed.
+    const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    if (badText(root))
+        FUZZ_ASSERT(!changed.isEmpty());
+    if (!changed.isEmpty() || !doc.isObject())
+        return 0;
+
+    const QJsonObject object = doc.object();
+    readLot(object);
+    readDecision(object);
+    // Every member, read as each kind of field, so each reader sees every kind of value.
+    const QStringList names = object.keys();
+    BodyReader any(object, names);
+    for (const QString &name : names) {
+        any.string(name, true);
+        any.decimal(name, true);
+        any.uuid(name, true);
+        any.time(name, true);
+        any.integer(name, true);
+        any.object(name, true);
+        any.array(name, true);
+    }
+    finish(any, object);
+    return 0;
+}
