@@ -218,6 +218,10 @@ void Session::onUnauthorized()
     // A failed login answers 401 too; that is reported through loginFailed().
     if (m_loginInFlight)
         return;
+    // Nobody has logged in yet (e.g. a cache refresh at start-up): no session has ended, the
+    // login page is already what is shown.
+    if (m_token.isEmpty() && !m_offline)
+        return;
     // Without a token every call is refused: the server is back, and this user's password is
     // needed for one. The offline session goes on meanwhile.
     if (m_offline) {
