@@ -10,6 +10,7 @@
 #include "core/consolecore.h"
 #include "i18n/languagemanager.h"
 #include "login/loginpage.h"
+#include "lots/lotspage.h"
 #include "outbox/outbox.h"
 #include "session/session.h"
 #include "settings/settingspage.h"
@@ -78,6 +79,18 @@ private slots:
     {
         closeConsole();
         m_server.reset();
+    }
+
+    // Finding 6: the first start shows the login page without "Your session has ended": a
+    // request refused at start-up for want of a token (the Lots page's list) ends no session.
+    void firstStartSaysNoSessionEnded()
+    {
+        QVERIFY(m_window->isLocked());
+        QTest::qWait(1500); // the start-up requests have been answered by now
+        auto *message = m_window->findChild<QLabel *>(QStringLiteral("loginMessage"));
+        QVERIFY(message);
+        QVERIFY2(message->isHidden() || !message->text().contains(QStringLiteral("ended")),
+                 qPrintable(message->text()));
     }
 
     // Finding 8b: server address and workstation id are for supervisors.
@@ -298,6 +311,8 @@ private:
         m_window->addPage(QStringLiteral("trace"), QStringLiteral("Traceability"), m_trace);
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
                           new ui::SettingsPage(m_core.get()));
+        m_window->addPage(QStringLiteral("lots"), QStringLiteral("Lots"),
+                          new ui::LotsPage(m_core.get()));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
