@@ -24,12 +24,6 @@ std::optional<Decimal> typedNumber(const QString &text)
     return Decimal::parseTyped(text, QLocale().decimalPoint());
 }
 
-// An example number written as it is typed here ("12,50" in Hungarian).
-QString typedExample(QString number)
-{
-    return number.replace(u'.', QLocale().decimalPoint());
-}
-
 } // namespace
 
 LotRegistrar::LotRegistrar(LocalCache *cache, Outbox *outbox, LotCodeGenerator *codes,
@@ -118,7 +112,7 @@ FieldMessages LotRegistrar::validate(const LotDraft &draft) const
     } else {
         errors.insert(QStringLiteral("weight_kg"),
                       tr("\"%1\" is not a weight. Enter a number such as %2.")
-                          .arg(weightText, typedExample(QStringLiteral("12.50"))));
+                          .arg(weightText, RuleMessages::asTyped(QStringLiteral("12.50"))));
     }
 
     const QString tempText = draft.temperatureC.trimmed();
@@ -130,7 +124,7 @@ FieldMessages LotRegistrar::validate(const LotDraft &draft) const
     } else {
         errors.insert(QStringLiteral("temperature_c"),
                       tr("\"%1\" is not a temperature. Enter a number such as %2.")
-                          .arg(tempText, typedExample(QStringLiteral("3.5"))));
+                          .arg(tempText, RuleMessages::asTyped(QStringLiteral("3.5"))));
     }
 
     if (!draft.runCode.isEmpty() && !m_cache->run(draft.runCode))

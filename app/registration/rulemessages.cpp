@@ -66,14 +66,18 @@ bool RuleMessages::knows(const QString &code)
     return message(FieldError{QString(), code, QString()}) != QString();
 }
 
+QString RuleMessages::asTyped(QString canonical)
+{
+    return canonical.replace(u'.', QLocale().decimalPoint());
+}
+
 QString RuleMessages::celsius(const Decimal &value)
 {
     // One decimal at least, as the limits are kept ("-18.0"), with the locale's separator.
     QString text = value.toString();
     if (!text.contains(u'.'))
         text += QStringLiteral(".0");
-    text.replace(u'.', QLocale().decimalPoint());
-    return tr("%1 °C").arg(text);
+    return tr("%1 °C").arg(asTyped(text));
 }
 
 QString RuleMessages::limitText(const CriticalLimit &limit)

@@ -25,6 +25,9 @@ public:
     // The operator's word for a lot status ("On HOLD" / "Zárolva").
     static QString statusName(LotStatus status);
     static QString decisionName(Decision decision);
+    // A canonical decimal ("12.50") written as the operator types numbers here: the locale's
+    // decimal point ("12,50" in Hungarian).
+    static QString asTyped(QString canonical);
     // A temperature with at least one decimal, in the UI locale: "-18,0 °C".
     static QString celsius(const Decimal &value);
     // "-18,0 °C or colder", "72,0 °C or hotter", "between 0,0 °C and 4,0 °C".

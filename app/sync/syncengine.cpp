@@ -18,6 +18,13 @@ namespace {
 const QString kSyncPath = QStringLiteral("/api/v1/sync");
 constexpr int kMaxIdleWaitMs = 60000;
 
+// The server cannot be reached (as opposed to refusing the request): the console is offline.
+bool isUnreachable(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+           error.kind == ApiError::Kind::Tls || error.kind == ApiError::Kind::Unavailable;
+}
+
 // The server's sentence for a refused operation, with the field rules it names; in the
 // operator's language when the console knows every rule by its code.
 QString problemText(const QJsonValue &body, int status)
@@ -431,10 +438,7 @@ void SyncEngine::handleUnreachable(const QList<OutboxItem> &batch, const ApiErro
                 {it.id, Outbox::Outcome::Kind::Retry, error.status, error.summary(), now});
         m_outbox->apply(outcomes);
     }
-    const bool unreachable =
-        error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
-        error.kind == ApiError::Kind::Tls || error.kind == ApiError::Kind::Unavailable;
-    if (unreachable)
+    if (isUnreachable(error))
         setState(State::Offline);
     int delay = backoffDelay(m_failures, m_backoffMinMs, m_backoffMaxMs, m_random());
     if (error.retryAfterSeconds > 0)
@@ -474,9 +478,7 @@ void SyncEngine::sendHeartbeat()
         emit heartbeatSent(r.ok());
         if (r.ok()) {
             connectivityBack(); // the server answers: no need to wait out the backoff
-        } else if (r.error.kind == ApiError::Kind::Network ||
-                   r.error.kind == ApiError::Kind::Timeout || r.error.kind == ApiError::Kind::Tls ||
-                   r.error.kind == ApiError::Kind::Unavailable) {
+        } else if (isUnreachable(r.error)) {
             // Nothing may be queued, yet the server is gone: the status says so now, and the
             // engine probes with its backoff until the server answers again.
             if (!m_inFlight && !m_backingOff)

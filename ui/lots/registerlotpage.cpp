@@ -182,7 +182,7 @@ void RegisterLotPage::retranslateUi()
         tr("Generated when you save; type it only to use a pre-printed label"));
     // The examples are written as numbers are typed here: "12,50" in Hungarian.
     const auto example = [](QString number) {
-        return tr("e.g. %1").arg(number.replace(u'.', QLocale().decimalPoint()));
+        return tr("e.g. %1").arg(app::RuleMessages::asTyped(number));
     };
     m_weight->setPlaceholderText(example(QStringLiteral("12.50")));
     m_temperature->setPlaceholderText(example(QStringLiteral("3.5")));
@@ -198,8 +198,8 @@ void RegisterLotPage::retranslateUi()
             b->setText(tr("Remove"));
         auto *q = qobject_cast<QLineEdit *>(m_parents->cellWidget(row, QuantityColumn));
         if (q && q->property("maxKg").isValid())
-            q->setPlaceholderText(tr("max %1").arg(
-                q->property("maxKg").toString().replace(u'.', QLocale().decimalPoint())));
+            q->setPlaceholderText(
+                tr("max %1").arg(app::RuleMessages::asTyped(q->property("maxKg").toString())));
     }
     // The texts changed length: fit the columns again once every badge has its new text.
     QTimer::singleShot(0, this, &RegisterLotPage::fitParentColumns);
@@ -312,8 +312,8 @@ void RegisterLotPage::addParentRow(const app::ParentCheck &check)
     if (check.lot->weightKg) {
         // Kept to say it again in another language.
         quantity->setProperty("maxKg", check.lot->weightKg->toString());
-        quantity->setPlaceholderText(tr("max %1").arg(
-            check.lot->weightKg->toString().replace(u'.', QLocale().decimalPoint())));
+        quantity->setPlaceholderText(
+            tr("max %1").arg(app::RuleMessages::asTyped(check.lot->weightKg->toString())));
     }
     m_parents->setCellWidget(row, QuantityColumn, quantity);
     auto *remove = new QPushButton(tr("Remove"), m_parents);

@@ -252,7 +252,7 @@ void QcDecisionPage::retranslateUi()
         tr("Measured temperature (°C) — required at critical control points"));
     // Written as numbers are typed here: "-18,5" in Hungarian.
     m_temperature->setPlaceholderText(
-        tr("e.g. %1").arg(QStringLiteral("-18.5").replace(u'.', QLocale().decimalPoint())));
+        tr("e.g. %1").arg(app::RuleMessages::asTyped(QStringLiteral("-18.5"))));
     m_notesLabel->setText(tr("Notes — required for HOLD and FAIL (at least %1 characters)")
                               .arg(rules::kNotesMinForHoldOrFail));
     m_correctiveLabel->setText(

@@ -1,5 +1,7 @@
 #include "correctiondialog.h"
 
+#include "registration/rulemessages.h"
+
 #include "domain/decimal.h"
 
 #include <QDialogButtonBox>
@@ -28,7 +30,7 @@ QString typedText(const QJsonValue &value)
 {
     const auto exact = Decimal::fromJson(value);
     QString text = exact ? exact->toString() : QString::number(value.toDouble());
-    return text.replace(u'.', QLocale().decimalPoint());
+    return app::RuleMessages::asTyped(text);
 }
 
 // A number as the operator typed it: exact, '.' or the locale's decimal point, no group
@@ -148,7 +150,7 @@ void CorrectionDialog::addParents(const QJsonArray &parents, bool readOnly)
         const auto exact = Decimal::fromJson(kg);
         // Shown the way the operator types numbers here (the locale's decimal point).
         row.quantity = new QLineEdit(
-            exact ? exact->toString().replace(u'.', QLocale().decimalPoint()) : kg.toString(), box);
+            exact ? app::RuleMessages::asTyped(exact->toString()) : kg.toString(), box);
         row.quantity->setObjectName(QStringLiteral("parent_kg_%1").arg(i));
         auto *remove = new QPushButton(tr("Remove"), box);
         remove->setObjectName(QStringLiteral("parent_remove_%1").arg(i));
@@ -212,8 +214,7 @@ void CorrectionDialog::accept()
         const QString text = it.value()->text().trimmed();
         if (!m_original.value(it.key()).isDouble() || typedNumber(text))
             continue;
-        QString example = QStringLiteral("12.50");
-        example.replace(u'.', QLocale().decimalPoint());
+        const QString example = app::RuleMessages::asTyped(QStringLiteral("12.50"));
         m_numberError->setText(tr("%1 \"%2\" is not a number. Type it like %3, without "
                                   "thousands separators.")
                                    .arg(fieldLabel(it.key()), text, example));
@@ -225,8 +226,7 @@ void CorrectionDialog::accept()
         const QString kg = row.quantity->text().trimmed();
         if (row.remove->isChecked() || typedNumber(kg))
             continue;
-        QString example = QStringLiteral("12.50");
-        example.replace(u'.', QLocale().decimalPoint());
+        const QString example = app::RuleMessages::asTyped(QStringLiteral("12.50"));
         m_numberError->setText(tr("\"%1\" kg taken from lot %2 is not a number. Type it like %3, "
                                   "without thousands separators.")
                                    .arg(kg, row.code->text().trimmed(), example));
