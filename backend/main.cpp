@@ -1,17 +1,17 @@
 // flowviz-server: the FlowViz HTTP API, and the IT commands that go with it.
 
-#include "auth/passwordhasher.h"
-#include "config/serverconfig.h"
-#include "db/dbpool.h"
-#include "db/migrator.h"
-#include "ops/backupcommand.h"
-#include "ops/exitcodes.h"
-#include "ops/restorecommand.h"
-#include "ops/startupcheck.h"
-#include "server/application.h"
-#include "server/signalwatcher.h"
-#include "users/signingkeyrepository.h"
-#include "users/userrepository.h"
+#include "backend/auth/passwordhasher.h"
+#include "backend/config/serverconfig.h"
+#include "backend/db/dbpool.h"
+#include "backend/db/migrator.h"
+#include "backend/ops/backupcommand.h"
+#include "backend/ops/exitcodes.h"
+#include "backend/ops/restorecommand.h"
+#include "backend/ops/startupcheck.h"
+#include "backend/server/application.h"
+#include "backend/server/signalwatcher.h"
+#include "backend/users/signingkeyrepository.h"
+#include "backend/users/userrepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "criticallimit.h"
+#include "domain/criticallimit.h"
 
 namespace flowviz {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "decimal.h"
-#include "enums.h"
-#include "validation.h"
+#include "domain/decimal.h"
+#include "domain/enums.h"
+#include "domain/validation.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "decisionsignature.h"
+#include "domain/decisionsignature.h"
 
 #include <QJsonDocument>
 

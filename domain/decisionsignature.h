@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decimal.h"
-#include "enums.h"
+#include "domain/decimal.h"
+#include "domain/enums.h"
 
 #include <QByteArray>
 #include <QDateTime>

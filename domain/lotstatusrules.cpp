@@ -1,4 +1,4 @@
-#include "lotstatusrules.h"
+#include "domain/lotstatusrules.h"
 
 namespace flowviz::statusrules {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "enums.h"
+#include "domain/enums.h"
 
 #include <QString>
 

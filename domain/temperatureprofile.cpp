@@ -1,4 +1,4 @@
-#include "temperatureprofile.h"
+#include "domain/temperatureprofile.h"
 
 namespace flowviz {
 

@@ -1,4 +1,4 @@
-#include "apiclient.h"
+#include "app/api/apiclient.h"
 
 #include <QFile>
 #include <QJsonArray>

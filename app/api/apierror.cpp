@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "app/api/apierror.h"
 
 namespace flowviz::app {
 

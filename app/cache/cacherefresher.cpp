@@ -1,8 +1,8 @@
-#include "cacherefresher.h"
+#include "app/cache/cacherefresher.h"
 
-#include "localcache.h"
+#include "app/cache/localcache.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "app/api/apierror.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "localcache.h"
+#include "app/cache/localcache.h"
 
-#include "core/privatefiles.h"
+#include "app/core/privatefiles.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>

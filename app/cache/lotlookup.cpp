@@ -1,6 +1,6 @@
-#include "lotlookup.h"
+#include "app/cache/lotlookup.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
 #include "domain/validation.h"
 

@@ -1,4 +1,4 @@
-#include "lotcodegenerator.h"
+#include "app/codes/lotcodegenerator.h"
 
 #include "domain/validation.h"
 

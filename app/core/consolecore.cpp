@@ -1,16 +1,16 @@
-#include "consolecore.h"
+#include "app/core/consolecore.h"
 
-#include "api/apiclient.h"
-#include "cache/cacherefresher.h"
-#include "cache/localcache.h"
-#include "codes/lotcodegenerator.h"
-#include "models/gatesmodel.h"
-#include "models/outboxmodel.h"
-#include "models/recentlotsmodel.h"
-#include "outbox/outbox.h"
-#include "privatefiles.h"
-#include "session/session.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/cache/cacherefresher.h"
+#include "app/cache/localcache.h"
+#include "app/codes/lotcodegenerator.h"
+#include "app/core/privatefiles.h"
+#include "app/models/gatesmodel.h"
+#include "app/models/outboxmodel.h"
+#include "app/models/recentlotsmodel.h"
+#include "app/outbox/outbox.h"
+#include "app/session/session.h"
+#include "app/sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QDir>

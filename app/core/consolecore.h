@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consolesettings.h"
+#include "app/core/consolesettings.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "consolesettings.h"
+#include "app/core/consolesettings.h"
 
-#include "privatefiles.h"
+#include "app/core/privatefiles.h"
 
 #include <QRegularExpression>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "privatefiles.h"
+#include "app/core/privatefiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "csvtable.h"
+#include "app/export/csvtable.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

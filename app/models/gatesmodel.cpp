@@ -1,4 +1,4 @@
-#include "gatesmodel.h"
+#include "app/models/gatesmodel.h"
 
 namespace flowviz::app {
 

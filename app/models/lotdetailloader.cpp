@@ -1,7 +1,7 @@
-#include "lotdetailloader.h"
+#include "app/models/lotdetailloader.h"
 
-#include "api/apiclient.h"
-#include "serverlotsmodel.h"
+#include "app/api/apiclient.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "outboxmodel.h"
+#include "app/models/outboxmodel.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outbox/outbox.h"
+#include "app/outbox/outbox.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "recentlotsfiltermodel.h"
+#include "app/models/recentlotsfiltermodel.h"
 
-#include "recentlotsmodel.h"
+#include "app/models/recentlotsmodel.h"
 
 namespace flowviz::app {
 

@@ -1,4 +1,4 @@
-#include "recentlotsmodel.h"
+#include "app/models/recentlotsmodel.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/localcache.h"
+#include "app/cache/localcache.h"
 
 #include <QAbstractTableModel>
 #include <QList>

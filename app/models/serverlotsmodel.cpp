@@ -1,7 +1,7 @@
-#include "serverlotsmodel.h"
+#include "app/models/serverlotsmodel.h"
 
-#include "api/apiclient.h"
-#include "cache/localcache.h"
+#include "app/api/apiclient.h"
+#include "app/cache/localcache.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "outbox.h"
+#include "app/outbox/outbox.h"
 
-#include "core/privatefiles.h"
+#include "app/core/privatefiles.h"
 
 #include "domain/validation.h"
 

@@ -1,8 +1,8 @@
-#include "decisionrecorder.h"
+#include "app/qc/decisionrecorder.h"
 
-#include "outbox/outbox.h"
-#include "registration/rulemessages.h"
-#include "session/session.h"
+#include "app/outbox/outbox.h"
+#include "app/registration/rulemessages.h"
+#include "app/session/session.h"
 
 #include "domain/lotstatusrules.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "cache/localcache.h"
-#include "cache/lotlookup.h"
-#include "registration/lotregistrar.h"
+#include "app/api/apiclient.h"
+#include "app/cache/localcache.h"
+#include "app/cache/lotlookup.h"
+#include "app/registration/lotregistrar.h"
 
 #include "domain/decisionsignature.h"
 

@@ -1,10 +1,10 @@
-#include "lotregistrar.h"
+#include "app/registration/lotregistrar.h"
 
-#include "api/apiclient.h"
-#include "cache/lotlookup.h"
-#include "codes/lotcodegenerator.h"
-#include "outbox/outbox.h"
-#include "registration/rulemessages.h"
+#include "app/api/apiclient.h"
+#include "app/cache/lotlookup.h"
+#include "app/codes/lotcodegenerator.h"
+#include "app/outbox/outbox.h"
+#include "app/registration/rulemessages.h"
 
 #include "domain/lotstatusrules.h"
 

@@ -1,4 +1,4 @@
-#include "rulemessages.h"
+#include "app/registration/rulemessages.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "gs1parser.h"
+#include "app/scan/gs1parser.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "offlinelogins.h"
+#include "app/session/offlinelogins.h"
 
-#include "core/privatefiles.h"
+#include "app/core/privatefiles.h"
 
 #include "domain/decisionsignature.h"
 

@@ -1,6 +1,6 @@
-#include "session.h"
+#include "app/session/session.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
 #include <QDir>
 #include <QFile>

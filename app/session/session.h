@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "session/offlinelogins.h"
-#include "session/signingkeystore.h"
+#include "app/api/apierror.h"
+#include "app/session/offlinelogins.h"
+#include "app/session/signingkeystore.h"
 
 #include "domain/enums.h"
 

@@ -1,4 +1,4 @@
-#include "signingkeystore.h"
+#include "app/session/signingkeystore.h"
 
 #include <QDir>
 #include <QFile>

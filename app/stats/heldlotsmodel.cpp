@@ -1,6 +1,6 @@
-#include "heldlotsmodel.h"
+#include "app/stats/heldlotsmodel.h"
 
-#include "models/serverlotsmodel.h"
+#include "app/models/serverlotsmodel.h"
 
 namespace flowviz::app {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "statssnapshot.h"
+#include "app/stats/statssnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "qcdecisionsmodel.h"
+#include "app/stats/qcdecisionsmodel.h"
 
-#include "statsclient.h"
-#include "statsrange.h"
+#include "app/stats/statsclient.h"
+#include "app/stats/statsrange.h"
 
-#include "api/apiclient.h"
-#include "models/serverlotsmodel.h"
+#include "app/api/apiclient.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,7 +1,7 @@
-#include "statsclient.h"
+#include "app/stats/statsclient.h"
 
-#include "api/apiclient.h"
-#include "models/serverlotsmodel.h"
+#include "app/api/apiclient.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "statsrange.h"
-#include "statssnapshot.h"
+#include "app/stats/statsrange.h"
+#include "app/stats/statssnapshot.h"
 
 #include <QObject>
 #include <QPointer>

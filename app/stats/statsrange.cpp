@@ -1,4 +1,4 @@
-#include "statsrange.h"
+#include "app/stats/statsrange.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "statssnapshot.h"
+#include "app/stats/statssnapshot.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "statsrange.h"
+#include "app/stats/statsrange.h"
 
 #include "domain/decimal.h"
 

@@ -1,6 +1,6 @@
-#include "syncengine.h"
+#include "app/sync/syncengine.h"
 
-#include "registration/rulemessages.h"
+#include "app/registration/rulemessages.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "outbox/outbox.h"
+#include "app/api/apiclient.h"
+#include "app/outbox/outbox.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "recallmodel.h"
+#include "app/trace/recallmodel.h"
 
-#include "models/serverlotsmodel.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recallreport.h"
+#include "app/trace/recallreport.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,4 @@
-#include "recallreport.h"
+#include "app/trace/recallreport.h"
 
 #include <algorithm>
 

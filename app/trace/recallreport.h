@@ -1,8 +1,8 @@
 #pragma once
 
+#include "app/export/csvtable.h"
 #include "domain/decimal.h"
 #include "domain/enums.h"
-#include "export/csvtable.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "tracegraph.h"
+#include "app/trace/tracegraph.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "traceservice.h"
+#include "app/trace/traceservice.h"
 
-#include "api/apiclient.h"
-#include "models/serverlotsmodel.h"
+#include "app/api/apiclient.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QJsonArray>
 #include <QUrl>

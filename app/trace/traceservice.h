@@ -1,8 +1,8 @@
 #pragma once
 
-#include "recallreport.h"
-#include "tracegraph.h"
-#include "tracetreemodel.h"
+#include "app/trace/recallreport.h"
+#include "app/trace/tracegraph.h"
+#include "app/trace/tracetreemodel.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "tracetreemodel.h"
+#include "app/trace/tracetreemodel.h"
 
-#include "models/serverlotsmodel.h"
+#include "app/models/serverlotsmodel.h"
 
 namespace flowviz::app {
 

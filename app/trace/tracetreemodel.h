@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tracegraph.h"
+#include "app/trace/tracegraph.h"
 
 #include <QAbstractItemModel>
 

@@ -1,7 +1,7 @@
-#include "apicontext.h"
+#include "backend/api/apicontext.h"
 
-#include "jsontext.h"
-#include "routing.h"
+#include "backend/api/jsontext.h"
+#include "backend/api/routing.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apierror.h"
-#include "ratelimiter.h"
+#include "backend/api/apierror.h"
+#include "backend/api/ratelimiter.h"
 
-#include "auth/jwt.h"
-#include "config/serverconfig.h"
-#include "db/dbpool.h"
-#include "http/httptypes.h"
+#include "backend/auth/jwt.h"
+#include "backend/config/serverconfig.h"
+#include "backend/db/dbpool.h"
+#include "backend/http/httptypes.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "backend/api/apierror.h"
 
 namespace flowviz::api {
 

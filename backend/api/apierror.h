@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/httptypes.h"
+#include "backend/http/httptypes.h"
 
 #include "domain/validation.h"
 

@@ -1,6 +1,6 @@
-#include "bodyreader.h"
+#include "backend/api/bodyreader.h"
 
-#include "apierror.h"
+#include "backend/api/apierror.h"
 
 #include <QRegularExpression>
 

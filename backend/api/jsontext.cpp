@@ -1,4 +1,4 @@
-#include "jsontext.h"
+#include "backend/api/jsontext.h"
 
 #include <QStringList>
 

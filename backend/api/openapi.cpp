@@ -1,6 +1,6 @@
-#include "openapi.h"
+#include "backend/api/openapi.h"
 
-#include "http/httpserver.h"
+#include "backend/http/httpserver.h"
 
 #include <QFile>
 #include <QJsonDocument>

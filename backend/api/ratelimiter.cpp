@@ -1,4 +1,4 @@
-#include "ratelimiter.h"
+#include "backend/api/ratelimiter.h"
 
 namespace flowviz::api {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apicontext.h"
+#include "backend/api/apicontext.h"
 
 #include <initializer_list>
 

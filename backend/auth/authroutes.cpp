@@ -1,12 +1,12 @@
-#include "authroutes.h"
+#include "backend/auth/authroutes.h"
 
-#include "passwordhasher.h"
+#include "backend/auth/passwordhasher.h"
 
-#include "api/bodyreader.h"
-#include "api/routing.h"
-#include "http/httpserver.h"
-#include "users/signingkeyrepository.h"
-#include "users/userrepository.h"
+#include "backend/api/bodyreader.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
+#include "backend/users/signingkeyrepository.h"
+#include "backend/users/userrepository.h"
 
 namespace flowviz::auth {
 

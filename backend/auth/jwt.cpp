@@ -1,4 +1,4 @@
-#include "jwt.h"
+#include "backend/auth/jwt.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

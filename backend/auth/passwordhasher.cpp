@@ -1,4 +1,4 @@
-#include "passwordhasher.h"
+#include "backend/auth/passwordhasher.h"
 
 #include <sodium.h>
 

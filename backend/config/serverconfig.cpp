@@ -1,4 +1,4 @@
-#include "serverconfig.h"
+#include "backend/config/serverconfig.h"
 
 #include <QCommandLineParser>
 #include <QFile>

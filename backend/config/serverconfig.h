@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/dbsettings.h"
+#include "backend/db/dbsettings.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -1,4 +1,4 @@
-#include "dbpool.h"
+#include "backend/db/dbpool.h"
 
 #include <QDebug>
 #include <QLoggingCategory>

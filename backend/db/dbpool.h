@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dbsettings.h"
-#include "pgsession.h"
+#include "backend/db/dbsettings.h"
+#include "backend/db/pgsession.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "dbsettings.h"
+#include "backend/db/dbsettings.h"
 
 #include <QUrl>
 #include <QUrlQuery>

@@ -1,4 +1,4 @@
-#include "migrator.h"
+#include "backend/db/migrator.h"
 
 #include <QDir>
 #include <QFile>

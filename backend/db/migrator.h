@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pgsession.h"
+#include "backend/db/pgsession.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "pgresult.h"
+#include "backend/db/pgresult.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "pgsession.h"
+#include "backend/db/pgsession.h"
 
 #include <QElapsedTimer>
 #include <QVarLengthArray>
@@ -121,6 +121,18 @@ void PgSession::rollbackQuietly()
     if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return;
     PQclear(PQexec(m_conn, "ROLLBACK"));
+}
+
+void PgSession::savepointStatement(const char *statement, const char *name)
+{
+    exec(QByteArray(statement).append(name).constData());
+}
+
+void PgSession::rollbackToSavepoint(const char *name)
+{
+    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
+        return;
+    savepointStatement("ROLLBACK TO SAVEPOINT ", name);
 }
 
 void PgSession::raise(pg_result *r)

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "dberror.h"
-#include "pgresult.h"
-#include "sqlvalue.h"
+#include "backend/db/dberror.h"
+#include "backend/db/pgresult.h"
+#include "backend/db/sqlvalue.h"
 
 #include <QList>
 
 #include <initializer_list>
+#include <type_traits>
 
 struct pg_conn;
 
@@ -45,6 +46,28 @@ public:
         }
     }
 
+    // Runs `work` inside SAVEPOINT `name` of the open transaction: released when `work`
+    // returns, rolled back to when it throws (and the exception rethrown), so a caller that
+    // catches the failure (a unique violation, one sync operation's problem) keeps a usable
+    // transaction. The one place SAVEPOINT statements are written.
+    template <typename F> auto savepoint(const char *name, F &&work) -> decltype(work())
+    {
+        savepointStatement("SAVEPOINT ", name);
+        try {
+            if constexpr (std::is_void_v<decltype(work())>) {
+                work();
+                savepointStatement("RELEASE SAVEPOINT ", name);
+            } else {
+                auto result = work();
+                savepointStatement("RELEASE SAVEPOINT ", name);
+                return result;
+            }
+        } catch (...) {
+            rollbackToSavepoint(name);
+            throw;
+        }
+    }
+
     // False once the connection failed or a statement went unanswered past its deadline;
     // the pool then closes the connection instead of reusing it.
     bool isHealthy() const;
@@ -54,6 +77,9 @@ private:
     void begin();
     void commit();
     void rollbackQuietly();
+    void savepointStatement(const char *statement, const char *name);
+    // Skipped when the connection is gone: the caller's exception says why.
+    void rollbackToSavepoint(const char *name);
     [[noreturn]] void raise(pg_result *result);
     // PQexecParams with a deadline for the answer; throws a lost-connection DbError when it
     // passes. Returns null when the statement could not be sent.

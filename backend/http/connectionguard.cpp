@@ -1,6 +1,6 @@
-#include "connectionguard.h"
+#include "backend/http/connectionguard.h"
 
-#include "httptypes.h"
+#include "backend/http/httptypes.h"
 
 #include <QTcpSocket>
 

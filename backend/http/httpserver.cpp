@@ -1,6 +1,6 @@
-#include "httpserver.h"
+#include "backend/http/httpserver.h"
 
-#include "requestobserver.h"
+#include "backend/http/requestobserver.h"
 
 #include <QHttpServerRequest>
 #include <QTcpServer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionguard.h"
-#include "router.h"
+#include "backend/http/connectionguard.h"
+#include "backend/http/router.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>

@@ -1,4 +1,4 @@
-#include "httptypes.h"
+#include "backend/http/httptypes.h"
 
 namespace flowviz::http {
 

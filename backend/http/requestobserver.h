@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httptypes.h"
+#include "backend/http/httptypes.h"
 
 namespace flowviz::http {
 

@@ -1,4 +1,4 @@
-#include "router.h"
+#include "backend/http/router.h"
 
 #include <QUrl>
 

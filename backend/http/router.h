@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httptypes.h"
+#include "backend/http/httptypes.h"
 
 #include <QList>
 #include <QString>

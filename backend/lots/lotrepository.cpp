@@ -1,4 +1,4 @@
-#include "lotrepository.h"
+#include "backend/lots/lotrepository.h"
 
 #include <QJsonDocument>
 

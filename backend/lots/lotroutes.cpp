@@ -1,9 +1,9 @@
-#include "lotroutes.h"
+#include "backend/lots/lotroutes.h"
 
-#include "lotservice.h"
+#include "backend/lots/lotservice.h"
 
-#include "api/routing.h"
-#include "http/httpserver.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
 
 namespace flowviz::lots {
 

@@ -1,8 +1,8 @@
-#include "lotservice.h"
+#include "backend/lots/lotservice.h"
 
-#include "lotrepository.h"
+#include "backend/lots/lotrepository.h"
 
-#include "api/bodyreader.h"
+#include "backend/api/bodyreader.h"
 
 #include "domain/lotstatusrules.h"
 #include "domain/validation.h"
@@ -250,13 +250,10 @@ http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &e
     }
 
     try {
-        tx.db.exec("SAVEPOINT lot_insert");
-        repo.insert(lot);
-        tx.db.exec("RELEASE SAVEPOINT lot_insert");
+        tx.db.savepoint("lot_insert", [&] { repo.insert(lot); });
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        tx.db.exec("ROLLBACK TO SAVEPOINT lot_insert");
         if (e.constraint() == u"lots_pkey")
             throw ApiError::conflict(QStringLiteral("lot-id-exists"),
                                      QStringLiteral("Lot id already used"),

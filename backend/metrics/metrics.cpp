@@ -1,12 +1,12 @@
-#include "metrics.h"
+#include "backend/metrics/metrics.h"
 
-#include "processstats.h"
+#include "backend/metrics/processstats.h"
 
-#include "api/apicontext.h"
-#include "db/dbpool.h"
-#include "qc/qcrepository.h"
-#include "server/application.h"
-#include "system/systemrepository.h"
+#include "backend/api/apicontext.h"
+#include "backend/db/dbpool.h"
+#include "backend/qc/qcrepository.h"
+#include "backend/server/application.h"
+#include "backend/system/systemrepository.h"
 
 #include "domain/enums.h"
 

@@ -1,4 +1,4 @@
-#include "processstats.h"
+#include "backend/metrics/processstats.h"
 
 #include <QDir>
 #include <QFile>

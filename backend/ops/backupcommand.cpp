@@ -1,12 +1,12 @@
-#include "backupcommand.h"
+#include "backend/ops/backupcommand.h"
 
-#include "backupmanifest.h"
-#include "exitcodes.h"
-#include "pgconnection.h"
-#include "pgtools.h"
+#include "backend/ops/backupmanifest.h"
+#include "backend/ops/exitcodes.h"
+#include "backend/ops/pgconnection.h"
+#include "backend/ops/pgtools.h"
 
-#include "db/migrator.h"
-#include "db/pgsession.h"
+#include "backend/db/migrator.h"
+#include "backend/db/pgsession.h"
 
 #include <QCryptographicHash>
 #include <QDir>

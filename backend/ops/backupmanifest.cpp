@@ -1,4 +1,4 @@
-#include "backupmanifest.h"
+#include "backend/ops/backupmanifest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

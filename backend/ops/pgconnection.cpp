@@ -1,4 +1,4 @@
-#include "pgconnection.h"
+#include "backend/ops/pgconnection.h"
 
 #include <libpq-fe.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/dbsettings.h"
-#include "db/pgresult.h"
+#include "backend/db/dbsettings.h"
+#include "backend/db/pgresult.h"
 
 #include <QByteArray>
 #include <QString>

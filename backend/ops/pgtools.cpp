@@ -1,4 +1,4 @@
-#include "pgtools.h"
+#include "backend/ops/pgtools.h"
 
 #include <QDir>
 #include <QFileInfo>

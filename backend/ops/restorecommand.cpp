@@ -1,12 +1,12 @@
-#include "restorecommand.h"
+#include "backend/ops/restorecommand.h"
 
-#include "backupmanifest.h"
-#include "exitcodes.h"
-#include "pgconnection.h"
-#include "pgtools.h"
+#include "backend/ops/backupmanifest.h"
+#include "backend/ops/exitcodes.h"
+#include "backend/ops/pgconnection.h"
+#include "backend/ops/pgtools.h"
 
-#include "db/dbpool.h"
-#include "db/migrator.h"
+#include "backend/db/dbpool.h"
+#include "backend/db/migrator.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/serverconfig.h"
+#include "backend/config/serverconfig.h"
 
 #include <QString>
 

@@ -1,11 +1,11 @@
-#include "startupcheck.h"
+#include "backend/ops/startupcheck.h"
 
-#include "exitcodes.h"
-#include "pgconnection.h"
+#include "backend/ops/exitcodes.h"
+#include "backend/ops/pgconnection.h"
 
-#include "db/dberror.h"
-#include "db/migrator.h"
-#include "db/pgsession.h"
+#include "backend/db/dberror.h"
+#include "backend/db/migrator.h"
+#include "backend/db/pgsession.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>

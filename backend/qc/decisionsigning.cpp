@@ -1,9 +1,9 @@
-#include "decisionsigning.h"
+#include "backend/qc/decisionsigning.h"
 
-#include "api/apierror.h"
-#include "auth/passwordhasher.h"
-#include "users/signingkeyrepository.h"
-#include "users/userrepository.h"
+#include "backend/api/apierror.h"
+#include "backend/auth/passwordhasher.h"
+#include "backend/users/signingkeyrepository.h"
+#include "backend/users/userrepository.h"
 
 namespace flowviz::qc {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/bodyreader.h"
-#include "auth/jwt.h"
-#include "db/pgsession.h"
+#include "backend/api/bodyreader.h"
+#include "backend/auth/jwt.h"
+#include "backend/db/pgsession.h"
 
 #include "domain/decisionsignature.h"
 

@@ -1,4 +1,4 @@
-#include "qcrepository.h"
+#include "backend/qc/qcrepository.h"
 
 namespace flowviz::qc {
 

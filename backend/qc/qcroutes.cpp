@@ -1,9 +1,9 @@
-#include "qcroutes.h"
+#include "backend/qc/qcroutes.h"
 
-#include "qcservice.h"
+#include "backend/qc/qcservice.h"
 
-#include "api/routing.h"
-#include "http/httpserver.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
 
 namespace flowviz::qc {
 

@@ -1,9 +1,9 @@
-#include "qcservice.h"
+#include "backend/qc/qcservice.h"
 
-#include "decisionsigning.h"
-#include "qcrepository.h"
+#include "backend/qc/decisionsigning.h"
+#include "backend/qc/qcrepository.h"
 
-#include "api/bodyreader.h"
+#include "backend/api/bodyreader.h"
 
 #include "domain/criticallimit.h"
 #include "domain/lotstatusrules.h"
@@ -177,13 +177,10 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
     d.operatorId = tx.user.userId;
 
     try {
-        tx.db.exec("SAVEPOINT qc_insert");
-        repo.insert(d);
-        tx.db.exec("RELEASE SAVEPOINT qc_insert");
+        tx.db.savepoint("qc_insert", [&] { repo.insert(d); });
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        tx.db.exec("ROLLBACK TO SAVEPOINT qc_insert");
         if (!d.signature.isEmpty() && !repo.decision(d.id))
             throw ApiError::conflict(QStringLiteral("signature-reused"),
                                      QStringLiteral("Signature already used"),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apicontext.h"
+#include "backend/api/apicontext.h"
 
 namespace flowviz::qc::service {
 

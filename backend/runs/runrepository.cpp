@@ -1,4 +1,4 @@
-#include "runrepository.h"
+#include "backend/runs/runrepository.h"
 
 namespace flowviz::runs {
 

@@ -1,10 +1,10 @@
-#include "runroutes.h"
+#include "backend/runs/runroutes.h"
 
-#include "runrepository.h"
+#include "backend/runs/runrepository.h"
 
-#include "api/bodyreader.h"
-#include "api/routing.h"
-#include "http/httpserver.h"
+#include "backend/api/bodyreader.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
 
 #include "domain/validation.h"
 
@@ -33,13 +33,10 @@ Response create(Tx &tx, const QJsonObject &body)
     in.throwIfErrors();
     RunRepository repo(tx.db);
     try {
-        tx.db.exec("SAVEPOINT run_insert");
-        repo.insert(id, code, target, tx.user.userId);
-        tx.db.exec("RELEASE SAVEPOINT run_insert");
+        tx.db.savepoint("run_insert", [&] { repo.insert(id, code, target, tx.user.userId); });
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        tx.db.exec("ROLLBACK TO SAVEPOINT run_insert");
         throw ApiError::conflict(QStringLiteral("duplicate-run-code"),
                                  QStringLiteral("Run code already used"),
                                  QStringLiteral("Production run %1 already exists.").arg(code));

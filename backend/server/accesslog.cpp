@@ -1,4 +1,4 @@
-#include "accesslog.h"
+#include "backend/server/accesslog.h"
 
 #include <QLoggingCategory>
 

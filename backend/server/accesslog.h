@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/requestobserver.h"
+#include "backend/http/requestobserver.h"
 
 namespace flowviz::server {
 

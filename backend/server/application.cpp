@@ -1,16 +1,16 @@
-#include "application.h"
+#include "backend/server/application.h"
 
-#include "api/openapi.h"
-#include "auth/authroutes.h"
-#include "db/migrator.h"
-#include "lots/lotroutes.h"
-#include "metrics/metrics.h"
-#include "qc/qcroutes.h"
-#include "runs/runroutes.h"
-#include "stats/statsroutes.h"
-#include "sync/syncroutes.h"
-#include "system/systemroutes.h"
-#include "trace/traceroutes.h"
+#include "backend/api/openapi.h"
+#include "backend/auth/authroutes.h"
+#include "backend/db/migrator.h"
+#include "backend/lots/lotroutes.h"
+#include "backend/metrics/metrics.h"
+#include "backend/qc/qcroutes.h"
+#include "backend/runs/runroutes.h"
+#include "backend/stats/statsroutes.h"
+#include "backend/sync/syncroutes.h"
+#include "backend/system/systemroutes.h"
+#include "backend/trace/traceroutes.h"
 
 #include <QLoggingCategory>
 

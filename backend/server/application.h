@@ -1,11 +1,11 @@
 #pragma once
 
-#include "accesslog.h"
+#include "backend/server/accesslog.h"
 
-#include "api/apicontext.h"
-#include "config/serverconfig.h"
-#include "db/dbpool.h"
-#include "http/httpserver.h"
+#include "backend/api/apicontext.h"
+#include "backend/config/serverconfig.h"
+#include "backend/db/dbpool.h"
+#include "backend/http/httpserver.h"
 
 #include <QObject>
 #include <QTimer>

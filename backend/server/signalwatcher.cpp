@@ -1,4 +1,4 @@
-#include "signalwatcher.h"
+#include "backend/server/signalwatcher.h"
 
 #include <QSocketNotifier>
 

@@ -1,8 +1,8 @@
-#include "statsparams.h"
+#include "backend/stats/statsparams.h"
 
-#include "api/bodyreader.h"
+#include "backend/api/bodyreader.h"
 
-#include "api/apierror.h"
+#include "backend/api/apierror.h"
 
 #include "domain/validation.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timebuckets.h"
+#include "backend/stats/timebuckets.h"
 
 #include "domain/enums.h"
 

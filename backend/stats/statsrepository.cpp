@@ -1,4 +1,4 @@
-#include "statsrepository.h"
+#include "backend/stats/statsrepository.h"
 
 namespace flowviz::stats {
 

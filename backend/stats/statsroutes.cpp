@@ -1,10 +1,10 @@
-#include "statsroutes.h"
+#include "backend/stats/statsroutes.h"
 
-#include "statsparams.h"
-#include "statsservice.h"
+#include "backend/stats/statsparams.h"
+#include "backend/stats/statsservice.h"
 
-#include "api/routing.h"
-#include "http/httpserver.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
 
 #include <QLoggingCategory>
 #include <QTimeZone>

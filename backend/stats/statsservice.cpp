@@ -1,6 +1,6 @@
-#include "statsservice.h"
+#include "backend/stats/statsservice.h"
 
-#include "statsrepository.h"
+#include "backend/stats/statsrepository.h"
 
 #include <QHash>
 #include <QJsonArray>

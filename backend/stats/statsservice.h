@@ -1,8 +1,8 @@
 #pragma once
 
-#include "statsparams.h"
+#include "backend/stats/statsparams.h"
 
-#include "api/apicontext.h"
+#include "backend/api/apicontext.h"
 
 #include <QTimeZone>
 

@@ -1,4 +1,4 @@
-#include "timebuckets.h"
+#include "backend/stats/timebuckets.h"
 
 namespace flowviz::stats {
 

@@ -1,9 +1,9 @@
-#include "syncroutes.h"
+#include "backend/sync/syncroutes.h"
 
-#include "syncservice.h"
+#include "backend/sync/syncservice.h"
 
-#include "api/routing.h"
-#include "http/httpserver.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
 
 namespace flowviz::sync {
 

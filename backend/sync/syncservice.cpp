@@ -1,8 +1,8 @@
-#include "syncservice.h"
+#include "backend/sync/syncservice.h"
 
-#include "api/routing.h"
-#include "lots/lotservice.h"
-#include "qc/qcservice.h"
+#include "backend/api/routing.h"
+#include "backend/lots/lotservice.h"
+#include "backend/qc/qcservice.h"
 
 #include "domain/validation.h"
 
@@ -115,15 +115,14 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
                 const QJsonObject body = op.value(QStringLiteral("body")).toObject();
                 const QByteArray bodyBytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
                 const qsizetype callbacks = tx.afterCommit.size();
-                db.exec("SAVEPOINT sync_op");
                 try {
-                    const Response r = api.idempotent(
-                        tx, key.toUtf8(), method.toLatin1(), path, bodyBytes,
-                        [&](api::Tx &t) { return operation->work(t, body, api.events()); });
-                    db.exec("RELEASE SAVEPOINT sync_op");
+                    const Response r = db.savepoint("sync_op", [&] {
+                        return api.idempotent(
+                            tx, key.toUtf8(), method.toLatin1(), path, bodyBytes,
+                            [&](api::Tx &t) { return operation->work(t, body, api.events()); });
+                    });
                     out.append(result(key, r));
                 } catch (const ApiError &e) {
-                    db.exec("ROLLBACK TO SAVEPOINT sync_op");
                     tx.afterCommit.resize(callbacks);
                     out.append(result(key, e.response()));
                 } catch (const db::DbError &e) {
@@ -131,7 +130,6 @@ QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user
                         throw;
                     qCWarning(lcSync).noquote()
                         << "operation" << key << "failed in SQL:" << e.sqlState() << e.what();
-                    db.exec("ROLLBACK TO SAVEPOINT sync_op");
                     tx.afterCommit.resize(callbacks);
                     out.append(result(
                         key, http::problem(

@@ -1,4 +1,4 @@
-#include "systemrepository.h"
+#include "backend/system/systemrepository.h"
 
 namespace flowviz::system {
 

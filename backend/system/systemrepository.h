@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/pgsession.h"
+#include "backend/db/pgsession.h"
 
 #include <QUuid>
 

@@ -1,11 +1,11 @@
-#include "systemroutes.h"
+#include "backend/system/systemroutes.h"
 
-#include "systemrepository.h"
+#include "backend/system/systemrepository.h"
 
-#include "api/bodyreader.h"
-#include "api/routing.h"
-#include "db/migrator.h"
-#include "http/httpserver.h"
+#include "backend/api/bodyreader.h"
+#include "backend/api/routing.h"
+#include "backend/db/migrator.h"
+#include "backend/http/httpserver.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
-#include "tracerepository.h"
+#include "backend/trace/tracerepository.h"
 
-#include "lots/lotrepository.h"
+#include "backend/lots/lotrepository.h"
 
 #include <QSet>
 

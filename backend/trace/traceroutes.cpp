@@ -1,10 +1,10 @@
-#include "traceroutes.h"
+#include "backend/trace/traceroutes.h"
 
-#include "tracerepository.h"
+#include "backend/trace/tracerepository.h"
 
-#include "api/routing.h"
-#include "http/httpserver.h"
-#include "lots/lotrepository.h"
+#include "backend/api/routing.h"
+#include "backend/http/httpserver.h"
+#include "backend/lots/lotrepository.h"
 
 #include "domain/validation.h"
 

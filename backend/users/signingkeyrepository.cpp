@@ -1,4 +1,4 @@
-#include "signingkeyrepository.h"
+#include "backend/users/signingkeyrepository.h"
 
 #include <stdexcept>
 

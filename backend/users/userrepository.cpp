@@ -1,4 +1,4 @@
-#include "userrepository.h"
+#include "backend/users/userrepository.h"
 
 namespace flowviz::users {
 

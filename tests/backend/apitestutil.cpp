@@ -1,4 +1,4 @@
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

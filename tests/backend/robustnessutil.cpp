@@ -1,4 +1,4 @@
-#include "robustnessutil.h"
+#include "tests/backend/robustnessutil.h"
 
 #include <QFile>
 #include <QHostAddress>

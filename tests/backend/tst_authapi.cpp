@@ -1,7 +1,7 @@
 // Login, tokens and the account rules around them, against a real flowviz-server.
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // flowviz-server backup / restore against the real PostgreSQL and pg_dump/pg_restore, and the
 // start-up refusals of serve and migrate.
 
-#include "apitestutil.h"
-#include "support/testenv.h"
+#include "tests/backend/apitestutil.h"
+#include "tests/support/testenv.h"
 
 #include <QCryptographicHash>
 #include <QDir>

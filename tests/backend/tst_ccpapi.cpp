@@ -2,7 +2,7 @@
 // corrective actions, and electronic signatures it verifies itself (Ed25519 keys sealed under
 // the user's password, so a workstation can sign offline). Every refusal leaves nothing behind.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include "domain/criticallimit.h"
 #include "domain/decisionsignature.h"

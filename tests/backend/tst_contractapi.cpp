@@ -3,9 +3,9 @@
 // both; every schema-invalid variant is refused by both; every answer fits the documented
 // response for its status.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
-#include "support/jsonschema.h"
+#include "tests/support/jsonschema.h"
 
 #include "domain/decimal.h"
 #include "domain/decisionsignature.h"

@@ -6,10 +6,10 @@
 // This suite stops the fixture's one PostgreSQL cluster, so ctest runs it alone (RUN_SERIAL),
 // and every path out of a test starts PostgreSQL again.
 
-#include "robustnessutil.h"
-#include "support/httpclient.h"
-#include "support/testenv.h"
-#include "support/testserver.h"
+#include "tests/backend/robustnessutil.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testenv.h"
+#include "tests/support/testserver.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // idle connections, and a storm of clients hanging up mid-request. Raw sockets throughout,
 // since a well-behaved HTTP client never sends what these tests need.
 
-#include "robustnessutil.h"
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/backend/robustnessutil.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QEventLoop>
 #include <QHostAddress>

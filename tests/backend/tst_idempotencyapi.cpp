@@ -1,7 +1,7 @@
 // Idempotency-Key on mutations: replays, reuse with another body, refused requests that do not
 // burn the key, keys per user, concurrent retries and replays across a restart.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -2,7 +2,7 @@
 // mass balance, duplicates), duplicate codes under concurrency, list filters and keyset
 // pagination.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // GET /metrics of a real flowviz-server: exposition format, the metric catalogue, and counters
 // that move by exactly the number of committed lots and decisions.
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QFile>
 #include <QProcess>

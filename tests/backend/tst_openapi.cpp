@@ -1,9 +1,9 @@
 // The OpenAPI document and the routes the server registers are the same set: a route added
 // without documentation, or documentation of a route that does not exist, fails here.
 
-#include "api/openapi.h"
-#include "config/serverconfig.h"
-#include "server/application.h"
+#include "backend/api/openapi.h"
+#include "backend/config/serverconfig.h"
+#include "backend/server/application.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -3,9 +3,9 @@
 // no database work depends on a session outliving its transaction; run direct, it is the same
 // load on plain PostgreSQL. Zero errors, and the database holds exactly what was acknowledged.
 
-#include "support/httpclient.h"
-#include "support/testenv.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testenv.h"
+#include "tests/support/testserver.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 // QC decisions and the lot status they drive: the status rules, late decisions recorded
 // offline, the append-only log and the seeded gates.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QDateTime>
 #include <QTest>

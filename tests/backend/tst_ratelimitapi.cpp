@@ -1,7 +1,7 @@
 // Rate limits: the seed's defaults, configured limits (429 problem+json with Retry-After), the
 // login limit per user name and per client address, and "off".
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The RBAC matrix (one case per role and endpoint) and the 401 answers for missing, malformed,
 // foreign and expired tokens, against a real flowviz-server.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // Production runs: create, list, complete, and how a run's state governs lots added to it.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QTest>
 

@@ -10,10 +10,10 @@
 // connection closed without an answer may or may not have committed; nothing is asserted
 // about it.
 
-#include "robustnessutil.h"
-#include "support/httpclient.h"
-#include "support/testenv.h"
-#include "support/testserver.h"
+#include "tests/backend/robustnessutil.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testenv.h"
+#include "tests/support/testserver.h"
 
 #include <QHash>
 #include <QHostAddress>

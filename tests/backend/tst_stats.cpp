@@ -3,7 +3,7 @@
 // range, DST days, a server in another zone, first-pass yield, held lots by age, workstation
 // heartbeats — plus RBAC and the 400 answers for bad parameters.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QJsonDocument>
 #include <QTest>

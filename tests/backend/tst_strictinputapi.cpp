@@ -3,7 +3,7 @@
 // folding would rewrite, an enumeration in another spelling, an unknown member in a sync batch:
 // each is refused with 422 problem+json (never 500), and nothing is stored.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QTest>
 

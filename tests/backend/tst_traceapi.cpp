@@ -2,7 +2,7 @@
 // fan-out): the one-level shape, the graph shape per direction and depth, cycles in bad data,
 // the node cap, and lot codes with '/'.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QTest>
 

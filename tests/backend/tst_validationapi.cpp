@@ -1,7 +1,7 @@
 // Every input rule and its boundaries, through the API: 422 problems naming the field and the
 // rule, exact decimals as stored, and nothing half-written after a refused request.
 
-#include "apitestutil.h"
+#include "tests/backend/apitestutil.h"
 
 #include <QJsonDocument>
 #include <QTest>

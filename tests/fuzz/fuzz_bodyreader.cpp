@@ -1,14 +1,14 @@
 // Request bodies (backend/api/bodyreader.*, backend/api/jsontext.*): the bytes of a POST, read as
 // ApiContext::jsonBody reads them, then decoded field by field with the domain rules as the lot
 // and QC-decision services decode theirs.
-#include "api/apierror.h"
-#include "api/bodyreader.h"
-#include "api/jsontext.h"
+#include "backend/api/apierror.h"
+#include "backend/api/bodyreader.h"
+#include "backend/api/jsontext.h"
 
 #include "domain/enums.h"
 #include "domain/validation.h"
 
-#include "fuzzassert.h"
+#include "tests/fuzz/fuzzassert.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // temperatures enter from a request body or an operator's keyboard.
 #include "domain/decimal.h"
 
-#include "fuzzassert.h"
+#include "tests/fuzz/fuzzassert.h"
 
 #include <QByteArray>
 #include <QJsonArray>

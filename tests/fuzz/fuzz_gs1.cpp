@@ -1,9 +1,9 @@
 // GS1 scan parsing (app/scan/gs1parser.*): whatever a barcode scanner types into the console.
-#include "scan/gs1parser.h"
+#include "app/scan/gs1parser.h"
 
 #include "domain/validation.h"
 
-#include "fuzzassert.h"
+#include "tests/fuzz/fuzzassert.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // JWT verification (backend/auth/jwt.*): the Authorization header of every request.
-#include "auth/jwt.h"
+#include "backend/auth/jwt.h"
 
-#include "fuzzassert.h"
+#include "tests/fuzz/fuzzassert.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>

@@ -2,7 +2,7 @@
 // stored, compared and printed on a label.
 #include "domain/validation.h"
 
-#include "fuzzassert.h"
+#include "tests/fuzz/fuzzassert.h"
 
 #include <QString>
 

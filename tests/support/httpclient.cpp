@@ -1,6 +1,6 @@
-#include "httpclient.h"
+#include "tests/support/httpclient.h"
 
-#include "jsonschema.h"
+#include "tests/support/jsonschema.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "testdb.h"
+#include "tests/support/testdb.h"
 
-#include "testenv.h"
+#include "tests/support/testenv.h"
 
 #include <QTest>
 #include <QUrl>

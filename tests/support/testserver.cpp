@@ -1,7 +1,7 @@
-#include "testserver.h"
+#include "tests/support/testserver.h"
 
-#include "httpclient.h"
-#include "testenv.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testenv.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testdb.h"
+#include "tests/support/testdb.h"
 
 #include <QProcess>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "sync/correctiondialog.h"
+#include "ui/sync/correctiondialog.h"
 
 #include <QDialogButtonBox>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "scan/gs1parser.h"
+#include "app/scan/gs1parser.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "labels/labelrenderer.h"
-#include "labels/qrcode.h"
+#include "ui/labels/labelrenderer.h"
+#include "ui/labels/qrcode.h"
 
 #include <QApplication>
 #include <QImage>

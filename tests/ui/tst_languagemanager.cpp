@@ -1,7 +1,7 @@
-#include "i18n/languagemanager.h"
-#include "labels/labelpreview.h"
-#include "labels/labelrenderer.h"
-#include "scan/gs1parser.h"
+#include "app/scan/gs1parser.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/labels/labelpreview.h"
+#include "ui/labels/labelrenderer.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "scanner/scannerinput.h"
+#include "ui/scanner/scannerinput.h"
 
 #include <QApplication>
 #include <QDialog>

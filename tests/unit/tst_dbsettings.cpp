@@ -1,6 +1,6 @@
 // DbSettings::fromUrl: PostgreSQL URIs as libpq and our deployment write them.
 
-#include "db/dbsettings.h"
+#include "backend/db/dbsettings.h"
 
 #include <QTest>
 #include <QUrl>

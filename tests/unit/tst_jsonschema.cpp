@@ -2,7 +2,7 @@
 // with. A few cases per keyword, the loud failure on keywords it does not know, and the
 // document's own schemas and examples.
 
-#include "support/jsonschema.h"
+#include "tests/support/jsonschema.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 // lone surrogate, a rounded number) is reported with the member it is in, and a body too deep to
 // scan is refused rather than let through unscanned.
 
-#include "api/jsontext.h"
+#include "backend/api/jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,6 +1,6 @@
 // Jwt: HS256 sign/verify round trip and every way a token is refused.
 
-#include "auth/jwt.h"
+#include "backend/auth/jwt.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // Argon2id password hashes: format, verification, Unicode, and refusals.
 
-#include "auth/passwordhasher.h"
+#include "backend/auth/passwordhasher.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // RateLimiter: fixed one-minute windows per (bucket, key) on a clock the caller passes in.
 
-#include "api/ratelimiter.h"
+#include "backend/api/ratelimiter.h"
 
 #include <QTest>
 

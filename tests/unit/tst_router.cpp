@@ -1,6 +1,6 @@
 // Router: template matching, percent-decoded parameters, 405 and 404.
 
-#include "http/router.h"
+#include "backend/http/router.h"
 
 #include <QTest>
 

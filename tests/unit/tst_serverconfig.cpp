@@ -1,7 +1,7 @@
 // ServerConfig and RateLimits: parsing, defaults and the precedence
 // command line > FLOWVIZ_* environment > INI file > default.
 
-#include "config/serverconfig.h"
+#include "backend/config/serverconfig.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "fielderror.h"
+#include "ui/common/fielderror.h"
 
 #include <QLabel>
 

@@ -1,4 +1,4 @@
-#include "reflowgridlayout.h"
+#include "ui/common/reflowgridlayout.h"
 
 #include <QWidget>
 

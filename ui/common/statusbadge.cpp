@@ -1,6 +1,6 @@
-#include "statusbadge.h"
+#include "ui/common/statusbadge.h"
 
-#include "registration/rulemessages.h"
+#include "app/registration/rulemessages.h"
 
 #include <QEvent>
 

@@ -1,4 +1,4 @@
-#include "temperaturebadge.h"
+#include "ui/common/temperaturebadge.h"
 
 #include <QEvent>
 

@@ -1,4 +1,4 @@
-#include "languagemanager.h"
+#include "ui/i18n/languagemanager.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,4 +1,4 @@
-#include "labelpreview.h"
+#include "ui/labels/labelpreview.h"
 
 #include <QEvent>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labels/labelrenderer.h"
+#include "ui/labels/labelrenderer.h"
 
 #include <QSizeF>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "labelrenderer.h"
+#include "ui/labels/labelrenderer.h"
 
-#include "qrcode.h"
+#include "ui/labels/qrcode.h"
 
 #include "domain/validation.h"
 

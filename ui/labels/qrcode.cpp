@@ -1,4 +1,4 @@
-#include "qrcode.h"
+#include "ui/labels/qrcode.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,8 +1,8 @@
-#include "loginpage.h"
+#include "ui/login/loginpage.h"
 
-#include "api/apierror.h"
-#include "core/consolecore.h"
-#include "session/session.h"
+#include "app/api/apierror.h"
+#include "app/core/consolecore.h"
+#include "app/session/session.h"
 
 #include <QEvent>
 #include <QFormLayout>

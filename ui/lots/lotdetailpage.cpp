@@ -1,11 +1,11 @@
-#include "lotdetailpage.h"
+#include "ui/lots/lotdetailpage.h"
 
-#include "lotstatusdelegate.h"
+#include "ui/lots/lotstatusdelegate.h"
 
-#include "core/consolecore.h"
-#include "models/lotdetailloader.h"
-#include "models/serverlotsmodel.h"
-#include "trace/recallmodel.h"
+#include "app/core/consolecore.h"
+#include "app/models/lotdetailloader.h"
+#include "app/models/serverlotsmodel.h"
+#include "app/trace/recallmodel.h"
 
 #include <QEvent>
 #include <QFormLayout>

@@ -1,10 +1,10 @@
-#include "lotspage.h"
+#include "ui/lots/lotspage.h"
 
-#include "lotdetailpage.h"
-#include "lotstatusdelegate.h"
+#include "ui/lots/lotdetailpage.h"
+#include "ui/lots/lotstatusdelegate.h"
 
-#include "core/consolecore.h"
-#include "models/serverlotsmodel.h"
+#include "app/core/consolecore.h"
+#include "app/models/serverlotsmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "lotstatusdelegate.h"
+#include "ui/lots/lotstatusdelegate.h"
 
 namespace flowviz::ui {
 

@@ -1,13 +1,13 @@
-#include "registerlotpage.h"
+#include "ui/lots/registerlotpage.h"
 
-#include "common/fielderror.h"
-#include "common/statusbadge.h"
-#include "common/temperaturebadge.h"
-#include "labels/labelpreview.h"
-#include "labels/labelrenderer.h"
+#include "ui/common/fielderror.h"
+#include "ui/common/statusbadge.h"
+#include "ui/common/temperaturebadge.h"
+#include "ui/labels/labelpreview.h"
+#include "ui/labels/labelrenderer.h"
 
-#include "outbox/outbox.h"
-#include "registration/rulemessages.h"
+#include "app/outbox/outbox.h"
+#include "app/registration/rulemessages.h"
 
 #include <QComboBox>
 #include <QDialog>

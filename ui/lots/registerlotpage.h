@@ -1,6 +1,6 @@
 #pragma once
 
-#include "registration/lotregistrar.h"
+#include "app/registration/lotregistrar.h"
 
 #include <QMap>
 #include <QPointer>

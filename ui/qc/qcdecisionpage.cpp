@@ -1,15 +1,15 @@
-#include "qcdecisionpage.h"
+#include "ui/qc/qcdecisionpage.h"
 
-#include "common/fielderror.h"
-#include "common/reflowgridlayout.h"
-#include "common/statusbadge.h"
-#include "common/temperaturebadge.h"
-#include "labels/labelrenderer.h"
-#include "qc/signaturedialog.h"
+#include "ui/common/fielderror.h"
+#include "ui/common/reflowgridlayout.h"
+#include "ui/common/statusbadge.h"
+#include "ui/common/temperaturebadge.h"
+#include "ui/labels/labelrenderer.h"
+#include "ui/qc/signaturedialog.h"
 
-#include "outbox/outbox.h"
-#include "registration/rulemessages.h"
-#include "session/session.h"
+#include "app/outbox/outbox.h"
+#include "app/registration/rulemessages.h"
+#include "app/session/session.h"
 
 #include <QButtonGroup>
 #include <QEvent>

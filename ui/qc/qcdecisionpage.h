@@ -1,7 +1,7 @@
 #pragma once
 
-#include "qc/decisionrecorder.h"
-#include "signaturedialog.h"
+#include "app/qc/decisionrecorder.h"
+#include "ui/qc/signaturedialog.h"
 
 #include <QMap>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "signaturedialog.h"
+#include "ui/qc/signaturedialog.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "scannerinput.h"
+#include "ui/scanner/scannerinput.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>

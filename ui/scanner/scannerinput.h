@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scan/gs1parser.h"
+#include "app/scan/gs1parser.h"
 
 #include <QElapsedTimer>
 #include <QEvent>

@@ -1,8 +1,8 @@
-#include "settingspage.h"
+#include "ui/settings/settingspage.h"
 
-#include "codes/lotcodegenerator.h"
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
+#include "app/codes/lotcodegenerator.h"
+#include "app/core/consolecore.h"
+#include "ui/i18n/languagemanager.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/consolesettings.h"
+#include "app/core/consolesettings.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "mainwindow.h"
+#include "ui/shell/mainwindow.h"
 
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
-#include "login/loginpage.h"
-#include "scanner/scannerinput.h"
-#include "session/session.h"
-#include "sync/syncengine.h"
+#include "app/core/consolecore.h"
+#include "app/session/session.h"
+#include "app/sync/syncengine.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/login/loginpage.h"
+#include "ui/scanner/scannerinput.h"
 
 #include <QApplication>
 #include <QButtonGroup>

@@ -1,4 +1,4 @@
-#include "chartdata.h"
+#include "ui/supervisor/chartdata.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/csvtable.h"
+#include "app/export/csvtable.h"
 
 #include <QColor>
 #include <QList>

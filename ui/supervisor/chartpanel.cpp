@@ -1,6 +1,6 @@
-#include "chartpanel.h"
+#include "ui/supervisor/chartpanel.h"
 
-#include "chartview.h"
+#include "ui/supervisor/chartview.h"
 
 #include <QDate>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "chartview.h"
+#include "ui/supervisor/chartview.h"
 
-#include "qtchartview.h"
+#include "ui/supervisor/qtchartview.h"
 
 #include <QEvent>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartdata.h"
+#include "ui/supervisor/chartdata.h"
 
 #include <QWidget>
 

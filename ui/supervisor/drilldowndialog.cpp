@@ -1,6 +1,6 @@
-#include "drilldowndialog.h"
+#include "ui/supervisor/drilldowndialog.h"
 
-#include "lots/lotstatusdelegate.h"
+#include "ui/lots/lotstatusdelegate.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

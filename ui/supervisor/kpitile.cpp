@@ -1,4 +1,4 @@
-#include "kpitile.h"
+#include "ui/supervisor/kpitile.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "qtchartview.h"
+#include "ui/supervisor/qtchartview.h"
 
-#include "common/reflowgridlayout.h"
+#include "ui/common/reflowgridlayout.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

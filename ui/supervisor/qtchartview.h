@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartview.h"
+#include "ui/supervisor/chartview.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "supervisorcharts.h"
+#include "ui/supervisor/supervisorcharts.h"
 
-#include "stats/qcdecisionsmodel.h"
+#include "app/stats/qcdecisionsmodel.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "chartdata.h"
+#include "ui/supervisor/chartdata.h"
 
-#include "stats/statssnapshot.h"
+#include "app/stats/statssnapshot.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

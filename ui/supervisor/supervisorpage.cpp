@@ -1,16 +1,16 @@
-#include "supervisorpage.h"
+#include "ui/supervisor/supervisorpage.h"
 
-#include "chartpanel.h"
-#include "chartview.h"
-#include "drilldowndialog.h"
-#include "kpitile.h"
-#include "supervisorcharts.h"
+#include "ui/supervisor/chartpanel.h"
+#include "ui/supervisor/chartview.h"
+#include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/kpitile.h"
+#include "ui/supervisor/supervisorcharts.h"
 
-#include "core/consolecore.h"
-#include "models/serverlotsmodel.h"
-#include "stats/heldlotsmodel.h"
-#include "stats/qcdecisionsmodel.h"
-#include "stats/statsclient.h"
+#include "app/core/consolecore.h"
+#include "app/models/serverlotsmodel.h"
+#include "app/stats/heldlotsmodel.h"
+#include "app/stats/qcdecisionsmodel.h"
+#include "app/stats/statsclient.h"
 
 #include <QApplication>
 #include <QComboBox>

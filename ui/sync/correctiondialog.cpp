@@ -1,6 +1,6 @@
-#include "correctiondialog.h"
+#include "ui/sync/correctiondialog.h"
 
-#include "registration/rulemessages.h"
+#include "app/registration/rulemessages.h"
 
 #include "domain/decimal.h"
 

@@ -1,4 +1,4 @@
-#include "discarddialog.h"
+#include "ui/sync/discarddialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

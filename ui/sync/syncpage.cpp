@@ -1,13 +1,13 @@
-#include "syncpage.h"
+#include "ui/sync/syncpage.h"
 
-#include "correctiondialog.h"
-#include "discarddialog.h"
+#include "ui/sync/correctiondialog.h"
+#include "ui/sync/discarddialog.h"
 
-#include "cache/localcache.h"
-#include "core/consolecore.h"
-#include "models/outboxmodel.h"
-#include "outbox/outbox.h"
-#include "sync/syncengine.h"
+#include "app/cache/localcache.h"
+#include "app/core/consolecore.h"
+#include "app/models/outboxmodel.h"
+#include "app/outbox/outbox.h"
+#include "app/sync/syncengine.h"
 
 #include <QCheckBox>
 #include <QEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "discarddialog.h"
+#include "ui/sync/discarddialog.h"
 
 #include <QPointer>
 #include <QWidget>

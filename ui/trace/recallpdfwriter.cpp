@@ -1,7 +1,7 @@
-#include "recallpdfwriter.h"
+#include "ui/trace/recallpdfwriter.h"
 
-#include "models/serverlotsmodel.h"
-#include "trace/recallmodel.h"
+#include "app/models/serverlotsmodel.h"
+#include "app/trace/recallmodel.h"
 
 #include <QFile>
 #include <QFont>

@@ -1,12 +1,12 @@
-#include "tracepage.h"
+#include "ui/trace/tracepage.h"
 
-#include "recallpdfwriter.h"
+#include "ui/trace/recallpdfwriter.h"
 
-#include "core/consolecore.h"
-#include "lots/lotstatusdelegate.h"
-#include "session/session.h"
-#include "trace/recallmodel.h"
-#include "trace/traceservice.h"
+#include "app/core/consolecore.h"
+#include "app/session/session.h"
+#include "app/trace/recallmodel.h"
+#include "app/trace/traceservice.h"
+#include "ui/lots/lotstatusdelegate.h"
 
 #include <QEvent>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/recallreport.h"
+#include "app/trace/recallreport.h"
 
 #include <QWidget>
 

@@ -1,14 +1,14 @@
-#include "cache/cacherefresher.h"
-#include "cache/localcache.h"
-#include "models/gatesmodel.h"
-#include "models/recentlotsmodel.h"
+#include "app/cache/cacherefresher.h"
+#include "app/cache/localcache.h"
+#include "app/models/gatesmodel.h"
+#include "app/models/recentlotsmodel.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "enumcompare.h"
+#include "tests/app/cache/enumcompare.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "models/gatesmodel.h"
+#include "app/models/gatesmodel.h"
 
-#include "cache/localcache.h"
+#include "app/cache/localcache.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

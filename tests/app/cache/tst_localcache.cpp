@@ -1,6 +1,6 @@
-#include "cache/localcache.h"
+#include "app/cache/localcache.h"
 
-#include "enumcompare.h"
+#include "tests/app/cache/enumcompare.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

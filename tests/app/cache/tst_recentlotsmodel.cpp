@@ -1,9 +1,9 @@
-#include "models/recentlotsfiltermodel.h"
-#include "models/recentlotsmodel.h"
+#include "app/models/recentlotsfiltermodel.h"
+#include "app/models/recentlotsmodel.h"
 
-#include "cache/localcache.h"
+#include "app/cache/localcache.h"
 
-#include "enumcompare.h"
+#include "tests/app/cache/enumcompare.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

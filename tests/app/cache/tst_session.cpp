@@ -1,9 +1,9 @@
-#include "session/session.h"
+#include "app/session/session.h"
 
-#include "api/apiclient.h"
-#include "session/signingkeystore.h"
+#include "app/api/apiclient.h"
+#include "app/session/signingkeystore.h"
 
-#include "enumcompare.h"
+#include "tests/app/cache/enumcompare.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,12 +1,12 @@
-#include "session/session.h"
+#include "app/session/session.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
 #include "domain/decisionsignature.h"
 
-#include "support/testserver.h"
+#include "tests/support/testserver.h"
 
-#include "enumcompare.h"
+#include "tests/app/cache/enumcompare.h"
 
 #include <QFile>
 #include <QJsonDocument>

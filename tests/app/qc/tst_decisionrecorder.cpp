@@ -1,11 +1,11 @@
-#include "qc/decisionrecorder.h"
+#include "app/qc/decisionrecorder.h"
 
-#include "api/apiclient.h"
-#include "cache/localcache.h"
-#include "outbox/outbox.h"
-#include "registration/rulemessages.h"
-#include "session/session.h"
-#include "session/signingkeystore.h"
+#include "app/api/apiclient.h"
+#include "app/cache/localcache.h"
+#include "app/outbox/outbox.h"
+#include "app/registration/rulemessages.h"
+#include "app/session/session.h"
+#include "app/session/signingkeystore.h"
 
 #include "domain/decisionsignature.h"
 

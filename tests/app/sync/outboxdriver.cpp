@@ -8,9 +8,9 @@
 //       syncs until nothing is pending (exit 0); exit 3 when what is left cannot be sent.
 // Progress goes to stdout, one line per answered batch.
 
-#include "api/apiclient.h"
-#include "outbox/outbox.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/outbox/outbox.h"
+#include "app/sync/syncengine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

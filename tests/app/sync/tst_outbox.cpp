@@ -2,10 +2,10 @@
 // flight, dependency holding, resend/discard rules, purge; the engine's backoff bounds and
 // jitter and its behaviour with no server; the outbox model under QAbstractItemModelTester.
 
-#include "api/apiclient.h"
-#include "models/outboxmodel.h"
-#include "outbox/outbox.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/models/outboxmodel.h"
+#include "app/outbox/outbox.h"
+#include "app/sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

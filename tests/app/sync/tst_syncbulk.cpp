@@ -2,12 +2,12 @@
 // then drained when it comes back: each is in the database exactly once, and the outbox has
 // nothing left to send.
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "api/apiclient.h"
-#include "outbox/outbox.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/outbox/outbox.h"
+#include "app/sync/syncengine.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -2,13 +2,13 @@
 // decision made offline for a lot rejected meanwhile, the end of a session, the heartbeat,
 // and the outbox model while all of that happens.
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "api/apiclient.h"
-#include "models/outboxmodel.h"
-#include "outbox/outbox.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/models/outboxmodel.h"
+#include "app/outbox/outbox.h"
+#include "app/sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,10 +3,10 @@
 // outbox is drained while the console itself is killed at 20 random points (and restarted).
 // Afterwards every operation is in the database exactly once and none is lost.
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "outbox/outbox.h"
+#include "app/outbox/outbox.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

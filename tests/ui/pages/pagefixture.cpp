@@ -1,6 +1,6 @@
-#include "pagefixture.h"
+#include "tests/ui/pages/pagefixture.h"
 
-#include "support/testserver.h"
+#include "tests/support/testserver.h"
 
 #include <QSignalSpy>
 #include <QTest>

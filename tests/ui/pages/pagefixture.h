@@ -1,12 +1,12 @@
 #pragma once
 
-#include "api/apiclient.h"
-#include "cache/cacherefresher.h"
-#include "cache/localcache.h"
-#include "codes/lotcodegenerator.h"
-#include "outbox/outbox.h"
-#include "session/session.h"
-#include "sync/syncengine.h"
+#include "app/api/apiclient.h"
+#include "app/cache/cacherefresher.h"
+#include "app/cache/localcache.h"
+#include "app/codes/lotcodegenerator.h"
+#include "app/outbox/outbox.h"
+#include "app/session/session.h"
+#include "app/sync/syncengine.h"
 
 #include <QTemporaryDir>
 #include <QUrl>

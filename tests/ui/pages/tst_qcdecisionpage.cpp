@@ -1,14 +1,14 @@
-#include "pagefixture.h"
+#include "tests/ui/pages/pagefixture.h"
 
-#include "common/statusbadge.h"
-#include "qc/decisionrecorder.h"
-#include "qc/qcdecisionpage.h"
-#include "qc/signaturedialog.h"
+#include "app/qc/decisionrecorder.h"
+#include "ui/common/statusbadge.h"
+#include "ui/qc/qcdecisionpage.h"
+#include "ui/qc/signaturedialog.h"
 
 #include "domain/decisionsignature.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
-#include "pagefixture.h"
+#include "tests/ui/pages/pagefixture.h"
 
-#include "common/statusbadge.h"
-#include "common/temperaturebadge.h"
-#include "lots/registerlotpage.h"
-#include "registration/lotregistrar.h"
-#include "scanner/scannerinput.h"
+#include "app/registration/lotregistrar.h"
+#include "ui/common/statusbadge.h"
+#include "ui/common/temperaturebadge.h"
+#include "ui/lots/registerlotpage.h"
+#include "ui/scanner/scannerinput.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -6,29 +6,29 @@
 //
 //   QT_QPA_PLATFORM=offscreen flowviz-screenshots docs/images
 
-#include "cache/localcache.h"
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
-#include "models/outboxmodel.h"
-#include "outbox/outbox.h"
-#include "settings/settingspage.h"
-#include "shell/mainwindow.h"
-#include "sync/correctiondialog.h"
-#include "sync/syncpage.h"
+#include "app/cache/localcache.h"
+#include "app/core/consolecore.h"
+#include "app/models/outboxmodel.h"
+#include "app/outbox/outbox.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/sync/correctiondialog.h"
+#include "ui/sync/syncpage.h"
 
-#include "lots/lotspage.h"
-#include "lots/registerlotpage.h"
-#include "qc/decisionrecorder.h"
-#include "qc/qcdecisionpage.h"
-#include "qc/signaturedialog.h"
-#include "registration/lotregistrar.h"
-#include "trace/tracepage.h"
+#include "app/qc/decisionrecorder.h"
+#include "app/registration/lotregistrar.h"
+#include "ui/lots/lotspage.h"
+#include "ui/lots/registerlotpage.h"
+#include "ui/qc/qcdecisionpage.h"
+#include "ui/qc/signaturedialog.h"
+#include "ui/trace/tracepage.h"
 
-#include "stats/statsrange.h"
-#include "supervisor/supervisorpage.h"
+#include "app/stats/statsrange.h"
+#include "ui/supervisor/supervisorpage.h"
 
-#include "registration/rulemessages.h"
-#include "session/session.h"
+#include "app/registration/rulemessages.h"
+#include "app/session/session.h"
 
 #include <QApplication>
 #include <QDir>

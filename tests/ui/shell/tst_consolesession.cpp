@@ -4,21 +4,21 @@
 // down (offline login with the user's own password, each user's queued work sent under their
 // own token only, no session surviving a restart).
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
-#include "login/loginpage.h"
-#include "lots/lotspage.h"
-#include "outbox/outbox.h"
-#include "session/session.h"
-#include "settings/settingspage.h"
-#include "shell/mainwindow.h"
-#include "sync/syncengine.h"
-#include "trace/recallmodel.h"
-#include "trace/tracepage.h"
-#include "trace/traceservice.h"
+#include "app/core/consolecore.h"
+#include "app/outbox/outbox.h"
+#include "app/session/session.h"
+#include "app/sync/syncengine.h"
+#include "app/trace/recallmodel.h"
+#include "app/trace/traceservice.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/login/loginpage.h"
+#include "ui/lots/lotspage.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/trace/tracepage.h"
 
 #include <QApplication>
 #include <QDir>

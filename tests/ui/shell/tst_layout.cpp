@@ -5,25 +5,25 @@
 // screen, the signature dialog shows its whole message, and every symbol the console shows is in
 // the font it draws with (no empty boxes).
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
-#include "common/statusbadge.h"
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
-#include "lots/lotspage.h"
-#include "lots/registerlotpage.h"
-#include "qc/decisionrecorder.h"
-#include "qc/qcdecisionpage.h"
-#include "qc/signaturedialog.h"
-#include "registration/lotregistrar.h"
-#include "registration/rulemessages.h"
-#include "settings/settingspage.h"
-#include "shell/mainwindow.h"
-#include "supervisor/supervisorpage.h"
-#include "sync/syncengine.h"
-#include "sync/syncpage.h"
-#include "trace/tracepage.h"
+#include "app/core/consolecore.h"
+#include "app/qc/decisionrecorder.h"
+#include "app/registration/lotregistrar.h"
+#include "app/registration/rulemessages.h"
+#include "app/sync/syncengine.h"
+#include "ui/common/statusbadge.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/lots/lotspage.h"
+#include "ui/lots/registerlotpage.h"
+#include "ui/qc/qcdecisionpage.h"
+#include "ui/qc/signaturedialog.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/supervisor/supervisorpage.h"
+#include "ui/sync/syncpage.h"
+#include "ui/trace/tracepage.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -2,19 +2,19 @@
 // bar through an outage, switching to Hungarian, the idle lock, and discarding a refused item
 // from the sync page.
 
-#include "support/testserver.h"
+#include "tests/support/testserver.h"
 
-#include "core/consolecore.h"
-#include "i18n/languagemanager.h"
-#include "login/loginpage.h"
-#include "outbox/outbox.h"
-#include "scanner/scannerinput.h"
-#include "session/session.h"
-#include "settings/settingspage.h"
-#include "shell/mainwindow.h"
-#include "sync/discarddialog.h"
-#include "sync/syncengine.h"
-#include "sync/syncpage.h"
+#include "app/core/consolecore.h"
+#include "app/outbox/outbox.h"
+#include "app/session/session.h"
+#include "app/sync/syncengine.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/login/loginpage.h"
+#include "ui/scanner/scannerinput.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/sync/discarddialog.h"
+#include "ui/sync/syncpage.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -3,26 +3,26 @@
 // the expected numbers, the CSV export matches the stats API, a bar lists the lots behind it,
 // and offline the last figures stay with their age (also after a restart). The kilograms are
 // always per day, and "this shift" follows the shift start times of the console settings.
-#include "supervisor/chartpanel.h"
-#include "supervisor/chartview.h"
-#include "supervisor/drilldowndialog.h"
-#include "supervisor/kpitile.h"
-#include "supervisor/supervisorpage.h"
+#include "ui/supervisor/chartpanel.h"
+#include "ui/supervisor/chartview.h"
+#include "ui/supervisor/drilldowndialog.h"
+#include "ui/supervisor/kpitile.h"
+#include "ui/supervisor/supervisorpage.h"
 
-#include "i18n/languagemanager.h"
-#include "settings/settingspage.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/settings/settingspage.h"
 
-#include "api/apiclient.h"
-#include "core/consolecore.h"
-#include "models/serverlotsmodel.h"
-#include "session/session.h"
-#include "shell/mainwindow.h"
-#include "stats/heldlotsmodel.h"
-#include "stats/qcdecisionsmodel.h"
-#include "stats/statsclient.h"
+#include "app/api/apiclient.h"
+#include "app/core/consolecore.h"
+#include "app/models/serverlotsmodel.h"
+#include "app/session/session.h"
+#include "app/stats/heldlotsmodel.h"
+#include "app/stats/qcdecisionsmodel.h"
+#include "app/stats/statsclient.h"
+#include "ui/shell/mainwindow.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

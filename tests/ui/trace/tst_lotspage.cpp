@@ -1,16 +1,16 @@
 // The lots list over a real flowviz-server: ServerLotsModel fetches page by page through the
 // keyset cursor, filters reset and refetch, the offline fallback shows the cache, and the
 // lots page renders offscreen.
-#include "lots/lotdetailpage.h"
-#include "lots/lotspage.h"
-#include "models/lotdetailloader.h"
-#include "models/serverlotsmodel.h"
+#include "app/models/lotdetailloader.h"
+#include "app/models/serverlotsmodel.h"
+#include "ui/lots/lotdetailpage.h"
+#include "ui/lots/lotspage.h"
 
-#include "api/apiclient.h"
-#include "cache/localcache.h"
+#include "app/api/apiclient.h"
+#include "app/cache/localcache.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

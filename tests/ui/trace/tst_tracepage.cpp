@@ -1,16 +1,16 @@
 // Traceability and recall over a real flowviz-server: the backward and forward trees of a
 // seeded genealogy, the recall CSV (parsed back) and the PDF report, through the trace page.
-#include "lots/lotdetailpage.h"
-#include "models/lotdetailloader.h"
-#include "models/serverlotsmodel.h"
-#include "trace/recallmodel.h"
-#include "trace/tracepage.h"
-#include "trace/traceservice.h"
+#include "app/models/lotdetailloader.h"
+#include "app/models/serverlotsmodel.h"
+#include "app/trace/recallmodel.h"
+#include "app/trace/traceservice.h"
+#include "ui/lots/lotdetailpage.h"
+#include "ui/trace/tracepage.h"
 
-#include "api/apiclient.h"
+#include "app/api/apiclient.h"
 
-#include "support/httpclient.h"
-#include "support/testserver.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,27 +1,27 @@
 // flowviz-console: the operator's station. Log in, register lots by scanner, QC decisions,
 // lots and traceability, sync and settings, in Hungarian or English.
 
-#include "core/consolecore.h"
-#include "core/consolesettings.h"
-#include "i18n/languagemanager.h"
-#include "scanner/scannerinput.h"
-#include "settings/settingspage.h"
-#include "shell/mainwindow.h"
-#include "sync/syncpage.h"
+#include "app/core/consolecore.h"
+#include "app/core/consolesettings.h"
+#include "ui/i18n/languagemanager.h"
+#include "ui/scanner/scannerinput.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/sync/syncpage.h"
 
-#include "api/apiclient.h"
-#include "cache/localcache.h"
-#include "outbox/outbox.h"
-#include "session/session.h"
+#include "app/api/apiclient.h"
+#include "app/cache/localcache.h"
+#include "app/outbox/outbox.h"
+#include "app/session/session.h"
 
 #include "domain/decisionsignature.h"
 
-#include "lots/lotspage.h"
-#include "lots/registerlotpage.h"
-#include "qc/qcdecisionpage.h"
-#include "qc/signaturedialog.h" // completes the page's QPointer<SignatureDialog>
-#include "supervisor/supervisorpage.h"
-#include "trace/tracepage.h"
+#include "ui/lots/lotspage.h"
+#include "ui/lots/registerlotpage.h"
+#include "ui/qc/qcdecisionpage.h"
+#include "ui/qc/signaturedialog.h" // completes the page's QPointer<SignatureDialog>
+#include "ui/supervisor/supervisorpage.h"
+#include "ui/trace/tracepage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
