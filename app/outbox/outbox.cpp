@@ -24,8 +24,6 @@ const char *const kColumns =
     "i.id, i.seq, i.kind, i.method, i.path, i.payload, i.lot_code, i.created_at, "
     "i.attempts, i.next_attempt_at, i.state, i.last_error, i.last_status, "
     "i.depends_on, i.discard_reason, i.updated_at, i.operator_name";
-// The column after kColumns in the batch query: the dependency's state.
-constexpr int kDependencyStateColumn = 17;
 
 // Items an operator may send: their own and those queued before operators were recorded.
 const char *const kOperatorFilter =
@@ -63,27 +61,33 @@ QString toJson(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// Reads a row selected with kColumns, by column name.
 OutboxItem readItem(const QSqlQuery &q)
 {
+    const auto text = [&q](const char *column) {
+        return q.value(QLatin1String(column)).toString();
+    };
+    const auto number = [&q](const char *column) {
+        return q.value(QLatin1String(column)).toLongLong();
+    };
     OutboxItem it;
-    it.id = q.value(0).toString();
-    it.seq = q.value(1).toLongLong();
-    it.kind = OutboxItem::kindFromString(q.value(2).toString()).value_or(OutboxItem::Kind::Lot);
-    it.method = q.value(3).toString();
-    it.path = q.value(4).toString();
-    it.payload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    it.lotCode = q.value(6).toString();
-    it.createdAt = fromMs(q.value(7).toLongLong());
-    it.attempts = q.value(8).toInt();
-    it.nextAttemptAt = fromMs(q.value(9).toLongLong());
-    it.state =
-        OutboxItem::stateFromString(q.value(10).toString()).value_or(OutboxItem::State::Pending);
-    it.lastError = q.value(11).toString();
-    it.lastStatus = q.value(12).toInt();
-    it.dependsOn = q.value(13).toString();
-    it.discardReason = q.value(14).toString();
-    it.updatedAt = fromMs(q.value(15).toLongLong());
-    it.operatorName = q.value(16).toString();
+    it.id = text("id");
+    it.seq = number("seq");
+    it.kind = OutboxItem::kindFromString(text("kind")).value_or(OutboxItem::Kind::Lot);
+    it.method = text("method");
+    it.path = text("path");
+    it.payload = QJsonDocument::fromJson(text("payload").toUtf8()).object();
+    it.lotCode = text("lot_code");
+    it.createdAt = fromMs(number("created_at"));
+    it.attempts = int(number("attempts"));
+    it.nextAttemptAt = fromMs(number("next_attempt_at"));
+    it.state = OutboxItem::stateFromString(text("state")).value_or(OutboxItem::State::Pending);
+    it.lastError = text("last_error");
+    it.lastStatus = int(number("last_status"));
+    it.dependsOn = text("depends_on");
+    it.discardReason = text("discard_reason");
+    it.updatedAt = fromMs(number("updated_at"));
+    it.operatorName = text("operator_name");
     return it;
 }
 
@@ -459,7 +463,8 @@ QList<OutboxItem> Outbox::takeBatch(const std::optional<QString> &username, int 
         // same batch (the server resolves it within the batch); checked below.
         q.prepare(
             QStringLiteral(
-                "SELECT %1, d.state FROM outbox_items i LEFT JOIN outbox_items d ON d.id = "
+                "SELECT %1, d.state AS dependency_state FROM outbox_items i LEFT JOIN outbox_items "
+                "d ON d.id = "
                 "i.depends_on "
                 "WHERE i.state = 'pending' AND i.next_attempt_at <= ? "
                 "AND (i.depends_on IS NULL OR d.id IS NULL OR d.state IN ('done', 'discarded') "
@@ -480,11 +485,11 @@ QList<OutboxItem> Outbox::takeBatch(const std::optional<QString> &username, int 
         qint64 bytes = 0;
         while (q.next()) {
             OutboxItem it = readItem(q);
-            const QString depState = q.value(kDependencyStateColumn).toString();
+            const QString depState = q.value(QStringLiteral("dependency_state")).toString();
             if (!it.dependsOn.isEmpty() && !dependencySettled(depState) &&
                 !taken.contains(it.dependsOn))
                 continue;
-            const qint64 size = q.value(5).toString().size() + 200;
+            const qint64 size = q.value(QStringLiteral("payload")).toString().size() + 200;
             if (!batch.isEmpty() && bytes + size > maxBytes)
                 break;
             bytes += size;
@@ -659,62 +664,72 @@ bool Outbox::resend(const QString &id, const QJsonObject &correctedPayload)
     if (!d.transaction())
         return fail(QStringLiteral("begin"), d.lastError().text());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery q(d);
-    q.prepare(QStringLiteral(
-        "UPDATE outbox_items SET state = 'pending', payload = ?, lot_code = ?, depends_on = ?, "
-        "next_attempt_at = 0, last_error = NULL, last_status = NULL, updated_at = ? WHERE id = ?"));
-    q.addBindValue(toJson(payload));
-    q.addBindValue(code.isEmpty() ? QVariant() : QVariant(code));
-    q.addBindValue(dependsOn.isEmpty() || dependsOn == id ? QVariant() : QVariant(dependsOn));
-    q.addBindValue(now);
-    q.addBindValue(id);
-    bool ok = q.exec();
-    if (!ok)
-        fail(QStringLiteral("resend"), q.lastError().text());
+    bool ok = requeue(id, payload, code, dependsOn == id ? QString() : dependsOn, now);
     // A corrected lot code follows the lot into what waits for it: decisions show it, and lots
     // made from it name their parent by it.
-    if (ok && current->kind == OutboxItem::Kind::Lot && code != current->lotCode) {
-        QSqlQuery dep(d);
-        dep.prepare(
-            QStringLiteral("SELECT id, kind, payload FROM outbox_items WHERE depends_on = ? "
-                           "AND state IN ('pending', 'needs_attention')"));
-        dep.addBindValue(id);
-        ok = dep.exec();
-        while (ok && dep.next()) {
-            const QString depId = dep.value(0).toString();
-            QJsonObject p = QJsonDocument::fromJson(dep.value(2).toString().toUtf8()).object();
-            QSqlQuery u(d);
-            if (dep.value(1).toString() == u"lot") {
-                QJsonArray parents = p.value(QStringLiteral("parents")).toArray();
-                for (qsizetype i = 0; i < parents.size(); ++i) {
-                    QJsonObject parent = parents.at(i).toObject();
-                    if (rules::normalizeLotCode(
-                            parent.value(QStringLiteral("lot_code")).toString()) ==
-                        current->lotCode)
-                        parent.insert(QStringLiteral("lot_code"), code);
-                    parents.replace(i, parent);
-                }
-                p.insert(QStringLiteral("parents"), parents);
-                u.prepare(QStringLiteral(
-                    "UPDATE outbox_items SET payload = ?, updated_at = ? WHERE id = ?"));
-                u.addBindValue(toJson(p));
-            } else {
-                u.prepare(QStringLiteral(
-                    "UPDATE outbox_items SET lot_code = ?, updated_at = ? WHERE id = ?"));
-                u.addBindValue(code);
-            }
-            u.addBindValue(now);
-            u.addBindValue(depId);
-            ok = u.exec();
-            if (!ok)
-                fail(QStringLiteral("resend"), u.lastError().text());
-        }
-    }
+    if (ok && current->kind == OutboxItem::Kind::Lot && code != current->lotCode)
+        ok = renameInDependents(id, current->lotCode, code, now);
     if (!ok || !d.commit()) {
         d.rollback();
         return ok ? fail(QStringLiteral("commit"), d.lastError().text()) : false;
     }
     emit changed();
+    return true;
+}
+
+bool Outbox::requeue(const QString &id, const QJsonObject &payload, const QString &lotCode,
+                     const QString &dependsOn, qint64 nowMs)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "UPDATE outbox_items SET state = 'pending', payload = ?, lot_code = ?, depends_on = ?, "
+        "next_attempt_at = 0, last_error = NULL, last_status = NULL, updated_at = ? WHERE id = ?"));
+    q.addBindValue(toJson(payload));
+    q.addBindValue(lotCode.isEmpty() ? QVariant() : QVariant(lotCode));
+    q.addBindValue(dependsOn.isEmpty() ? QVariant() : QVariant(dependsOn));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    return q.exec() || fail(QStringLiteral("resend"), q.lastError().text());
+}
+
+bool Outbox::renameInDependents(const QString &lotItemId, const QString &oldCode,
+                                const QString &newCode, qint64 nowMs)
+{
+    QSqlQuery dep(db());
+    dep.prepare(QStringLiteral("SELECT id, kind, payload FROM outbox_items WHERE depends_on = ? "
+                               "AND state IN ('pending', 'needs_attention')"));
+    dep.addBindValue(lotItemId);
+    if (!dep.exec())
+        return fail(QStringLiteral("resend"), dep.lastError().text());
+    while (dep.next()) {
+        QSqlQuery u(db());
+        if (dep.value(QStringLiteral("kind")).toString() == u"lot") {
+            // A lot made from the renamed one names it among its parents.
+            QJsonObject p =
+                QJsonDocument::fromJson(dep.value(QStringLiteral("payload")).toString().toUtf8())
+                    .object();
+            QJsonArray parents = p.value(QStringLiteral("parents")).toArray();
+            for (qsizetype i = 0; i < parents.size(); ++i) {
+                QJsonObject parent = parents.at(i).toObject();
+                if (rules::normalizeLotCode(parent.value(QStringLiteral("lot_code")).toString()) ==
+                    oldCode)
+                    parent.insert(QStringLiteral("lot_code"), newCode);
+                parents.replace(i, parent);
+            }
+            p.insert(QStringLiteral("parents"), parents);
+            u.prepare(
+                QStringLiteral("UPDATE outbox_items SET payload = ?, updated_at = ? WHERE id = ?"));
+            u.addBindValue(toJson(p));
+        } else {
+            u.prepare(QStringLiteral(
+                "UPDATE outbox_items SET lot_code = ?, updated_at = ? WHERE id = ?"));
+            u.addBindValue(newCode);
+        }
+        u.addBindValue(nowMs);
+        u.addBindValue(dep.value(QStringLiteral("id")).toString());
+        if (!u.exec())
+            return fail(QStringLiteral("resend"), u.lastError().text());
+    }
     return true;
 }
 

@@ -151,6 +151,11 @@ private:
     QString insert(OutboxItem::Kind kind, const QString &path, const QJsonObject &payload,
                    const QString &lotCode, const QString &dependsOn);
     bool applyOne(const Outcome &outcome, qint64 nowMs);
+    // Parts of resend(), inside its transaction.
+    bool requeue(const QString &id, const QJsonObject &payload, const QString &lotCode,
+                 const QString &dependsOn, qint64 nowMs);
+    bool renameInDependents(const QString &lotItemId, const QString &oldCode,
+                            const QString &newCode, qint64 nowMs);
     bool fail(const QString &what, const QString &detail);
     bool refuse(const QString &message);
     QSqlDatabase db() const;

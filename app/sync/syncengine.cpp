@@ -305,25 +305,23 @@ void SyncEngine::sendBatch(const QList<OutboxItem> &batch)
 
 void SyncEngine::handleBatchResult(const QList<OutboxItem> &batch, const ApiResult &result)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto releaseAll = [&](const QString &message) {
-        QList<Outbox::Outcome> outcomes;
-        for (const OutboxItem &it : batch)
-            outcomes.append({it.id, Outbox::Outcome::Kind::Retry, result.status, message, now});
-        m_outbox->apply(outcomes);
-    };
-
     if (result.error.kind == ApiError::Kind::Unauthorized) {
-        releaseAll(QCoreApplication::translate("flowviz::app::SyncEngine",
-                                               "Waiting for a new login; the session has ended."));
+        releaseBatch(
+            batch, result.status,
+            QCoreApplication::translate("flowviz::app::SyncEngine",
+                                        "Waiting for a new login; the session has ended."));
         m_loginRequired = true;
         m_refusedToken = m_api->token();
         emit loginRequiredChanged(true);
         emit loginRequired();
         return;
     }
+    if (!result.ok()) {
+        handleBatchRefused(batch, result);
+        return;
+    }
     const QJsonArray results = result.object().value(QStringLiteral("results")).toArray();
-    if (result.ok() && results.size() != batch.size()) {
+    if (results.size() != batch.size()) {
         ApiError bad;
         bad.kind = ApiError::Kind::BadResponse;
         bad.status = result.status;
@@ -336,87 +334,65 @@ void SyncEngine::handleBatchResult(const QList<OutboxItem> &batch, const ApiResu
         handleUnreachable(batch, bad);
         return;
     }
-    if (!result.ok()) {
-        if ((result.status == 413 || result.status == 400) && batch.size() > 1) {
-            // Too big (or unreadable) as a whole: send smaller batches until the one item at
-            // fault stands alone and can be set aside.
-            releaseAll(result.error.summary());
-            m_effectiveBatchSize = std::max(1, int(batch.size()) / 2);
-            scheduleTick(0);
-            return;
-        }
-        if (result.error.isRejection()) {
-            const QString message = problemText(result.body, result.status);
-            QList<Outbox::Outcome> outcomes;
-            for (const OutboxItem &it : batch)
-                outcomes.append(
-                    {it.id, Outbox::Outcome::Kind::NeedsAttention, result.status, message, {}});
-            m_outbox->apply(outcomes);
-            emit batchFinished(0, int(batch.size()), 0);
-            scheduleTick(0);
-            return;
-        }
+    applyItemResults(batch, results);
+}
+
+void SyncEngine::releaseBatch(const QList<OutboxItem> &batch, int status, const QString &message)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Outbox::Outcome> outcomes;
+    for (const OutboxItem &it : batch)
+        outcomes.append({it.id, Outbox::Outcome::Kind::Retry, status, message, now});
+    m_outbox->apply(outcomes);
+}
+
+void SyncEngine::handleBatchRefused(const QList<OutboxItem> &batch, const ApiResult &result)
+{
+    if ((result.status == 413 || result.status == 400) && batch.size() > 1) {
+        // Too big (or unreadable) as a whole: send smaller batches until the one item at
+        // fault stands alone and can be set aside.
+        releaseBatch(batch, result.status, result.error.summary());
+        m_effectiveBatchSize = std::max(1, int(batch.size()) / 2);
+        scheduleTick(0);
+        return;
+    }
+    if (!result.error.isRejection()) {
         handleUnreachable(batch, result.error);
         return;
     }
+    const QString message = problemText(result.body, result.status);
+    QList<Outbox::Outcome> outcomes;
+    for (const OutboxItem &it : batch)
+        outcomes.append({it.id, Outbox::Outcome::Kind::NeedsAttention, result.status, message, {}});
+    m_outbox->apply(outcomes);
+    emit batchFinished(0, int(batch.size()), 0);
+    scheduleTick(0);
+}
 
+void SyncEngine::applyItemResults(const QList<OutboxItem> &batch, const QJsonArray &results)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Outbox::Outcome> outcomes;
     QSet<QString> doneNow;
     int done = 0;
     int refused = 0;
     int retried = 0;
     for (qsizetype i = 0; i < batch.size(); ++i) {
-        const OutboxItem &it = batch.at(i);
-        const QJsonObject r = results.at(i).toObject();
-        const int status = r.value(QStringLiteral("status")).toInt();
-        const QJsonValue body = r.value(QStringLiteral("body"));
-        if (r.value(QStringLiteral("idempotency_key")).toString() != it.id) {
-            outcomes.append({it.id, Outbox::Outcome::Kind::Retry, 0,
-                             QCoreApplication::translate(
-                                 "flowviz::app::SyncEngine",
-                                 "The server's answer did not match this item; it will be "
-                                 "sent again."),
-                             now});
-            ++retried;
-            continue;
-        }
-        if ((status >= 200 && status < 300) || isAlreadyStored(status, body)) {
-            outcomes.append({it.id, Outbox::Outcome::Kind::Done, status, {}, {}});
-            doneNow.insert(it.id);
+        const Outbox::Outcome o = outcomeFor(batch.at(i), results.at(i).toObject(), now, doneNow);
+        outcomes.append(o);
+        switch (o.kind) {
+        case Outbox::Outcome::Kind::Done:
+            doneNow.insert(o.id);
             ++done;
-            continue;
-        }
-        if (isTransientStatus(status) || status == 401 || (status == 409 && isInProgress(body))) {
-            // Another request with the same key is still running (a resend after a crash):
-            // its answer will be replayed shortly.
-            const int delay = backoffDelay(std::max(0, it.attempts - 1), m_backoffMinMs,
-                                           m_backoffMaxMs, m_random());
-            outcomes.append({it.id, Outbox::Outcome::Kind::Retry, status, problemText(body, status),
-                             now.addMSecs(delay)});
+            break;
+        case Outbox::Outcome::Kind::NeedsAttention:
+            ++refused;
+            break;
+        case Outbox::Outcome::Kind::Retry:
+        case Outbox::Outcome::Kind::Held:
             ++retried;
-            continue;
+            break;
         }
-        // Refused. An item that follows an outbox lot not on the server yet was refused for
-        // that reason (the lot is unknown to the server): it waits for the lot instead.
-        if (!it.dependsOn.isEmpty() && !doneNow.contains(it.dependsOn)) {
-            const auto dependency = m_outbox->item(it.dependsOn);
-            if (dependency && dependency->state != OutboxItem::State::Done &&
-                dependency->state != OutboxItem::State::Discarded) {
-                outcomes.append({it.id,
-                                 Outbox::Outcome::Kind::Held,
-                                 status,
-                                 QCoreApplication::translate(
-                                     "flowviz::app::SyncEngine",
-                                     "Waits for lot %1, which has not reached the server yet.")
-                                     .arg(dependency->lotCode),
-                                 {}});
-                ++retried;
-                continue;
-            }
-        }
-        outcomes.append(
-            {it.id, Outbox::Outcome::Kind::NeedsAttention, status, problemText(body, status), {}});
-        ++refused;
     }
     m_outbox->apply(outcomes);
     m_failures = 0;
@@ -425,6 +401,45 @@ void SyncEngine::handleBatchResult(const QList<OutboxItem> &batch, const ApiResu
     setState(State::Syncing);
     emit batchFinished(done, refused, retried);
     scheduleTick(0);
+}
+
+Outbox::Outcome SyncEngine::outcomeFor(const OutboxItem &it, const QJsonObject &r,
+                                       const QDateTime &now, const QSet<QString> &doneNow)
+{
+    const int status = r.value(QStringLiteral("status")).toInt();
+    const QJsonValue body = r.value(QStringLiteral("body"));
+    if (r.value(QStringLiteral("idempotency_key")).toString() != it.id)
+        return {it.id, Outbox::Outcome::Kind::Retry, 0,
+                QCoreApplication::translate("flowviz::app::SyncEngine",
+                                            "The server's answer did not match this item; it "
+                                            "will be sent again."),
+                now};
+    if ((status >= 200 && status < 300) || isAlreadyStored(status, body))
+        return {it.id, Outbox::Outcome::Kind::Done, status, {}, {}};
+    if (isTransientStatus(status) || status == 401 || (status == 409 && isInProgress(body))) {
+        // Another request with the same key is still running (a resend after a crash): its
+        // answer will be replayed shortly.
+        const int delay =
+            backoffDelay(std::max(0, it.attempts - 1), m_backoffMinMs, m_backoffMaxMs, m_random());
+        return {it.id, Outbox::Outcome::Kind::Retry, status, problemText(body, status),
+                now.addMSecs(delay)};
+    }
+    // Refused. An item that follows an outbox lot not on the server yet was refused for that
+    // reason (the lot is unknown to the server): it waits for the lot instead.
+    if (!it.dependsOn.isEmpty() && !doneNow.contains(it.dependsOn)) {
+        const auto dependency = m_outbox->item(it.dependsOn);
+        if (dependency && dependency->state != OutboxItem::State::Done &&
+            dependency->state != OutboxItem::State::Discarded)
+            return {it.id,
+                    Outbox::Outcome::Kind::Held,
+                    status,
+                    QCoreApplication::translate(
+                        "flowviz::app::SyncEngine",
+                        "Waits for lot %1, which has not reached the server yet.")
+                        .arg(dependency->lotCode),
+                    {}};
+    }
+    return {it.id, Outbox::Outcome::Kind::NeedsAttention, status, problemText(body, status), {}};
 }
 
 void SyncEngine::handleUnreachable(const QList<OutboxItem> &batch, const ApiError &error)

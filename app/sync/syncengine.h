@@ -4,8 +4,10 @@
 #include "app/outbox/outbox.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -96,6 +98,13 @@ private:
     void tick();
     void sendBatch(const QList<OutboxItem> &batch);
     void handleBatchResult(const QList<OutboxItem> &batch, const ApiResult &result);
+    // Parts of handleBatchResult: every item back to wait; the batch refused as a whole; each
+    // item's own result.
+    void releaseBatch(const QList<OutboxItem> &batch, int status, const QString &message);
+    void handleBatchRefused(const QList<OutboxItem> &batch, const ApiResult &result);
+    void applyItemResults(const QList<OutboxItem> &batch, const QJsonArray &results);
+    Outbox::Outcome outcomeFor(const OutboxItem &item, const QJsonObject &result,
+                               const QDateTime &now, const QSet<QString> &doneNow);
     void handleUnreachable(const QList<OutboxItem> &batch, const ApiError &error);
     void probe();
     void scheduleRetry();

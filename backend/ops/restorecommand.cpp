@@ -18,6 +18,8 @@
 #include <QTemporaryFile>
 #include <QTextStream>
 
+#include <optional>
+
 namespace flowviz::ops {
 
 namespace {
@@ -111,176 +113,135 @@ QString lastLines(const QByteArray &text)
     return lines.join(u" / ");
 }
 
-} // namespace
-
-RestoreCommand::RestoreCommand(const ServerConfig &config) : m_config(config) {}
-
-int RestoreCommand::run(const Options &options)
+// A step that failed: the exit code and the sentence run() prints.
+struct Failure
 {
-    // The backup: directory or manifest, then the dump it names.
-    const QFileInfo given(options.path);
+    int code;
+    QString message;
+};
+
+// A backup as given on the command line: the manifest, checked, and the dump it names.
+struct Backup
+{
+    QString dir;
+    QString dumpPath;
+    BackupManifest manifest;
+};
+
+// What the target database holds before the restore.
+struct TargetState
+{
+    qint64 objects = 0;
+    int schemaVersion = 0; // 0: no FlowViz schema
+    qint64 lots = -1;      // -1: no lots table
+    int otherSessions = 0;
+};
+
+std::optional<Failure> readBackup(const QString &path, int latestSchema, Backup &out)
+{
+    const QFileInfo given(path);
     if (!given.exists())
-        return fail(exitcode::kUsage, QStringLiteral("%1 does not exist").arg(options.path));
-    const QString backupDir = given.isDir() ? given.absoluteFilePath() : given.absolutePath();
+        return Failure{exitcode::kUsage, QStringLiteral("%1 does not exist").arg(path)};
+    out.dir = given.isDir() ? given.absoluteFilePath() : given.absolutePath();
     const QString manifestPath =
         given.isDir() || given.fileName() == QLatin1String(BackupManifest::kDumpFileName)
-            ? QDir(backupDir).filePath(QString::fromLatin1(BackupManifest::kFileName))
+            ? QDir(out.dir).filePath(QString::fromLatin1(BackupManifest::kFileName))
             : given.absoluteFilePath();
     QFile manifestFile(manifestPath);
     if (!manifestFile.open(QIODevice::ReadOnly))
-        return fail(exitcode::kBackupDamaged,
-                    QStringLiteral("%1 cannot be read: a backup directory holds manifest.json and "
-                                   "flowviz.dump")
-                        .arg(manifestPath));
+        return Failure{exitcode::kBackupDamaged,
+                       QStringLiteral("%1 cannot be read: a backup directory holds manifest.json "
+                                      "and flowviz.dump")
+                           .arg(manifestPath)};
     QString error;
-    const BackupManifest manifest = BackupManifest::fromJson(manifestFile.readAll(), &error);
-    if (manifest.formatVersion == 0)
-        return fail(exitcode::kBackupDamaged,
-                    QStringLiteral("%1 cannot be used: %2").arg(manifestPath, error));
-
-    const db::Migrator migrator;
-    if (manifest.schemaVersion > migrator.latestVersion())
-        return fail(exitcode::kSchemaTooNew,
-                    QStringLiteral("the backup holds schema version %1, newer than this "
-                                   "flowviz-server knows (%2); restore it with flowviz-server %3 "
-                                   "or newer")
-                        .arg(manifest.schemaVersion)
-                        .arg(migrator.latestVersion())
-                        .arg(manifest.serverVersion));
-
-    const QString dumpPath = QDir(backupDir).filePath(manifest.dumpFile);
-    QFile dumpFile(dumpPath);
+    out.manifest = BackupManifest::fromJson(manifestFile.readAll(), &error);
+    if (out.manifest.formatVersion == 0)
+        return Failure{exitcode::kBackupDamaged,
+                       QStringLiteral("%1 cannot be used: %2").arg(manifestPath, error)};
+    if (out.manifest.schemaVersion > latestSchema)
+        return Failure{exitcode::kSchemaTooNew,
+                       QStringLiteral("the backup holds schema version %1, newer than this "
+                                      "flowviz-server knows (%2); restore it with "
+                                      "flowviz-server %3 or newer")
+                           .arg(out.manifest.schemaVersion)
+                           .arg(latestSchema)
+                           .arg(out.manifest.serverVersion)};
+    out.dumpPath = QDir(out.dir).filePath(out.manifest.dumpFile);
+    QFile dumpFile(out.dumpPath);
     QCryptographicHash sha(QCryptographicHash::Sha256);
     if (!dumpFile.open(QIODevice::ReadOnly) || !sha.addData(&dumpFile))
-        return fail(exitcode::kBackupDamaged,
-                    QStringLiteral("%1 cannot be read; the backup is incomplete").arg(dumpPath));
-    if (dumpFile.size() != manifest.dumpBytes || sha.result().toHex() != manifest.dumpSha256)
-        return fail(exitcode::kBackupDamaged,
-                    QStringLiteral("%1 does not match its manifest (size or SHA-256 differ): the "
-                                   "backup is damaged or was changed; use another backup")
-                        .arg(dumpPath));
-    dumpFile.close();
+        return Failure{
+            exitcode::kBackupDamaged,
+            QStringLiteral("%1 cannot be read; the backup is incomplete").arg(out.dumpPath)};
+    if (dumpFile.size() != out.manifest.dumpBytes ||
+        sha.result().toHex() != out.manifest.dumpSha256)
+        return Failure{exitcode::kBackupDamaged,
+                       QStringLiteral("%1 does not match its manifest (size or SHA-256 differ): "
+                                      "the backup is damaged or was changed; use another backup")
+                           .arg(out.dumpPath)};
+    return std::nullopt;
+}
 
-    // The target database, reached directly (not through PgBouncer).
-    const db::DbSettings &settings = m_config.backupDatabase;
-    const auto conn = PgConnection::open(settings, &error);
-    if (!conn)
-        return fail(exitcode::kDatabaseUnreachable,
-                    QStringLiteral("cannot reach the database at %1: %2")
-                        .arg(settings.redactedUrl(), error));
-    const int serverMajor = conn->serverVersion() / 10000;
-    const int dumpMajor = manifest.pgDumpVersion.section(u'.', 0, 0).toInt();
-    const PgTools tools(m_config.pgBinDir, serverMajor);
-    const PgTools::Program pgRestore = tools.find(QStringLiteral("pg_restore"), dumpMajor);
-    const PgTools::Program psql = tools.find(QStringLiteral("psql"));
-    QString toolProblem =
-        tools.problem(QStringLiteral("pg_restore"), pgRestore, dumpMajor,
-                      QStringLiteral("read a dump written by pg_dump %1").arg(dumpMajor));
-    if (toolProblem.isEmpty())
-        toolProblem = tools.problem(QStringLiteral("psql"), psql, 0, {});
-    if (!toolProblem.isEmpty())
-        return fail(exitcode::kFailure, toolProblem);
+TargetState inspectTarget(PgConnection &conn)
+{
+    const auto value = [&conn](const char *sql) {
+        return conn.exec(QString::fromLatin1(sql)).text(0, 0);
+    };
+    TargetState t;
+    t.objects = value("SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                      "n.oid = c.relnamespace WHERE n.nspname = 'public' AND "
+                      "c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')) + (SELECT count(*) "
+                      "FROM pg_proc WHERE pronamespace = 'public'::regnamespace)")
+                    .toLongLong();
+    if (value("SELECT to_regclass('public.schema_migrations') IS NOT NULL") == u"t")
+        t.schemaVersion =
+            value("SELECT coalesce(max(version), 0) FROM public.schema_migrations").toInt();
+    if (value("SELECT to_regclass('public.lots') IS NOT NULL") == u"t")
+        t.lots = value("SELECT count(*) FROM public.lots").toLongLong();
+    t.otherSessions = value("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                            "current_database() AND pid <> pg_backend_pid()")
+                          .toInt();
+    return t;
+}
 
-    int targetVersion = 0;
-    qint64 objects = 0;
-    qint64 lots = -1;
-    int otherSessions = 0;
-    try {
-        objects = conn->exec(QStringLiteral(
-                                 "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
-                                 "n.oid = c.relnamespace WHERE n.nspname = 'public' AND "
-                                 "c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')) + (SELECT count(*) "
-                                 "FROM pg_proc WHERE pronamespace = 'public'::regnamespace)"))
-                      .text(0, 0)
-                      .toLongLong();
-        if (conn->exec(QStringLiteral("SELECT to_regclass('public.schema_migrations') IS NOT NULL"))
-                .text(0, 0) == u"t")
-            targetVersion = conn->exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM "
-                                                      "public.schema_migrations"))
-                                .text(0, 0)
-                                .toInt();
-        if (conn->exec(QStringLiteral("SELECT to_regclass('public.lots') IS NOT NULL"))
-                .text(0, 0) == u"t")
-            lots = conn->exec(QStringLiteral("SELECT count(*) FROM public.lots"))
-                       .text(0, 0)
-                       .toLongLong();
-        otherSessions = conn->exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
-                                                  "datname = current_database() AND pid <> "
-                                                  "pg_backend_pid()"))
-                            .text(0, 0)
-                            .toInt();
-    } catch (const std::exception &e) {
-        return fail(exitcode::kFailure,
-                    QStringLiteral("cannot inspect the database %1: %2")
-                        .arg(settings.redactedUrl(), QString::fromUtf8(e.what())));
+QString describe(const TargetState &t)
+{
+    return t.schemaVersion > 0
+               ? QStringLiteral("FlowViz data (schema version %1%2)")
+                     .arg(t.schemaVersion)
+                     .arg(t.lots >= 0 ? QStringLiteral(", %1 lots").arg(t.lots) : QString())
+               : QStringLiteral("%1 objects in its public schema").arg(t.objects);
+}
+
+// The dump names the public schema itself (pg_dump --schema=public); the target has one
+// already, so everything but the schema and its comment is restored: `list` gets the entries.
+std::optional<Failure> writeUseList(const QString &pgRestore, const QString &dumpPath,
+                                    QTemporaryFile &list)
+{
+    QProcess listing;
+    listing.start(pgRestore, {QStringLiteral("--list"), dumpPath});
+    listing.waitForFinished(-1);
+    if (listing.exitStatus() != QProcess::NormalExit || listing.exitCode() != 0 || !list.open())
+        return Failure{exitcode::kBackupDamaged,
+                       QStringLiteral("pg_restore cannot read %1: %2")
+                           .arg(dumpPath, lastLines(listing.readAllStandardError()))};
+    static const QRegularExpression schemaEntry(
+        QStringLiteral("^\\d+; \\d+ \\d+ (SCHEMA - public|COMMENT - SCHEMA public) "));
+    for (const QByteArray &line : listing.readAllStandardOutput().split('\n')) {
+        if (!schemaEntry.match(QString::fromUtf8(line)).hasMatch())
+            list.write(line + '\n');
     }
-    if (objects > 0 && !options.replace) {
-        const QString holds =
-            targetVersion > 0
-                ? QStringLiteral("FlowViz data (schema version %1%2)")
-                      .arg(targetVersion)
-                      .arg(lots >= 0 ? QStringLiteral(", %1 lots").arg(lots) : QString())
-                : QStringLiteral("%1 objects in its public schema").arg(objects);
-        return fail(exitcode::kTargetNotEmpty,
-                    QStringLiteral("the database %1 already holds %2; stop flowviz-server and "
-                                   "pass --replace to replace it with the backup, or restore "
-                                   "into an empty database")
-                        .arg(settings.redactedUrl(), holds));
-    }
-    if (otherSessions > 0)
-        QTextStream(stderr) << "flowviz-server: warning: " << otherSessions
-                            << " other session(s) are connected to " << settings.database
-                            << "; stop flowviz-server while restoring" << Qt::endl;
+    list.flush();
+    return std::nullopt;
+}
 
-    // The dump names the public schema itself (pg_dump --schema=public); the target has one
-    // already, so everything but the schema and its comment is restored.
-    QTemporaryFile list;
-    {
-        QProcess listing;
-        listing.start(pgRestore.path, {QStringLiteral("--list"), dumpPath});
-        listing.waitForFinished(-1);
-        if (listing.exitStatus() != QProcess::NormalExit || listing.exitCode() != 0 || !list.open())
-            return fail(exitcode::kBackupDamaged,
-                        QStringLiteral("pg_restore cannot read %1: %2")
-                            .arg(dumpPath, lastLines(listing.readAllStandardError())));
-        static const QRegularExpression schemaEntry(
-            QStringLiteral("^\\d+; \\d+ \\d+ (SCHEMA - public|COMMENT - SCHEMA public) "));
-        for (const QByteArray &line : listing.readAllStandardOutput().split('\n')) {
-            if (!schemaEntry.match(QString::fromUtf8(line)).hasMatch())
-                list.write(line + '\n');
-        }
-        list.flush();
-    }
-
-    // pg_restore turns the archive into SQL; psql runs it inside one transaction that this
-    // process commits only after pg_restore succeeded and the row counts match.
-    QElapsedTimer timer;
-    timer.start();
-    QProcess restore;
-    QProcess sql;
-    restore.setProcessEnvironment(PgTools::environment(settings));
-    sql.setProcessEnvironment(PgTools::environment(settings));
-    sql.setStandardOutputFile(QProcess::nullDevice());
-    restore.start(pgRestore.path, {QStringLiteral("--no-owner"), QStringLiteral("--no-acl"),
-                                   QStringLiteral("--use-list=") + list.fileName(),
-                                   QStringLiteral("--file=-"), dumpPath});
-    sql.start(psql.path,
-              {QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
-               QStringLiteral("--no-password"), QStringLiteral("--set=ON_ERROR_STOP=1"),
-               QStringLiteral("--dbname=") + QString::fromUtf8(PgConnection::conninfo(settings))});
-    if (!restore.waitForStarted(10000) || !sql.waitForStarted(10000))
-        return fail(exitcode::kFailure, QStringLiteral("cannot start %1 or %2: %3")
-                                            .arg(pgRestore.path, psql.path,
-                                                 restore.errorString() + u' ' + sql.errorString()));
-    QByteArray prelude = "SET client_min_messages = warning;\nBEGIN;\nSET LOCAL lock_timeout = "
-                         "'30s';\n";
-    if (options.replace)
-        prelude += kDropPublicObjects;
-    sql.write(prelude);
-    bool psqlDied = false;
+// Copies pg_restore's SQL into psql, holding back while psql's input is full. False when psql
+// ended early (pg_restore is then stopped).
+bool pipe(QProcess &restore, QProcess &sql)
+{
     while (true) {
         if (restore.bytesAvailable() == 0 && restore.state() == QProcess::NotRunning)
-            break;
+            return true;
         if (restore.bytesAvailable() == 0)
             restore.waitForReadyRead(1000);
         const QByteArray chunk = restore.read(1 << 20);
@@ -289,35 +250,146 @@ int RestoreCommand::run(const Options &options)
         while (sql.bytesToWrite() > (4 << 20) && sql.state() == QProcess::Running)
             sql.waitForBytesWritten(1000);
         if (sql.state() != QProcess::Running) {
-            psqlDied = true;
             restore.kill();
             restore.waitForFinished(10000);
-            break;
+            return false;
         }
     }
+}
+
+// pg_restore turns the archive into SQL; psql runs it inside one transaction that this process
+// commits only after pg_restore succeeded and the row counts match.
+int load(const db::DbSettings &settings, const Backup &backup, const QString &useList,
+         const QString &pgRestore, const QString &psql, bool replace)
+{
+    QProcess restore;
+    QProcess sql;
+    restore.setProcessEnvironment(PgTools::environment(settings));
+    sql.setProcessEnvironment(PgTools::environment(settings));
+    sql.setStandardOutputFile(QProcess::nullDevice());
+    restore.start(pgRestore, {QStringLiteral("--no-owner"), QStringLiteral("--no-acl"),
+                              QStringLiteral("--use-list=") + useList, QStringLiteral("--file=-"),
+                              backup.dumpPath});
+    sql.start(psql,
+              {QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
+               QStringLiteral("--no-password"), QStringLiteral("--set=ON_ERROR_STOP=1"),
+               QStringLiteral("--dbname=") + QString::fromUtf8(PgConnection::conninfo(settings))});
+    if (!restore.waitForStarted(10000) || !sql.waitForStarted(10000))
+        return fail(exitcode::kFailure,
+                    QStringLiteral("cannot start %1 or %2: %3")
+                        .arg(pgRestore, psql, restore.errorString() + u' ' + sql.errorString()));
+    QByteArray prelude = "SET client_min_messages = warning;\nBEGIN;\nSET LOCAL lock_timeout = "
+                         "'30s';\n";
+    if (replace)
+        prelude += kDropPublicObjects;
+    sql.write(prelude);
+    const bool psqlDied = !pipe(restore, sql);
     if (!psqlDied)
         restore.waitForFinished(-1);
     const bool restoreOk =
         !psqlDied && restore.exitStatus() == QProcess::NormalExit && restore.exitCode() == 0;
     if (restoreOk)
-        sql.write(verificationSql(manifest) + "COMMIT;\n");
+        sql.write(verificationSql(backup.manifest) + "COMMIT;\n");
     // Without COMMIT, psql ends at the end of its input and PostgreSQL rolls the work back.
     sql.closeWriteChannel();
     sql.waitForFinished(-1);
     const bool sqlOk = sql.exitStatus() == QProcess::NormalExit && sql.exitCode() == 0;
-    if (!restoreOk || !sqlOk) {
-        const QByteArray why = !sqlOk ? sql.readAllStandardError() : restore.readAllStandardError();
-        if (why.contains("lock timeout"))
-            return fail(exitcode::kFailure,
-                        QStringLiteral("the restore waited 30 s for other sessions to let go of "
-                                       "the tables and was rolled back; stop flowviz-server (and "
-                                       "other clients of %1) and try again")
-                            .arg(settings.database));
+    if (restoreOk && sqlOk)
+        return exitcode::kOk;
+    const QByteArray why = !sqlOk ? sql.readAllStandardError() : restore.readAllStandardError();
+    if (why.contains("lock timeout"))
         return fail(exitcode::kFailure,
-                    QStringLiteral("the restore failed and was rolled back, the database is as it "
-                                   "was: %1")
-                        .arg(lastLines(why)));
+                    QStringLiteral("the restore waited 30 s for other sessions to let go of the "
+                                   "tables and was rolled back; stop flowviz-server (and other "
+                                   "clients of %1) and try again")
+                        .arg(settings.database));
+    return fail(exitcode::kFailure,
+                QStringLiteral("the restore failed and was rolled back, the database is as it "
+                               "was: %1")
+                    .arg(lastLines(why)));
+}
+
+// Statistics after the migrations, so that indexes they add (expression indexes carry their
+// own statistics) are planned well from the first query.
+void analyze(PgConnection &conn)
+{
+    try {
+        conn.exec(QStringLiteral("SET statement_timeout = 0"));
+        conn.exec(QStringLiteral("ANALYZE"));
+    } catch (const std::exception &e) {
+        QTextStream(stderr) << "flowviz-server: warning: ANALYZE after the restore failed: "
+                            << e.what() << Qt::endl;
     }
+}
+
+// pg_restore able to read the dump, and psql; a readable reason when one is missing.
+QString findTools(const QString &binDir, const BackupManifest &manifest, int serverMajor,
+                  PgTools::Program &pgRestore, PgTools::Program &psql)
+{
+    const int dumpMajor = manifest.pgDumpVersion.section(u'.', 0, 0).toInt();
+    const PgTools tools(binDir, serverMajor);
+    pgRestore = tools.find(QStringLiteral("pg_restore"), dumpMajor);
+    psql = tools.find(QStringLiteral("psql"));
+    const QString problem =
+        tools.problem(QStringLiteral("pg_restore"), pgRestore, dumpMajor,
+                      QStringLiteral("read a dump written by pg_dump %1").arg(dumpMajor));
+    return problem.isEmpty() ? tools.problem(QStringLiteral("psql"), psql, 0, {}) : problem;
+}
+
+} // namespace
+
+RestoreCommand::RestoreCommand(const ServerConfig &config) : m_config(config) {}
+
+int RestoreCommand::run(const Options &options)
+{
+    const db::Migrator migrator;
+    Backup backup;
+    if (const auto f = readBackup(options.path, migrator.latestVersion(), backup))
+        return fail(f->code, f->message);
+
+    // The target database, reached directly (not through PgBouncer).
+    const db::DbSettings &settings = m_config.backupDatabase;
+    QString error;
+    const auto conn = PgConnection::open(settings, &error);
+    if (!conn)
+        return fail(exitcode::kDatabaseUnreachable,
+                    QStringLiteral("cannot reach the database at %1: %2")
+                        .arg(settings.redactedUrl(), error));
+    PgTools::Program pgRestore;
+    PgTools::Program psql;
+    if (const QString problem = findTools(m_config.pgBinDir, backup.manifest,
+                                          conn->serverVersion() / 10000, pgRestore, psql);
+        !problem.isEmpty())
+        return fail(exitcode::kFailure, problem);
+
+    TargetState target;
+    try {
+        target = inspectTarget(*conn);
+    } catch (const std::exception &e) {
+        return fail(exitcode::kFailure,
+                    QStringLiteral("cannot inspect the database %1: %2")
+                        .arg(settings.redactedUrl(), QString::fromUtf8(e.what())));
+    }
+    if (target.objects > 0 && !options.replace)
+        return fail(exitcode::kTargetNotEmpty,
+                    QStringLiteral("the database %1 already holds %2; stop flowviz-server and "
+                                   "pass --replace to replace it with the backup, or restore "
+                                   "into an empty database")
+                        .arg(settings.redactedUrl(), describe(target)));
+    if (target.otherSessions > 0)
+        QTextStream(stderr) << "flowviz-server: warning: " << target.otherSessions
+                            << " other session(s) are connected to " << settings.database
+                            << "; stop flowviz-server while restoring" << Qt::endl;
+
+    QTemporaryFile list;
+    if (const auto f = writeUseList(pgRestore.path, backup.dumpPath, list))
+        return fail(f->code, f->message);
+    QElapsedTimer timer;
+    timer.start();
+    if (const int code =
+            load(settings, backup, list.fileName(), pgRestore.path, psql.path, options.replace);
+        code != exitcode::kOk)
+        return code;
     const double restoreSeconds = double(timer.elapsed()) / 1000.0;
 
     db::Migrator::Outcome outcome;
@@ -327,24 +399,17 @@ int RestoreCommand::run(const Options &options)
         return fail(exitcode::kFailure,
                     QStringLiteral("the backup was restored (schema version %1) but migrating it "
                                    "failed: %2; run 'flowviz-server migrate' to try again")
-                        .arg(manifest.schemaVersion)
+                        .arg(backup.manifest.schemaVersion)
                         .arg(migrateError));
-    // Statistics after the migrations, so that indexes they add (expression indexes carry
-    // their own statistics) are planned well from the first query.
-    try {
-        conn->exec(QStringLiteral("SET statement_timeout = 0"));
-        conn->exec(QStringLiteral("ANALYZE"));
-    } catch (const std::exception &e) {
-        QTextStream(stderr) << "flowviz-server: warning: ANALYZE after the restore failed: "
-                            << e.what() << Qt::endl;
-    }
-    QTextStream(stdout) << "restored " << backupDir << " (taken "
-                        << manifest.createdAt.toString(Qt::ISODate) << " by flowviz-server "
-                        << manifest.serverVersion << ") into " << settings.redactedUrl() << " in "
-                        << QString::number(restoreSeconds, 'f', 1)
-                        << " s: " << manifest.tables.size()
+    analyze(*conn);
+    QTextStream(stdout) << "restored " << backup.dir << " (taken "
+                        << backup.manifest.createdAt.toString(Qt::ISODate) << " by flowviz-server "
+                        << backup.manifest.serverVersion << ") into " << settings.redactedUrl()
+                        << " in " << QString::number(restoreSeconds, 'f', 1)
+                        << " s: " << backup.manifest.tables.size()
                         << " tables, row counts match the manifest; schema version "
-                        << manifest.schemaVersion << " -> " << outcome.databaseVersion << Qt::endl;
+                        << backup.manifest.schemaVersion << " -> " << outcome.databaseVersion
+                        << Qt::endl;
     return exitcode::kOk;
 }
 
