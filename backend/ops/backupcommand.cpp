@@ -66,11 +66,110 @@ public:
             QDir(m_path).removeRecursively();
     }
     void published() { m_published = true; }
+    const QString &path() const { return m_path; }
+    QString filePath(const QString &name) const { return QDir(m_path).filePath(name); }
 
 private:
     QString m_path;
     bool m_published = false;
 };
+
+// Opens the read-only transaction whose exported snapshot pg_dump reads, and fills the
+// manifest's versions and exact row counts from that same snapshot. Held open until pg_dump
+// is done. Returns the snapshot's name; throws when the database cannot be read.
+QString openSnapshot(PgConnection &conn, BackupManifest &manifest)
+{
+    conn.exec(QStringLiteral("SET statement_timeout = 0"));
+    conn.exec(QStringLiteral("SET idle_in_transaction_session_timeout = 0"));
+    conn.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    const QString snapshot = conn.exec(QStringLiteral("SELECT pg_export_snapshot()")).text(0, 0);
+    manifest.createdAt = QDateTime::currentDateTimeUtc();
+    db::PgSession session(conn.handle());
+    manifest.schemaVersion = db::Migrator::currentVersion(session);
+    manifest.postgresVersion =
+        conn.exec(QStringLiteral("SELECT current_setting('server_version')")).text(0, 0);
+    const db::PgResult tables = conn.exec(
+        QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                       "c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') "
+                       "ORDER BY c.relname"));
+    for (int i = 0; i < tables.rows(); ++i) {
+        const QString name = tables.text(i, 0);
+        const qint64 rows = conn.exec(QStringLiteral("SELECT count(*) FROM public.%1")
+                                          .arg(conn.quoteIdentifier(name)))
+                                .text(0, 0)
+                                .toLongLong();
+        manifest.tables.append({name, rows});
+    }
+    return snapshot;
+}
+
+// pg_dump of the snapshot into `dumpPath`; ends the snapshot's transaction.
+int dump(const db::DbSettings &settings, const QString &pgDump, const QString &snapshot,
+         const QString &dumpPath, PgConnection &conn, const QString &outputDir)
+{
+    QProcess process;
+    process.setProcessEnvironment(PgTools::environment(settings));
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.start(
+        pgDump,
+        {QStringLiteral("--format=custom"), QStringLiteral("--schema=public"),
+         QStringLiteral("--snapshot=") + snapshot, QStringLiteral("--no-password"),
+         QStringLiteral("--lock-wait-timeout=120s"), QStringLiteral("--file=") + dumpPath,
+         QStringLiteral("--dbname=") + QString::fromUtf8(PgConnection::conninfo(settings))});
+    const bool started = process.waitForStarted(10000);
+    if (started)
+        process.waitForFinished(-1);
+    const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    try {
+        conn.exec(QStringLiteral("COMMIT"));
+    } catch (const std::exception &) {
+        // pg_dump's own outcome below says what matters.
+    }
+    if (started && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return exitcode::kOk;
+    if (errors.contains(u"No space left on device"))
+        return fail(exitcode::kFailure,
+                    QStringLiteral("the disk holding %1 is full (%2): free space or choose "
+                                   "another --output; nothing was kept")
+                        .arg(outputDir, freeSpace(outputDir)));
+    return fail(exitcode::kFailure,
+                QStringLiteral("pg_dump (%1) failed, nothing was kept: %2")
+                    .arg(pgDump, errors.isEmpty() ? process.errorString()
+                                                  : errors.split(u'\n').join(u" / ")));
+}
+
+// Checksums the dump, writes manifest.json, syncs both and renames the partial directory to
+// its final name: the backup appears only once complete.
+int publish(BackupManifest &manifest, PartialDir &partial, const QString &finalPath,
+            const QString &outputDir)
+{
+    const QString dumpPath = partial.filePath(manifest.dumpFile);
+    QFile dumpFile(dumpPath);
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    if (!dumpFile.open(QIODevice::ReadOnly) || !sha.addData(&dumpFile))
+        return fail(exitcode::kFailure, QStringLiteral("cannot read back %1").arg(dumpPath));
+    manifest.dumpBytes = dumpFile.size();
+    manifest.dumpSha256 = sha.result().toHex();
+    dumpFile.close();
+
+    QFile manifestFile(partial.filePath(QString::fromLatin1(BackupManifest::kFileName)));
+    const QByteArray json = manifest.toJson();
+    const bool written = manifestFile.open(QIODevice::WriteOnly) &&
+                         manifestFile.write(json) == json.size() && manifestFile.flush() &&
+                         ::fsync(manifestFile.handle()) == 0;
+    manifestFile.close();
+    if (!written || !syncPath(dumpPath, false) || !syncPath(partial.path(), true))
+        return fail(exitcode::kFailure,
+                    QStringLiteral("cannot write the backup into %1 (%2); nothing was kept")
+                        .arg(outputDir, freeSpace(outputDir)));
+    if (::rename(QFile::encodeName(partial.path()).constData(),
+                 QFile::encodeName(finalPath).constData()) != 0)
+        return fail(exitcode::kFailure,
+                    QStringLiteral("cannot rename %1 to %2").arg(partial.path(), finalPath));
+    partial.published();
+    syncPath(outputDir, true);
+    return exitcode::kOk;
+}
 
 } // namespace
 
@@ -111,28 +210,7 @@ int BackupCommand::run(const Options &options)
     manifest.pgDumpVersion = pgDump.version;
     QString snapshot;
     try {
-        // The dump and the row counts read one snapshot, exported by this transaction and
-        // held open until pg_dump is done.
-        conn->exec(QStringLiteral("SET statement_timeout = 0"));
-        conn->exec(QStringLiteral("SET idle_in_transaction_session_timeout = 0"));
-        conn->exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        snapshot = conn->exec(QStringLiteral("SELECT pg_export_snapshot()")).text(0, 0);
-        manifest.createdAt = QDateTime::currentDateTimeUtc();
-        db::PgSession session(conn->handle());
-        manifest.schemaVersion = db::Migrator::currentVersion(session);
-        manifest.postgresVersion =
-            conn->exec(QStringLiteral("SELECT current_setting('server_version')")).text(0, 0);
-        const db::PgResult tables = conn->exec(QStringLiteral(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname"));
-        for (int i = 0; i < tables.rows(); ++i) {
-            const QString name = tables.text(i, 0);
-            const qint64 rows = conn->exec(QStringLiteral("SELECT count(*) FROM public.%1")
-                                               .arg(conn->quoteIdentifier(name)))
-                                    .text(0, 0)
-                                    .toLongLong();
-            manifest.tables.append({name, rows});
-        }
+        snapshot = openSnapshot(*conn, manifest);
     } catch (const std::exception &e) {
         return fail(exitcode::kFailure,
                     QStringLiteral("cannot read the database %1: %2")
@@ -156,62 +234,16 @@ int BackupCommand::run(const Options &options)
         return fail(exitcode::kFailure, QStringLiteral("cannot create %1 (permissions? %2)")
                                             .arg(partialPath, freeSpace(outputDir.absolutePath())));
     PartialDir partial(partialPath);
-    const QString dumpPath = QDir(partialPath).filePath(manifest.dumpFile);
+    const QString dumpPath = partial.filePath(manifest.dumpFile);
 
-    QProcess dump;
-    dump.setProcessEnvironment(PgTools::environment(settings));
-    dump.setStandardOutputFile(QProcess::nullDevice());
-    dump.start(pgDump.path,
-               {QStringLiteral("--format=custom"), QStringLiteral("--schema=public"),
-                QStringLiteral("--snapshot=") + snapshot, QStringLiteral("--no-password"),
-                QStringLiteral("--lock-wait-timeout=120s"), QStringLiteral("--file=") + dumpPath,
-                QStringLiteral("--dbname=") + QString::fromUtf8(PgConnection::conninfo(settings))});
-    const bool started = dump.waitForStarted(10000);
-    if (started)
-        dump.waitForFinished(-1);
-    const QString dumpErrors = QString::fromUtf8(dump.readAllStandardError()).trimmed();
-    try {
-        conn->exec(QStringLiteral("COMMIT"));
-    } catch (const std::exception &) {
-        // pg_dump's own outcome below says what matters.
-    }
-    if (!started || dump.exitStatus() != QProcess::NormalExit || dump.exitCode() != 0) {
-        if (dumpErrors.contains(u"No space left on device"))
-            return fail(exitcode::kFailure,
-                        QStringLiteral("the disk holding %1 is full (%2): free space or choose "
-                                       "another --output; nothing was kept")
-                            .arg(outputDir.absolutePath(), freeSpace(outputDir.absolutePath())));
-        return fail(exitcode::kFailure,
-                    QStringLiteral("pg_dump (%1) failed, nothing was kept: %2")
-                        .arg(pgDump.path, dumpErrors.isEmpty()
-                                              ? dump.errorString()
-                                              : dumpErrors.split(u'\n').join(u" / ")));
-    }
+    if (const int code =
+            dump(settings, pgDump.path, snapshot, dumpPath, *conn, outputDir.absolutePath());
+        code != exitcode::kOk)
+        return code;
 
-    QFile dumpFile(dumpPath);
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    if (!dumpFile.open(QIODevice::ReadOnly) || !sha.addData(&dumpFile))
-        return fail(exitcode::kFailure, QStringLiteral("cannot read back %1").arg(dumpPath));
-    manifest.dumpBytes = dumpFile.size();
-    manifest.dumpSha256 = sha.result().toHex();
-    dumpFile.close();
-
-    QFile manifestFile(QDir(partialPath).filePath(QString::fromLatin1(BackupManifest::kFileName)));
-    const QByteArray json = manifest.toJson();
-    const bool written = manifestFile.open(QIODevice::WriteOnly) &&
-                         manifestFile.write(json) == json.size() && manifestFile.flush() &&
-                         ::fsync(manifestFile.handle()) == 0;
-    manifestFile.close();
-    if (!written || !syncPath(dumpPath, false) || !syncPath(partialPath, true))
-        return fail(exitcode::kFailure,
-                    QStringLiteral("cannot write the backup into %1 (%2); nothing was kept")
-                        .arg(outputDir.absolutePath(), freeSpace(outputDir.absolutePath())));
-    if (::rename(QFile::encodeName(partialPath).constData(),
-                 QFile::encodeName(finalPath).constData()) != 0)
-        return fail(exitcode::kFailure,
-                    QStringLiteral("cannot rename %1 to %2").arg(partialPath, finalPath));
-    partial.published();
-    syncPath(outputDir.absolutePath(), true);
+    if (const int code = publish(manifest, partial, finalPath, outputDir.absolutePath());
+        code != exitcode::kOk)
+        return code;
 
     qint64 rows = 0;
     for (const auto &table : manifest.tables)
