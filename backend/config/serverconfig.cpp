@@ -116,6 +116,152 @@ bool readInt(const Lookup &l, const char *name, int min, int max, int &target, Q
     return true;
 }
 
+// The database (and the one backups read), and where the PostgreSQL tools are.
+bool readDatabases(const Lookup &l, ServerConfig &c, QString *error)
+{
+    const auto url = l.value("database-url");
+    if (!url) {
+        *error = QStringLiteral("no database configured: pass --database-url or set "
+                                "FLOWVIZ_DATABASE_URL");
+        return false;
+    }
+    QString urlError;
+    const auto db = db::DbSettings::fromUrl(*url, &urlError);
+    if (!db) {
+        *error = urlError;
+        return false;
+    }
+    c.database = *db;
+    c.databaseUrl = *url;
+    c.backupDatabase = *db;
+    c.backupDatabaseUrl = *url;
+    if (const auto backupUrl = l.value("backup-database-url")) {
+        const auto backupDb = db::DbSettings::fromUrl(*backupUrl, &urlError);
+        if (!backupDb) {
+            *error = QStringLiteral("backup database URL: ") + urlError;
+            return false;
+        }
+        c.backupDatabase = *backupDb;
+        c.backupDatabaseUrl = *backupUrl;
+    }
+    if (const auto bindir = l.value("pg-bindir"))
+        c.pgBinDir = *bindir;
+    return true;
+}
+
+// --listen host:port.
+bool readListen(const Lookup &l, ServerConfig &c, QString *error)
+{
+    if (const auto listen = l.value("listen")) {
+        const qsizetype colon = listen->lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? listen->mid(colon + 1).toInt(&ok) : 0;
+        QString host = colon > 0 ? listen->left(colon) : QString();
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress address(host == u"localhost" ? QStringLiteral("127.0.0.1") : host);
+        if (!ok || port < 0 || port > 65535 || address.isNull()) {
+            *error = QStringLiteral("--listen must be host:port, e.g. 127.0.0.1:8000, not \"%1\"")
+                         .arg(*listen);
+            return false;
+        }
+        c.listenAddress = address;
+        c.listenPort = quint16(port);
+    }
+    return true;
+}
+
+// The JWT secret: from a file or the environment.
+bool readSecret(const Lookup &l, ServerConfig &c, bool needSecret, QString *error)
+{
+    if (const auto file = l.value("jwt-secret-file")) {
+        QFile f(*file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the JWT secret file %1").arg(*file);
+            return false;
+        }
+        c.jwtSecret = f.readAll().trimmed();
+    } else {
+        c.jwtSecret = qgetenv("FLOWVIZ_JWT_SECRET");
+    }
+    if (needSecret && c.jwtSecret.size() < 32) {
+        *error = QStringLiteral("the JWT secret must be at least 32 bytes: pass --jwt-secret-file "
+                                "or set FLOWVIZ_JWT_SECRET");
+        return false;
+    }
+    return true;
+}
+
+// Requests per minute per bucket.
+bool readRateLimits(const Lookup &l, ServerConfig &c, QString *error)
+{
+    if (const auto rl = l.value("rate-limits")) {
+        QString rlError;
+        const auto parsed = RateLimits::parse(*rl, &rlError);
+        if (!parsed) {
+            *error = rlError;
+            return false;
+        }
+        c.rateLimits = *parsed;
+    }
+    return true;
+}
+
+// Every numeric setting, each within its range.
+bool readNumbers(const Lookup &l, ServerConfig &c, QString *error)
+{
+    int maxBody = int(c.maxBodyBytes);
+    if (!readInt(l, "token-lifetime", 60, 7 * 24 * 3600, c.tokenLifetimeSeconds, error) ||
+        !readInt(l, "pool-size", 1, 500, c.database.poolSize, error) ||
+        !readInt(l, "pool-overflow", 0, 500, c.database.maxOverflow, error) ||
+        !readInt(l, "pool-recycle", 1, 86400 * 7, c.database.recycleSeconds, error) ||
+        !readInt(l, "pool-timeout", 1, 3600, c.database.timeoutSeconds, error) ||
+        !readInt(l, "max-body-bytes", 1024, 64 * 1024 * 1024, maxBody, error) ||
+        !readInt(l, "idle-timeout", 1, 3600, c.idleTimeoutSeconds, error) ||
+        !readInt(l, "shutdown-grace", 0, 3600, c.shutdownGraceSeconds, error) ||
+        !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error) ||
+        !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
+        return false;
+    c.maxBodyBytes = maxBody;
+    return true;
+}
+
+// The plant's IANA time zone.
+bool readPlantZone(const Lookup &l, ServerConfig &c, QString *error)
+{
+    if (const auto tz = l.value("plant-time-zone")) {
+        // Stats buckets follow this zone: an unknown name must stop the server at start, not
+        // fail every supervisor request later.
+        if (!QTimeZone::isTimeZoneIdAvailable(tz->trimmed().toUtf8())) {
+            *error = QStringLiteral("plant time zone \"%1\" is not a known IANA time zone "
+                                    "(e.g. Europe/Budapest)")
+                         .arg(*tz);
+            return false;
+        }
+        c.plantTimeZone = tz->trimmed();
+    }
+    return true;
+}
+
+// Whether the server migrates the schema at start.
+bool readSkipMigrations(const Lookup &l, ServerConfig &c, QString *error)
+{
+    if (const auto skip = l.value("skip-migrations")) {
+        const QString v = skip->trimmed().toLower();
+        const bool yes = v == u"1" || v == u"true" || v == u"yes" || v == u"on";
+        const bool no = v == u"0" || v == u"false" || v == u"no" || v == u"off";
+        if (!yes && !no) {
+            *error =
+                QStringLiteral(
+                    "FLOWVIZ_SKIP_MIGRATIONS must be 1/true/yes/on or 0/false/no/off, not \"%1\"")
+                    .arg(*skip);
+            return false;
+        }
+        c.migrateOnStart = !yes;
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<RateLimits> RateLimits::parse(const QString &text, QString *errorOut)
@@ -193,115 +339,11 @@ std::optional<ServerConfig> ServerConfig::resolve(const QCommandLineParser &pars
     }
     const Lookup l(parser, ini.get());
     ServerConfig c;
-
-    const auto url = l.value("database-url");
-    if (!url) {
-        *error = QStringLiteral("no database configured: pass --database-url or set "
-                                "FLOWVIZ_DATABASE_URL");
+    if (!readDatabases(l, c, error) || !readListen(l, c, error) ||
+        !readSecret(l, c, needSecret, error) || !readRateLimits(l, c, error) ||
+        !readNumbers(l, c, error) || !readPlantZone(l, c, error) ||
+        !readSkipMigrations(l, c, error))
         return std::nullopt;
-    }
-    QString urlError;
-    const auto db = db::DbSettings::fromUrl(*url, &urlError);
-    if (!db) {
-        *error = urlError;
-        return std::nullopt;
-    }
-    c.database = *db;
-    c.databaseUrl = *url;
-    c.backupDatabase = *db;
-    c.backupDatabaseUrl = *url;
-    if (const auto backupUrl = l.value("backup-database-url")) {
-        const auto backupDb = db::DbSettings::fromUrl(*backupUrl, &urlError);
-        if (!backupDb) {
-            *error = QStringLiteral("backup database URL: ") + urlError;
-            return std::nullopt;
-        }
-        c.backupDatabase = *backupDb;
-        c.backupDatabaseUrl = *backupUrl;
-    }
-    if (const auto bindir = l.value("pg-bindir"))
-        c.pgBinDir = *bindir;
-
-    if (const auto listen = l.value("listen")) {
-        const qsizetype colon = listen->lastIndexOf(u':');
-        bool ok = false;
-        const int port = colon > 0 ? listen->mid(colon + 1).toInt(&ok) : 0;
-        QString host = colon > 0 ? listen->left(colon) : QString();
-        if (host.startsWith(u'[') && host.endsWith(u']'))
-            host = host.mid(1, host.size() - 2);
-        const QHostAddress address(host == u"localhost" ? QStringLiteral("127.0.0.1") : host);
-        if (!ok || port < 0 || port > 65535 || address.isNull()) {
-            *error = QStringLiteral("--listen must be host:port, e.g. 127.0.0.1:8000, not \"%1\"")
-                         .arg(*listen);
-            return std::nullopt;
-        }
-        c.listenAddress = address;
-        c.listenPort = quint16(port);
-    }
-
-    if (const auto file = l.value("jwt-secret-file")) {
-        QFile f(*file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read the JWT secret file %1").arg(*file);
-            return std::nullopt;
-        }
-        c.jwtSecret = f.readAll().trimmed();
-    } else {
-        c.jwtSecret = qgetenv("FLOWVIZ_JWT_SECRET");
-    }
-    if (needSecret && c.jwtSecret.size() < 32) {
-        *error = QStringLiteral("the JWT secret must be at least 32 bytes: pass --jwt-secret-file "
-                                "or set FLOWVIZ_JWT_SECRET");
-        return std::nullopt;
-    }
-
-    if (const auto rl = l.value("rate-limits")) {
-        QString rlError;
-        const auto parsed = RateLimits::parse(*rl, &rlError);
-        if (!parsed) {
-            *error = rlError;
-            return std::nullopt;
-        }
-        c.rateLimits = *parsed;
-    }
-
-    int maxBody = int(c.maxBodyBytes);
-    if (!readInt(l, "token-lifetime", 60, 7 * 24 * 3600, c.tokenLifetimeSeconds, error) ||
-        !readInt(l, "pool-size", 1, 500, c.database.poolSize, error) ||
-        !readInt(l, "pool-overflow", 0, 500, c.database.maxOverflow, error) ||
-        !readInt(l, "pool-recycle", 1, 86400 * 7, c.database.recycleSeconds, error) ||
-        !readInt(l, "pool-timeout", 1, 3600, c.database.timeoutSeconds, error) ||
-        !readInt(l, "max-body-bytes", 1024, 64 * 1024 * 1024, maxBody, error) ||
-        !readInt(l, "idle-timeout", 1, 3600, c.idleTimeoutSeconds, error) ||
-        !readInt(l, "shutdown-grace", 0, 3600, c.shutdownGraceSeconds, error) ||
-        !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error) ||
-        !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
-        return std::nullopt;
-    c.maxBodyBytes = maxBody;
-    if (const auto tz = l.value("plant-time-zone")) {
-        // Stats buckets follow this zone: an unknown name must stop the server at start, not
-        // fail every supervisor request later.
-        if (!QTimeZone::isTimeZoneIdAvailable(tz->trimmed().toUtf8())) {
-            *error = QStringLiteral("plant time zone \"%1\" is not a known IANA time zone "
-                                    "(e.g. Europe/Budapest)")
-                         .arg(*tz);
-            return std::nullopt;
-        }
-        c.plantTimeZone = tz->trimmed();
-    }
-    if (const auto skip = l.value("skip-migrations")) {
-        const QString v = skip->trimmed().toLower();
-        const bool yes = v == u"1" || v == u"true" || v == u"yes" || v == u"on";
-        const bool no = v == u"0" || v == u"false" || v == u"no" || v == u"off";
-        if (!yes && !no) {
-            *error =
-                QStringLiteral(
-                    "FLOWVIZ_SKIP_MIGRATIONS must be 1/true/yes/on or 0/false/no/off, not \"%1\"")
-                    .arg(*skip);
-            return std::nullopt;
-        }
-        c.migrateOnStart = !yes;
-    }
     return c;
 }
 
