@@ -129,17 +129,9 @@ int userCommand(const ServerConfig &config, const QStringList &args,
     return status;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The commands, the options of every command and the exit codes, as --help shows them.
+void addOptions(QCommandLineParser &parser)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("flowviz-server"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FLOWVIZ_VERSION));
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}"
-                                      "%{if-critical}CRIT %{endif}%{category} %{message}"));
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "FlowViz lot traceability and QC server.\n\n"
         "Commands:\n"
@@ -177,6 +169,49 @@ int main(int argc, char *argv[])
                       QStringLiteral("For 'restore': replace the data the database holds.")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve, migrate, user, backup or restore"));
+}
+
+int backupCommand(const ServerConfig &config, const QStringList &args,
+                  const QCommandLineParser &parser)
+{
+    ops::BackupCommand::Options options;
+    options.outputDir = parser.isSet(QStringLiteral("output"))
+                            ? parser.value(QStringLiteral("output"))
+                            : QStringLiteral(".");
+    options.keepDays = countOption(parser, QStringLiteral("keep-days"));
+    options.keepLast = countOption(parser, QStringLiteral("keep-last"));
+    if (args.size() != 1 || options.keepDays < 0 || options.keepLast < 0)
+        return fail(QStringLiteral("usage: flowviz-server backup [--output DIR] "
+                                   "[--keep-days N] [--keep-last K]"),
+                    ops::exitcode::kUsage);
+    return ops::BackupCommand(config).run(options);
+}
+
+int migrateCommand(const ServerConfig &config)
+{
+    db::Migrator migrator;
+    db::Migrator::Outcome outcome;
+    const QString error = db::DbPool::runOnce(
+        config.database, [&](db::PgSession &s) { outcome = migrator.migrate(s); });
+    if (!error.isEmpty())
+        return fail(error);
+    QTextStream(stdout) << "schema at version " << outcome.databaseVersion << " (applied "
+                        << outcome.applied.size() << " migration(s))" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("flowviz-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOWVIZ_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}"
+                                      "%{if-critical}CRIT %{endif}%{category} %{message}"));
+
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
 
     if (!auth::passwords::initialize())
@@ -195,19 +230,8 @@ int main(int argc, char *argv[])
     if (!config)
         return fail(error, ops::exitcode::kConfiguration);
 
-    if (command == u"backup") {
-        ops::BackupCommand::Options options;
-        options.outputDir = parser.isSet(QStringLiteral("output"))
-                                ? parser.value(QStringLiteral("output"))
-                                : QStringLiteral(".");
-        options.keepDays = countOption(parser, QStringLiteral("keep-days"));
-        options.keepLast = countOption(parser, QStringLiteral("keep-last"));
-        if (args.size() != 1 || options.keepDays < 0 || options.keepLast < 0)
-            return fail(QStringLiteral("usage: flowviz-server backup [--output DIR] "
-                                       "[--keep-days N] [--keep-last K]"),
-                        ops::exitcode::kUsage);
-        return ops::BackupCommand(*config).run(options);
-    }
+    if (command == u"backup")
+        return backupCommand(*config, args, parser);
     if (command == u"restore") {
         if (args.size() != 2)
             return fail(QStringLiteral("usage: flowviz-server restore BACKUP_DIR [--replace]"),
@@ -223,17 +247,8 @@ int main(int argc, char *argv[])
             return fail(check.message, check.exitCode);
     }
 
-    if (command == u"migrate") {
-        db::Migrator migrator;
-        db::Migrator::Outcome outcome;
-        error = db::DbPool::runOnce(config->database,
-                                    [&](db::PgSession &s) { outcome = migrator.migrate(s); });
-        if (!error.isEmpty())
-            return fail(error);
-        QTextStream(stdout) << "schema at version " << outcome.databaseVersion << " (applied "
-                            << outcome.applied.size() << " migration(s))" << Qt::endl;
-        return 0;
-    }
+    if (command == u"migrate")
+        return migrateCommand(*config);
     if (command == u"user")
         return userCommand(*config, args, parser);
 
