@@ -1,27 +1,27 @@
 // flowviz-console: the operator's station. Log in, register lots by scanner, QC decisions,
 // lots and traceability, sync and settings, in Hungarian or English.
 
-#include "app/core/consolecore.h"
-#include "app/core/consolesettings.h"
 #include "ui/i18n/languagemanager.h"
-#include "ui/scanner/scannerinput.h"
-#include "ui/settings/settingspage.h"
-#include "ui/shell/mainwindow.h"
-#include "ui/sync/syncpage.h"
-
-#include "app/api/apiclient.h"
-#include "app/cache/localcache.h"
-#include "app/outbox/outbox.h"
-#include "app/session/session.h"
-
-#include "domain/decisionsignature.h"
-
 #include "ui/lots/lotspage.h"
 #include "ui/lots/registerlotpage.h"
 #include "ui/qc/qcdecisionpage.h"
 #include "ui/qc/signaturedialog.h" // completes the page's QPointer<SignatureDialog>
+#include "ui/scanner/scannerinput.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/consolepages.h"
+#include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
+#include "ui/sync/syncpage.h"
 #include "ui/trace/tracepage.h"
+
+#include "app/core/consolecore.h"
+#include "app/core/consolesettings.h"
+#include "app/core/settingscontroller.h"
+#include "app/qc/decisionrecorder.h"
+#include "app/registration/lotregistrar.h"
+#include "app/session/session.h"
+
+#include "domain/decisionsignature.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -122,8 +122,8 @@ int main(int argc, char *argv[])
 
     app::ConsoleCore core(settings, parser.value(dataOption));
 
-    ui::MainWindow window(&core, &languages);
-    window.setScanner(&scanner);
+    const std::unique_ptr<ui::MainWindow> window = ui::ConsolePages::mainWindow(core, &languages);
+    window->setScanner(&scanner);
     // Site and workstation changes take effect at the next start (ConsoleCore::restartRequired).
     app::LotRegistrar registrar(core.cache(), core.outbox(), core.codes(),
                                 core.settings().workstationId());
@@ -138,25 +138,25 @@ int main(int argc, char *argv[])
     setOperator();
     QObject::connect(core.session(), &app::Session::loggedIn, registerPage, setOperator);
     QObject::connect(
-        &core, &app::ConsoleCore::settingsChanged, registerPage,
+        core.settingsController(), &app::SettingsController::settingsChanged, registerPage,
         [&core, registerPage] { registerPage->setLabelSizeMm(core.settings().labelSizeMm); });
-    window.addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
+    window->addPage(QStringLiteral("register"), QStringLiteral("Register lot"), registerPage);
     app::DecisionRecorder recorder(core.cache(), core.outbox(), core.api(), core.session(),
                                    core.settings().workstationId());
     recorder.setOnlineCheck([&core] { return core.serverWorthAsking(); });
-    window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"),
-                   new ui::QcDecisionPage(&recorder));
-    window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));
-    window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
-                   new ui::TracePage(&core));
+    window->addPage(QStringLiteral("qc"), QStringLiteral("QC decision"),
+                    new ui::QcDecisionPage(&recorder));
+    window->addPage(QStringLiteral("lots"), QStringLiteral("Lots"), ui::ConsolePages::lots(core));
+    window->addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
+                    ui::ConsolePages::trace(core));
     // Plant figures are for those who watch the line, not for the operators at it.
-    window.addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
-                   new ui::SupervisorPage(&core));
-    window.setPageRoles(QStringLiteral("supervisor"),
-                        {Role::MANAGER, Role::AUDITOR, Role::ADMIN, Role::VIEWER});
-    window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), new ui::SyncPage(&core));
-    window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
-                   new ui::SettingsPage(&core));
-    window.showMaximized();
+    window->addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
+                    ui::ConsolePages::supervisor(core));
+    window->setPageRoles(QStringLiteral("supervisor"),
+                         {Role::MANAGER, Role::AUDITOR, Role::ADMIN, Role::VIEWER});
+    window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"), ui::ConsolePages::sync(core));
+    window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
+                    ui::ConsolePages::settings(core));
+    window->showMaximized();
     return QApplication::exec();
 }

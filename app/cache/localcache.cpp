@@ -1,5 +1,7 @@
 #include "app/cache/localcache.h"
 
+#include "domain/wire/lot.h"
+
 #include "app/core/privatefiles.h"
 
 #include <QJsonDocument>
@@ -370,25 +372,25 @@ bool LocalCache::applyRuns(const QJsonArray &items)
 
 std::optional<CachedLot> LocalCache::lotFromJson(const QJsonObject &o)
 {
-    CachedLot l;
-    l.code = o.value(QStringLiteral("lot_code")).toString();
-    l.id = o.value(QStringLiteral("id")).toString();
-    const auto type = lotTypeFromString(o.value(QStringLiteral("lot_type")).toString());
-    const auto status = lotStatusFromString(o.value(QStringLiteral("status")).toString());
-    if (l.code.isEmpty() || !type || !status)
+    // A lot whose type or status this console does not know (a newer server) is not cached
+    // under a guessed one.
+    if (!lotTypeFromString(o.value(QStringLiteral("lot_type")).toString()) ||
+        !lotStatusFromString(o.value(QStringLiteral("status")).toString()))
         return std::nullopt;
-    l.type = *type;
-    l.status = *status;
-    const auto decimal = [&](const char *name) -> std::optional<Decimal> {
-        const QJsonValue v = o.value(QLatin1String(name));
-        return v.isNull() || v.isUndefined() ? std::nullopt : Decimal::fromJson(v);
-    };
-    l.weightKg = decimal("weight_kg");
-    l.temperatureC = decimal("temperature_c");
-    l.runCode = o.value(QStringLiteral("run_code")).toString();
-    l.workstationId = o.value(QStringLiteral("workstation_id")).toString();
-    l.createdAt =
-        QDateTime::fromString(o.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+    const wire::Lot lot = wire::Lot::fromJson(o);
+    if (lot.lotCode.isEmpty())
+        return std::nullopt;
+    CachedLot l;
+    l.code = lot.lotCode;
+    // The id as the server wrote it: the cache compares it with the one this workstation sent.
+    l.id = o.value(QStringLiteral("id")).toString();
+    l.type = lot.type;
+    l.status = lot.status;
+    l.weightKg = lot.weightKg;
+    l.temperatureC = lot.temperatureC;
+    l.runCode = lot.runCode.value_or(QString());
+    l.workstationId = lot.workstationId.value_or(QString());
+    l.createdAt = lot.createdAt;
     return l;
 }
 

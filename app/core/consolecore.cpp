@@ -5,6 +5,7 @@
 #include "app/cache/localcache.h"
 #include "app/codes/lotcodegenerator.h"
 #include "app/core/privatefiles.h"
+#include "app/core/settingscontroller.h"
 #include "app/models/gatesmodel.h"
 #include "app/models/outboxmodel.h"
 #include "app/models/recentlotsmodel.h"
@@ -24,8 +25,7 @@ QString ConsoleCore::defaultDataDir()
 }
 
 ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir, QObject *parent)
-    : QObject(parent), m_settings(settings),
-      m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
+    : QObject(parent), m_dataDir(dataDir.isEmpty() ? defaultDataDir() : dataDir)
 {
     // Operators' work and credentials: the folder and every file in it for this account only.
     if (!privatefiles::makePrivateDir(m_dataDir))
@@ -33,28 +33,30 @@ ConsoleCore::ConsoleCore(const ConsoleSettings &settings, const QString &dataDir
     const QDir dir(m_dataDir);
 
     m_api = new ApiClient(this);
-    applyConnection();
+    SettingsController::applyConnection(m_api, settings);
 
     m_session = new Session(m_api, dir.filePath(QStringLiteral("session.json")), this);
-    m_session->setOfflineLoginWindow(qint64(m_settings.offlineLoginDays) * 24 * 3600);
+    m_session->setOfflineLoginWindow(qint64(settings.offlineLoginDays) * 24 * 3600);
     m_cache = new LocalCache(dir.filePath(QStringLiteral("cache.sqlite")), this);
     m_refresher = new CacheRefresher(m_api, m_cache, this);
     m_refresher->setAutoRefreshInterval(kCacheRefreshIntervalMs);
     m_outbox = new Outbox(dir.filePath(QStringLiteral("outbox.sqlite")), this);
 
     m_sync = new SyncEngine(m_outbox, m_api, this);
-    m_sync->setWorkstationId(m_settings.workstationId());
+    m_sync->setWorkstationId(settings.workstationId());
     const QString version = QCoreApplication::applicationVersion();
     m_sync->setAppVersion(version.isEmpty() ? QStringLiteral("0.0.0") : version);
 
     privatefiles::prepareSqlite(dir.filePath(QStringLiteral("codes.sqlite")));
     m_codes = std::make_unique<LotCodeGenerator>(dir.filePath(QStringLiteral("codes.sqlite")),
-                                                 m_settings.site, m_settings.workstation);
+                                                 settings.site, settings.workstation);
 
     m_outboxModel = new OutboxModel(m_outbox, this);
     m_recentLots = new RecentLotsModel(m_cache, this);
     m_gates = new GatesModel(m_cache, this);
-    m_gates->setLanguage(m_settings.language);
+    m_gates->setLanguage(settings.language);
+    m_settingsController = new SettingsController(
+        settings, {m_api, m_session, m_refresher, m_sync, m_codes.get(), m_gates}, this);
 
     // What is queued from now on is this user's, and only this user's work goes out under the
     // token (an offline session has none: nothing goes out until the user logs in online).
@@ -95,54 +97,14 @@ ConsoleCore::~ConsoleCore()
     m_sync->stop();
 }
 
-void ConsoleCore::applyConnection()
+const ConsoleSettings &ConsoleCore::settings() const
 {
-    m_api->setBaseUrl(m_settings.serverUrl);
-    if (!m_settings.caFile.isEmpty())
-        m_api->setCaBundle(m_settings.caFile);
+    return m_settingsController->settings();
 }
 
-bool ConsoleCore::applySettings(const ConsoleSettings &settings, QString *error)
+bool ConsoleCore::restartRequired() const
 {
-    const auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (const auto problem = LotCodeGenerator::checkSite(settings.site))
-        return fail(*problem);
-    if (const auto problem = LotCodeGenerator::checkWorkstation(settings.workstation))
-        return fail(*problem);
-    if (!settings.serverUrl.isValid() || settings.serverUrl.scheme().isEmpty() ||
-        settings.serverUrl.host().isEmpty())
-        return fail(tr("The server address is not a valid URL. Enter it like "
-                       "https://flowviz.example:8443."));
-    if (!settings.caFile.isEmpty()) {
-        ApiClient probe;
-        QString caError;
-        if (!probe.setCaBundle(settings.caFile, &caError))
-            return fail(tr("The CA file cannot be used: %1").arg(caError));
-    }
-
-    const bool connectionChanged =
-        settings.serverUrl != m_settings.serverUrl || settings.caFile != m_settings.caFile;
-    m_settings = settings;
-    m_settings.site = settings.site.trimmed().toUpper();
-    m_settings.workstation = settings.workstation.trimmed().toUpper();
-    // Lot codes and the sync engine keep the identity they started with, so that codes and
-    // the workstation id never disagree; the new one is used after a restart.
-    m_restartRequired =
-        m_settings.site != m_codes->site() || m_settings.workstation != m_codes->workstation();
-    if (connectionChanged)
-        applyConnection();
-    m_gates->setLanguage(m_settings.language);
-    if (connectionChanged) {
-        m_sync->syncNow();
-        if (m_session->isValid())
-            m_refresher->refresh();
-    }
-    emit settingsChanged();
-    return true;
+    return m_settingsController->restartRequired();
 }
 
 bool ConsoleCore::serverWorthAsking() const

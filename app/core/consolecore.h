@@ -17,13 +17,15 @@ class Outbox;
 class OutboxModel;
 class RecentLotsModel;
 class Session;
+class SettingsController;
 class SyncEngine;
 
-// Everything the console runs on, wired together once: API client, session, local cache and
-// its refresher, the durable outbox and the sync engine, the lot-code generator and the item
-// models. Pages get this object and use only its models and services; none calls HTTP or
-// SQL itself. Files live under `dataDir` (per user, mode 0700, files 0600): outbox.sqlite,
-// cache.sqlite, codes.sqlite, signing-keys.json, offline-logins.json.
+// Everything the console runs on, built and wired together once: API client, session, local
+// cache and its refresher, the durable outbox and the sync engine, the lot-code generator, the
+// settings in force and the item models. Pages never get this object: main() (through
+// ui/shell/consolepages) hands each page the few objects it uses; none calls HTTP or SQL itself.
+// Files live under `dataDir` (per user, mode 0700, files 0600): outbox.sqlite, cache.sqlite,
+// codes.sqlite, signing-keys.json, offline-logins.json.
 class ConsoleCore : public QObject
 {
     Q_OBJECT
@@ -37,12 +39,10 @@ public:
 
     static QString defaultDataDir();
 
-    const ConsoleSettings &settings() const { return m_settings; }
-    // Applies new settings (server URL, CA file, language, scanner ...) without a restart. A
-    // new site or workstation id is stored but takes effect at the next start (services such
-    // as the lot registration hold the code generator): then restartRequired() is true.
-    bool applySettings(const ConsoleSettings &settings, QString *error);
-    bool restartRequired() const { return m_restartRequired; }
+    // The settings in force, and the one way to change them (SettingsController::apply).
+    SettingsController *settingsController() const { return m_settingsController; }
+    const ConsoleSettings &settings() const;
+    bool restartRequired() const;
     QString dataDir() const { return m_dataDir; }
 
     ApiClient *api() const { return m_api; }
@@ -60,7 +60,6 @@ public:
     GatesModel *gates() const { return m_gates; }
 
 signals:
-    void settingsChanged();
     // The session is over (the server refused the token, or it expired): show the login page.
     void loginRequired();
     // The user logged in offline and the server answers again: their password is needed for a
@@ -68,9 +67,6 @@ signals:
     void onlineLoginRequired();
 
 private:
-    void applyConnection();
-
-    ConsoleSettings m_settings;
     QString m_dataDir;
     ApiClient *m_api = nullptr;
     Session *m_session = nullptr;
@@ -82,7 +78,7 @@ private:
     OutboxModel *m_outboxModel = nullptr;
     RecentLotsModel *m_recentLots = nullptr;
     GatesModel *m_gates = nullptr;
-    bool m_restartRequired = false;
+    SettingsController *m_settingsController = nullptr;
 };
 
 } // namespace flowviz::app

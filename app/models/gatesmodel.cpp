@@ -1,5 +1,7 @@
 #include "app/models/gatesmodel.h"
 
+#include "app/core/domainlabels.h"
+
 namespace flowviz::app {
 
 GatesModel::GatesModel(LocalCache *cache, QObject *parent)
@@ -43,8 +45,7 @@ QVariant GatesModel::data(const QModelIndex &index, int role) const
     const CachedGate &g = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return g.isCcp ? tr("%1. %2 (CCP)").arg(g.number).arg(g.name(m_language))
-                       : tr("%1. %2").arg(g.number).arg(g.name(m_language));
+        return DomainLabels::gate(g.number, g.name(m_language), g.isCcp);
     case Qt::ToolTipRole:
         return g.isCcp ? tr("Critical control point: record the measured temperature.")
                        : QVariant();

@@ -3,6 +3,7 @@
 #include "app/api/apiclient.h"
 #include "app/models/serverlotsmodel.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 namespace flowviz::app {
@@ -14,8 +15,8 @@ void LotDetailLoader::load(const QString &code)
     if (!m_api)
         return;
     m_code = code.trimmed().toUpper();
-    m_lot = {};
-    m_decisions = {};
+    m_lot.reset();
+    m_decisions.clear();
     m_pending = 2;
     m_failed = false;
     const quint64 generation = ++m_generation;
@@ -29,10 +30,12 @@ void LotDetailLoader::load(const QString &code)
             emit failed(m_code, ServerLotsModel::errorMessage(r.error));
             return;
         }
-        if (isLot)
-            m_lot = r.object();
-        else
-            m_decisions = r.object().value(QStringLiteral("items")).toArray();
+        if (isLot) {
+            m_lot = wire::Lot::fromJson(r.object());
+        } else {
+            for (const QJsonValue &v : r.object().value(QStringLiteral("items")).toArray())
+                m_decisions.append(wire::Decision::fromJson(v.toObject()));
+        }
         partDone();
     };
     m_api->get(base, this, [handle](const ApiResult &r) { handle(r, true); });

@@ -1,9 +1,13 @@
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include "domain/wire/decision.h"
+#include "domain/wire/lot.h"
+
+#include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 namespace flowviz::app {
 
@@ -19,8 +23,10 @@ public:
     explicit LotDetailLoader(ApiClient *api, QObject *parent = nullptr);
 
     QString code() const { return m_code; }
-    QJsonObject lot() const { return m_lot; }
-    QJsonArray decisions() const { return m_decisions; }
+    // Empty until loaded.
+    const std::optional<wire::Lot> &lot() const { return m_lot; }
+    // Newest first, as the server answers.
+    const QList<wire::Decision> &decisions() const { return m_decisions; }
 
 public slots:
     void load(const QString &code);
@@ -34,8 +40,8 @@ private:
 
     QPointer<ApiClient> m_api;
     QString m_code;
-    QJsonObject m_lot;
-    QJsonArray m_decisions;
+    std::optional<wire::Lot> m_lot;
+    QList<wire::Decision> m_decisions;
     int m_pending = 0;
     quint64 m_generation = 0;
     bool m_failed = false;

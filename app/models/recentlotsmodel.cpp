@@ -1,5 +1,7 @@
 #include "app/models/recentlotsmodel.h"
 
+#include "app/core/domainlabels.h"
+
 #include <QSet>
 
 namespace flowviz::app {
@@ -87,27 +89,6 @@ int RecentLotsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RecentLotsModel::statusLabel(LotStatus status)
-{
-    switch (status) {
-    case LotStatus::CREATED:
-        return tr("Created");
-    case LotStatus::QUARANTINE:
-        return tr("Quarantine");
-    case LotStatus::RELEASED:
-        return tr("Released");
-    case LotStatus::HOLD:
-        return tr("On hold");
-    case LotStatus::REJECTED:
-        return tr("Rejected");
-    case LotStatus::CONSUMED:
-        return tr("Consumed");
-    case LotStatus::FINISHED:
-        return tr("Finished");
-    }
-    return {};
-}
-
 QVariant RecentLotsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -126,7 +107,7 @@ QVariant RecentLotsModel::data(const QModelIndex &index, int role) const
         case TemperatureColumn:
             return lot.temperatureC ? tr("%1 °C").arg(lot.temperatureC->toString()) : QString();
         case StatusColumn:
-            return statusLabel(lot.status);
+            return DomainLabels::lotStatus(lot.status);
         case PendingColumn:
             return lot.isPending() ? tr("Pending") : QString();
         default:

@@ -57,9 +57,6 @@ public:
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // The operator-facing names of a status / lot type.
-    static QString statusLabel(LotStatus status);
-
 public slots:
     // Re-reads the cache and applies the difference.
     void reload();

@@ -1,7 +1,10 @@
 #include "app/models/serverlotsmodel.h"
 
+#include "domain/wire/lot.h"
+
 #include "app/api/apiclient.h"
 #include "app/cache/localcache.h"
+#include "app/core/domainlabels.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -95,52 +98,39 @@ void ServerLotsModel::requestPage()
     }
     setLoading(true);
     const quint64 generation = m_generation;
-    m_api->get(
-        QStringLiteral("/api/v1/lots?") + queryFor(m_filter, m_pageSize, m_cursor), this,
-        [this, generation](const ApiResult &r) {
-            if (generation != m_generation)
-                return; // answer to a filter that is no longer shown
-            setLoading(false);
-            if (!r.ok()) {
-                if (isOfflineError(r.error) && m_rows.isEmpty()) {
-                    showCached();
-                    return;
-                }
-                m_hasMore = false;
-                m_error = errorMessage(r.error);
-                emit errorOccurred(m_error);
-                return;
-            }
-            setOffline(false);
-            const QJsonObject o = r.object();
-            const QJsonArray items = o.value(QStringLiteral("items")).toArray();
-            QList<Lot> page;
-            page.reserve(items.size());
-            for (const QJsonValue &v : items) {
-                const QJsonObject j = v.toObject();
-                Lot lot;
-                lot.code = j.value(QStringLiteral("lot_code")).toString();
-                lot.type = lotTypeFromString(j.value(QStringLiteral("lot_type")).toString())
-                               .value_or(LotType::RAW);
-                lot.status = lotStatusFromString(j.value(QStringLiteral("status")).toString())
-                                 .value_or(LotStatus::CREATED);
-                lot.weightKg = Decimal::fromJson(j.value(QStringLiteral("weight_kg")));
-                lot.runCode = j.value(QStringLiteral("run_code")).toString();
-                lot.createdAt = QDateTime::fromString(
-                    j.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
-                page.append(lot);
-            }
-            const QJsonValue next = o.value(QStringLiteral("next_cursor"));
-            m_cursor = next.isString() ? next.toString() : QString();
-            m_hasMore = !m_cursor.isEmpty();
-            ++m_pages;
-            if (!page.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
-                m_rows.append(page);
-                endInsertRows();
-            }
-            emit pageLoaded(int(page.size()));
-        });
+    m_api->get(QStringLiteral("/api/v1/lots?") + queryFor(m_filter, m_pageSize, m_cursor), this,
+               [this, generation](const ApiResult &r) {
+                   if (generation != m_generation)
+                       return; // answer to a filter that is no longer shown
+                   setLoading(false);
+                   if (!r.ok()) {
+                       if (isOfflineError(r.error) && m_rows.isEmpty()) {
+                           showCached();
+                           return;
+                       }
+                       m_hasMore = false;
+                       m_error = errorMessage(r.error);
+                       emit errorOccurred(m_error);
+                       return;
+                   }
+                   setOffline(false);
+                   const wire::LotPage answer = wire::LotPage::fromJson(r.object());
+                   QList<Lot> page;
+                   page.reserve(answer.items.size());
+                   for (const wire::Lot &l : answer.items)
+                       page.append({l.lotCode, l.type, l.status, l.weightKg,
+                                    l.runCode.value_or(QString()), l.createdAt});
+                   m_cursor = answer.nextCursor;
+                   m_hasMore = !m_cursor.isEmpty();
+                   ++m_pages;
+                   if (!page.isEmpty()) {
+                       beginInsertRows({}, int(m_rows.size()),
+                                       int(m_rows.size() + page.size() - 1));
+                       m_rows.append(page);
+                       endInsertRows();
+                   }
+                   emit pageLoaded(int(page.size()));
+               });
 }
 
 void ServerLotsModel::showCached()
@@ -211,9 +201,9 @@ QVariant ServerLotsModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return lot.code;
         case TypeColumn:
-            return typeLabel(lot.type);
+            return DomainLabels::lotType(lot.type);
         case StatusColumn:
-            return statusLabel(lot.status);
+            return DomainLabels::lotStatus(lot.status);
         case WeightColumn:
             return lot.weightKg ? lot.weightKg->toString() : QString();
         case RunColumn:
@@ -291,44 +281,12 @@ void ServerLotsModel::fetchMore(const QModelIndex &parent)
 
 QString ServerLotsModel::statusLabel(LotStatus status)
 {
-    switch (status) {
-    case LotStatus::CREATED:
-        return tr("Created");
-    case LotStatus::QUARANTINE:
-        return tr("Quarantine");
-    case LotStatus::RELEASED:
-        return tr("Released");
-    case LotStatus::HOLD:
-        return tr("On hold");
-    case LotStatus::REJECTED:
-        return tr("Rejected");
-    case LotStatus::CONSUMED:
-        return tr("Consumed");
-    case LotStatus::FINISHED:
-        return tr("Finished");
-    }
-    return {};
+    return DomainLabels::lotStatus(status);
 }
 
 QString ServerLotsModel::typeLabel(LotType type)
 {
-    switch (type) {
-    case LotType::RAW:
-        return tr("Raw material");
-    case LotType::DEB:
-        return tr("Deboned");
-    case LotType::BULK:
-        return tr("Bulk");
-    case LotType::MIX:
-        return tr("Mix");
-    case LotType::SKW:
-        return tr("Skewered");
-    case LotType::FRZ:
-        return tr("Frozen");
-    case LotType::FG:
-        return tr("Finished goods");
-    }
-    return {};
+    return DomainLabels::lotType(type);
 }
 
 QString ServerLotsModel::errorMessage(const ApiError &error)

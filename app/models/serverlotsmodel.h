@@ -91,6 +91,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // Kept for callers in app/trace and app/stats; the words are DomainLabels'.
     static QString statusLabel(LotStatus status);
     static QString typeLabel(LotType type);
     // An API failure in words an operator understands, saying what to do next.

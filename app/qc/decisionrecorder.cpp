@@ -1,5 +1,6 @@
 #include "app/qc/decisionrecorder.h"
 
+#include "app/core/domainlabels.h"
 #include "app/outbox/outbox.h"
 #include "app/registration/rulemessages.h"
 #include "app/session/session.h"
@@ -74,7 +75,8 @@ QString DecisionRecorder::gateName(const CachedGate &gate) const
 {
     const QString language =
         QLocale().language() == QLocale::Hungarian ? QStringLiteral("hu") : QStringLiteral("en");
-    return tr("%1. %2").arg(gate.number).arg(gate.name(language));
+    // Named in a sentence that says it is a CCP already: without the "(CCP)" suffix.
+    return DomainLabels::gate(gate.number, gate.name(language), false);
 }
 
 bool DecisionRecorder::isCcp(const DecisionDraft &draft) const

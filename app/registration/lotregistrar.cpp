@@ -7,6 +7,7 @@
 #include "app/registration/rulemessages.h"
 
 #include "domain/lotstatusrules.h"
+#include "domain/wire/lot.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -184,25 +185,19 @@ LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
 
     const Decimal weight = *typedNumber(draft.weightKg);
     const Decimal temperature = *typedNumber(draft.temperatureC);
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-
-    QJsonObject body{{QStringLiteral("id"), id},
-                     {QStringLiteral("lot_code"), code},
-                     {QStringLiteral("lot_type"), toString(draft.type)},
-                     {QStringLiteral("weight_kg"), weight.toJson()},
-                     {QStringLiteral("temperature_c"), temperature.toJson()},
-                     {QStringLiteral("workstation_id"), m_workstationId},
-                     {QStringLiteral("client_created_at"), now.toString(Qt::ISODateWithMs)}};
+    wire::RegisterLot command;
+    command.id = QUuid::createUuid();
+    command.lotCode = code;
+    command.type = draft.type;
+    command.weightKg = weight;
+    command.temperatureC = temperature;
+    command.workstationId = m_workstationId;
+    command.clientCreatedAt = now;
     if (!draft.runCode.isEmpty())
-        body.insert(QStringLiteral("run_code"), draft.runCode);
-    if (!draft.parents.isEmpty()) {
-        QJsonArray parents;
-        for (const LotDraft::Parent &p : draft.parents)
-            parents.append(QJsonObject{
-                {QStringLiteral("lot_code"), rules::normalizeLotCode(p.code)},
-                {QStringLiteral("quantity_used_kg"), typedNumber(p.quantityKg)->toJson()}});
-        body.insert(QStringLiteral("parents"), parents);
-    }
+        command.runCode = draft.runCode;
+    for (const LotDraft::Parent &p : draft.parents)
+        command.parents.append({rules::normalizeLotCode(p.code), *typedNumber(p.quantityKg)});
+    const QJsonObject body = command.toJson();
 
     const QString outboxId = m_outbox->enqueueLot(body);
     if (outboxId.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "app/registration/rulemessages.h"
 
+#include "app/core/domainlabels.h"
+
 #include <QLocale>
 
 namespace flowviz::app {
@@ -111,38 +113,9 @@ QString RuleMessages::parentRefusal(const QString &code, LotStatus status)
     return {};
 }
 
-QString RuleMessages::statusName(LotStatus status)
-{
-    switch (status) {
-    case LotStatus::CREATED:
-        return tr("Created");
-    case LotStatus::QUARANTINE:
-        return tr("In QUARANTINE");
-    case LotStatus::RELEASED:
-        return tr("Released");
-    case LotStatus::HOLD:
-        return tr("On HOLD");
-    case LotStatus::REJECTED:
-        return tr("Rejected");
-    case LotStatus::CONSUMED:
-        return tr("Consumed");
-    case LotStatus::FINISHED:
-        return tr("Finished");
-    }
-    return {};
-}
-
 QString RuleMessages::decisionName(Decision decision)
 {
-    switch (decision) {
-    case Decision::PASS:
-        return tr("PASS");
-    case Decision::HOLD:
-        return tr("HOLD");
-    case Decision::FAIL:
-        return tr("FAIL");
-    }
-    return {};
+    return DomainLabels::decision(decision);
 }
 
 } // namespace flowviz::app

@@ -22,8 +22,7 @@ public:
     static bool knows(const QString &code);
     // "Lot X is on HOLD and cannot be used as an input. Ask QC to release it."
     static QString parentRefusal(const QString &code, LotStatus status);
-    // The operator's word for a lot status ("On HOLD" / "Zárolva").
-    static QString statusName(LotStatus status);
+    // Kept for callers outside app/registration; the words are DomainLabels::decision().
     static QString decisionName(Decision decision);
     // A canonical decimal ("12.50") written as the operator types numbers here: the locale's
     // decimal point ("12,50" in Hungarian).

@@ -4,6 +4,7 @@
 #include "app/stats/statsrange.h"
 
 #include "app/api/apiclient.h"
+#include "app/core/domainlabels.h"
 #include "app/models/serverlotsmodel.h"
 
 #include <QJsonArray>
@@ -18,13 +19,20 @@ QcDecisionsModel::QcDecisionsModel(ApiClient *api, QObject *parent)
 
 QString QcDecisionsModel::outcomeLabel(const QString &outcome)
 {
-    if (outcome == u"PASS")
-        return tr("✓ PASS");
-    if (outcome == u"HOLD")
-        return tr("⚠ HOLD");
-    if (outcome == u"FAIL")
-        return tr("✕ FAIL");
-    return outcome;
+    // The symbol tells the outcomes apart in charts and tables, also without colour.
+    const auto decision = decisionFromString(outcome);
+    if (!decision)
+        return outcome;
+    const QString label = DomainLabels::decision(*decision);
+    switch (*decision) {
+    case Decision::PASS:
+        return QStringLiteral("✓ ") + label;
+    case Decision::HOLD:
+        return QStringLiteral("⚠ ") + label;
+    case Decision::FAIL:
+        return QStringLiteral("✕ ") + label;
+    }
+    return label;
 }
 
 void QcDecisionsModel::load(const QDateTime &from, const QDateTime &to, int gate,

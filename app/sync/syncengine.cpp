@@ -1,5 +1,7 @@
 #include "app/sync/syncengine.h"
 
+#include "domain/wire/problem.h"
+
 #include "app/registration/rulemessages.h"
 
 #include <QCoreApplication>
@@ -67,12 +69,14 @@ bool isTransientStatus(int status)
     return status == 0 || status == 408 || status == 429 || status >= 500;
 }
 
+QString problemType(const QJsonValue &body)
+{
+    return wire::Problem::fromJson(body.toObject()).type;
+}
+
 bool isInProgress(const QJsonValue &body)
 {
-    return body.toObject()
-        .value(QStringLiteral("type"))
-        .toString()
-        .endsWith(u"/idempotency-in-progress");
+    return problemType(body) == wire::problemtype::kIdempotencyInProgress;
 }
 
 // The id is a UUID this workstation made, so "already registered under this id" means an
@@ -80,9 +84,9 @@ bool isInProgress(const QJsonValue &body)
 // idempotency record this one cannot see).
 bool isAlreadyStored(int status, const QJsonValue &body)
 {
-    const QString type = body.toObject().value(QStringLiteral("type")).toString();
-    return status == 409 &&
-           (type.endsWith(u"/lot-id-exists") || type.endsWith(u"/decision-id-exists"));
+    const QString type = problemType(body);
+    return status == 409 && (type == wire::problemtype::kLotIdExists ||
+                             type == wire::problemtype::kDecisionIdExists);
 }
 
 } // namespace

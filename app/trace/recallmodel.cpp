@@ -1,5 +1,6 @@
 #include "app/trace/recallmodel.h"
 
+#include "app/core/domainlabels.h"
 #include "app/models/serverlotsmodel.h"
 
 #include <QLocale>
@@ -27,15 +28,7 @@ int RecallModel::columnCount(const QModelIndex &parent) const
 
 QString RecallModel::decisionLabel(Decision decision)
 {
-    switch (decision) {
-    case Decision::PASS:
-        return tr("Pass");
-    case Decision::HOLD:
-        return tr("Hold");
-    case Decision::FAIL:
-        return tr("Fail");
-    }
-    return {};
+    return DomainLabels::decision(decision);
 }
 
 QVariant RecallModel::data(const QModelIndex &index, int role) const

@@ -1,6 +1,6 @@
 #include "app/trace/tracegraph.h"
 
-#include <QJsonArray>
+#include "domain/wire/trace.h"
 
 #include <algorithm>
 
@@ -32,29 +32,14 @@ QList<TraceEdge> TraceGraph::childrenOf(const QString &code) const
 
 TraceGraph TraceGraph::fromJson(const QJsonObject &body)
 {
+    const wire::TraceGraph answer = wire::TraceGraph::fromJson(body);
     TraceGraph g;
-    const QJsonValue root = body.value(QStringLiteral("root"));
-    g.root = root.isObject() ? root.toObject().value(QStringLiteral("lot_code")).toString()
-                             : root.toString();
-    g.truncated = body.value(QStringLiteral("truncated")).toBool();
-    for (const QJsonValue &v : body.value(QStringLiteral("nodes")).toArray()) {
-        const QJsonObject o = v.toObject();
-        TraceNode n;
-        n.code = o.value(QStringLiteral("lot_code")).toString();
-        n.type = lotTypeFromString(o.value(QStringLiteral("lot_type")).toString())
-                     .value_or(LotType::RAW);
-        n.status = lotStatusFromString(o.value(QStringLiteral("status")).toString())
-                       .value_or(LotStatus::CREATED);
-        n.weightKg = Decimal::fromJson(o.value(QStringLiteral("weight_kg")));
-        n.level = o.value(QStringLiteral("level")).toInt();
-        g.nodes.insert(n.code, n);
-    }
-    for (const QJsonValue &v : body.value(QStringLiteral("edges")).toArray()) {
-        const QJsonObject o = v.toObject();
-        g.edges.append(TraceEdge{o.value(QStringLiteral("parent_lot_code")).toString(),
-                                 o.value(QStringLiteral("child_lot_code")).toString(),
-                                 Decimal::fromJson(o.value(QStringLiteral("quantity_used_kg")))});
-    }
+    g.root = answer.root;
+    g.truncated = answer.truncated;
+    for (const wire::TraceNode &n : answer.nodes)
+        g.nodes.insert(n.lotCode, TraceNode{n.lotCode, n.type, n.status, n.weightKg, n.level});
+    for (const wire::TraceEdge &e : answer.edges)
+        g.edges.append(TraceEdge{e.parentLotCode, e.childLotCode, e.quantityUsedKg});
     return g;
 }
 

@@ -29,7 +29,8 @@ struct TraceEdge
     std::optional<Decimal> quantityUsedKg;
 };
 
-// The whole genealogy graph of a lot: its nodes by code and the parent → child edges.
+// The whole genealogy graph of a lot, indexed for the console's views: its nodes by code and
+// the parent → child edges. Read from the answer through wire::TraceGraph.
 struct TraceGraph
 {
     QString root;

@@ -3,7 +3,6 @@
 #include "backend/api/jsontext.h"
 #include "backend/api/routing.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -17,20 +16,12 @@ using http::Request;
 using http::Responder;
 using http::Response;
 
-QString roleList(std::initializer_list<Role> roles)
-{
-    QStringList names;
-    for (Role r : roles)
-        names << toString(r);
-    return names.join(QStringLiteral(", "));
-}
-
 ApiContext::ApiContext(const ServerConfig &config, db::DbPool &pool, const Events &events)
-    : m_config(config), m_pool(pool), m_jwt(config.jwtSecret), m_events(events)
+    : m_config(config), m_pool(pool), m_jwt(config.jwtSecret), m_events(events),
+      m_rateLimits(config.rateLimits)
 {}
 
-auth::Claims ApiContext::authorize(const Request &request, std::initializer_list<Role> allowed,
-                                   RateBucket bucket)
+auth::Claims ApiContext::authenticate(const Request &request) const
 {
     const QByteArray header = request.header("authorization");
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
@@ -44,35 +35,16 @@ auth::Claims ApiContext::authorize(const Request &request, std::initializer_list
                                          ? QStringLiteral("The session has expired; log in again.")
                                          : QStringLiteral("The token is not valid; log in again."));
     }
-    if (allowed.size() > 0 &&
-        std::find(allowed.begin(), allowed.end(), claims->role) == allowed.end()) {
-        Response r = http::problem(403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
-                                   QStringLiteral("Requires one of: %1; you are %2.")
-                                       .arg(roleList(allowed), toString(claims->role)));
-        r.withHeader("X-Required-Roles", roleList(allowed).toLatin1());
-        throw ApiError(std::move(r));
-    }
-    if (m_config.rateLimits.enabled && bucket != RateBucket::None) {
-        const RateLimits &l = m_config.rateLimits;
-        const auto [name, limit] =
-            bucket == RateBucket::Writes ? std::pair{QStringLiteral("writes"), l.writesPerMinute}
-            : bucket == RateBucket::LotReads
-                ? std::pair{QStringLiteral("lot_reads"), l.lotReadsPerMinute}
-                : std::pair{QStringLiteral("traceability"), l.traceabilityPerMinute};
-        const int retry = m_limiter.hit(name, claims->userId.toString(), limit,
-                                        QDateTime::currentMSecsSinceEpoch());
-        if (retry > 0) {
-            Response r = http::problem(
-                429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"),
-                QStringLiteral("At most %1 %2 requests per minute; retry in %3 s.")
-                    .arg(limit)
-                    .arg(name)
-                    .arg(retry));
-            r.withHeader("Retry-After", QByteArray::number(retry));
-            throw ApiError(std::move(r));
-        }
-    }
     return *claims;
+}
+
+auth::Claims ApiContext::authorize(const Request &request, std::initializer_list<Role> allowed,
+                                   RateBucket bucket)
+{
+    const auth::Claims claims = authenticate(request);
+    AccessGuard::requireRole(claims, allowed);
+    m_rateLimits.check(bucket, claims.userId, QDateTime::currentMSecsSinceEpoch());
+    return claims;
 }
 
 void checkPathParameters(const Request &request)
@@ -89,8 +61,8 @@ void checkPathParameters(const Request &request)
         }
         if (v.contains(QChar(u'\0')))
             errors.append({it.key(), QStringLiteral("text.nul"),
-                           QStringLiteral("The path parameter %1 contains a NUL character (%00).")
-                               .arg(it.key())});
+                           QStringLiteral("The path parameter %1 contains a NUL character (%2).")
+                               .arg(it.key(), QStringLiteral("%00"))});
         else if (lone || v.contains(QChar::ReplacementCharacter))
             errors.append(
                 {it.key(), QStringLiteral("text.surrogate"),
@@ -168,13 +140,7 @@ void ApiContext::run(const Request &request, Responder respond,
 
 void ApiContext::checkUserActive(db::PgSession &db, const auth::Claims &user)
 {
-    const db::PgResult r =
-        db.exec("SELECT role, is_active FROM users WHERE id = $1::uuid", {user.userId});
-    if (r.rows() == 0 || !r.toBool(0, "is_active"))
-        throw ApiError::unauthorized(
-            QStringLiteral("This account is disabled; ask an administrator."));
-    if (r.text(0, "role") != toString(user.role))
-        throw ApiError::unauthorized(QStringLiteral("Your role has changed; log in again."));
+    AccessGuard::requireActive(db, user);
 }
 
 void ApiContext::read(const Request &request, Responder respond, const auth::Claims &user,
@@ -213,62 +179,7 @@ Response ApiContext::idempotent(Tx &tx, const QByteArray &key, const QByteArray 
                                 const QString &path, const QByteArray &body,
                                 const std::function<Response(Tx &)> &work)
 {
-    if (key.isEmpty())
-        return work(tx);
-    if (key.size() > 200)
-        throw ApiError::validation(
-            QStringLiteral("Idempotency-Key"), QStringLiteral("idempotency_key.too_long"),
-            QStringLiteral("An Idempotency-Key has at most 200 characters."));
-    // The hash is over the canonical JSON (compact, keys sorted), so the same operation sent
-    // alone or inside a sync batch counts as the same request.
-    const QJsonDocument parsed = QJsonDocument::fromJson(body);
-    const QByteArray canonical = parsed.isNull() ? body : parsed.toJson(QJsonDocument::Compact);
-    const QByteArray hash = QCryptographicHash::hash(
-        method + ' ' + path.toUtf8() + '\n' + canonical, QCryptographicHash::Sha256);
-    const QString keyText = QString::fromUtf8(key);
-    // A transaction-scoped lock on the key: a second request with the same key while the first
-    // is still running sees it taken and gets 409 instead of doing the work twice.
-    const db::PgResult lock = tx.db.exec(
-        "SELECT pg_try_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 0)) AS ok",
-        {tx.user.userId, keyText});
-    if (!lock.toBool(0, "ok"))
-        throw ApiError::conflict(
-            QStringLiteral("idempotency-in-progress"),
-            QStringLiteral("Request already in progress"),
-            QStringLiteral("A request with this Idempotency-Key is still being "
-                           "processed; retry when it has finished."));
-    const db::PgResult stored =
-        tx.db.exec("SELECT encode(request_hash, 'hex') AS h, response_status, response_body "
-                   "FROM idempotency_keys WHERE user_id = $1::uuid AND idempotency_key = $2",
-                   {tx.user.userId, keyText});
-    if (stored.rows() > 0) {
-        if (stored.text(0, "h").toLatin1() != hash.toHex())
-            throw ApiError(http::problem(
-                422, QStringLiteral("idempotency-key-reused"),
-                QStringLiteral("Idempotency-Key reused"),
-                QStringLiteral("This Idempotency-Key was already used for a different request; "
-                               "use a new key for new work.")));
-        Response r;
-        r.status = int(stored.toInt(0, "response_status"));
-        r.body = stored.text(0, "response_body").toUtf8();
-        r.withHeader("Idempotent-Replayed", "true");
-        tx.afterCommit.append([this] {
-            if (m_events.idempotentReplay)
-                m_events.idempotentReplay();
-        });
-        return r;
-    }
-    Response r = work(tx);
-    // Only effects are remembered: a refused request changed nothing and may be corrected and
-    // sent again under the same key.
-    if (r.status >= 200 && r.status < 300) {
-        tx.db.exec("INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, method, "
-                   "path, response_status, response_body) "
-                   "VALUES ($1::uuid, $2, decode($3, 'hex'), $4, $5, $6::int, $7)",
-                   {tx.user.userId, keyText, hash.toHex(), method, path, r.status,
-                    QString::fromUtf8(r.body)});
-    }
-    return r;
+    return Idempotency(m_events).run(tx, {key, method, path, body}, work);
 }
 
 } // namespace flowviz::api

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "backend/api/accessguard.h"
 #include "backend/api/apierror.h"
-#include "backend/api/ratelimiter.h"
+#include "backend/api/idempotency.h"
+#include "backend/api/ratelimitpolicy.h"
 
 #include "backend/auth/jwt.h"
 #include "backend/config/serverconfig.h"
@@ -35,16 +37,9 @@ struct Tx
     QList<std::function<void()>> afterCommit;
 };
 
-enum class RateBucket
-{
-    None,
-    Writes,
-    LotReads,
-    Traceability
-};
-
 // What every route needs: authentication, RBAC, rate limits, JSON bodies, the DB pool and
-// idempotent mutations. Lives on the server thread; jobs it submits run on DB workers.
+// idempotent mutations, composed from AccessGuard, RateLimitPolicy and Idempotency. Lives on
+// the server thread; jobs it submits run on DB workers.
 class ApiContext
 {
 public:
@@ -88,14 +83,14 @@ public:
     static http::Response unavailable(db::DbFailure failure);
 
 private:
+    // The caller's identity from the bearer token, or a 401 problem.
+    auth::Claims authenticate(const http::Request &request) const;
+
     ServerConfig m_config;
     db::DbPool &m_pool;
     auth::Jwt m_jwt;
     const Events &m_events;
-    RateLimiter m_limiter;
+    RateLimitPolicy m_rateLimits;
 };
-
-// Helpers for request fields.
-QString roleList(std::initializer_list<Role> roles);
 
 } // namespace flowviz::api

@@ -1,17 +1,29 @@
 #include "backend/api/apierror.h"
 
+#include <QJsonDocument>
+
 namespace flowviz::api {
+
+ApiError::ApiError(wire::Problem problem, Headers headers)
+    : m_problem(std::move(problem)), m_headers(std::move(headers))
+{}
+
+ApiError::ApiError(const http::Response &response)
+    : m_problem(wire::Problem::fromJson(QJsonDocument::fromJson(response.body).object())),
+      m_headers(response.headers)
+{}
+
+http::Response ApiError::response() const
+{
+    http::Response r = http::Response::json(m_problem.status(), m_problem.toJson());
+    r.contentType = "application/problem+json";
+    r.headers = m_headers;
+    return r;
+}
 
 ApiError ApiError::validation(const FieldErrors &errors)
 {
-    QList<http::FieldProblem> list;
-    for (const FieldError &e : errors)
-        list.append({e.field, e.code, e.message});
-    const QString detail = errors.size() == 1
-                               ? errors.first().message
-                               : QStringLiteral("%1 fields are invalid.").arg(errors.size());
-    return ApiError(http::problem(422, QStringLiteral("validation"),
-                                  QStringLiteral("The request is not valid"), detail, list));
+    return ApiError(wire::Problem::validation(errors));
 }
 
 ApiError ApiError::validation(const QString &field, const QString &code, const QString &message)
@@ -21,27 +33,22 @@ ApiError ApiError::validation(const QString &field, const QString &code, const Q
 
 ApiError ApiError::notFound(const QString &detail)
 {
-    return ApiError(
-        http::problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"), detail));
+    return ApiError(wire::Problem::notFound(detail));
 }
 
 ApiError ApiError::conflict(const QString &slug, const QString &title, const QString &detail)
 {
-    return ApiError(http::problem(409, slug, title, detail));
+    return ApiError(wire::Problem::conflict(slug, title, detail));
 }
 
 ApiError ApiError::badRequest(const QString &detail)
 {
-    return ApiError(http::problem(400, QStringLiteral("bad-request"),
-                                  QStringLiteral("The request cannot be read"), detail));
+    return ApiError(wire::Problem::badRequest(detail));
 }
 
 ApiError ApiError::unauthorized(const QString &detail)
 {
-    http::Response r = http::problem(401, QStringLiteral("unauthorized"),
-                                     QStringLiteral("Authentication required"), detail);
-    r.withHeader("WWW-Authenticate", "Bearer");
-    return ApiError(std::move(r));
+    return ApiError(wire::Problem::unauthorized(detail), {{"WWW-Authenticate", "Bearer"}});
 }
 
 } // namespace flowviz::api

@@ -3,18 +3,27 @@
 #include "backend/http/httptypes.h"
 
 #include "domain/validation.h"
+#include "domain/wire/problem.h"
 
 #include <exception>
 
 namespace flowviz::api {
 
 // Thrown by services to end a request with a problem+json answer; inside a transaction it
-// also rolls the transaction back.
+// also rolls the transaction back. It carries a transport-neutral wire::Problem; only
+// response() speaks HTTP.
 class ApiError : public std::exception
 {
 public:
-    explicit ApiError(http::Response response) : m_response(std::move(response)) {}
-    const http::Response &response() const { return m_response; }
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    explicit ApiError(wire::Problem problem, Headers headers = {});
+    // An answer built with http::problem(): read back into its Problem, its headers kept.
+    explicit ApiError(const http::Response &response);
+
+    const wire::Problem &problem() const { return m_problem; }
+    // The problem+json answer, with the headers the error asked for.
+    http::Response response() const;
     const char *what() const noexcept override { return "api error"; }
 
     static ApiError validation(const FieldErrors &errors);
@@ -25,7 +34,8 @@ public:
     static ApiError unauthorized(const QString &detail);
 
 private:
-    http::Response m_response;
+    wire::Problem m_problem;
+    Headers m_headers;
 };
 
 } // namespace flowviz::api

@@ -8,6 +8,8 @@
 #include "backend/users/signingkeyrepository.h"
 #include "backend/users/userrepository.h"
 
+#include "domain/wire/problem.h"
+
 namespace flowviz::auth {
 
 using namespace flowviz::api;
@@ -17,10 +19,19 @@ using http::Response;
 
 namespace {
 
+// The user as login and GET /api/v1/auth/me answer it.
+QJsonObject userJson(const users::UserRecord &u)
+{
+    return QJsonObject{{QStringLiteral("id"), u.id.toString(QUuid::WithoutBraces)},
+                       {QStringLiteral("username"), u.username},
+                       {QStringLiteral("full_name"), u.fullName},
+                       {QStringLiteral("role"), toString(u.role)}};
+}
+
 Response tooManyAttempts()
 {
     Response r = http::problem(
-        429, QStringLiteral("rate-limited"), QStringLiteral("Too many login attempts"),
+        429, wire::problemtype::kRateLimited, QStringLiteral("Too many login attempts"),
         QStringLiteral("Too many login attempts in the last minute; wait a minute and "
                        "try again."));
     r.withHeader("Retry-After", "60");
@@ -77,7 +88,7 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
                                      : QStringLiteral("disabled"));
         });
         Response r = http::problem(
-            401, QStringLiteral("invalid-credentials"), QStringLiteral("Login failed"),
+            401, wire::problemtype::kInvalidCredentials, QStringLiteral("Login failed"),
             user && ok ? QStringLiteral("This account is disabled; ask an administrator.")
                        : QStringLiteral("The user name or password is wrong."));
         r.withHeader("WWW-Authenticate", "Bearer");
@@ -103,7 +114,7 @@ Response login(db::PgSession &db, ApiContext &api, const QString &username, cons
                  {QStringLiteral("expires_in"), api.config().tokenLifetimeSeconds},
                  {QStringLiteral("expires_at"),
                   QDateTime::fromSecsSinceEpoch(c.expiresAt, Qt::UTC).toString(Qt::ISODate)},
-                 {QStringLiteral("user"), user->toJson()},
+                 {QStringLiteral("user"), userJson(*user)},
                  {QStringLiteral("signing_key"), key ? QJsonValue(key->toJson()) : QJsonValue()}});
 }
 
@@ -133,7 +144,7 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      api.read(req, std::move(respond), user, [](Tx &tx) {
                          users::UserRepository repo(tx.db);
                          const auto u = repo.findById(tx.user.userId);
-                         QJsonObject out = u->toJson();
+                         QJsonObject out = userJson(*u);
                          out.insert(QStringLiteral("expires_at"),
                                     QDateTime::fromSecsSinceEpoch(tx.user.expiresAt, Qt::UTC)
                                         .toString(Qt::ISODate));

@@ -2,6 +2,8 @@
 
 #include "backend/http/httptypes.h"
 
+#include "domain/wire/problem.h"
+
 #include <QTcpSocket>
 
 namespace flowviz::http {
@@ -73,7 +75,7 @@ void ConnectionGuard::feed(const QByteArray &chunk)
         const qsizetype end = m_header.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
         if (end < 0) {
             if (m_header.size() > m_limits.maxHeaderBytes)
-                reject(431, QStringLiteral("header-too-large"),
+                reject(431, wire::problemtype::kHeaderTooLarge,
                        QStringLiteral("Request header fields too large"),
                        QStringLiteral("The request header exceeds %1 bytes.")
                            .arg(m_limits.maxHeaderBytes));
@@ -91,7 +93,7 @@ void ConnectionGuard::feed(const QByteArray &chunk)
 bool ConnectionGuard::inspectHeader(qsizetype headerEnd)
 {
     if (headerEnd > m_limits.maxHeaderBytes) {
-        reject(431, QStringLiteral("header-too-large"),
+        reject(431, wire::problemtype::kHeaderTooLarge,
                QStringLiteral("Request header fields too large"),
                QStringLiteral("The request header exceeds %1 bytes.").arg(m_limits.maxHeaderBytes));
         return false;
@@ -109,12 +111,12 @@ bool ConnectionGuard::inspectHeader(qsizetype headerEnd)
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             if (!ok || length < 0) {
-                reject(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"),
+                reject(400, wire::problemtype::kBadRequest, QStringLiteral("Bad request"),
                        QStringLiteral("Content-Length is not a number."));
                 return false;
             }
             if (length > m_limits.maxBodyBytes) {
-                reject(413, QStringLiteral("payload-too-large"),
+                reject(413, wire::problemtype::kPayloadTooLarge,
                        QStringLiteral("Request body too large"),
                        QStringLiteral("The body has %1 bytes; at most %2 are accepted. Send "
                                       "fewer operations per request.")
@@ -124,7 +126,7 @@ bool ConnectionGuard::inspectHeader(qsizetype headerEnd)
             }
             m_bodyRemaining = length;
         } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-            reject(411, QStringLiteral("length-required"), QStringLiteral("Length required"),
+            reject(411, wire::problemtype::kLengthRequired, QStringLiteral("Length required"),
                    QStringLiteral("Chunked request bodies are not accepted; send Content-Length."));
             return false;
         }

@@ -2,6 +2,8 @@
 
 #include "backend/http/requestobserver.h"
 
+#include "domain/wire/problem.h"
+
 #include <QHttpServerRequest>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -70,7 +72,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 Response shuttingDown()
 {
-    Response r = problem(503, QStringLiteral("shutting-down"), QStringLiteral("Shutting down"),
+    Response r = problem(503, wire::problemtype::kShuttingDown, QStringLiteral("Shutting down"),
                          QStringLiteral("This server is shutting down and takes no new requests. "
                                         "Retry shortly; another server may answer at once."));
     r.withHeader("Retry-After", "5");
@@ -227,11 +229,11 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
         return;
     }
     if (!match || !match->handler) {
-        Response r = match ? problem(405, QStringLiteral("method-not-allowed"),
+        Response r = match ? problem(405, wire::problemtype::kMethodNotAllowed,
                                      QStringLiteral("Method not allowed"),
                                      QStringLiteral("%1 is not supported on this resource.")
                                          .arg(QString::fromLatin1(request.method)))
-                           : problem(404, QStringLiteral("not-found"), QStringLiteral("Not found"),
+                           : problem(404, wire::problemtype::kNotFound, QStringLiteral("Not found"),
                                      QStringLiteral("No resource at %1.").arg(request.path));
         if (match) {
             QList<QByteArray> allowed = match->allowedMethods;

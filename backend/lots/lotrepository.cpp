@@ -18,60 +18,85 @@ QByteArray sql(const char *tail)
     return QByteArray(kLotColumns) + tail;
 }
 
+std::optional<QUuid> optionalUuid(const db::PgResult &r, int i, const char *name)
+{
+    return r.isNull(i, name) ? std::nullopt : std::optional<QUuid>(r.toUuid(i, name));
+}
+
+std::optional<QString> optionalText(const db::PgResult &r, int i, const char *name)
+{
+    return r.isNull(i, name) ? std::nullopt : std::optional<QString>(r.text(i, name));
+}
+
 } // namespace
 
-QJsonObject LotRepository::rowToJson(const db::PgResult &r, int i)
+wire::Lot LotRepository::lotFromRow(const db::PgResult &r, int i)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), r.text(i, "id")},
-        {QStringLiteral("lot_code"), r.text(i, "lot_code")},
-        {QStringLiteral("lot_type"), r.text(i, "lot_type")},
-        {QStringLiteral("status"), r.text(i, "status")},
-        {QStringLiteral("production_run_id"), r.textJson(i, "production_run_id")},
-        {QStringLiteral("run_code"), r.textJson(i, "run_code")},
-        {QStringLiteral("operator_id"), r.textJson(i, "operator_id")},
-        {QStringLiteral("operator"), r.textJson(i, "operator")},
-        {QStringLiteral("workstation_id"), r.textJson(i, "workstation_id")},
-        {QStringLiteral("weight_kg"), r.decimalJson(i, "weight_kg")},
-        {QStringLiteral("temperature_c"), r.decimalJson(i, "temperature_c")},
-        {QStringLiteral("metadata"), r.jsonValue(i, "metadata")},
-        {QStringLiteral("client_created_at"), r.timeJson(i, "client_created_at")},
-        {QStringLiteral("client_time_flagged"), r.toBool(i, "client_time_flagged")},
-        {QStringLiteral("created_at"), r.timeJson(i, "created_at")},
-        {QStringLiteral("updated_at"), r.timeJson(i, "updated_at")},
-    };
+    wire::Lot l;
+    l.id = r.toUuid(i, "id");
+    l.lotCode = r.text(i, "lot_code");
+    l.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+    l.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+    l.productionRunId = optionalUuid(r, i, "production_run_id");
+    l.runCode = optionalText(r, i, "run_code");
+    l.operatorId = optionalUuid(r, i, "operator_id");
+    l.operatorName = optionalText(r, i, "operator");
+    l.workstationId = optionalText(r, i, "workstation_id");
+    l.weightKg = r.toDecimal(i, "weight_kg");
+    l.temperatureC = r.toDecimal(i, "temperature_c");
+    l.metadata = r.jsonValue(i, "metadata").toObject();
+    l.clientCreatedAt = r.toDateTime(i, "client_created_at");
+    l.clientTimeFlagged = r.toBool(i, "client_time_flagged");
+    l.createdAt = r.toDateTime(i, "created_at");
+    l.updatedAt = r.toDateTime(i, "updated_at");
+    return l;
 }
 
-void LotRepository::annotate(QJsonObject &lot, const QHash<LotType, TemperatureProfile> &profiles)
-{
-    const auto type = lotTypeFromString(lot.value(QStringLiteral("lot_type")).toString());
-    const auto it = type ? profiles.constFind(*type) : profiles.constEnd();
-    QJsonValue temp(QJsonValue::Null);
-    QJsonValue weight(QJsonValue::Null);
-    if (it != profiles.constEnd()) {
-        if (const auto t = Decimal::fromJson(lot.value(QStringLiteral("temperature_c"))))
-            temp = toString(it->classifyTemperature(*t));
-        if (const auto w = Decimal::fromJson(lot.value(QStringLiteral("weight_kg"))))
-            weight = toString(it->classifyWeight(*w));
-    }
-    lot.insert(QStringLiteral("temperature_status"), temp);
-    lot.insert(QStringLiteral("weight_status"), weight);
-}
-
-std::optional<QJsonObject> LotRepository::findByCode(const QString &code)
+std::optional<wire::Lot> LotRepository::byCode(const QString &code)
 {
     const db::PgResult r = m_db.exec(sql("WHERE l.lot_code = $1"), {code});
     if (r.rows() == 0)
         return std::nullopt;
-    return rowToJson(r, 0);
+    return lotFromRow(r, 0);
 }
 
-std::optional<QJsonObject> LotRepository::findById(const QUuid &id)
+std::optional<wire::Lot> LotRepository::byId(const QUuid &id)
 {
     const db::PgResult r = m_db.exec(sql("WHERE l.id = $1::uuid"), {id});
     if (r.rows() == 0)
         return std::nullopt;
-    return rowToJson(r, 0);
+    return lotFromRow(r, 0);
+}
+
+QList<wire::LotLink> LotRepository::parentsOf(const QUuid &id)
+{
+    return genealogy("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
+                     "lot_genealogy g JOIN lots l ON l.id = g.parent_lot_id "
+                     "WHERE g.child_lot_id = $1::uuid ORDER BY l.lot_code",
+                     id);
+}
+
+QList<wire::LotLink> LotRepository::childrenOf(const QUuid &id)
+{
+    return genealogy("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
+                     "lot_genealogy g JOIN lots l ON l.id = g.child_lot_id "
+                     "WHERE g.parent_lot_id = $1::uuid ORDER BY l.lot_code",
+                     id);
+}
+
+QList<wire::LotLink> LotRepository::genealogy(const char *query, const QUuid &id)
+{
+    const db::PgResult r = m_db.exec(query, {id});
+    QList<wire::LotLink> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        wire::LotLink link;
+        link.lotCode = r.text(i, "lot_code");
+        link.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+        link.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+        link.quantityUsedKg = r.toDecimal(i, "quantity_used_kg").value_or(Decimal());
+        out.append(link);
+    }
+    return out;
 }
 
 std::optional<QUuid> LotRepository::idByCode(const QString &code)
@@ -130,7 +155,7 @@ void LotRepository::link(const QUuid &parent, const QUuid &child, const Decimal 
               {parent, child, quantityKg});
 }
 
-QJsonArray LotRepository::list(const LotFilter &f)
+QList<wire::Lot> LotRepository::list(const LotFilter &f)
 {
     // Every filter is a parameter; a NULL parameter switches its condition off. The indexes
     // on (created_at, id), (lot_type, ...), (status, ...) and (production_run_id, ...) serve
@@ -150,9 +175,9 @@ QJsonArray LotRepository::list(const LotFilter &f)
          f.runCode.isEmpty() ? db::SqlValue() : db::SqlValue(f.runCode), f.createdFrom, f.createdTo,
          f.codePrefix.isEmpty() ? db::SqlValue() : db::SqlValue(f.codePrefix), f.afterCreatedAt,
          f.afterCreatedAt.isValid() ? db::SqlValue(f.afterId) : db::SqlValue(), f.limit});
-    QJsonArray out;
+    QList<wire::Lot> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.append(rowToJson(r, i));
+        out.append(lotFromRow(r, i));
     return out;
 }
 

@@ -5,10 +5,10 @@
 #include "domain/decimal.h"
 #include "domain/enums.h"
 #include "domain/temperatureprofile.h"
+#include "domain/wire/lot.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -63,32 +63,37 @@ struct LotFilter
     QUuid afterId;
 };
 
-// SQL for lots, their genealogy links and lot profiles.
+// SQL for lots, their genealogy links and lot profiles. Lots come back as stored, without
+// the readings' classification (the service adds it) and without genealogy (parentsOf,
+// childrenOf).
 class LotRepository
 {
 public:
     explicit LotRepository(db::PgSession &db) : m_db(db) {}
 
-    std::optional<QJsonObject> findByCode(const QString &code);
-    std::optional<QJsonObject> findById(const QUuid &id);
+    std::optional<wire::Lot> byCode(const QString &code);
+    std::optional<wire::Lot> byId(const QUuid &id);
     std::optional<QUuid> idByCode(const QString &code);
+    QList<wire::LotLink> parentsOf(const QUuid &id);
+    QList<wire::LotLink> childrenOf(const QUuid &id);
     // Locks the named lots (in id order, so concurrent registrations cannot deadlock) and
     // returns them with the quantity already drawn from each. Unknown codes are left out.
     QList<ParentState> lockParents(const QStringList &codes);
     void insert(const NewLot &lot);
     void link(const QUuid &parent, const QUuid &child, const Decimal &quantityKg);
-    QJsonArray list(const LotFilter &filter);
+    QList<wire::Lot> list(const LotFilter &filter);
     std::optional<RunRef> findRun(const std::optional<QUuid> &id, const QString &code);
 
     QHash<LotType, TemperatureProfile> profiles();
     std::optional<TemperatureProfile> profile(LotType type);
     bool updateProfile(const TemperatureProfile &p, const QUuid &by);
 
-    // Adds temperature_status / weight_status from the type's profile.
-    static void annotate(QJsonObject &lot, const QHash<LotType, TemperatureProfile> &profiles);
-    static QJsonObject rowToJson(const db::PgResult &r, int row);
+    // A row selected with the lot columns (see lotrepository.cpp) as a lot.
+    static wire::Lot lotFromRow(const db::PgResult &r, int row);
 
 private:
+    QList<wire::LotLink> genealogy(const char *sql, const QUuid &id);
+
     db::PgSession &m_db;
 };
 

@@ -1,17 +1,24 @@
 #pragma once
 
 #include "backend/api/apicontext.h"
+#include "backend/lots/lotrepository.h"
+
+#include "domain/temperatureprofile.h"
+#include "domain/wire/lot.h"
 
 namespace flowviz::lots {
 
-// Lot registration and lookup: the rules around lots, parents and mass balance.
+// Lot registration and lookup: the rules around lots, parents and mass balance. Failures are
+// thrown as api::ApiError carrying a wire::Problem.
 namespace service {
 
-http::Response create(api::Tx &tx, const QJsonObject &body, const api::Events &events);
-http::Response get(api::Tx &tx, const QString &lotCode);
-http::Response list(api::Tx &tx, const QUrlQuery &query);
-http::Response profiles(api::Tx &tx);
-http::Response updateProfile(api::Tx &tx, const QString &lotType, const QJsonObject &body);
+// Registers a lot (and its genealogy links) and returns it as stored.
+wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Events &events);
+wire::Lot get(api::Tx &tx, const QString &lotCode);
+wire::LotPage list(api::Tx &tx, LotFilter filter);
+// Every lot type's profile, in lot type order.
+QList<TemperatureProfile> profiles(api::Tx &tx);
+TemperatureProfile updateProfile(api::Tx &tx, const TemperatureProfile &profile);
 
 } // namespace service
 } // namespace flowviz::lots

@@ -223,10 +223,10 @@ void Metrics::start()
     // increase rather than a series that is born at 1.
     pool.submit(db::DbJob{
         [this](db::PgSession &s) {
-            const QJsonArray gates = s.transaction([&] { return qc::QcRepository(s).gates(); });
-            for (const QJsonValue &g : gates) {
-                const std::string number =
-                    std::to_string(g.toObject().value(QStringLiteral("gate_number")).toInt());
+            const QList<qc::GateRecord> gates =
+                s.transaction([&] { return qc::QcRepository(s).gateRecords(); });
+            for (const qc::GateRecord &g : gates) {
+                const std::string number = std::to_string(g.gateNumber);
                 for (Decision v : allDecisions())
                     d->gateDecisions.Add(
                         {{"gate", number}, {"decision", toString(v).toStdString()}});

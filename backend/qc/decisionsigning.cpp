@@ -38,6 +38,23 @@ void checkSigner(const auth::Claims &recorder, const QUuid &signerId, Role signe
                    .arg(name, recorder.username));
 }
 
+// Key id, signed-at and value of a signature made on the workstation.
+void readWorkstationSignature(api::BodyReader &sig, SignatureRequest &r)
+{
+    r.keyId = sig.uuid(QStringLiteral("key_id"), true);
+    r.signedAt = sig.time(QStringLiteral("signed_at"), true).value_or(QDateTime());
+    const auto text = sig.string(QStringLiteral("value"), true, 200);
+    if (!text)
+        return;
+    const auto decoded =
+        QByteArray::fromBase64Encoding(text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != signing::kSignatureBytes)
+        sig.add({sig.field(QStringLiteral("value")), QStringLiteral("signature.format"),
+                 QStringLiteral("value is the base64 of a 64-byte Ed25519 signature.")});
+    else
+        r.value = decoded.decoded;
+}
+
 } // namespace
 
 QString VerifiedSignature::displayText() const
@@ -74,62 +91,55 @@ std::optional<SignatureRequest> readSignature(api::BodyReader &in)
                                         "both.")});
         }
     } else {
-        r.keyId = sig.uuid(QStringLiteral("key_id"), true);
-        r.signedAt = sig.time(QStringLiteral("signed_at"), true).value_or(QDateTime());
-        if (const auto text = sig.string(QStringLiteral("value"), true, 200)) {
-            const auto decoded = QByteArray::fromBase64Encoding(
-                text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-            if (!decoded || decoded.decoded.size() != signing::kSignatureBytes)
-                sig.add({sig.field(QStringLiteral("value")), QStringLiteral("signature.format"),
-                         QStringLiteral("value is the base64 of a 64-byte Ed25519 signature.")});
-            else
-                r.value = decoded.decoded;
-        }
+        readWorkstationSignature(sig, r);
     }
     in.append(sig.errors());
     return r;
 }
 
-VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
-                                  const SignatureRequest &request, signing::DecisionRecord record)
+namespace {
+
+// The server signs with the signer's key, which only their password opens.
+VerifiedSignature signOnServer(db::PgSession &db, const auth::Claims &recorder,
+                               const SignatureRequest &request, signing::DecisionRecord record,
+                               VerifiedSignature out)
 {
     users::SigningKeyRepository keys(db);
-    VerifiedSignature out;
-    out.meaning = request.meaning;
-    out.signedAt = QDateTime::currentDateTimeUtc();
-    record.meaning = request.meaning;
-    if (request.password) {
-        // The server signs with the signer's key, which only their password opens.
-        users::UserRepository users(db);
-        const auto signer = users.findByName(request.signer);
-        if (!signer || !auth::passwords::verify(signer->passwordHash, *request.password))
-            refuse("signature.invalid",
-                   QStringLiteral("The user name or password of the signature is wrong; the "
-                                  "decision was not signed or recorded."));
-        checkSigner(recorder, signer->id, signer->role, signer->active, signer->username);
-        const auto key = users::currentOrEnrolled(keys, signer->id, *request.password);
-        auto seed = signing::unseal(key, *request.password);
-        if (!seed)
-            refuse("signature.invalid",
-                   QStringLiteral("The signing key of %1 could not be opened with this "
-                                  "password.")
-                       .arg(signer->username));
-        record.signer = signer->username;
-        record.keyId = key.keyId;
-        record.signedAt = out.signedAt;
-        const QByteArray canonical = signing::canonicalRecord(record);
-        out.value = signing::sign(canonical, *seed);
-        signing::wipe(*seed);
-        out.recordHash = signing::recordHash(canonical);
-        out.signerId = signer->id;
-        out.signerUsername = signer->username;
-        out.signerName = signer->fullName;
-        out.keyId = key.keyId;
-        out.clientSignedAt = out.signedAt;
-        return out;
-    }
+    users::UserRepository users(db);
+    const auto signer = users.findByName(request.signer);
+    if (!signer || !auth::passwords::verify(signer->passwordHash, *request.password))
+        refuse("signature.invalid",
+               QStringLiteral("The user name or password of the signature is wrong; the "
+                              "decision was not signed or recorded."));
+    checkSigner(recorder, signer->id, signer->role, signer->active, signer->username);
+    const auto key = users::currentOrEnrolled(keys, signer->id, *request.password);
+    auto seed = signing::unseal(key, *request.password);
+    if (!seed)
+        refuse("signature.invalid",
+               QStringLiteral("The signing key of %1 could not be opened with this "
+                              "password.")
+                   .arg(signer->username));
+    record.signer = signer->username;
+    record.keyId = key.keyId;
+    record.signedAt = out.signedAt;
+    const QByteArray canonical = signing::canonicalRecord(record);
+    out.value = signing::sign(canonical, *seed);
+    signing::wipe(*seed);
+    out.recordHash = signing::recordHash(canonical);
+    out.signerId = signer->id;
+    out.signerUsername = signer->username;
+    out.signerName = signer->fullName;
+    out.keyId = key.keyId;
+    out.clientSignedAt = out.signedAt;
+    return out;
+}
 
-    const auto key = keys.find(*request.keyId);
+// A signature made on the workstation, checked against the signer's registered public key.
+VerifiedSignature verifyClientSignature(db::PgSession &db, const auth::Claims &recorder,
+                                        const SignatureRequest &request,
+                                        signing::DecisionRecord record, VerifiedSignature out)
+{
+    const auto key = users::SigningKeyRepository(db).find(*request.keyId);
     if (!key || key->username.compare(request.signer, Qt::CaseInsensitive) != 0)
         refuse("signature.invalid",
                QStringLiteral("Key %1 is not a signing key of %2: the signature is refused.")
@@ -157,6 +167,20 @@ VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorde
     out.keyId = key->id;
     out.clientSignedAt = request.signedAt;
     return out;
+}
+
+} // namespace
+
+VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
+                                  const SignatureRequest &request, signing::DecisionRecord record)
+{
+    VerifiedSignature out;
+    out.meaning = request.meaning;
+    out.signedAt = QDateTime::currentDateTimeUtc();
+    record.meaning = request.meaning;
+    if (request.password)
+        return signOnServer(db, recorder, request, std::move(record), std::move(out));
+    return verifyClientSignature(db, recorder, request, std::move(record), std::move(out));
 }
 
 } // namespace flowviz::qc

@@ -5,6 +5,7 @@
 #include "backend/db/pgsession.h"
 
 #include "domain/decisionsignature.h"
+#include "domain/wire/decision.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -13,20 +14,8 @@
 
 namespace flowviz::qc {
 
-// The "signature" member of a decision as the client sent it: either a detached Ed25519
-// signature made on the workstation (works offline), or the signer's password, with which the
-// server opens the signer's sealed key and signs (for API clients without a key of their own).
-struct SignatureRequest
-{
-    QString signer;
-    QString meaning;
-    // Made by the client:
-    std::optional<QUuid> keyId;
-    QDateTime signedAt;
-    QByteArray value;
-    // Made by the server:
-    std::optional<QString> password;
-};
+// The "signature" member of a decision as the client sent it.
+using SignatureRequest = wire::SignatureInput;
 
 // A signature the server verified, ready to be stored with its record.
 struct VerifiedSignature

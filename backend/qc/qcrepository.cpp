@@ -16,99 +16,112 @@ constexpr const char *kDecisionColumns =
     "FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN qc_gates g ON g.id = d.qc_gate_id "
     "JOIN users u ON u.id = d.operator_id LEFT JOIN users s ON s.id = d.signer_id ";
 
-QJsonValue limitJson(const db::PgResult &r, int i)
+template <typename T>
+std::optional<T> unlessNull(const db::PgResult &r, int i, const char *name, T value)
+{
+    return r.isNull(i, name) ? std::nullopt : std::optional<T>(std::move(value));
+}
+
+std::optional<wire::DecisionLimit> limitFromRow(const db::PgResult &r, int i)
 {
     if (r.isNull(i, "limit_min_c") && r.isNull(i, "limit_max_c"))
-        return QJsonValue();
-    return QJsonObject{{QStringLiteral("parameter"), QStringLiteral("temperature_c")},
-                       {QStringLiteral("min"), r.decimalJson(i, "limit_min_c")},
-                       {QStringLiteral("max"), r.decimalJson(i, "limit_max_c")}};
+        return std::nullopt;
+    return wire::DecisionLimit{r.toDecimal(i, "limit_min_c"), r.toDecimal(i, "limit_max_c")};
 }
 
-QJsonValue signatureJson(const db::PgResult &r, int i)
+std::optional<wire::DecisionSignature> signatureFromRow(const db::PgResult &r, int i)
 {
     if (r.isNull(i, "signature"))
-        return QJsonValue();
-    return QJsonObject{
-        {QStringLiteral("signer"), r.text(i, "signer")},
-        {QStringLiteral("signer_name"), r.text(i, "signer_name")},
-        {QStringLiteral("key_id"), r.text(i, "signing_key_id")},
-        {QStringLiteral("meaning"), r.textJson(i, "signature_meaning")},
-        {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
-        {QStringLiteral("client_signed_at"), r.timeJson(i, "client_signed_at")},
-        {QStringLiteral("record_hash"), r.text(i, "record_hash")},
-        {QStringLiteral("value"),
-         QString::fromLatin1(QByteArray::fromHex(r.text(i, "signature").toLatin1()).toBase64())}};
+        return std::nullopt;
+    wire::DecisionSignature s;
+    s.signer = r.text(i, "signer");
+    s.signerName = r.text(i, "signer_name");
+    s.keyId = r.toUuid(i, "signing_key_id");
+    s.meaning = unlessNull(r, i, "signature_meaning", r.text(i, "signature_meaning"));
+    s.signedAt = r.toDateTime(i, "signed_at");
+    s.clientSignedAt = r.toDateTime(i, "client_signed_at");
+    s.recordHash = QByteArray::fromHex(r.text(i, "record_hash").toLatin1());
+    s.value = QByteArray::fromHex(r.text(i, "signature").toLatin1());
+    return s;
 }
 
-QJsonObject decisionJson(const db::PgResult &r, int i)
+wire::Decision decisionFromRow(const db::PgResult &r, int i)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), r.text(i, "id")},
-        {QStringLiteral("lot_id"), r.text(i, "lot_id")},
-        {QStringLiteral("lot_code"), r.text(i, "lot_code")},
-        {QStringLiteral("qc_gate_id"), int(r.toInt(i, "qc_gate_id"))},
-        {QStringLiteral("gate_number"), int(r.toInt(i, "gate_number"))},
-        {QStringLiteral("is_ccp"), r.toBool(i, "is_ccp")},
-        {QStringLiteral("decision"), r.text(i, "decision")},
-        {QStringLiteral("notes"), r.text(i, "notes")},
-        {QStringLiteral("temperature_c"), r.decimalJson(i, "temperature_c")},
-        {QStringLiteral("corrective_action"), r.textJson(i, "corrective_action")},
-        {QStringLiteral("deviation"), r.toBool(i, "deviation")},
-        {QStringLiteral("critical_limit"), limitJson(r, i)},
-        {QStringLiteral("signature"), signatureJson(r, i)},
-        {QStringLiteral("digital_signature"), r.textJson(i, "digital_signature")},
-        {QStringLiteral("signature_meaning"), r.textJson(i, "signature_meaning")},
-        {QStringLiteral("signed_at"), r.timeJson(i, "signed_at")},
-        {QStringLiteral("operator_id"), r.text(i, "operator_id")},
-        {QStringLiteral("operator"), r.text(i, "operator")},
-        {QStringLiteral("operator_name"), r.text(i, "operator_name")},
-        {QStringLiteral("workstation_id"), r.textJson(i, "workstation_id")},
-        {QStringLiteral("decided_at"), r.timeJson(i, "decided_at")},
-        {QStringLiteral("recorded_at"), r.timeJson(i, "recorded_at")},
-        {QStringLiteral("client_time_flagged"), r.toBool(i, "client_time_flagged")},
-    };
+    wire::Decision d;
+    d.id = r.toUuid(i, "id");
+    d.lotId = r.toUuid(i, "lot_id");
+    d.lotCode = r.text(i, "lot_code");
+    d.qcGateId = int(r.toInt(i, "qc_gate_id"));
+    d.gateNumber = int(r.toInt(i, "gate_number"));
+    d.isCcp = r.toBool(i, "is_ccp");
+    d.decision = decisionFromString(r.text(i, "decision")).value_or(Decision::PASS);
+    d.notes = r.text(i, "notes");
+    d.temperatureC = r.toDecimal(i, "temperature_c");
+    d.correctiveAction = unlessNull(r, i, "corrective_action", r.text(i, "corrective_action"));
+    d.deviation = r.toBool(i, "deviation");
+    d.criticalLimit = limitFromRow(r, i);
+    d.signature = signatureFromRow(r, i);
+    d.digitalSignature = unlessNull(r, i, "digital_signature", r.text(i, "digital_signature"));
+    d.signatureMeaning = unlessNull(r, i, "signature_meaning", r.text(i, "signature_meaning"));
+    d.signedAt = r.toDateTime(i, "signed_at");
+    d.operatorId = r.toUuid(i, "operator_id");
+    d.operatorUsername = r.text(i, "operator");
+    d.operatorName = r.text(i, "operator_name");
+    d.workstationId = unlessNull(r, i, "workstation_id", r.text(i, "workstation_id"));
+    d.decidedAt = r.toDateTime(i, "decided_at");
+    d.recordedAt = r.toDateTime(i, "recorded_at");
+    d.clientTimeFlagged = r.toBool(i, "client_time_flagged");
+    return d;
+}
+
+std::optional<LotType> lotTypeFromRow(const db::PgResult &r, int i, const char *name)
+{
+    return r.isNull(i, name) ? std::nullopt : lotTypeFromString(r.text(i, name));
+}
+
+QMap<QString, QString> namesFromRow(const db::PgResult &r, int i)
+{
+    QMap<QString, QString> names;
+    const QJsonObject o = r.jsonValue(i, "name").toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        names.insert(it.key(), it.value().toString());
+    return names;
 }
 
 } // namespace
 
-QJsonArray QcRepository::gates()
+QList<GateRecord> QcRepository::gateRecords()
 {
     const db::PgResult r = m_db.exec(
         "SELECT id, gate_number, name, gate_type, is_ccp, pass_requires_signature, checklist "
         "FROM qc_gates ORDER BY sort_order, gate_number");
     const db::PgResult l = m_db.exec("SELECT qc_gate_id, lot_type, min_value, max_value "
                                      "FROM ccp_limits ORDER BY qc_gate_id, lot_type NULLS FIRST");
-    QJsonArray out;
+    QList<GateRecord> out;
     for (int i = 0; i < r.rows(); ++i) {
-        QJsonArray limits;
+        GateRecord g;
+        g.id = int(r.toInt(i, "id"));
+        g.gateNumber = int(r.toInt(i, "gate_number"));
+        g.name = namesFromRow(r, i);
+        g.gateType = gateTypeFromString(r.text(i, "gate_type")).value_or(GateType::CHECKPOINT);
+        g.isCcp = r.toBool(i, "is_ccp");
+        g.passRequiresSignature = r.toBool(i, "pass_requires_signature");
+        g.checklist = r.jsonValue(i, "checklist").toArray();
         for (int j = 0; j < l.rows(); ++j) {
-            if (l.toInt(j, "qc_gate_id") != r.toInt(i, "id"))
-                continue;
-            limits.append(
-                QJsonObject{{QStringLiteral("lot_type"), l.textJson(j, "lot_type")},
-                            {QStringLiteral("parameter"), QStringLiteral("temperature_c")},
-                            {QStringLiteral("min"), l.decimalJson(j, "min_value")},
-                            {QStringLiteral("max"), l.decimalJson(j, "max_value")}});
+            if (l.toInt(j, "qc_gate_id") == g.id)
+                g.criticalLimits.append({lotTypeFromRow(l, j, "lot_type"),
+                                         l.toDecimal(j, "min_value"), l.toDecimal(j, "max_value")});
         }
-        out.append(QJsonObject{
-            {QStringLiteral("id"), int(r.toInt(i, "id"))},
-            {QStringLiteral("gate_number"), int(r.toInt(i, "gate_number"))},
-            {QStringLiteral("name"), r.jsonValue(i, "name")},
-            {QStringLiteral("gate_type"), r.text(i, "gate_type")},
-            {QStringLiteral("is_ccp"), r.toBool(i, "is_ccp")},
-            {QStringLiteral("pass_requires_signature"), r.toBool(i, "pass_requires_signature")},
-            {QStringLiteral("critical_limits"), limits},
-            {QStringLiteral("checklist"), r.jsonValue(i, "checklist")}});
+        out.append(g);
     }
     return out;
 }
 
-std::optional<QJsonObject> QcRepository::gateJson(int gateNumber)
+std::optional<GateRecord> QcRepository::gateRecord(int gateNumber)
 {
-    for (const QJsonValue &g : gates()) {
-        if (g.toObject().value(QStringLiteral("gate_number")).toInt() == gateNumber)
-            return g.toObject();
+    for (const GateRecord &g : gateRecords()) {
+        if (g.gateNumber == gateNumber)
+            return g;
     }
     return std::nullopt;
 }
@@ -146,7 +159,7 @@ void QcRepository::setLimit(int gateId, const CriticalLimit &limit, const QUuid 
                limit.minC, limit.maxC, actor});
 }
 
-QJsonArray QcRepository::limitChanges(int gateId)
+QList<LimitChange> QcRepository::limitChanges(int gateId)
 {
     const db::PgResult r = m_db.exec(
         "SELECT c.id, c.lot_type, c.parameter, c.old_min, c.old_max, c.new_min, c.new_max, "
@@ -154,19 +167,13 @@ QJsonArray QcRepository::limitChanges(int gateId)
         "LEFT JOIN users u ON u.id = c.changed_by WHERE c.qc_gate_id = $1::int "
         "ORDER BY c.changed_at DESC, c.id DESC LIMIT 1000",
         {gateId});
-    QJsonArray out;
+    QList<LimitChange> out;
     for (int i = 0; i < r.rows(); ++i) {
-        out.append(QJsonObject{{QStringLiteral("id"), double(r.toInt(i, "id"))},
-                               {QStringLiteral("lot_type"), r.textJson(i, "lot_type")},
-                               {QStringLiteral("parameter"), r.text(i, "parameter")},
-                               {QStringLiteral("old_min"), r.decimalJson(i, "old_min")},
-                               {QStringLiteral("old_max"), r.decimalJson(i, "old_max")},
-                               {QStringLiteral("new_min"), r.decimalJson(i, "new_min")},
-                               {QStringLiteral("new_max"), r.decimalJson(i, "new_max")},
-                               {QStringLiteral("changed_by"), r.textJson(i, "changed_by")},
-                               {QStringLiteral("db_user"), r.text(i, "db_user")},
-                               {QStringLiteral("reason"), r.text(i, "reason")},
-                               {QStringLiteral("changed_at"), r.timeJson(i, "changed_at")}});
+        out.append({r.toInt(i, "id"), lotTypeFromRow(r, i, "lot_type"), r.text(i, "parameter"),
+                    r.toDecimal(i, "old_min"), r.toDecimal(i, "old_max"), r.toDecimal(i, "new_min"),
+                    r.toDecimal(i, "new_max"),
+                    unlessNull(r, i, "changed_by", r.text(i, "changed_by")), r.text(i, "db_user"),
+                    r.text(i, "reason"), r.toDateTime(i, "changed_at")});
     }
     return out;
 }
@@ -267,23 +274,23 @@ void QcRepository::setLotStatus(const QUuid &lotId, LotStatus status)
         {lotId, toString(status)});
 }
 
-std::optional<QJsonObject> QcRepository::decision(const QUuid &id)
+std::optional<wire::Decision> QcRepository::decision(const QUuid &id)
 {
     const db::PgResult r = m_db.exec(QByteArray(kDecisionColumns) + "WHERE d.id = $1::uuid", {id});
     if (r.rows() == 0)
         return std::nullopt;
-    return decisionJson(r, 0);
+    return decisionFromRow(r, 0);
 }
 
-QJsonArray QcRepository::decisionsForLot(const QUuid &lotId)
+QList<wire::Decision> QcRepository::decisionsForLot(const QUuid &lotId)
 {
     const db::PgResult r =
         m_db.exec(QByteArray(kDecisionColumns) +
                       "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.recorded_at, d.id",
                   {lotId});
-    QJsonArray out;
+    QList<wire::Decision> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.append(decisionJson(r, i));
+        out.append(decisionFromRow(r, i));
     return out;
 }
 
@@ -295,10 +302,10 @@ std::optional<QUuid> QcRepository::lotId(const QString &code)
     return r.toUuid(0, "id");
 }
 
-QString QcRepository::lotStatus(const QUuid &lotId)
+std::optional<LotStatus> QcRepository::lotStatus(const QUuid &lotId)
 {
     const db::PgResult r = m_db.exec("SELECT status FROM lots WHERE id = $1::uuid", {lotId});
-    return r.rows() ? r.text(0, "status") : QString();
+    return r.rows() ? lotStatusFromString(r.text(0, "status")) : std::nullopt;
 }
 
 } // namespace flowviz::qc

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "backend/qc/gaterecord.h"
+#include "backend/qc/limitchange.h"
+
 #include "backend/db/pgsession.h"
 
 #include "domain/criticallimit.h"
 #include "domain/enums.h"
+#include "domain/wire/decision.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonObject>
+#include <QList>
 #include <QUuid>
 
 #include <optional>
@@ -64,13 +68,13 @@ class QcRepository
 public:
     explicit QcRepository(db::PgSession &db) : m_db(db) {}
 
-    QJsonArray gates();
-    std::optional<QJsonObject> gateJson(int gateNumber);
+    QList<GateRecord> gateRecords();
+    std::optional<GateRecord> gateRecord(int gateNumber);
     QList<CriticalLimit> limits(int gateId);
     // Sets (inserts or changes) one limit; the change is audited with `actor` and `reason`.
     void setLimit(int gateId, const CriticalLimit &limit, const QUuid &actor,
                   const QString &reason);
-    QJsonArray limitChanges(int gateId);
+    QList<LimitChange> limitChanges(int gateId);
     std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
     std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
     void insert(const NewDecision &d);
@@ -78,10 +82,10 @@ public:
     // flagged (future) client time counts at its recording time.
     std::optional<Decision> latestDecision(const QUuid &lotId);
     void setLotStatus(const QUuid &lotId, LotStatus status);
-    std::optional<QJsonObject> decision(const QUuid &id);
-    QJsonArray decisionsForLot(const QUuid &lotId);
+    std::optional<wire::Decision> decision(const QUuid &id);
+    QList<wire::Decision> decisionsForLot(const QUuid &lotId);
     std::optional<QUuid> lotId(const QString &code);
-    QString lotStatus(const QUuid &lotId);
+    std::optional<LotStatus> lotStatus(const QUuid &lotId);
 
 private:
     db::PgSession &m_db;

@@ -3,8 +3,6 @@
 #include "backend/qc/decisionsigning.h"
 #include "backend/qc/qcrepository.h"
 
-#include "backend/api/bodyreader.h"
-
 #include "domain/criticallimit.h"
 #include "domain/lotstatusrules.h"
 #include "domain/validation.h"
@@ -12,11 +10,83 @@
 namespace flowviz::qc::service {
 
 using api::ApiError;
-using api::BodyReader;
 
 namespace {
 
 constexpr qint64 kClientClockToleranceSecs = 5 * 60;
+
+// The gate the command names; a 422 when there is none.
+Gate gateOf(QcRepository &repo, const wire::RecordDecision &c)
+{
+    const auto gate = repo.gate(c.qcGateId, c.gateNumber);
+    if (!gate)
+        throw ApiError::validation(
+            c.qcGateId ? QStringLiteral("qc_gate_id") : QStringLiteral("gate_number"),
+            QStringLiteral("gate.unknown"),
+            QStringLiteral("No QC gate %1.").arg(c.qcGateId ? *c.qcGateId : *c.gateNumber));
+    return *gate;
+}
+
+// The lot the command names, locked for the rest of the transaction; a 422 when there is none.
+LockedLot lockLotOf(QcRepository &repo, const wire::RecordDecision &c)
+{
+    const QString code = rules::normalizeLotCode(c.lotCode.value_or(QString()));
+    const auto lot = repo.lockLot(c.lotId, code);
+    if (!lot)
+        throw ApiError::validation(
+            c.lotId ? QStringLiteral("lot_id") : QStringLiteral("lot_code"),
+            QStringLiteral("lot.unknown"),
+            QStringLiteral("No lot %1 is registered.")
+                .arg(c.lotId ? c.lotId->toString(QUuid::WithoutBraces) : code));
+    return *lot;
+}
+
+// Both names given: they must name the same lot and gate, or the decision could go to a lot the
+// client did not mean.
+void checkSameTargets(const wire::RecordDecision &c, const LockedLot &lot, const Gate &gate)
+{
+    if (c.lotId && c.lotCode && rules::normalizeLotCode(*c.lotCode) != lot.lotCode)
+        throw ApiError::validation(QStringLiteral("lot_code"), QStringLiteral("lot.mismatch"),
+                                   QStringLiteral("lot_id names lot %1 but lot_code says %2; send "
+                                                  "one of them, or both for the same lot.")
+                                       .arg(lot.lotCode, rules::normalizeLotCode(*c.lotCode)));
+    if (c.qcGateId && c.gateNumber && *c.gateNumber != gate.number)
+        throw ApiError::validation(QStringLiteral("gate_number"), QStringLiteral("gate.mismatch"),
+                                   QStringLiteral("qc_gate_id names gate %1 but gate_number says "
+                                                  "%2; send one of them, or both for the same "
+                                                  "gate.")
+                                       .arg(gate.number)
+                                       .arg(*c.gateNumber));
+}
+
+// The decision's own fields, as the command gives them.
+NewDecision newDecision(const wire::RecordDecision &c)
+{
+    NewDecision d;
+    d.id = c.id.value_or(QUuid::createUuid());
+    d.decision = c.decision;
+    d.notes = c.notes;
+    d.temperatureC = c.temperatureC;
+    d.correctiveAction = c.correctiveAction;
+    d.workstationId = c.workstationId;
+    if (c.decidedAt) {
+        d.decidedAt = *c.decidedAt;
+        d.clientTimeFlagged = c.decidedAt->toSecsSinceEpoch() >
+                              QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
+    }
+    return d;
+}
+
+std::optional<FieldError> checkSigned(const NewDecision &d, const Gate &gate, bool signed_)
+{
+    if (!rules::signatureRequired(gate.isCcp, gate.passRequiresSignature, d.decision) || signed_)
+        return std::nullopt;
+    return FieldError{QStringLiteral("signature"), QStringLiteral("signature.required"),
+                      QStringLiteral("A %1 at critical control point %2 must be signed "
+                                     "electronically by the person who decided it.")
+                          .arg(toString(d.decision))
+                          .arg(gate.number)};
+}
 
 // The rules of a critical control point: the limit for the lot's type, the deviation, the
 // corrective action and whether a signature is needed.
@@ -35,13 +105,8 @@ void applyCcpRules(NewDecision &d, const Gate &gate, LotType lotType,
                     rules::checkCriticalLimit(d.decision, *d.limit, *d.temperatureC, gateName))
                 errors.append(*e);
         }
-        if (rules::signatureRequired(gate.isCcp, gate.passRequiresSignature, d.decision) &&
-            !signed_)
-            errors.append({QStringLiteral("signature"), QStringLiteral("signature.required"),
-                           QStringLiteral("A %1 at critical control point %2 must be signed "
-                                          "electronically by the person who decided it.")
-                               .arg(toString(d.decision))
-                               .arg(gate.number)});
+        if (const auto e = checkSigned(d, gate, signed_))
+            errors.append(*e);
     }
     if (!errors.isEmpty())
         throw ApiError::validation(errors);
@@ -62,120 +127,27 @@ signing::DecisionRecord signedContent(const NewDecision &d, const LockedLot &lot
     return r;
 }
 
-} // namespace
-
-http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &events)
+// Verifies (or makes) the signature and stores what it proves with the decision.
+void sign(api::Tx &tx, NewDecision &d, const SignatureRequest &signature, const LockedLot &lot,
+          const Gate &gate)
 {
-    if (body.contains(QStringLiteral("digital_signature")))
-        throw ApiError::validation(
-            QStringLiteral("digital_signature"), QStringLiteral("signature.free_text"),
-            QStringLiteral("digital_signature is not accepted: a name in free text is not a "
-                           "signature. Sign with the \"signature\" member (docs/api.md)."));
-    BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_id"), QStringLiteral("lot_code"),
-                         QStringLiteral("decision"), QStringLiteral("qc_gate_id"),
-                         QStringLiteral("gate_number"), QStringLiteral("notes"),
-                         QStringLiteral("temperature_c"), QStringLiteral("corrective_action"),
-                         QStringLiteral("signature"), QStringLiteral("decided_at"),
-                         QStringLiteral("workstation_id")});
-    NewDecision d;
-    const auto clientId = in.uuid(QStringLiteral("id"), false);
-    d.id = clientId.value_or(QUuid::createUuid());
-    const auto lotId = in.uuid(QStringLiteral("lot_id"), false);
-    const auto lotCode = in.string(QStringLiteral("lot_code"), false, 1000);
-    if (!lotId && !lotCode)
-        in.add({QStringLiteral("lot_id"), QStringLiteral("field.required"),
-                QStringLiteral("Name the lot: \"lot_id\" or \"lot_code\" is required.")});
-    std::optional<Decision> decision;
-    if (const auto text = in.string(QStringLiteral("decision"), true)) {
-        decision = decisionFromString(*text);
-        if (!decision)
-            in.add({QStringLiteral("decision"), QStringLiteral("decision.unknown"),
-                    QStringLiteral("decision must be exactly PASS, HOLD or FAIL.")});
-    }
-    const auto gateId = in.integer(QStringLiteral("qc_gate_id"), false);
-    const auto gateNumber = in.integer(QStringLiteral("gate_number"), false);
-    if (!gateId && !gateNumber)
-        in.add({QStringLiteral("qc_gate_id"), QStringLiteral("field.required"),
-                QStringLiteral("Name the gate: \"qc_gate_id\" or \"gate_number\" is required.")});
-    d.notes = in.string(QStringLiteral("notes"), false, 100000).value_or(QString());
-    if (decision)
-        in.add(rules::checkNotes(d.notes, *decision));
-    d.temperatureC = in.decimal(QStringLiteral("temperature_c"), false);
-    if (d.temperatureC)
-        in.add(rules::checkTemperature(*d.temperatureC));
-    d.correctiveAction =
-        in.string(QStringLiteral("corrective_action"), false, 100000).value_or(QString());
-    d.workstationId = in.string(QStringLiteral("workstation_id"), false, 64).value_or(QString());
-    const auto decidedAt = in.time(QStringLiteral("decided_at"), false);
-    if (decidedAt) {
-        d.decidedAt = *decidedAt;
-        d.clientTimeFlagged = decidedAt->toSecsSinceEpoch() >
-                              QDateTime::currentSecsSinceEpoch() + kClientClockToleranceSecs;
-    }
-    const auto signature = readSignature(in);
-    if (signature && signature->keyId) {
-        // A signature made on the workstation covers the record's id and time: both must be
-        // the client's, or nothing binds the signature to this record.
-        if (!clientId)
-            in.add({QStringLiteral("id"), QStringLiteral("field.required"),
-                    QStringLiteral("A signed decision carries its own id (a UUID).")});
-        if (!decidedAt)
-            in.add({QStringLiteral("decided_at"), QStringLiteral("field.required"),
-                    QStringLiteral("A signed decision carries the time it was decided.")});
-    }
-    in.throwIfErrors();
-    d.decision = *decision;
+    if (!d.decidedAt.isValid())
+        d.decidedAt = QDateTime::currentDateTimeUtc();
+    const VerifiedSignature v =
+        verifySignature(tx.db, tx.user, signature, signedContent(d, lot, gate));
+    d.signerId = v.signerId;
+    d.signingKeyId = v.keyId;
+    d.signature = v.value;
+    d.recordHash = v.recordHash;
+    d.clientSignedAt = v.clientSignedAt;
+    d.signedAt = v.signedAt;
+    d.signatureMeaning = v.meaning;
+    d.digitalSignature = v.displayText();
+}
 
-    QcRepository repo(tx.db);
-    const auto gate = repo.gate(gateId, gateNumber);
-    if (!gate)
-        throw ApiError::validation(
-            gateId ? QStringLiteral("qc_gate_id") : QStringLiteral("gate_number"),
-            QStringLiteral("gate.unknown"),
-            QStringLiteral("No QC gate %1.").arg(gateId ? *gateId : *gateNumber));
-    if (const auto e = rules::checkCcpTemperature(gate->isCcp, d.temperatureC.has_value()))
-        throw ApiError::validation({*e});
-    const auto lot = repo.lockLot(lotId, rules::normalizeLotCode(lotCode.value_or(QString())));
-    if (!lot)
-        throw ApiError::validation(lotId ? QStringLiteral("lot_id") : QStringLiteral("lot_code"),
-                                   QStringLiteral("lot.unknown"),
-                                   QStringLiteral("No lot %1 is registered.")
-                                       .arg(lotId ? lotId->toString(QUuid::WithoutBraces)
-                                                  : rules::normalizeLotCode(*lotCode)));
-    // Both names given: they must name the same lot and gate, or the decision could go to a
-    // lot the client did not mean.
-    if (lotId && lotCode && rules::normalizeLotCode(*lotCode) != lot->lotCode)
-        throw ApiError::validation(QStringLiteral("lot_code"), QStringLiteral("lot.mismatch"),
-                                   QStringLiteral("lot_id names lot %1 but lot_code says %2; send "
-                                                  "one of them, or both for the same lot.")
-                                       .arg(lot->lotCode, rules::normalizeLotCode(*lotCode)));
-    if (gateId && gateNumber && *gateNumber != gate->number)
-        throw ApiError::validation(QStringLiteral("gate_number"), QStringLiteral("gate.mismatch"),
-                                   QStringLiteral("qc_gate_id names gate %1 but gate_number says "
-                                                  "%2; send one of them, or both for the same "
-                                                  "gate.")
-                                       .arg(gate->number)
-                                       .arg(*gateNumber));
-    applyCcpRules(d, *gate, lot->type, gate->isCcp ? repo.limits(gate->id) : QList<CriticalLimit>(),
-                  signature.has_value());
-    if (signature) {
-        if (!decidedAt)
-            d.decidedAt = QDateTime::currentDateTimeUtc();
-        const VerifiedSignature v =
-            verifySignature(tx.db, tx.user, *signature, signedContent(d, *lot, *gate));
-        d.signerId = v.signerId;
-        d.signingKeyId = v.keyId;
-        d.signature = v.value;
-        d.recordHash = v.recordHash;
-        d.clientSignedAt = v.clientSignedAt;
-        d.signedAt = v.signedAt;
-        d.signatureMeaning = v.meaning;
-        d.digitalSignature = v.displayText();
-    }
-    d.lotId = lot->id;
-    d.gateId = gate->id;
-    d.operatorId = tx.user.userId;
-
+// Inserts the decision; a used id or signature is a 409.
+void insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
+{
     try {
         tx.db.savepoint("qc_insert", [&] { repo.insert(d); });
     } catch (const db::DbError &e) {
@@ -192,104 +164,85 @@ http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &e
                                  QStringLiteral("A QC decision with id %1 is already recorded.")
                                      .arg(d.id.toString(QUuid::WithoutBraces)));
     }
-    // Decisions made offline arrive late: the status follows the latest decision time.
-    if (const auto latest = repo.latestDecision(lot->id))
-        repo.setLotStatus(lot->id, statusrules::statusAfter(*latest));
-
-    const Decision recorded = *decision;
-    const int number = gate->number;
-    tx.afterCommit.append([&events, recorded, number] {
-        if (events.qcDecisionRecorded)
-            events.qcDecisionRecorded(recorded, number);
-    });
-    QJsonObject out = *repo.decision(d.id);
-    out.insert(QStringLiteral("lot_status"), repo.lotStatus(lot->id));
-    return http::Response::json(201, out);
 }
 
-http::Response decisionsForLot(api::Tx &tx, const QString &lotCode)
+// Decisions made offline arrive late: the status follows the latest decision time.
+void followLatestDecision(QcRepository &repo, const QUuid &lotId)
+{
+    if (const auto latest = repo.latestDecision(lotId))
+        repo.setLotStatus(lotId, statusrules::statusAfter(*latest));
+}
+
+void announceAfterCommit(api::Tx &tx, const api::Events &events, Decision decision, int gate)
+{
+    tx.afterCommit.append([&events, decision, gate] {
+        if (events.qcDecisionRecorded)
+            events.qcDecisionRecorded(decision, gate);
+    });
+}
+
+} // namespace
+
+wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events)
+{
+    QcRepository repo(tx.db);
+    const Gate gate = gateOf(repo, command);
+    if (const auto e = rules::checkCcpTemperature(gate.isCcp, command.temperatureC.has_value()))
+        throw ApiError::validation({*e});
+    const LockedLot lot = lockLotOf(repo, command);
+    checkSameTargets(command, lot, gate);
+    NewDecision d = newDecision(command);
+    applyCcpRules(d, gate, lot.type, gate.isCcp ? repo.limits(gate.id) : QList<CriticalLimit>(),
+                  command.signature.has_value());
+    if (command.signature)
+        sign(tx, d, *command.signature, lot, gate);
+    d.lotId = lot.id;
+    d.gateId = gate.id;
+    d.operatorId = tx.user.userId;
+    insert(tx, repo, d);
+    followLatestDecision(repo, lot.id);
+    announceAfterCommit(tx, events, command.decision, gate.number);
+    wire::Decision out = *repo.decision(d.id);
+    out.lotStatus = repo.lotStatus(lot.id);
+    return out;
+}
+
+QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode)
 {
     QcRepository repo(tx.db);
     const QString code = rules::normalizeLotCode(lotCode);
     const auto id = repo.lotId(code);
     if (!id)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
-    return http::Response::json(200,
-                                QJsonObject{{QStringLiteral("items"), repo.decisionsForLot(*id)}});
+    return repo.decisionsForLot(*id);
 }
 
-http::Response gates(api::Tx &tx)
+QList<GateRecord> gates(api::Tx &tx)
 {
-    QcRepository repo(tx.db);
-    return http::Response::json(200, QJsonObject{{QStringLiteral("items"), repo.gates()}});
+    return QcRepository(tx.db).gateRecords();
 }
 
-namespace {
-
-Gate ccpGate(QcRepository &repo, const QString &gateNumber)
+Gate gateByNumber(api::Tx &tx, const QString &gateNumber)
 {
     bool ok = false;
     const int number = gateNumber.toInt(&ok);
-    const auto gate = ok && number > 0 ? repo.gate(std::nullopt, number) : std::nullopt;
-    if (!gate)
+    const auto found =
+        ok && number > 0 ? QcRepository(tx.db).gate(std::nullopt, number) : std::nullopt;
+    if (!found)
         throw ApiError::notFound(QStringLiteral("No QC gate %1.").arg(gateNumber));
-    return *gate;
+    return *found;
 }
 
-} // namespace
-
-http::Response setLimit(api::Tx &tx, const QString &gateNumber, const QJsonObject &body)
+GateRecord setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command)
 {
     QcRepository repo(tx.db);
-    const Gate gate = ccpGate(repo, gateNumber);
-    BodyReader in(body, {QStringLiteral("lot_type"), QStringLiteral("parameter"),
-                         QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("reason")});
-    CriticalLimit limit;
-    if (const auto type = in.string(QStringLiteral("lot_type"), false, 10)) {
-        limit.lotType = lotTypeFromString(*type);
-        if (!limit.lotType)
-            in.add({QStringLiteral("lot_type"), QStringLiteral("lot_type.unknown"),
-                    QStringLiteral("lot_type must be RAW, DEB, BULK, MIX, SKW, FRZ or FG, or "
-                                   "null for the gate-wide limit.")});
-    }
-    if (const auto parameter = in.string(QStringLiteral("parameter"), false, 50);
-        parameter && *parameter != u"temperature_c")
-        in.add({QStringLiteral("parameter"), QStringLiteral("parameter.unknown"),
-                QStringLiteral("The only measured parameter is temperature_c.")});
-    limit.minC = in.decimal(QStringLiteral("min"), false);
-    limit.maxC = in.decimal(QStringLiteral("max"), false);
-    for (const auto &[bound, name] : {std::pair{&limit.minC, QStringLiteral("min")},
-                                      std::pair{&limit.maxC, QStringLiteral("max")}}) {
-        if (*bound)
-            in.add(rules::checkTemperature(**bound, name));
-    }
-    if (!in.has(QStringLiteral("min")) && !in.has(QStringLiteral("max")))
-        in.add({QStringLiteral("max"), QStringLiteral("field.required"),
-                QStringLiteral("A critical limit needs min, max or both.")});
-    if (limit.minC && limit.maxC && *limit.minC > *limit.maxC)
-        in.add({QStringLiteral("min"), QStringLiteral("limit.inverted"),
-                QStringLiteral("min must not be above max.")});
-    const QString reason = in.string(QStringLiteral("reason"), true, 1000).value_or(QString());
-    if (in.has(QStringLiteral("reason")) && rules::nonBlankLength(reason) < 10)
-        in.add({QStringLiteral("reason"), QStringLiteral("reason.required"),
-                QStringLiteral("Say why the limit changes (at least 10 characters): the "
-                               "HACCP plan's reference or the validation behind it.")});
-    if (!gate.isCcp)
-        in.add({QStringLiteral("gate_number"), QStringLiteral("gate.not_ccp"),
-                QStringLiteral("Gate %1 is not a critical control point; only CCP gates have "
-                               "critical limits.")
-                    .arg(gate.number)});
-    in.throwIfErrors();
-    repo.setLimit(gate.id, limit, tx.user.userId, reason.trimmed());
-    return http::Response::json(200, *repo.gateJson(gate.number));
+    repo.setLimit(gate.id, command.limit, tx.user.userId, command.reason);
+    return *repo.gateRecord(gate.number);
 }
 
-http::Response limitChanges(api::Tx &tx, const QString &gateNumber)
+QList<LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber)
 {
-    QcRepository repo(tx.db);
-    const Gate gate = ccpGate(repo, gateNumber);
-    return http::Response::json(200,
-                                QJsonObject{{QStringLiteral("items"), repo.limitChanges(gate.id)}});
+    return QcRepository(tx.db).limitChanges(gateByNumber(tx, gateNumber).id);
 }
 
 } // namespace flowviz::qc::service

@@ -1,17 +1,29 @@
 #pragma once
 
+#include "backend/qc/gaterecord.h"
+#include "backend/qc/limitchange.h"
+#include "backend/qc/qcrepository.h"
+#include "backend/qc/setlimitdecoder.h"
+
 #include "backend/api/apicontext.h"
+
+#include "domain/wire/decision.h"
+
+#include <QList>
 
 namespace flowviz::qc::service {
 
 // Records a QC decision at a gate and moves the lot's status to follow the decision with the
-// latest decision time.
-http::Response record(api::Tx &tx, const QJsonObject &body, const api::Events &events);
-http::Response decisionsForLot(api::Tx &tx, const QString &lotCode);
-http::Response gates(api::Tx &tx);
+// latest decision time. The answer carries the lot's status after the decision.
+wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events);
+// Every decision of the lot, oldest first; 404 for an unknown lot.
+QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode);
+QList<GateRecord> gates(api::Tx &tx);
+// The gate with this number (path text); 404 when there is none.
+Gate gateByNumber(api::Tx &tx, const QString &gateNumber);
 // Sets a critical limit of a CCP gate (for one lot type, or gate-wide); audited.
-http::Response setLimit(api::Tx &tx, const QString &gateNumber, const QJsonObject &body);
-// Every change of the gate's limits, newest first.
-http::Response limitChanges(api::Tx &tx, const QString &gateNumber);
+GateRecord setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command);
+// Every change of the gate's limits, newest first; 404 for an unknown gate.
+QList<LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber);
 
 } // namespace flowviz::qc::service

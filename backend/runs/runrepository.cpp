@@ -12,47 +12,54 @@ constexpr const char *kColumns =
     "total_kg "
     "FROM production_runs r LEFT JOIN users u ON u.id = r.operator_id ";
 
-QJsonObject rowJson(const db::PgResult &r, int i)
+template <typename T>
+std::optional<T> unlessNull(const db::PgResult &r, int i, const char *name, T value)
 {
-    return QJsonObject{{QStringLiteral("id"), r.text(i, "id")},
-                       {QStringLiteral("run_code"), r.text(i, "run_code")},
-                       {QStringLiteral("status"), r.text(i, "status")},
-                       {QStringLiteral("operator_id"), r.textJson(i, "operator_id")},
-                       {QStringLiteral("operator"), r.textJson(i, "operator")},
-                       {QStringLiteral("daily_target_kg"), r.decimalJson(i, "daily_target_kg")},
-                       {QStringLiteral("started_at"), r.timeJson(i, "started_at")},
-                       {QStringLiteral("ended_at"), r.timeJson(i, "ended_at")},
-                       {QStringLiteral("lot_count"), r.toInt(i, "lot_count")},
-                       {QStringLiteral("total_kg"), r.decimalJson(i, "total_kg")}};
+    return r.isNull(i, name) ? std::nullopt : std::optional<T>(std::move(value));
+}
+
+wire::Run fromRow(const db::PgResult &r, int i)
+{
+    wire::Run run;
+    run.id = r.toUuid(i, "id");
+    run.runCode = r.text(i, "run_code");
+    run.status = runStatusFromString(r.text(i, "status")).value_or(RunStatus::ACTIVE);
+    run.operatorId = unlessNull(r, i, "operator_id", r.toUuid(i, "operator_id"));
+    run.operatorUsername = unlessNull(r, i, "operator", r.text(i, "operator"));
+    run.dailyTargetKg = r.toDecimal(i, "daily_target_kg");
+    run.startedAt = r.toDateTime(i, "started_at");
+    run.endedAt = r.toDateTime(i, "ended_at");
+    run.lotCount = int(r.toInt(i, "lot_count"));
+    run.totalKg = r.toDecimal(i, "total_kg").value_or(Decimal());
+    return run;
 }
 
 } // namespace
 
-void RunRepository::insert(const QUuid &id, const QString &code,
-                           const std::optional<Decimal> &targetKg, const QUuid &operatorId)
+void RunRepository::insert(const NewRun &run)
 {
     m_db.exec("INSERT INTO production_runs (id, run_code, daily_target_kg, operator_id) "
               "VALUES ($1::uuid, $2, $3::numeric, $4::uuid)",
-              {id, code, targetKg, operatorId});
+              {run.id, run.code, run.targetKg, run.operatorId});
 }
 
-std::optional<QJsonObject> RunRepository::find(const QString &code)
+std::optional<wire::Run> RunRepository::find(const QString &code)
 {
     const db::PgResult r = m_db.exec(QByteArray(kColumns) + "WHERE r.run_code = $1", {code});
     if (r.rows() == 0)
         return std::nullopt;
-    return rowJson(r, 0);
+    return fromRow(r, 0);
 }
 
-QJsonArray RunRepository::list(const QString &status, int limit)
+QList<wire::Run> RunRepository::list(const std::optional<RunStatus> &status, int limit)
 {
     const db::PgResult r =
         m_db.exec(QByteArray(kColumns) + "WHERE ($1::text IS NULL OR r.status = $1) "
                                          "ORDER BY r.started_at DESC, r.id DESC LIMIT $2::int",
-                  {status.isEmpty() ? db::SqlValue() : db::SqlValue(status), limit});
-    QJsonArray out;
+                  {status ? db::SqlValue(toString(*status)) : db::SqlValue(), limit});
+    QList<wire::Run> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.append(rowJson(r, i));
+        out.append(fromRow(r, i));
     return out;
 }
 

@@ -3,14 +3,24 @@
 #include "backend/db/pgsession.h"
 
 #include "domain/decimal.h"
+#include "domain/enums.h"
+#include "domain/wire/run.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QList>
 #include <QUuid>
 
 #include <optional>
 
 namespace flowviz::runs {
+
+// A production run to insert.
+struct NewRun
+{
+    QUuid id;
+    QString code;
+    std::optional<Decimal> targetKg;
+    QUuid operatorId;
+};
 
 // SQL for production runs.
 class RunRepository
@@ -18,10 +28,10 @@ class RunRepository
 public:
     explicit RunRepository(db::PgSession &db) : m_db(db) {}
 
-    void insert(const QUuid &id, const QString &code, const std::optional<Decimal> &targetKg,
-                const QUuid &operatorId);
-    std::optional<QJsonObject> find(const QString &code);
-    QJsonArray list(const QString &status, int limit);
+    void insert(const NewRun &run);
+    std::optional<wire::Run> find(const QString &code);
+    // Newest first; every status when `status` is empty.
+    QList<wire::Run> list(const std::optional<RunStatus> &status, int limit);
     // Marks an ACTIVE run COMPLETED; false when it was not ACTIVE.
     bool complete(const QString &code);
 

@@ -5,6 +5,7 @@
 #include "backend/api/apierror.h"
 
 #include "domain/validation.h"
+#include "domain/wire/problem.h"
 
 namespace flowviz::stats {
 
@@ -29,7 +30,7 @@ api::ApiError invalid(const FieldErrors &errors)
                       messages << e.message;
                   return messages.join(u' ');
               }());
-    return api::ApiError(http::problem(400, QStringLiteral("invalid-parameter"),
+    return api::ApiError(http::problem(400, wire::problemtype::kInvalidParameter,
                                        QStringLiteral("Invalid query parameter"), detail, list));
 }
 

@@ -6,6 +6,8 @@
 #include "backend/api/routing.h"
 #include "backend/http/httpserver.h"
 
+#include "domain/wire/problem.h"
+
 #include <QLoggingCategory>
 #include <QTimeZone>
 
@@ -29,7 +31,7 @@ QTimeZone plantZone(const QTimeZone &zone, const QString &configured)
 {
     if (!zone.isValid())
         throw ApiError(http::problem(
-            500, QStringLiteral("plant-time-zone"), QStringLiteral("Plant time zone unknown"),
+            500, wire::problemtype::kPlantTimeZone, QStringLiteral("Plant time zone unknown"),
             QStringLiteral("The server's plant time zone \"%1\" is not a known IANA time zone; "
                            "ask IT to correct --plant-time-zone (FLOWVIZ_PLANT_TIME_ZONE).")
                 .arg(configured)));

@@ -2,6 +2,8 @@
 
 #include "backend/stats/statsrepository.h"
 
+#include "domain/wire/problem.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QMap>
@@ -215,7 +217,7 @@ http::Response qcDecisions(api::Tx &tx, const DecisionListParams &p, const QTime
 {
     StatsRepository repo(tx.db);
     if (p.gateNumber && !repo.gateExists(*p.gateNumber))
-        throw api::ApiError(http::problem(400, QStringLiteral("invalid-parameter"),
+        throw api::ApiError(http::problem(400, wire::problemtype::kInvalidParameter,
                                           QStringLiteral("Invalid query parameter"),
                                           QStringLiteral("No QC gate %1.").arg(*p.gateNumber),
                                           {{QStringLiteral("gate"), QStringLiteral("gate.unknown"),

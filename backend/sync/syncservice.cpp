@@ -1,10 +1,14 @@
 #include "backend/sync/syncservice.h"
 
 #include "backend/api/routing.h"
+#include "backend/lots/lotcommands.h"
+#include "backend/lots/lotroutes.h"
 #include "backend/lots/lotservice.h"
 #include "backend/qc/qcservice.h"
+#include "backend/qc/recorddecisiondecoder.h"
 
 #include "domain/validation.h"
+#include "domain/wire/problem.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -18,17 +22,49 @@ using http::Response;
 
 namespace {
 
+// What an operation produced: the answer the idempotency store keeps for replays, and the
+// body the batch reports now.
+struct Outcome
+{
+    Response answer;
+    QJsonValue body;
+};
+
 struct Operation
 {
     std::initializer_list<Role> roles;
-    std::function<Response(api::Tx &, const QJsonObject &, const api::Events &)> work;
+    std::function<Outcome(api::Tx &, const QJsonObject &, const api::Events &)> work;
 };
+
+// The body of a stored or untyped answer, read back from its bytes.
+QJsonValue bodyOf(const Response &r)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body);
+    if (doc.isObject())
+        return doc.object();
+    if (doc.isArray())
+        return doc.array();
+    return QJsonValue(QJsonValue::Null);
+}
+
+Outcome registerLot(api::Tx &tx, const QJsonObject &body, const api::Events &events)
+{
+    const wire::Lot lot = lots::service::create(tx, lots::decodeRegisterLot(body), events);
+    return {lots::registeredAnswer(lot), lot.toJson()};
+}
+
+Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &events)
+{
+    const wire::Decision decision = qc::service::record(tx, qc::decodeRecordDecision(body), events);
+    const QJsonObject json = decision.toJson();
+    return {Response::json(201, json), json};
+}
 
 // The calls a workstation queues offline. Each runs the same service code as its own route.
 const Operation *operationFor(const QString &method, const QString &path)
 {
-    static const Operation lots{api::kCanCreateLots, &lots::service::create};
-    static const Operation decisions{api::kCanDecideQc, &qc::service::record};
+    static const Operation lots{api::kCanCreateLots, &registerLot};
+    static const Operation decisions{api::kCanDecideQc, &recordDecision};
     if (method != u"POST")
         return nullptr;
     if (path == u"/api/v1/lots")
@@ -38,112 +74,114 @@ const Operation *operationFor(const QString &method, const QString &path)
     return nullptr;
 }
 
-QJsonObject result(const QString &key, const Response &r)
+SyncResult problemResult(const QString &key, const wire::Problem &problem)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(r.body);
-    QJsonValue body(QJsonValue::Null);
-    if (doc.isObject())
-        body = doc.object();
-    else if (doc.isArray())
-        body = doc.array();
-    QJsonObject out{{QStringLiteral("idempotency_key"), key},
-                    {QStringLiteral("status"), r.status},
-                    {QStringLiteral("body"), body}};
+    return {key, problem.status(), problem.toJson()};
+}
+
+// An answer the idempotency store replayed: its stored bytes are all there is.
+SyncResult replayResult(const QString &key, const Response &r)
+{
+    SyncResult out{key, r.status, bodyOf(r)};
     for (const auto &[name, value] : r.headers) {
         if (name == "Idempotent-Replayed")
-            out.insert(QStringLiteral("replayed"), true);
+            out.replayed = true;
     }
     return out;
 }
 
-Response invalidOperation(const QString &detail)
+wire::Problem invalidOperation(const QString &detail)
 {
-    return ApiError::validation(QStringLiteral("operation"),
-                                QStringLiteral("sync.operation_invalid"), detail)
-        .response();
+    return wire::Problem::validation(
+        {{QStringLiteral("operation"), QStringLiteral("sync.operation_invalid"), detail}});
+}
+
+// Why the call cannot run at all (before any idempotency or business rule), if it cannot.
+std::optional<wire::Problem> refusal(const SyncCall &call, const Operation *operation, Role role)
+{
+    if (call.key.isEmpty() || rules::characterCount(call.key) > 200)
+        return invalidOperation(
+            QStringLiteral("Each operation needs an idempotency_key of 1 to 200 characters."));
+    if (!call.body)
+        return invalidOperation(QStringLiteral("Each operation needs a JSON object body."));
+    if (!operation)
+        return invalidOperation(QStringLiteral("%1 %2 cannot be sent through sync; supported: "
+                                               "POST /api/v1/lots, POST /api/v1/qc-decisions.")
+                                    .arg(call.method, call.path));
+    if (std::find(operation->roles.begin(), operation->roles.end(), role) == operation->roles.end())
+        return wire::Problem::forbidden(QStringLiteral("Requires one of: %1; you are %2.")
+                                            .arg(api::roleList(operation->roles), toString(role)));
+    return std::nullopt;
+}
+
+// Runs the call under its Idempotency-Key in a savepoint of its own. A fresh result is
+// reported from its typed outcome, a replay from the stored answer.
+SyncResult attempt(api::Tx &tx, api::ApiContext &api, const SyncCall &call,
+                   const Operation &operation)
+{
+    const QByteArray bodyBytes = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
+    std::optional<QJsonValue> fresh;
+    const Response r = tx.db.savepoint("sync_op", [&] {
+        return api.idempotent(tx, call.key.toUtf8(), call.method.toLatin1(), call.path, bodyBytes,
+                              [&](api::Tx &t) {
+                                  Outcome outcome = operation.work(t, *call.body, api.events());
+                                  fresh = outcome.body;
+                                  return outcome.answer;
+                              });
+    });
+    return fresh ? SyncResult{call.key, r.status, *fresh} : replayResult(call.key, r);
+}
+
+// One call's result; its failure is reported in the result and undoes only its own work.
+SyncResult execute(api::Tx &tx, api::ApiContext &api, const SyncCall &call,
+                   const Operation &operation)
+{
+    const qsizetype callbacks = tx.afterCommit.size();
+    try {
+        return attempt(tx, api, call, operation);
+    } catch (const ApiError &e) {
+        tx.afterCommit.resize(callbacks);
+        return problemResult(call.key, e.problem());
+    } catch (const db::DbError &e) {
+        if (e.connectionLost())
+            throw;
+        qCWarning(lcSync).noquote()
+            << "operation" << call.key << "failed in SQL:" << e.sqlState() << e.what();
+        tx.afterCommit.resize(callbacks);
+        return problemResult(call.key, wire::Problem::internal(QStringLiteral(
+                                           "This operation failed on the server; it can be "
+                                           "sent again.")));
+    }
+}
+
+SyncResult runOperation(api::Tx &tx, api::ApiContext &api, const SyncCall &call)
+{
+    const Operation *operation = operationFor(call.method, call.path);
+    if (const auto problem = refusal(call, operation, tx.user.role))
+        return problemResult(call.key, *problem);
+    return execute(tx, api, call, *operation);
 }
 
 } // namespace
 
-QJsonArray run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user,
-               const QJsonArray &operations)
+QList<SyncResult> run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user,
+                      const QList<SyncCall> &calls)
 {
-    QJsonArray results;
-    for (qsizetype start = 0; start < operations.size(); start += kOperationsPerTransaction) {
-        const qsizetype end =
-            std::min<qsizetype>(operations.size(), start + kOperationsPerTransaction);
+    QList<SyncResult> results;
+    results.reserve(calls.size());
+    for (qsizetype start = 0; start < calls.size(); start += kOperationsPerTransaction) {
+        const qsizetype end = std::min<qsizetype>(calls.size(), start + kOperationsPerTransaction);
         api::Tx tx{db, user, {}};
-        QJsonArray chunk = db.transaction([&] {
+        const QList<SyncResult> chunk = db.transaction([&] {
             api::ApiContext::checkUserActive(db, user);
-            QJsonArray out;
-            for (qsizetype i = start; i < end; ++i) {
-                const QJsonObject op = operations.at(i).toObject();
-                const QString key = op.value(QStringLiteral("idempotency_key")).toString();
-                // Exactly "POST", as documented: a client's text is not rewritten.
-                const QString method = op.value(QStringLiteral("method")).toString();
-                const QString path = op.value(QStringLiteral("path")).toString();
-                if (key.isEmpty() || rules::characterCount(key) > 200) {
-                    out.append(result(
-                        key,
-                        invalidOperation(QStringLiteral(
-                            "Each operation needs an idempotency_key of 1 to 200 characters."))));
-                    continue;
-                }
-                if (!op.value(QStringLiteral("body")).isObject()) {
-                    out.append(result(key, invalidOperation(QStringLiteral(
-                                               "Each operation needs a JSON object body."))));
-                    continue;
-                }
-                const Operation *operation = operationFor(method, path);
-                if (!operation) {
-                    out.append(result(
-                        key, invalidOperation(QStringLiteral("%1 %2 cannot be sent through sync; "
-                                                             "supported: POST /api/v1/lots, "
-                                                             "POST /api/v1/qc-decisions.")
-                                                  .arg(method, path))));
-                    continue;
-                }
-                if (std::find(operation->roles.begin(), operation->roles.end(), user.role) ==
-                    operation->roles.end()) {
-                    out.append(result(
-                        key, http::problem(
-                                 403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
-                                 QStringLiteral("Requires one of: %1; you are %2.")
-                                     .arg(api::roleList(operation->roles), toString(user.role)))));
-                    continue;
-                }
-                const QJsonObject body = op.value(QStringLiteral("body")).toObject();
-                const QByteArray bodyBytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-                const qsizetype callbacks = tx.afterCommit.size();
-                try {
-                    const Response r = db.savepoint("sync_op", [&] {
-                        return api.idempotent(
-                            tx, key.toUtf8(), method.toLatin1(), path, bodyBytes,
-                            [&](api::Tx &t) { return operation->work(t, body, api.events()); });
-                    });
-                    out.append(result(key, r));
-                } catch (const ApiError &e) {
-                    tx.afterCommit.resize(callbacks);
-                    out.append(result(key, e.response()));
-                } catch (const db::DbError &e) {
-                    if (e.connectionLost())
-                        throw;
-                    qCWarning(lcSync).noquote()
-                        << "operation" << key << "failed in SQL:" << e.sqlState() << e.what();
-                    tx.afterCommit.resize(callbacks);
-                    out.append(result(
-                        key, http::problem(
-                                 500, QStringLiteral("internal"), QStringLiteral("Internal error"),
-                                 QStringLiteral("This operation failed on the server; it can be "
-                                                "sent again."))));
-                }
-            }
+            QList<SyncResult> out;
+            for (qsizetype i = start; i < end; ++i)
+                out.append(runOperation(tx, api, calls.at(i)));
             return out;
         });
         for (const auto &f : tx.afterCommit)
             f();
-        for (const QJsonValue &v : chunk)
-            results.append(v);
+        results.append(chunk);
     }
     return results;
 }

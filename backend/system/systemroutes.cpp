@@ -7,6 +7,8 @@
 #include "backend/db/migrator.h"
 #include "backend/http/httpserver.h"
 
+#include "domain/wire/problem.h"
+
 #include <QDateTime>
 
 namespace flowviz::system {
@@ -31,7 +33,7 @@ void registerRoutes(http::HttpServer &server, ApiContext &api, int expectedSchem
                          const int version = db::Migrator::currentVersion(db);
                          if (version != expectedSchemaVersion) {
                              Response r = http::problem(
-                                 503, QStringLiteral("not-ready"), QStringLiteral("Not ready"),
+                                 503, wire::problemtype::kNotReady, QStringLiteral("Not ready"),
                                  QStringLiteral(
                                      "The database schema is at version %1; this server needs %2.")
                                      .arg(version)

@@ -6,7 +6,7 @@
 
 namespace flowviz::trace {
 
-QJsonArray TraceRepository::neighbours(const QString &lotId, bool parents)
+QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool parents)
 {
     const char *sql =
         parents
@@ -29,17 +29,14 @@ QJsonArray TraceRepository::neighbours(const QString &lotId, bool parents)
               "= l.operator_id "
               "WHERE g.parent_lot_id = $1::uuid ORDER BY l.lot_code";
     const db::PgResult r = m_db.exec(sql, {lotId});
-    QJsonArray out;
-    for (int i = 0; i < r.rows(); ++i) {
-        QJsonObject lot = lots::LotRepository::rowToJson(r, i);
-        lot.insert(QStringLiteral("quantity_used_kg"), r.decimalJson(i, "quantity_used_kg"));
-        out.append(lot);
-    }
+    QList<wire::TraceNeighbour> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.append({lots::LotRepository::lotFromRow(r, i), r.toDecimal(i, "quantity_used_kg")});
     return out;
 }
 
-Graph TraceRepository::graph(const QString &rootId, bool backward, bool forward, int depth,
-                             int maxNodes)
+wire::TraceGraph TraceRepository::graph(const QUuid &rootId, bool backward, bool forward, int depth,
+                                        int maxNodes)
 {
     // walk: one row per (lot, level, edge used to reach it). UNION (not UNION ALL) drops rows
     // already produced, so a cycle in bad data cannot make the walk run forever; the level
@@ -81,7 +78,7 @@ Graph TraceRepository::graph(const QString &rootId, bool backward, bool forward,
         // cap that is dropped below is always the farthest one.
         "ORDER BY rnk NULLS LAST",
         {rootId, backward, forward, depth, maxNodes});
-    Graph g;
+    wire::TraceGraph g;
     int nodes = 0;
     for (int i = 0; i < r.rows(); ++i) {
         if (r.text(i, "kind") == u"node") {
@@ -89,35 +86,29 @@ Graph TraceRepository::graph(const QString &rootId, bool backward, bool forward,
                 g.truncated = true;
                 continue;
             }
-            g.nodes.append(
-                QJsonObject{{QStringLiteral("id"), r.text(i, "id")},
-                            {QStringLiteral("lot_code"), r.text(i, "lot_code")},
-                            {QStringLiteral("lot_type"), r.text(i, "lot_type")},
-                            {QStringLiteral("status"), r.text(i, "status")},
-                            {QStringLiteral("weight_kg"), r.decimalJson(i, "weight_kg")},
-                            {QStringLiteral("temperature_c"), r.decimalJson(i, "temperature_c")},
-                            {QStringLiteral("created_at"), r.timeJson(i, "created_at")},
-                            {QStringLiteral("level"), int(r.toInt(i, "lvl"))}});
+            wire::TraceNode n;
+            n.id = r.toUuid(i, "id");
+            n.lotCode = r.text(i, "lot_code");
+            n.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+            n.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+            n.weightKg = r.toDecimal(i, "weight_kg");
+            n.temperatureC = r.toDecimal(i, "temperature_c");
+            n.createdAt = r.toDateTime(i, "created_at");
+            n.level = int(r.toInt(i, "lvl"));
+            g.nodes.append(n);
         } else {
             g.edges.append(
-                QJsonObject{{QStringLiteral("parent_lot_code"), r.text(i, "parent_code")},
-                            {QStringLiteral("child_lot_code"), r.text(i, "child_code")},
-                            {QStringLiteral("quantity_used_kg"), r.decimalJson(i, "qty")}});
+                {r.text(i, "parent_code"), r.text(i, "child_code"), r.toDecimal(i, "qty")});
         }
     }
     if (g.truncated) {
         // Keep only edges between lots that are in the answer.
         QSet<QString> kept;
-        for (const QJsonValue &n : g.nodes)
-            kept.insert(n.toObject().value(QStringLiteral("lot_code")).toString());
-        QJsonArray edges;
-        for (const QJsonValue &e : g.edges) {
-            const QJsonObject o = e.toObject();
-            if (kept.contains(o.value(QStringLiteral("parent_lot_code")).toString()) &&
-                kept.contains(o.value(QStringLiteral("child_lot_code")).toString()))
-                edges.append(o);
-        }
-        g.edges = edges;
+        for (const wire::TraceNode &n : g.nodes)
+            kept.insert(n.lotCode);
+        g.edges.removeIf([&kept](const wire::TraceEdge &e) {
+            return !kept.contains(e.parentLotCode) || !kept.contains(e.childLotCode);
+        });
     }
     return g;
 }

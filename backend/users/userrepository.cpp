@@ -21,14 +21,6 @@ UserRecord fromRow(const db::PgResult &r)
 
 } // namespace
 
-QJsonObject UserRecord::toJson() const
-{
-    return QJsonObject{{QStringLiteral("id"), id.toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("username"), username},
-                       {QStringLiteral("full_name"), fullName},
-                       {QStringLiteral("role"), toString(role)}};
-}
-
 std::optional<UserRecord> UserRepository::findByName(const QString &username)
 {
     const db::PgResult r =

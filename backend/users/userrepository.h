@@ -4,7 +4,6 @@
 
 #include "domain/enums.h"
 
-#include <QJsonObject>
 #include <QUuid>
 
 #include <optional>
@@ -19,8 +18,6 @@ struct UserRecord
     Role role = Role::VIEWER;
     QByteArray passwordHash;
     bool active = true;
-
-    QJsonObject toJson() const;
 };
 
 // SQL for users and the login audit.

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>DomainLabels</name>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>In quarantine</source>
+        <translation>In quarantine</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consumed</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Raw material</source>
+        <translation>Raw material</translation>
+    </message>
+    <message>
+        <source>Deboned</source>
+        <translation>Deboned</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Bulk</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>Mix</translation>
+    </message>
+    <message>
+        <source>Skewer</source>
+        <translation>Skewer</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Finished goods</source>
+        <translation>Finished goods</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HOLD</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Blocking gate</source>
+        <translation>Blocking gate</translation>
+    </message>
+    <message>
+        <source>Information only</source>
+        <translation>Information only</translation>
+    </message>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
     <name>Gs1Parser</name>
     <message>
         <source>The GS1 element (%1) has no data.</source>
@@ -111,34 +202,6 @@
         <translation>Printing the label failed. Check the printer, then print again.</translation>
     </message>
     <message>
-        <source>Raw material</source>
-        <translation>Raw material</translation>
-    </message>
-    <message>
-        <source>Deboned</source>
-        <translation>Deboned</translation>
-    </message>
-    <message>
-        <source>Bulk</source>
-        <translation>Bulk</translation>
-    </message>
-    <message>
-        <source>Mix</source>
-        <translation>Mix</translation>
-    </message>
-    <message>
-        <source>Skewer</source>
-        <translation>Skewer</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>Frozen</translation>
-    </message>
-    <message>
-        <source>Finished goods</source>
-        <translation>Finished goods</translation>
-    </message>
-    <message>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -233,46 +296,6 @@
         <translation>Lot %1 was REJECTED by QC and must not be used. Put it aside.</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>In QUARANTINE</source>
-        <translation>In QUARANTINE</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Released</translation>
-    </message>
-    <message>
-        <source>On HOLD</source>
-        <translation>On HOLD</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Consumed</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Finished</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>PASS</translation>
-    </message>
-    <message>
-        <source>HOLD</source>
-        <translation>HOLD</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>FAIL</translation>
-    </message>
-    <message>
         <source>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</source>
         <translation>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</translation>
     </message>
@@ -340,17 +363,6 @@
     </message>
 </context>
 <context>
-    <name>flowviz::app::ConsoleCore</name>
-    <message>
-        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
-        <translation>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</translation>
-    </message>
-    <message>
-        <source>The CA file cannot be used: %1</source>
-        <translation>The CA file cannot be used: %1</translation>
-    </message>
-</context>
-<context>
     <name>flowviz::app::ConsoleSettings</name>
     <message>
         <source>Enter the start times of one to four shifts, for example 06:00, 14:00, 22:00.</source>
@@ -400,10 +412,6 @@
         <translation>%1 (%2) signed %3: %4</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-    <message>
         <source>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</source>
         <translation>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</translation>
     </message>
@@ -450,14 +458,6 @@
 </context>
 <context>
     <name>flowviz::app::GatesModel</name>
-    <message>
-        <source>%1. %2 (CCP)</source>
-        <translation>%1. %2 (CCP)</translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
     <message>
         <source>Critical control point: record the measured temperature.</source>
         <translation>Critical control point: record the measured temperature.</translation>
@@ -685,18 +685,6 @@
 <context>
     <name>flowviz::app::QcDecisionsModel</name>
     <message>
-        <source>✓ PASS</source>
-        <translation>✓ PASS</translation>
-    </message>
-    <message>
-        <source>⚠ HOLD</source>
-        <translation>⚠ HOLD</translation>
-    </message>
-    <message>
-        <source>✕ FAIL</source>
-        <translation>✕ FAIL</translation>
-    </message>
-    <message>
         <source>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</source>
         <translation>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</translation>
     </message>
@@ -731,18 +719,6 @@
 </context>
 <context>
     <name>flowviz::app::RecallModel</name>
-    <message>
-        <source>Pass</source>
-        <translation>Pass</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>Hold</translation>
-    </message>
-    <message>
-        <source>Fail</source>
-        <translation>Fail</translation>
-    </message>
     <message>
         <source>No decision</source>
         <translation>No decision</translation>
@@ -793,34 +769,6 @@
 </context>
 <context>
     <name>flowviz::app::RecentLotsModel</name>
-    <message>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Quarantine</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Released</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>On hold</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Consumed</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Finished</translation>
-    </message>
     <message>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
@@ -891,58 +839,6 @@
     <message>
         <source>Created</source>
         <translation>Created</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Quarantine</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Released</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>On hold</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Consumed</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Finished</translation>
-    </message>
-    <message>
-        <source>Raw material</source>
-        <translation>Raw material</translation>
-    </message>
-    <message>
-        <source>Deboned</source>
-        <translation>Deboned</translation>
-    </message>
-    <message>
-        <source>Bulk</source>
-        <translation>Bulk</translation>
-    </message>
-    <message>
-        <source>Mix</source>
-        <translation>Mix</translation>
-    </message>
-    <message>
-        <source>Skewered</source>
-        <translation>Skewered</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>Frozen</translation>
-    </message>
-    <message>
-        <source>Finished goods</source>
-        <translation>Finished goods</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the network and try again.</source>
@@ -1022,6 +918,17 @@
     <message>
         <source>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</source>
         <translation>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::SettingsController</name>
+    <message>
+        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
+        <translation>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: %1</source>
+        <translation>The CA file cannot be used: %1</translation>
     </message>
 </context>
 <context>
@@ -1636,24 +1543,8 @@
         <translation>Notes — required for HOLD and FAIL (at least %1 characters)</translation>
     </message>
     <message>
-        <source>✔ PASS (F2)</source>
-        <translation>✔ PASS (F2)</translation>
-    </message>
-    <message>
-        <source>❚❚ HOLD (F3)</source>
-        <translation>❚❚ HOLD (F3)</translation>
-    </message>
-    <message>
-        <source>✖ FAIL (F4)</source>
-        <translation>✖ FAIL (F4)</translation>
-    </message>
-    <message>
         <source>not checked</source>
         <translation>not checked</translation>
-    </message>
-    <message>
-        <source> (CCP)</source>
-        <translation> (CCP)</translation>
     </message>
     <message>
         <source>Signed: %1</source>
@@ -1738,6 +1629,18 @@
     <message>
         <source>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</source>
         <translation>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</translation>
+    </message>
+    <message>
+        <source>✔ %1 (F2)</source>
+        <translation>✔ %1 (F2)</translation>
+    </message>
+    <message>
+        <source>❚❚ %1 (F3)</source>
+        <translation>❚❚ %1 (F3)</translation>
+    </message>
+    <message>
+        <source>✖ %1 (F4)</source>
+        <translation>✖ %1 (F4)</translation>
     </message>
 </context>
 <context>
@@ -2080,14 +1983,6 @@
 </context>
 <context>
     <name>flowviz::ui::SupervisorCharts</name>
-    <message>
-        <source>%1. %2 (CCP)</source>
-        <translation>%1. %2 (CCP)</translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
     <message>
         <source>Lots per day by type</source>
         <translation>Lots per day by type</translation>

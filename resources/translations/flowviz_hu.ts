@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hu_HU" sourcelanguage="en_GB">
 <context>
+    <name>DomainLabels</name>
+    <message>
+        <source>Created</source>
+        <translation>Létrehozva</translation>
+    </message>
+    <message>
+        <source>In quarantine</source>
+        <translation>Karanténban</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Felszabadítva</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Visszatartva</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Elutasítva</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Felhasználva</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Befejezve</translation>
+    </message>
+    <message>
+        <source>Raw material</source>
+        <translation>Nyersanyag</translation>
+    </message>
+    <message>
+        <source>Deboned</source>
+        <translation>Csontozott</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Ömlesztett</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>Keverék</translation>
+    </message>
+    <message>
+        <source>Skewer</source>
+        <translation>Nyárs</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Fagyasztott</translation>
+    </message>
+    <message>
+        <source>Finished goods</source>
+        <translation>Késztermék</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>MEGFELELT</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>ZÁROLÁS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>ELUTASÍTÁS</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Ellenőrző kapu</translation>
+    </message>
+    <message>
+        <source>Blocking gate</source>
+        <translation>Blokkoló kapu</translation>
+    </message>
+    <message>
+        <source>Information only</source>
+        <translation>Csak tájékoztató</translation>
+    </message>
+    <message>
+        <source>%1. %2 (CCP)</source>
+        <translation>%1. %2 (CCP)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
     <name>Gs1Parser</name>
     <message>
         <source>The GS1 element (%1) has no data.</source>
@@ -111,34 +202,6 @@
         <translation>A címke nyomtatása nem sikerült. Ellenőrizze a nyomtatót, majd nyomtasson újra.</translation>
     </message>
     <message>
-        <source>Raw material</source>
-        <translation>Nyersanyag</translation>
-    </message>
-    <message>
-        <source>Deboned</source>
-        <translation>Csontozott</translation>
-    </message>
-    <message>
-        <source>Bulk</source>
-        <translation>Ömlesztett</translation>
-    </message>
-    <message>
-        <source>Mix</source>
-        <translation>Keverék</translation>
-    </message>
-    <message>
-        <source>Skewer</source>
-        <translation>Nyárs</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>Fagyasztott</translation>
-    </message>
-    <message>
-        <source>Finished goods</source>
-        <translation>Késztermék</translation>
-    </message>
-    <message>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -233,46 +296,6 @@
         <translation>A(z) %1 tételt a minőségellenőrzés elutasította, nem szabad felhasználni. Tegye félre.</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>Létrehozva</translation>
-    </message>
-    <message>
-        <source>In QUARANTINE</source>
-        <translation>Karanténban</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Jóváhagyva</translation>
-    </message>
-    <message>
-        <source>On HOLD</source>
-        <translation>Zárolva</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Elutasítva</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Felhasználva</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Lezárva</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>MEGFELELT</translation>
-    </message>
-    <message>
-        <source>HOLD</source>
-        <translation>ZÁROLÁS</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>ELUTASÍTÁS</translation>
-    </message>
-    <message>
         <source>Write down the corrective action taken (at least %1 characters): what was done with the product and the process. It is required for HOLD and FAIL at a critical control point.</source>
         <translation>Írja le a megtett helyesbítő intézkedést (legalább %1 karakter): mi történt a termékkel és a folyamattal. Kritikus szabályozási ponton ZÁROLÁSHOZ és ELUTASÍTÁSHOZ kötelező.</translation>
     </message>
@@ -340,17 +363,6 @@
     </message>
 </context>
 <context>
-    <name>flowviz::app::ConsoleCore</name>
-    <message>
-        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
-        <translation>A szervercím nem érvényes URL. Így adja meg: https://flowviz.example:8443.</translation>
-    </message>
-    <message>
-        <source>The CA file cannot be used: %1</source>
-        <translation>A CA-fájl nem használható: %1</translation>
-    </message>
-</context>
-<context>
     <name>flowviz::app::ConsoleSettings</name>
     <message>
         <source>Enter the start times of one to four shifts, for example 06:00, 14:00, 22:00.</source>
@@ -400,10 +412,6 @@
         <translation>%1 (%2) aláírta, %3: %4</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-    <message>
         <source>%1 is outside the critical limit of %2 (%3): this lot cannot PASS. Record HOLD or FAIL and write down the corrective action taken.</source>
         <translation>%1 kívül esik a(z) %2 kritikus határértékén (%3): ez a tétel nem kaphat MEGFELELT minősítést. Rögzítsen ZÁROLÁST vagy ELUTASÍTÁST, és írja le a megtett helyesbítő intézkedést.</translation>
     </message>
@@ -450,14 +458,6 @@
 </context>
 <context>
     <name>flowviz::app::GatesModel</name>
-    <message>
-        <source>%1. %2 (CCP)</source>
-        <translation>%1. %2 (CCP)</translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
     <message>
         <source>Critical control point: record the measured temperature.</source>
         <translation>Kritikus szabályozási pont: rögzítse a mért hőmérsékletet.</translation>
@@ -685,18 +685,6 @@
 <context>
     <name>flowviz::app::QcDecisionsModel</name>
     <message>
-        <source>✓ PASS</source>
-        <translation>✓ MEGFELELT</translation>
-    </message>
-    <message>
-        <source>⚠ HOLD</source>
-        <translation>⚠ VISSZATARTVA</translation>
-    </message>
-    <message>
-        <source>✕ FAIL</source>
-        <translation>✕ NEM FELELT MEG</translation>
-    </message>
-    <message>
         <source>The server cannot be reached, so the lots behind this bar cannot be listed now. Try again when the console is online.</source>
         <translation>A szerver nem érhető el, ezért az oszlop mögötti tételek most nem listázhatók. Próbálja újra, amikor a konzol ismét online.</translation>
     </message>
@@ -731,18 +719,6 @@
 </context>
 <context>
     <name>flowviz::app::RecallModel</name>
-    <message>
-        <source>Pass</source>
-        <translation>Megfelelt</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>Visszatartás</translation>
-    </message>
-    <message>
-        <source>Fail</source>
-        <translation>Nem felelt meg</translation>
-    </message>
     <message>
         <source>No decision</source>
         <translation>Nincs döntés</translation>
@@ -793,34 +769,6 @@
 </context>
 <context>
     <name>flowviz::app::RecentLotsModel</name>
-    <message>
-        <source>Created</source>
-        <translation>Létrehozva</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Karantén</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Kiadva</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Visszatartva</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Elutasítva</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Felhasználva</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Befejezve</translation>
-    </message>
     <message>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
@@ -891,58 +839,6 @@
     <message>
         <source>Created</source>
         <translation>Létrehozva</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Karantén</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>Felszabadítva</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Visszatartva</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Elutasítva</translation>
-    </message>
-    <message>
-        <source>Consumed</source>
-        <translation>Felhasználva</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Befejezve</translation>
-    </message>
-    <message>
-        <source>Raw material</source>
-        <translation>Nyersanyag</translation>
-    </message>
-    <message>
-        <source>Deboned</source>
-        <translation>Csontozott</translation>
-    </message>
-    <message>
-        <source>Bulk</source>
-        <translation>Ömlesztett</translation>
-    </message>
-    <message>
-        <source>Mix</source>
-        <translation>Keverék</translation>
-    </message>
-    <message>
-        <source>Skewered</source>
-        <translation>Nyársalt</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>Fagyasztott</translation>
-    </message>
-    <message>
-        <source>Finished goods</source>
-        <translation>Késztermék</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the network and try again.</source>
@@ -1022,6 +918,17 @@
     <message>
         <source>The server cannot be reached, and this workstation&apos;s record of %1&apos;s last login cannot be read, so nobody can check the password here. Wait until the server can be reached, or call IT.</source>
         <translation>A szerver nem érhető el, és ez a munkaállomás nem tudja beolvasni %1 legutóbbi bejelentkezésének adatait, ezért a jelszó itt nem ellenőrizhető. Várjon, amíg a szerver elérhető lesz, vagy hívja az informatikát.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::app::SettingsController</name>
+    <message>
+        <source>The server address is not a valid URL. Enter it like https://flowviz.example:8443.</source>
+        <translation>A szervercím nem érvényes URL. Így adja meg: https://flowviz.example:8443.</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: %1</source>
+        <translation>A CA-fájl nem használható: %1</translation>
     </message>
 </context>
 <context>
@@ -1636,24 +1543,8 @@
         <translation>Megjegyzés — zárolásnál és elutasításnál kötelező (legalább %1 karakter)</translation>
     </message>
     <message>
-        <source>✔ PASS (F2)</source>
-        <translation>✔ MEGFELELT (F2)</translation>
-    </message>
-    <message>
-        <source>❚❚ HOLD (F3)</source>
-        <translation>❚❚ ZÁROLÁS (F3)</translation>
-    </message>
-    <message>
-        <source>✖ FAIL (F4)</source>
-        <translation>✖ ELUTASÍTÁS (F4)</translation>
-    </message>
-    <message>
         <source>not checked</source>
         <translation>nincs ellenőrizve</translation>
-    </message>
-    <message>
-        <source> (CCP)</source>
-        <translation> (CCP)</translation>
     </message>
     <message>
         <source>Signed: %1</source>
@@ -1738,6 +1629,18 @@
     <message>
         <source>✖ The %1 for lot %2 at gate %3 was discarded: it is not recorded.</source>
         <translation>✖ A(z) %2 tétel %3. kapus %1 döntését elvetették: nincs rögzítve.</translation>
+    </message>
+    <message>
+        <source>✔ %1 (F2)</source>
+        <translation>✔ %1 (F2)</translation>
+    </message>
+    <message>
+        <source>❚❚ %1 (F3)</source>
+        <translation>❚❚ %1 (F3)</translation>
+    </message>
+    <message>
+        <source>✖ %1 (F4)</source>
+        <translation>✖ %1 (F4)</translation>
     </message>
 </context>
 <context>
@@ -2080,14 +1983,6 @@
 </context>
 <context>
     <name>flowviz::ui::SupervisorCharts</name>
-    <message>
-        <source>%1. %2 (CCP)</source>
-        <translation>%1. %2 (CCP)</translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
     <message>
         <source>Lots per day by type</source>
         <translation>Tételek naponta, típusonként</translation>

@@ -1,9 +1,10 @@
 // Request bodies (backend/api/bodyreader.*, backend/api/jsontext.*): the bytes of a POST, read as
-// ApiContext::jsonBody reads them, then decoded field by field with the domain rules as the lot
-// and QC-decision services decode theirs.
+// ApiContext::jsonBody reads them, then decoded by the lot service's strict decoder and field by
+// field with the domain rules as the QC-decision decoder reads its body.
 #include "backend/api/apierror.h"
 #include "backend/api/bodyreader.h"
 #include "backend/api/jsontext.h"
+#include "backend/lots/lotcommands.h"
 
 #include "domain/enums.h"
 #include "domain/validation.h"
@@ -79,47 +80,25 @@ void finish(const BodyReader &in, const QJsonObject &body)
 }
 
 // The fields of POST /api/v1/lots, as lots::service::create reads them.
+// The lot service's own strict decoder (backend/lots/lotcommands.*): either a 422, or a
+// command whose every value passes the domain rules.
 void readLot(const QJsonObject &body)
 {
-    BodyReader in(body,
-                  {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("lot_type"),
-                   QStringLiteral("weight_kg"), QStringLiteral("temperature_c"),
-                   QStringLiteral("production_run_id"), QStringLiteral("run_code"),
-                   QStringLiteral("metadata"), QStringLiteral("parents"),
-                   QStringLiteral("workstation_id"), QStringLiteral("client_created_at")});
-    in.uuid(QStringLiteral("id"), false);
-    if (const auto raw = in.string(QStringLiteral("lot_code"), true, 1000)) {
-        const QString code = rules::normalizeLotCode(*raw);
-        in.add(rules::checkLotCode(code));
+    try {
+        const wire::RegisterLot lot = lots::decodeRegisterLot(body);
+        FUZZ_ASSERT(!rules::checkLotCode(lot.lotCode));
+        FUZZ_ASSERT(rules::normalizeLotCode(lot.lotCode) == lot.lotCode);
+        if (lot.weightKg)
+            FUZZ_ASSERT(!rules::checkWeight(*lot.weightKg));
+        if (lot.temperatureC)
+            FUZZ_ASSERT(!rules::checkTemperature(*lot.temperatureC));
+        if (lot.clientCreatedAt)
+            FUZZ_ASSERT(lot.clientCreatedAt->isValid());
+        for (const wire::ParentUse &p : lot.parents)
+            FUZZ_ASSERT(!rules::checkLotCode(p.lotCode));
+    } catch (const api::ApiError &e) {
+        FUZZ_ASSERT(e.response().status == 422);
     }
-    if (const auto t = in.string(QStringLiteral("lot_type"), true))
-        lotTypeFromString(*t);
-    if (const auto weight = in.decimal(QStringLiteral("weight_kg"), false))
-        in.add(rules::checkWeight(*weight));
-    if (const auto temperature = in.decimal(QStringLiteral("temperature_c"), false))
-        in.add(rules::checkTemperature(*temperature));
-    in.uuid(QStringLiteral("production_run_id"), false);
-    in.string(QStringLiteral("run_code"), false, 100);
-    in.object(QStringLiteral("metadata"), false);
-    in.string(QStringLiteral("workstation_id"), false, 64);
-    if (const auto t = in.time(QStringLiteral("client_created_at"), false))
-        FUZZ_ASSERT(t->isValid());
-    if (const auto parents = in.array(QStringLiteral("parents"), false)) {
-        for (qsizetype i = 0; i < parents->size() && i < 50; ++i) {
-            if (!parents->at(i).isObject())
-                continue;
-            BodyReader p(parents->at(i).toObject(),
-                         {QStringLiteral("lot_code"), QStringLiteral("quantity_used_kg")},
-                         QStringLiteral("parents[%1].").arg(i));
-            if (const auto pc = p.string(QStringLiteral("lot_code"), true, 1000))
-                p.add(rules::checkLotCode(rules::normalizeLotCode(*pc),
-                                          p.field(QStringLiteral("lot_code"))));
-            if (const auto qty = p.decimal(QStringLiteral("quantity_used_kg"), true))
-                p.add(rules::checkQuantityUsed(*qty, p.field(QStringLiteral("quantity_used_kg"))));
-            in.append(p.errors());
-        }
-    }
-    finish(in, body);
 }
 
 // The fields of POST /api/v1/qc-decisions, as qc::service::record reads them.

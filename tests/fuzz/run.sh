@@ -9,7 +9,7 @@ build=${1:?usage: tests/fuzz/run.sh <build-dir> [seconds-per-target]}
 seconds=${2:-20}
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 fuzz_dir=$source_dir/tests/fuzz
-targets=(bodyreader lotcode decimal gs1 jwt)
+targets=(bodyreader lotcode decimal gs1 jwt syncbatch)
 
 cxx=${FUZZ_CXX:-clang++-14}
 if ! command -v "$cxx" >/dev/null; then

@@ -1,6 +1,6 @@
 #include "ui/common/statusbadge.h"
 
-#include "app/registration/rulemessages.h"
+#include "app/core/domainlabels.h"
 
 #include <QEvent>
 
@@ -45,7 +45,7 @@ void StatusBadge::refresh()
         setStyleSheet(QString());
         return;
     }
-    QString text = app::RuleMessages::statusName(*m_status);
+    QString text = app::DomainLabels::lotStatus(*m_status);
     if (m_pending)
         text = tr("%1 — waiting to sync").arg(text);
     setText(text);

@@ -2,6 +2,8 @@
 
 #include "ui/labels/qrcode.h"
 
+#include "app/core/domainlabels.h"
+
 #include "domain/validation.h"
 
 #include <QFileInfo>
@@ -40,7 +42,7 @@ int fittingPixelSize(QFont font, const QStringList &lines, qreal width, int maxP
 void drawLines(QPainter *painter, const QRectF &area, const LotLabel &label)
 {
     const QString typeLine = LabelRenderer::tr("Type: %1 – %2")
-                                 .arg(toString(label.type), LabelRenderer::lotTypeName(label.type));
+                                 .arg(toString(label.type), app::DomainLabels::lotType(label.type));
     const QString weightLine =
         LabelRenderer::tr("Weight: %1")
             .arg(label.weightKg ? LabelRenderer::formatWeight(*label.weightKg)
@@ -185,27 +187,6 @@ bool LabelRenderer::print(QPrinter *printer, const LotLabel &label, const QSizeF
         return false;
     }
     return true;
-}
-
-QString LabelRenderer::lotTypeName(LotType type)
-{
-    switch (type) {
-    case LotType::RAW:
-        return tr("Raw material");
-    case LotType::DEB:
-        return tr("Deboned");
-    case LotType::BULK:
-        return tr("Bulk");
-    case LotType::MIX:
-        return tr("Mix");
-    case LotType::SKW:
-        return tr("Skewer");
-    case LotType::FRZ:
-        return tr("Frozen");
-    case LotType::FG:
-        return tr("Finished goods");
-    }
-    return toString(type);
 }
 
 QString LabelRenderer::formatWeight(const Decimal &kg)

@@ -45,8 +45,6 @@ public:
     bool print(QPrinter *printer, const LotLabel &label, const QSizeF &sizeMm = defaultSizeMm());
     QString errorString() const { return m_error; }
 
-    // The operator's name for a lot type, e.g. "Skewer" / "Nyárs". Translated.
-    static QString lotTypeName(LotType type);
     // "12.50 kg": at least two decimals, the current locale's decimal point, never rounded.
     static QString formatWeight(const Decimal &kg);
 

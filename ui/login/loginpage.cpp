@@ -1,7 +1,6 @@
 #include "ui/login/loginpage.h"
 
 #include "app/api/apierror.h"
-#include "app/core/consolecore.h"
 #include "app/session/session.h"
 
 #include <QEvent>
@@ -13,7 +12,7 @@
 
 namespace flowviz::ui {
 
-LoginPage::LoginPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m_core(core)
+LoginPage::LoginPage(app::Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
@@ -79,7 +78,6 @@ LoginPage::LoginPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent),
     connect(m_password, &QLineEdit::returnPressed, this, &LoginPage::submit);
     connect(m_button, &QPushButton::clicked, this, &LoginPage::submit);
 
-    auto *session = core->session();
     connect(session, &app::Session::loggedIn, this, [this] {
         if (!m_waiting)
             return;
@@ -97,7 +95,7 @@ LoginPage::LoginPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent),
 void LoginPage::prepare(const QString &notice)
 {
     m_password->clear();
-    const QString last = m_core->session()->lastUsername();
+    const QString last = m_session->lastUsername();
     if (m_user->text().isEmpty() && !last.isEmpty())
         m_user->setText(last);
     if (notice.isEmpty())
@@ -139,7 +137,7 @@ void LoginPage::submit()
     }
     setBusy(true);
     m_message->hide();
-    m_core->session()->login(user, m_password->text());
+    m_session->login(user, m_password->text());
 }
 
 void LoginPage::onFailed(const app::ApiError &, const QString &message)

@@ -8,7 +8,7 @@ class QPushButton;
 
 namespace flowviz::app {
 struct ApiError;
-class ConsoleCore;
+class Session;
 } // namespace flowviz::app
 
 namespace flowviz::ui {
@@ -21,7 +21,7 @@ class LoginPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit LoginPage(flowviz::app::ConsoleCore *core, QWidget *parent = nullptr);
+    explicit LoginPage(flowviz::app::Session *session, QWidget *parent = nullptr);
 
     // Ready for the next login: the last user name prefilled, the password cleared, the cursor
     // where it is needed, and an optional notice.
@@ -45,7 +45,7 @@ private:
     void onFailed(const flowviz::app::ApiError &error, const QString &message);
     void setBusy(bool busy);
 
-    flowviz::app::ConsoleCore *m_core;
+    flowviz::app::Session *m_session;
     QLabel *m_title = nullptr;
     QLabel *m_userLabel = nullptr;
     QLineEdit *m_user = nullptr;

@@ -2,10 +2,8 @@
 
 #include "ui/lots/lotstatusdelegate.h"
 
-#include "app/core/consolecore.h"
+#include "app/core/domainlabels.h"
 #include "app/models/lotdetailloader.h"
-#include "app/models/serverlotsmodel.h"
-#include "app/trace/recallmodel.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -29,19 +27,37 @@ const QStringList kFields{
 
 constexpr int kStatusRole = Qt::UserRole + 1;
 
-QString timeText(const QJsonValue &v)
+QString timeText(const QDateTime &t)
 {
-    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
-QString textOf(const QJsonValue &v)
+QString textOf(const std::optional<Decimal> &d)
 {
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble());
-    return {};
+    return d ? d->toString() : QString();
+}
+
+// The lot's value of one of kFields, as the page shows it.
+QString lotFieldText(const wire::Lot &lot, const QString &field)
+{
+    if (field == u"lot_code")
+        return lot.lotCode;
+    if (field == u"lot_type")
+        return QStringLiteral("%1 (%2)").arg(app::DomainLabels::lotType(lot.type),
+                                             toString(lot.type));
+    if (field == u"status")
+        return app::DomainLabels::lotStatus(lot.status);
+    if (field == u"weight_kg")
+        return textOf(lot.weightKg);
+    if (field == u"temperature_c")
+        return textOf(lot.temperatureC);
+    if (field == u"run_code")
+        return lot.runCode.value_or(QString());
+    if (field == u"operator")
+        return lot.operatorName.value_or(QString());
+    if (field == u"workstation_id")
+        return lot.workstationId.value_or(QString());
+    return timeText(lot.createdAt);
 }
 
 QTableWidget *makeTable(QWidget *parent)
@@ -57,10 +73,6 @@ QTableWidget *makeTable(QWidget *parent)
 }
 
 } // namespace
-
-LotDetailPage::LotDetailPage(app::ConsoleCore *core, QWidget *parent)
-    : LotDetailPage(core ? core->api() : nullptr, parent)
-{}
 
 LotDetailPage::LotDetailPage(app::ApiClient *api, QWidget *parent)
     : QWidget(parent), m_loader(new app::LotDetailLoader(api, this))
@@ -156,7 +168,7 @@ void LotDetailPage::retranslate()
     for (QTableWidget *t : {m_parents, m_children})
         t->setHorizontalHeaderLabels(
             {tr("Lot code"), tr("Type"), tr("Status"), tr("Quantity (kg)")});
-    if (!m_loader->lot().isEmpty())
+    if (m_loader->lot())
         showLoaded();
 }
 
@@ -200,63 +212,46 @@ void LotDetailPage::showFailed(const QString &message)
 
 void LotDetailPage::showLoaded()
 {
-    const QJsonObject lot = m_loader->lot();
+    if (!m_loader->lot())
+        return;
+    const wire::Lot &lot = *m_loader->lot();
     m_message->clear();
-    m_title->setText(lot.value(QStringLiteral("lot_code")).toString());
+    m_title->setText(lot.lotCode);
     for (const QString &field : kFields) {
-        const QJsonValue v = lot.value(field);
-        QString text = textOf(v);
-        if (field == QLatin1String("lot_type")) {
-            if (const auto t = lotTypeFromString(text))
-                text = QStringLiteral("%1 (%2)").arg(app::ServerLotsModel::typeLabel(*t), text);
-        } else if (field == QLatin1String("status")) {
-            if (const auto s = lotStatusFromString(text))
-                text = app::ServerLotsModel::statusLabel(*s);
-        } else if (field == QLatin1String("created_at")) {
-            text = timeText(v);
-        }
+        const QString text = lotFieldText(lot, field);
         m_values.value(field)->setText(text.isEmpty() ? tr("—") : text);
     }
 
-    const QJsonArray decisions = m_loader->decisions();
+    const QList<wire::Decision> &decisions = m_loader->decisions();
     m_history->setRowCount(int(decisions.size()));
     for (int row = 0; row < decisions.size(); ++row) {
-        const QJsonObject d = decisions.at(row).toObject();
-        const QString decision = d.value(QStringLiteral("decision")).toString();
-        QString label = decision;
-        if (const auto dec = decisionFromString(decision))
-            label = app::RecallModel::decisionLabel(*dec);
-        const QStringList cells{timeText(d.value(QStringLiteral("decided_at"))),
-                                QString::number(d.value(QStringLiteral("gate_number")).toInt()),
-                                label,
-                                d.value(QStringLiteral("notes")).toString(),
-                                textOf(d.value(QStringLiteral("temperature_c"))),
-                                d.value(QStringLiteral("operator_name")).toString().isEmpty()
-                                    ? d.value(QStringLiteral("operator")).toString()
-                                    : d.value(QStringLiteral("operator_name")).toString()};
+        const wire::Decision &d = decisions.at(row);
+        const QStringList cells{timeText(d.decidedAt),
+                                QString::number(d.gateNumber),
+                                app::DomainLabels::decision(d.decision),
+                                d.notes,
+                                textOf(d.temperatureC),
+                                d.operatorName.isEmpty() ? d.operatorUsername : d.operatorName};
         for (int c = 0; c < cells.size(); ++c)
             m_history->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }
 
-    const auto fill = [](QTableWidget *t, const QJsonArray &lots) {
-        t->setRowCount(int(lots.size()));
-        for (int row = 0; row < lots.size(); ++row) {
-            const QJsonObject l = lots.at(row).toObject();
-            const QString status = l.value(QStringLiteral("status")).toString();
-            const auto s = lotStatusFromString(status);
-            const QStringList cells{l.value(QStringLiteral("lot_code")).toString(),
-                                    l.value(QStringLiteral("lot_type")).toString(),
-                                    s ? app::ServerLotsModel::statusLabel(*s) : status,
-                                    textOf(l.value(QStringLiteral("quantity_used_kg")))};
+    const auto fill = [](QTableWidget *t, const QList<wire::LotLink> &links) {
+        t->setRowCount(int(links.size()));
+        for (int row = 0; row < links.size(); ++row) {
+            const wire::LotLink &l = links.at(row);
+            const QStringList cells{l.lotCode, toString(l.type),
+                                    app::DomainLabels::lotStatus(l.status),
+                                    l.quantityUsedKg.toString()};
             for (int c = 0; c < cells.size(); ++c) {
                 auto *item = new QTableWidgetItem(cells.at(c));
-                item->setData(kStatusRole, status);
+                item->setData(kStatusRole, toString(l.status));
                 t->setItem(row, c, item);
             }
         }
     };
-    fill(m_parents, lot.value(QStringLiteral("parents")).toArray());
-    fill(m_children, lot.value(QStringLiteral("children")).toArray());
+    fill(m_parents, lot.parents.value_or(QList<wire::LotLink>()));
+    fill(m_children, lot.children.value_or(QList<wire::LotLink>()));
 }
 
 } // namespace flowviz::ui

@@ -10,7 +10,6 @@ class QTableWidget;
 
 namespace flowviz::app {
 class ApiClient;
-class ConsoleCore;
 class LotDetailLoader;
 } // namespace flowviz::app
 
@@ -23,7 +22,6 @@ class LotDetailPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit LotDetailPage(app::ConsoleCore *core, QWidget *parent = nullptr);
     explicit LotDetailPage(app::ApiClient *api, QWidget *parent = nullptr);
 
     QString code() const;

@@ -3,7 +3,7 @@
 #include "ui/lots/lotdetailpage.h"
 #include "ui/lots/lotstatusdelegate.h"
 
-#include "app/core/consolecore.h"
+#include "app/core/domainlabels.h"
 #include "app/models/serverlotsmodel.h"
 
 #include <QCheckBox>
@@ -54,10 +54,6 @@ private:
 };
 
 } // namespace
-
-LotsPage::LotsPage(app::ConsoleCore *core, QWidget *parent)
-    : LotsPage(core ? core->api() : nullptr, core ? core->cache() : nullptr, parent)
-{}
 
 LotsPage::LotsPage(app::ApiClient *api, app::LocalCache *cache, QWidget *parent)
     : QWidget(parent), m_api(api), m_model(new app::ServerLotsModel(api, cache, this))
@@ -202,11 +198,11 @@ void LotsPage::fillCombos()
     m_type->clear();
     m_type->addItem(tr("All types"));
     for (LotType t : allLotTypes())
-        m_type->addItem(app::ServerLotsModel::typeLabel(t), toString(t));
+        m_type->addItem(app::DomainLabels::lotType(t), toString(t));
     m_status->clear();
     m_status->addItem(tr("All statuses"));
     for (LotStatus s : allLotStatuses())
-        m_status->addItem(app::ServerLotsModel::statusLabel(s), toString(s));
+        m_status->addItem(app::DomainLabels::lotStatus(s), toString(s));
     m_type->setCurrentIndex(qMax(0, type));
     m_status->setCurrentIndex(qMax(0, status));
 }

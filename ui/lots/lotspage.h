@@ -13,7 +13,6 @@ class QTimer;
 
 namespace flowviz::app {
 class ApiClient;
-class ConsoleCore;
 class LocalCache;
 class ServerLotsModel;
 } // namespace flowviz::app
@@ -29,8 +28,7 @@ class LotsPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit LotsPage(app::ConsoleCore *core, QWidget *parent = nullptr);
-    // For tests and tools without a whole ConsoleCore.
+    // Offline, the list shows the lots cached in `cache` (may be null).
     LotsPage(app::ApiClient *api, app::LocalCache *cache, QWidget *parent = nullptr);
 
     app::ServerLotsModel *model() const { return m_model; }

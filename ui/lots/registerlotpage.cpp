@@ -6,6 +6,7 @@
 #include "ui/labels/labelpreview.h"
 #include "ui/labels/labelrenderer.h"
 
+#include "app/core/domainlabels.h"
 #include "app/outbox/outbox.h"
 #include "app/registration/rulemessages.h"
 
@@ -176,7 +177,7 @@ void RegisterLotPage::retranslateUi()
     for (int i = 0; i < m_type->count(); ++i) {
         const auto t = lotTypeFromString(m_type->itemData(i).toString());
         m_type->setItemText(
-            i, QStringLiteral("%1 — %2").arg(toString(*t), LabelRenderer::lotTypeName(*t)));
+            i, QStringLiteral("%1 — %2").arg(toString(*t), app::DomainLabels::lotType(*t)));
     }
     m_code->setPlaceholderText(
         tr("Generated when you save; type it only to use a pre-printed label"));

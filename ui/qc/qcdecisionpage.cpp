@@ -7,6 +7,7 @@
 #include "ui/labels/labelrenderer.h"
 #include "ui/qc/signaturedialog.h"
 
+#include "app/core/domainlabels.h"
 #include "app/outbox/outbox.h"
 #include "app/registration/rulemessages.h"
 #include "app/session/session.h"
@@ -259,9 +260,12 @@ void QcDecisionPage::retranslateUi()
         tr("Corrective action — required for HOLD and FAIL at this critical control point: what "
            "was done with the product and the process (at least %1 characters)")
             .arg(rules::kCorrectiveActionMin));
-    m_buttons.value(Decision::PASS)->setText(tr("\u2714 PASS (F2)"));
-    m_buttons.value(Decision::HOLD)->setText(tr("\u275A\u275A HOLD (F3)"));
-    m_buttons.value(Decision::FAIL)->setText(tr("\u2716 FAIL (F4)"));
+    m_buttons.value(Decision::PASS)
+        ->setText(tr("\u2714 %1 (F2)").arg(app::DomainLabels::decision(Decision::PASS)));
+    m_buttons.value(Decision::HOLD)
+        ->setText(tr("\u275A\u275A %1 (F3)").arg(app::DomainLabels::decision(Decision::HOLD)));
+    m_buttons.value(Decision::FAIL)
+        ->setText(tr("\u2716 %1 (F4)").arg(app::DomainLabels::decision(Decision::FAIL)));
     // setText() resets a button's shortcut to the text's mnemonic: set the keys after it.
     m_buttons.value(Decision::PASS)->setShortcut(QKeySequence(Qt::Key_F2));
     m_buttons.value(Decision::HOLD)->setShortcut(QKeySequence(Qt::Key_F3));
@@ -356,13 +360,12 @@ void QcDecisionPage::updateStepper()
                                    *last == Decision::PASS   ? QStringLiteral("\u2714")
                                    : *last == Decision::HOLD ? QStringLiteral("\u275A\u275A")
                                                              : QStringLiteral("\u2716"),
-                                   app::RuleMessages::decisionName(*last))
+                                   app::DomainLabels::decision(*last))
                              : tr("not checked");
         if (firstOpen < 0 && (!last || *last != Decision::PASS))
             firstOpen = gate.number;
-        const QString ccp = gate.isCcp ? tr(" (CCP)") : QString();
-        b->setText(
-            QStringLiteral("%1. %2%3\n%4").arg(gate.number).arg(gate.name(language), ccp, state));
+        b->setText(app::DomainLabels::gate(gate.number, gate.name(language), gate.isCcp) + u'\n' +
+                   state);
     }
     if (currentGate() < 0 && firstOpen > 0) {
         if (QAbstractButton *b = m_stepper->button(firstOpen))
@@ -576,7 +579,7 @@ void QcDecisionPage::updateResult()
         return;
     const auto decision =
         decisionFromString(item->payload.value(QStringLiteral("decision")).toString());
-    const QString name = decision ? app::RuleMessages::decisionName(*decision) : QString();
+    const QString name = decision ? app::DomainLabels::decision(*decision) : QString();
     const int gate = item->payload.value(QStringLiteral("gate_number")).toInt();
     switch (item->state) {
     case app::OutboxItem::State::Done:
@@ -621,7 +624,7 @@ void QcDecisionPage::showLot()
     m_status->setStatus(lot->status, lot->isPending());
     m_cardDetails->setText(
         tr("%1 · %2 · run %3")
-            .arg(LabelRenderer::lotTypeName(lot->type),
+            .arg(app::DomainLabels::lotType(lot->type),
                  lot->weightKg ? LabelRenderer::formatWeight(*lot->weightKg) : tr("weight unknown"),
                  lot->runCode.isEmpty() ? tr("none") : lot->runCode));
     m_cardTemperature->setReading(lot->temperatureC, m_recorder->cache()->profile(lot->type));
@@ -681,7 +684,7 @@ void QcDecisionPage::openSignature(const app::DecisionDraft &d)
                                : QStringLiteral("%1 (%2)").arg(user.fullName, user.username);
     auto *dialog = new SignatureDialog(
         signer, m_recorder->signatureMeaning(d),
-        tr("Sign and record %1").arg(app::RuleMessages::decisionName(d.decision)), this);
+        tr("Sign and record %1").arg(app::DomainLabels::decision(d.decision)), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &SignatureDialog::signRequested, this,
@@ -696,7 +699,7 @@ void QcDecisionPage::onRecorded(const app::RecordedDecision &decision)
     // Says which lot the decision went to, whatever the card shows by now.
     m_result->setText(tr("%1 recorded for lot %2 at gate %3. It will be sent to the server "
                          "automatically.")
-                          .arg(app::RuleMessages::decisionName(decision.decision), decision.lotCode)
+                          .arg(app::DomainLabels::decision(decision.decision), decision.lotCode)
                           .arg(decision.gateNumber));
     m_resultOutboxId = decision.outboxId;
     m_resultLot = decision.lotCode;

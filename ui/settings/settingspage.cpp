@@ -1,7 +1,7 @@
 #include "ui/settings/settingspage.h"
 
 #include "app/codes/lotcodegenerator.h"
-#include "app/core/consolecore.h"
+#include "app/core/settingscontroller.h"
 #include "ui/i18n/languagemanager.h"
 
 #include <QComboBox>
@@ -20,7 +20,8 @@
 
 namespace flowviz::ui {
 
-SettingsPage::SettingsPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m_core(core)
+SettingsPage::SettingsPage(app::SettingsController *settings, QWidget *parent)
+    : QWidget(parent), m_settings(settings)
 {
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -111,7 +112,7 @@ SettingsPage::SettingsPage(app::ConsoleCore *core, QWidget *parent) : QWidget(pa
 
     connect(m_saveButton, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_caBrowse, &QPushButton::clicked, this, &SettingsPage::browseCa);
-    connect(core, &app::ConsoleCore::settingsChanged, this, &SettingsPage::load);
+    connect(settings, &app::SettingsController::settingsChanged, this, &SettingsPage::load);
 
     retranslateUi();
     load();
@@ -119,7 +120,7 @@ SettingsPage::SettingsPage(app::ConsoleCore *core, QWidget *parent) : QWidget(pa
 
 void SettingsPage::load()
 {
-    const app::ConsoleSettings &s = m_core->settings();
+    const app::ConsoleSettings &s = m_settings->settings();
     m_serverUrl->setText(s.serverUrl.toString());
     m_caFile->setText(s.caFile);
     m_site->setText(s.site);
@@ -141,7 +142,7 @@ void SettingsPage::load()
 
 app::ConsoleSettings SettingsPage::formSettings() const
 {
-    app::ConsoleSettings s = m_core->settings();
+    app::ConsoleSettings s = m_settings->settings();
     s.serverUrl = QUrl::fromUserInput(m_serverUrl->text().trimmed());
     s.caFile = m_caFile->text().trimmed();
     s.site = m_site->text().trimmed().toUpper();
@@ -181,12 +182,12 @@ bool SettingsPage::save()
         m_shiftStarts->setFocus(Qt::OtherFocusReason);
         return false;
     }
-    if (!m_core->applySettings(s, &error)) {
+    if (!m_settings->apply(s, &error)) {
         showResult(error, true);
         return false;
     }
-    m_core->settings().save();
-    if (m_core->restartRequired())
+    m_settings->settings().save();
+    if (m_settings->restartRequired())
         showResult(tr("Saved. The new site and workstation id are used for lot codes after the "
                       "console is restarted; everything else is in use now."),
                    false);

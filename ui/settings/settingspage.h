@@ -13,7 +13,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace flowviz::app {
-class ConsoleCore;
+class SettingsController;
 }
 
 namespace flowviz::ui {
@@ -26,7 +26,7 @@ class SettingsPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit SettingsPage(flowviz::app::ConsoleCore *core, QWidget *parent = nullptr);
+    explicit SettingsPage(flowviz::app::SettingsController *settings, QWidget *parent = nullptr);
 
     // The form as settings (not yet applied); shift start times that cannot be read give an
     // empty list.
@@ -34,7 +34,7 @@ public:
     QString errorText() const;
 
 public slots:
-    // Validates, applies through ConsoleCore::applySettings and stores. False on an error,
+    // Validates, applies through SettingsController::apply and stores. False on an error,
     // which is shown on the page.
     bool save();
     // Shows the settings in use.
@@ -48,7 +48,7 @@ private:
     void browseCa();
     void showResult(const QString &message, bool error);
 
-    flowviz::app::ConsoleCore *m_core;
+    flowviz::app::SettingsController *m_settings;
     QLabel *m_title = nullptr;
     QFormLayout *m_form = nullptr;
     QLineEdit *m_serverUrl = nullptr;

@@ -1,6 +1,6 @@
 #include "ui/shell/mainwindow.h"
 
-#include "app/core/consolecore.h"
+#include "app/core/settingscontroller.h"
 #include "app/session/session.h"
 #include "app/sync/syncengine.h"
 #include "ui/i18n/languagemanager.h"
@@ -49,8 +49,11 @@ QString pill(const QString &background)
 
 } // namespace
 
-MainWindow::MainWindow(app::ConsoleCore *core, LanguageManager *languages, QWidget *parent)
-    : QMainWindow(parent), m_core(core), m_languages(languages)
+MainWindow::MainWindow(app::Session *session, app::SyncEngine *sync,
+                       app::SettingsController *settings, LanguageManager *languages,
+                       QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_sync(sync), m_settings(settings),
+      m_languages(languages)
 {
     setMinimumSize(1024, 700);
     QFont big = font();
@@ -60,7 +63,7 @@ MainWindow::MainWindow(app::ConsoleCore *core, LanguageManager *languages, QWidg
     m_root = new QStackedWidget(this);
     setCentralWidget(m_root);
 
-    m_login = new LoginPage(core, m_root);
+    m_login = new LoginPage(session, m_root);
     m_login->setObjectName(QStringLiteral("loginPage"));
     m_root->addWidget(m_login);
 
@@ -123,24 +126,26 @@ MainWindow::MainWindow(app::ConsoleCore *core, LanguageManager *languages, QWidg
                 m_language->setCurrentIndex(index);
         });
 
-    auto *sync = core->sync();
     connect(sync, &app::SyncEngine::stateChanged, this, &MainWindow::updateStatus);
     connect(sync, &app::SyncEngine::pendingCountChanged, this, &MainWindow::updateStatus);
     connect(sync, &app::SyncEngine::needsAttentionCountChanged, this, &MainWindow::updateStatus);
-    connect(core->session(), &app::Session::loggedIn, this, &MainWindow::updateOperator);
-    connect(core->session(), &app::Session::loggedOut, this, &MainWindow::updateOperator);
-    connect(core, &app::ConsoleCore::loginRequired, this, [this] {
+    connect(session, &app::Session::loggedIn, this, &MainWindow::updateOperator);
+    connect(session, &app::Session::loggedOut, this, &MainWindow::updateOperator);
+    // The session is over (the server refused the token, or it expired): the login page.
+    const auto sessionEnded = [this] {
         updateOperator();
         lock();
         m_login->prepare(tr("Your session has ended. Log in again to continue; nothing you "
                             "saved is lost."));
-    });
-    connect(core, &app::ConsoleCore::onlineLoginRequired, this, [this] {
+    };
+    connect(session, &app::Session::loginRequired, this, sessionEnded);
+    connect(session, &app::Session::expired, this, sessionEnded);
+    connect(session, &app::Session::onlineLoginRequired, this, [this] {
         lock();
         m_login->prepare(tr("The server can be reached again. Enter your password so that the "
                             "work saved here can be sent; nothing you saved is lost."));
     });
-    connect(core, &app::ConsoleCore::settingsChanged, this, &MainWindow::applySettings);
+    connect(settings, &app::SettingsController::settingsChanged, this, &MainWindow::applySettings);
 
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &MainWindow::lock);
@@ -148,7 +153,7 @@ MainWindow::MainWindow(app::ConsoleCore *core, LanguageManager *languages, QWidg
 
     retranslateUi();
     applySettings();
-    if (core->session()->isValid())
+    if (session->isValid())
         unlock();
     else
         lock();
@@ -219,7 +224,7 @@ bool MainWindow::isPageAvailable(const QString &id) const
     const auto roles = m_pageRoles.constFind(id);
     if (roles == m_pageRoles.cend())
         return true;
-    const auto *session = m_core->session();
+    const auto *session = m_session;
     return session->isValid() && roles->contains(session->user().role);
 }
 
@@ -367,7 +372,7 @@ void MainWindow::retranslateUi()
 
 void MainWindow::updateStatus()
 {
-    const auto *sync = m_core->sync();
+    const auto *sync = m_sync;
     switch (sync->state()) {
     case app::SyncEngine::State::Online:
         m_connection->setText(tr("● Online"));
@@ -401,7 +406,7 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateOperator()
 {
-    const auto *session = m_core->session();
+    const auto *session = m_session;
     if (session->isValid()) {
         const auto user = session->user();
         m_operator->setText(
@@ -414,7 +419,7 @@ void MainWindow::updateOperator()
 
 void MainWindow::applySettings()
 {
-    const auto &settings = m_core->settings();
+    const auto &settings = m_settings->settings();
     setIdleLockInterval(settings.idleLockMinutes * 60 * 1000);
     if (m_scanner) {
         m_scanner->setPrefix(settings.scannerPrefix);
@@ -431,12 +436,12 @@ void MainWindow::applySettings()
 void MainWindow::chooseLanguage(int index)
 {
     const QString code = m_language->itemData(index).toString();
-    if (code.isEmpty() || code == m_core->settings().language)
+    if (code.isEmpty() || code == m_settings->settings().language)
         return;
-    app::ConsoleSettings settings = m_core->settings();
+    app::ConsoleSettings settings = m_settings->settings();
     settings.language = code;
     QString error;
-    if (m_core->applySettings(settings, &error))
+    if (m_settings->apply(settings, &error))
         settings.save();
     else
         statusBar()->showMessage(error, 8000);

@@ -18,8 +18,10 @@ class QStackedWidget;
 class QVBoxLayout;
 
 namespace flowviz::app {
-class ConsoleCore;
-}
+class Session;
+class SettingsController;
+class SyncEngine;
+} // namespace flowviz::app
 
 namespace flowviz::ui {
 
@@ -38,7 +40,10 @@ class MainWindow : public QMainWindow
 public:
     static constexpr int kTouchTarget = 56; // px; at least 44 for gloved fingers
 
-    MainWindow(flowviz::app::ConsoleCore *core, LanguageManager *languages,
+    // The status bar follows `sync` and `session`; `settings` gives the idle lock, the scanner
+    // and the language, and takes the language chosen in the status bar.
+    MainWindow(flowviz::app::Session *session, flowviz::app::SyncEngine *sync,
+               flowviz::app::SettingsController *settings, LanguageManager *languages,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -83,7 +88,9 @@ private:
     void applySettings();
     void chooseLanguage(int index);
 
-    flowviz::app::ConsoleCore *m_core;
+    flowviz::app::Session *m_session;
+    flowviz::app::SyncEngine *m_sync;
+    flowviz::app::SettingsController *m_settings;
     LanguageManager *m_languages;
     QPointer<ScannerInput> m_scanner;
 

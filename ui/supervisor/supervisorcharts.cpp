@@ -1,5 +1,6 @@
 #include "ui/supervisor/supervisorcharts.h"
 
+#include "app/core/domainlabels.h"
 #include "app/stats/qcdecisionsmodel.h"
 
 #include <QLocale>
@@ -49,9 +50,7 @@ QStringList SupervisorCharts::axisLabels(const QList<QDateTime> &starts, const Q
 
 QString SupervisorCharts::gateLabel(const app::GateInfo &gate, const QString &language)
 {
-    const QString name = gate.name(language);
-    return gate.isCcp ? tr("%1. %2 (CCP)").arg(gate.number).arg(name)
-                      : tr("%1. %2").arg(gate.number).arg(name);
+    return app::DomainLabels::gate(gate.number, gate.name(language), gate.isCcp);
 }
 
 QColor SupervisorCharts::typeColour(const QString &lotType)

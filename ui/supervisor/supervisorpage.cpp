@@ -6,7 +6,6 @@
 #include "ui/supervisor/kpitile.h"
 #include "ui/supervisor/supervisorcharts.h"
 
-#include "app/core/consolecore.h"
 #include "app/models/serverlotsmodel.h"
 #include "app/stats/heldlotsmodel.h"
 #include "app/stats/qcdecisionsmodel.h"
@@ -37,15 +36,6 @@ QString statusStyle(const QString &background, const QString &border)
 }
 
 } // namespace
-
-SupervisorPage::SupervisorPage(app::ConsoleCore *core, QWidget *parent)
-    : SupervisorPage(core->api(), QDir(core->dataDir()).filePath(QStringLiteral("stats.json")),
-                     parent)
-{
-    setShiftStarts(core->settings().shiftStarts);
-    connect(core, &app::ConsoleCore::settingsChanged, this,
-            [this, core] { setShiftStarts(core->settings().shiftStarts); });
-}
 
 SupervisorPage::SupervisorPage(app::ApiClient *api, const QString &storePath, QWidget *parent)
     : QWidget(parent), m_api(api), m_stats(new app::StatsClient(api, storePath, this)),

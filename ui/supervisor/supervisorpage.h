@@ -16,7 +16,6 @@ class QPushButton;
 
 namespace flowviz::app {
 class ApiClient;
-class ConsoleCore;
 class HeldLotsModel;
 class QcDecisionsModel;
 class ServerLotsModel;
@@ -41,8 +40,7 @@ class SupervisorPage : public QWidget
 public:
     static constexpr int kAutoRefreshMs = 30 * 1000;
 
-    explicit SupervisorPage(app::ConsoleCore *core, QWidget *parent = nullptr);
-    // For tests and tools without a whole ConsoleCore; `storePath` keeps the last figures.
+    // `storePath` keeps the last figures for when the server cannot be reached.
     SupervisorPage(app::ApiClient *api, const QString &storePath, QWidget *parent = nullptr);
     ~SupervisorPage() override;
 

@@ -4,7 +4,6 @@
 #include "ui/sync/discarddialog.h"
 
 #include "app/cache/localcache.h"
-#include "app/core/consolecore.h"
 #include "app/models/outboxmodel.h"
 #include "app/outbox/outbox.h"
 #include "app/sync/syncengine.h"
@@ -26,9 +25,11 @@ namespace flowviz::ui {
 using app::OutboxItem;
 using app::OutboxModel;
 
-SyncPage::SyncPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m_core(core)
+SyncPage::SyncPage(app::Outbox *outbox, app::SyncEngine *sync, app::LocalCache *cache,
+                   QWidget *parent)
+    : QWidget(parent), m_outbox(outbox), m_sync(sync), m_cache(cache)
 {
-    m_model = new OutboxModel(core->outbox(), this);
+    m_model = new OutboxModel(outbox, this);
 
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -115,7 +116,6 @@ SyncPage::SyncPage(app::ConsoleCore *core, QWidget *parent) : QWidget(parent), m
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SyncPage::updateDetails);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SyncPage::updateDetails);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SyncPage::updateDetails);
-    auto *sync = core->sync();
     connect(sync, &app::SyncEngine::pendingCountChanged, this, &SyncPage::updateDetails);
     connect(sync, &app::SyncEngine::needsAttentionCountChanged, this, &SyncPage::updateDetails);
 
@@ -139,25 +139,24 @@ bool SyncPage::selectItem(const QString &id)
 
 void SyncPage::syncNow()
 {
-    m_core->sync()->syncNow();
+    m_sync->syncNow();
 }
 
 void SyncPage::correctSelected()
 {
     const QString id = selectedId();
-    const auto item = m_core->outbox()->item(id);
+    const auto item = m_outbox->item(id);
     if (!item || item->state != OutboxItem::State::NeedsAttention)
         return;
     CorrectionDialog dialog(item->payload, item->lastError, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (!m_core->outbox()->resend(id, dialog.payload())) {
-        showError(
-            tr("The item could not be queued again: %1").arg(m_core->outbox()->errorString()));
+    if (!m_outbox->resend(id, dialog.payload())) {
+        showError(tr("The item could not be queued again: %1").arg(m_outbox->errorString()));
         return;
     }
     m_error->hide();
-    m_core->sync()->syncNow();
+    m_sync->syncNow();
 }
 
 void SyncPage::resendSelected()
@@ -165,19 +164,18 @@ void SyncPage::resendSelected()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
-    if (!m_core->outbox()->resend(id)) {
-        showError(
-            tr("The item could not be queued again: %1").arg(m_core->outbox()->errorString()));
+    if (!m_outbox->resend(id)) {
+        showError(tr("The item could not be queued again: %1").arg(m_outbox->errorString()));
         return;
     }
     m_error->hide();
-    m_core->sync()->syncNow();
+    m_sync->syncNow();
 }
 
 bool SyncPage::discardSelected()
 {
     const QString id = selectedId();
-    const auto item = m_core->outbox()->item(id);
+    const auto item = m_outbox->item(id);
     if (!item) {
         showError(tr("Select the item to discard in the list first."));
         return false;
@@ -195,19 +193,18 @@ bool SyncPage::discardSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_discardDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
-        const auto current = m_core->outbox()->item(id);
+        const auto current = m_outbox->item(id);
         if (!current)
             return;
-        if (!m_core->outbox()->discard(id, dialog->reason())) {
-            showError(
-                tr("The item could not be discarded: %1").arg(m_core->outbox()->errorString()));
+        if (!m_outbox->discard(id, dialog->reason())) {
+            showError(tr("The item could not be discarded: %1").arg(m_outbox->errorString()));
             return;
         }
         // A lot that will never reach the server must not stay on this console as pending.
         if (current->kind == OutboxItem::Kind::Lot) {
-            const auto lot = m_core->cache()->lot(current->lotCode);
+            const auto lot = m_cache->lot(current->lotCode);
             if (lot && lot->pendingRegistration && lot->id == current->id)
-                m_core->cache()->removeLot(current->lotCode);
+                m_cache->removeLot(current->lotCode);
         }
         m_error->hide();
         m_model->refresh();
@@ -224,11 +221,11 @@ void SyncPage::showError(const QString &message)
 
 void SyncPage::updateDetails()
 {
-    const auto *sync = m_core->sync();
+    const auto *sync = m_sync;
     m_summary->setText(tr("Waiting to be sent: %1    Need your attention: %2")
                            .arg(qMax(0, sync->pendingCount()))
                            .arg(qMax(0, sync->needsAttentionCount())));
-    const auto item = m_core->outbox()->item(selectedId());
+    const auto item = m_outbox->item(selectedId());
     const bool attention = item && item->state == OutboxItem::State::NeedsAttention;
     if (!item)
         m_message->setText(tr("Select an item to see what the server said about it."));

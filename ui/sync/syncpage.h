@@ -12,8 +12,10 @@ class QPushButton;
 class QTableView;
 
 namespace flowviz::app {
-class ConsoleCore;
+class LocalCache;
+class Outbox;
 class OutboxModel;
+class SyncEngine;
 } // namespace flowviz::app
 
 namespace flowviz::ui {
@@ -25,7 +27,9 @@ class SyncPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit SyncPage(flowviz::app::ConsoleCore *core, QWidget *parent = nullptr);
+    // `cache` loses a lot whose registration is discarded; `sync` sends what is queued again.
+    SyncPage(flowviz::app::Outbox *outbox, flowviz::app::SyncEngine *sync,
+             flowviz::app::LocalCache *cache, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
     flowviz::app::OutboxModel *model() const { return m_model; }
@@ -52,7 +56,9 @@ private:
     void updateDetails();
     void showError(const QString &message);
 
-    flowviz::app::ConsoleCore *m_core;
+    flowviz::app::Outbox *m_outbox;
+    flowviz::app::SyncEngine *m_sync;
+    flowviz::app::LocalCache *m_cache;
     flowviz::app::OutboxModel *m_model = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;

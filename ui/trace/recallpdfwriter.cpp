@@ -1,7 +1,6 @@
 #include "ui/trace/recallpdfwriter.h"
 
-#include "app/models/serverlotsmodel.h"
-#include "app/trace/recallmodel.h"
+#include "app/core/domainlabels.h"
 
 #include <QFile>
 #include <QFont>
@@ -20,9 +19,9 @@ QString RecallPdfWriter::html(const app::RecallReport &report)
     h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Recall report")));
     QString suspect = report.suspectCode;
     if (report.suspectType)
-        suspect += QStringLiteral(" — ") + app::ServerLotsModel::typeLabel(*report.suspectType);
+        suspect += QStringLiteral(" — ") + app::DomainLabels::lotType(*report.suspectType);
     if (report.suspectStatus)
-        suspect += QStringLiteral(" — ") + app::ServerLotsModel::statusLabel(*report.suspectStatus);
+        suspect += QStringLiteral(" — ") + app::DomainLabels::lotStatus(*report.suspectStatus);
     h += QStringLiteral("<p><b>%1</b> %2<br/>").arg(esc(tr("Suspect lot:")), esc(suspect));
     h += QStringLiteral("<b>%1</b> %2<br/>")
              .arg(esc(tr("Generated:")),
@@ -48,10 +47,10 @@ QString RecallPdfWriter::html(const app::RecallReport &report)
         const QStringList cells{
             QString::number(r.level),
             r.code,
-            app::ServerLotsModel::typeLabel(r.type),
-            app::ServerLotsModel::statusLabel(r.status),
+            app::DomainLabels::lotType(r.type),
+            app::DomainLabels::lotStatus(r.status),
             r.weightKg ? r.weightKg->toString() : QString(),
-            r.lastDecision ? app::RecallModel::decisionLabel(*r.lastDecision) : tr("No decision"),
+            r.lastDecision ? app::DomainLabels::decision(*r.lastDecision) : tr("No decision"),
             r.lastDecision ? QString::number(r.lastGate) : QString(),
             r.lastDecidedAt.isValid() ? r.lastDecidedAt.toUTC().toString(Qt::ISODate) : QString(),
             r.lastDecidedBy};

@@ -2,7 +2,6 @@
 
 #include "ui/trace/recallpdfwriter.h"
 
-#include "app/core/consolecore.h"
 #include "app/session/session.h"
 #include "app/trace/recallmodel.h"
 #include "app/trace/traceservice.h"
@@ -24,14 +23,13 @@
 
 namespace flowviz::ui {
 
-TracePage::TracePage(app::ConsoleCore *core, QWidget *parent)
-    : TracePage(core ? core->api() : nullptr, QString(), parent)
+TracePage::TracePage(app::ApiClient *api, app::Session *session, QWidget *parent)
+    : TracePage(api, QString(), parent)
 {
     // The page is made before anyone logs in: a report names whoever is signed in when it is
     // made.
-    if (core && core->session()) {
-        const QPointer<app::Session> session = core->session();
-        m_service->setUserNameSource([session]() -> QString {
+    if (session) {
+        m_service->setUserNameSource([session = QPointer<app::Session>(session)]() -> QString {
             if (!session || !session->isValid())
                 return {};
             const app::SessionUser user = session->user();

@@ -13,8 +13,8 @@ class QTreeView;
 
 namespace flowviz::app {
 class ApiClient;
-class ConsoleCore;
 class RecallModel;
+class Session;
 class TraceService;
 } // namespace flowviz::app
 
@@ -28,8 +28,9 @@ class TracePage : public QWidget
     Q_OBJECT
 
 public:
-    explicit TracePage(app::ConsoleCore *core, QWidget *parent = nullptr);
-    // For tests and tools without a whole ConsoleCore; `userName` signs the reports.
+    // Reports are signed by whoever is logged in to `session` when they are made.
+    TracePage(app::ApiClient *api, app::Session *session, QWidget *parent = nullptr);
+    // For tests and tools without a session; `userName` signs the reports.
     TracePage(app::ApiClient *api, const QString &userName, QWidget *parent = nullptr);
 
     app::TraceService *service() const { return m_service; }

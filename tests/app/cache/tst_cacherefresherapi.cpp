@@ -8,7 +8,7 @@
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 
-#include "tests/app/cache/enumcompare.h"
+#include "tests/app/enumcompare.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "app/cache/localcache.h"
 
-#include "tests/app/cache/enumcompare.h"
+#include "tests/app/enumcompare.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

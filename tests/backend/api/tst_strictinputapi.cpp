@@ -5,6 +5,7 @@
 
 #include "tests/backend/apitestutil.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace flowviz::test;
@@ -179,6 +180,17 @@ private slots:
         QVERIFY2(hasFieldError(r, QStringLiteral("lot_code"), QStringLiteral("text.nul")) ||
                      hasFieldError(r, QStringLiteral("lot_code"), QStringLiteral("text.surrogate")),
                  qPrintable(describe(r)));
+        // The sentence names the parameter, with no placeholder left unfilled.
+        const QString message = r.json()
+                                    .value(QStringLiteral("errors"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("message"))
+                                    .toString();
+        QVERIFY2(message.startsWith(QStringLiteral("The path parameter lot_code ")),
+                 qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("%1")), qPrintable(message));
     }
 
     void invalidUtf8IsNotReadAtAll()

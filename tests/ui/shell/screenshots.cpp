@@ -12,6 +12,7 @@
 #include "app/outbox/outbox.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/settings/settingspage.h"
+#include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/sync/correctiondialog.h"
 #include "ui/sync/syncpage.h"
@@ -461,7 +462,8 @@ int main(int argc, char *argv[])
     addDemoData(core);
     writeDemoStats(dataDir);
 
-    ui::MainWindow window(&core, &languages);
+    const std::unique_ptr<ui::MainWindow> shell = ui::ConsolePages::mainWindow(core, &languages);
+    ui::MainWindow &window = *shell;
     app::LotRegistrar registrar(core.cache(), core.outbox(), core.codes(),
                                 core.settings().workstationId());
     auto *registerPage = new ui::RegisterLotPage(&registrar);
@@ -471,17 +473,17 @@ int main(int argc, char *argv[])
                                    core.settings().workstationId());
     auto *qcPage = new ui::QcDecisionPage(&recorder);
     window.addPage(QStringLiteral("qc"), QStringLiteral("QC decision"), qcPage);
-    window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), new ui::LotsPage(&core));
+    window.addPage(QStringLiteral("lots"), QStringLiteral("Lots"), ui::ConsolePages::lots(core));
     window.addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
-                   new ui::TracePage(&core));
+                   ui::ConsolePages::trace(core));
     // The page as a supervisor sees it (the console offers it to managers, auditors, admins and
     // viewers); the refresh finds the server away, so the stored figures stay.
-    auto *supervisor = new ui::SupervisorPage(&core);
+    auto *supervisor = ui::ConsolePages::supervisor(core);
     window.addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"), supervisor);
-    auto *sync = new ui::SyncPage(&core);
+    auto *sync = ui::ConsolePages::sync(core);
     window.addPage(QStringLiteral("sync"), QStringLiteral("Sync"), sync);
     window.addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
-                   new ui::SettingsPage(&core));
+                   ui::ConsolePages::settings(core));
     window.resize(1024, 700);
     window.show();
     settle(1500); // the sync engine finds the server away: offline
@@ -579,7 +581,8 @@ int main(int argc, char *argv[])
     }
     {
         // A wall display: every chart at once, in the larger layout; and one chart alone.
-        ui::SupervisorPage wall(&core);
+        const std::unique_ptr<ui::SupervisorPage> page(ui::ConsolePages::supervisor(core));
+        ui::SupervisorPage &wall = *page;
         wall.resize(1920, 1080);
         wall.show();
         settle(1500); // the refresh finds the server away: the stored figures stay

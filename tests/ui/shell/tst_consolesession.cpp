@@ -6,6 +6,7 @@
 
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
+#include "tests/ui/shell/shellfixture.h"
 
 #include "app/core/consolecore.h"
 #include "app/outbox/outbox.h"
@@ -17,6 +18,7 @@
 #include "ui/login/loginpage.h"
 #include "ui/lots/lotspage.h"
 #include "ui/settings/settingspage.h"
+#include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/trace/tracepage.h"
 
@@ -39,6 +41,7 @@
 
 using namespace flowviz;
 using flowviz::test::HttpClient;
+using flowviz::test::ShellFixture;
 using flowviz::test::TestServer;
 using State = app::OutboxItem::State;
 
@@ -66,10 +69,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        m_server = std::make_unique<TestServer>(
-            QStringLiteral("tst_consolesession"),
-            QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        ShellFixture::keepSettingsIn(m_dir);
+        m_server = ShellFixture::makeServer(QStringLiteral("tst_consolesession"));
         QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         openConsole();
@@ -298,21 +299,15 @@ private:
     void openConsole()
     {
         m_dataDir = m_dir.filePath(QStringLiteral("data"));
-        app::ConsoleSettings settings;
-        settings.serverUrl = m_server->baseUrl();
-        settings.site = QStringLiteral("TEST");
-        settings.workstation = QStringLiteral("09");
-        settings.idleLockMinutes = 0;
-        m_core = std::make_unique<app::ConsoleCore>(settings, m_dataDir);
+        m_core = ShellFixture::makeCore(*m_server, QStringLiteral("09"), m_dataDir);
         m_core->sync()->setBackoff(100, 400);
-        m_core->sync()->setUseNetworkInformation(false);
-        m_window = std::make_unique<ui::MainWindow>(m_core.get(), &m_languages);
-        m_trace = new ui::TracePage(m_core.get());
+        m_window = ui::ConsolePages::mainWindow(*m_core, &m_languages);
+        m_trace = ui::ConsolePages::trace(*m_core);
         m_window->addPage(QStringLiteral("trace"), QStringLiteral("Traceability"), m_trace);
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
-                          new ui::SettingsPage(m_core.get()));
+                          ui::ConsolePages::settings(*m_core));
         m_window->addPage(QStringLiteral("lots"), QStringLiteral("Lots"),
-                          new ui::LotsPage(m_core.get()));
+                          ui::ConsolePages::lots(*m_core));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

@@ -7,6 +7,7 @@
 
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
+#include "tests/ui/shell/shellfixture.h"
 
 #include "app/core/consolecore.h"
 #include "app/qc/decisionrecorder.h"
@@ -20,6 +21,7 @@
 #include "ui/qc/qcdecisionpage.h"
 #include "ui/qc/signaturedialog.h"
 #include "ui/settings/settingspage.h"
+#include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
 #include "ui/sync/syncpage.h"
@@ -49,6 +51,7 @@
 using namespace flowviz;
 using flowviz::test::HttpClient;
 using flowviz::test::Reply;
+using flowviz::test::ShellFixture;
 using flowviz::test::TestServer;
 
 namespace {
@@ -174,10 +177,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        m_server = std::make_unique<TestServer>(
-            QStringLiteral("tst_layout"),
-            QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        ShellFixture::keepSettingsIn(m_dir);
+        m_server = ShellFixture::makeServer(QStringLiteral("tst_layout"));
         QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
         HttpClient manager(m_server->baseUrl());
         QVERIFY(manager.login(QStringLiteral("manager"),
@@ -208,16 +209,10 @@ private slots:
                           {QStringLiteral("temperature_c"), QStringLiteral("2.0")}});
         QVERIFY2(parent.status == 201, parent.body.constData());
 
-        app::ConsoleSettings settings;
-        settings.serverUrl = m_server->baseUrl();
-        settings.site = QStringLiteral("TEST");
-        settings.workstation = QStringLiteral("03");
-        settings.idleLockMinutes = 0;
-        m_core =
-            std::make_unique<app::ConsoleCore>(settings, m_dir.filePath(QStringLiteral("data")));
-        m_core->sync()->setUseNetworkInformation(false);
+        m_core = ShellFixture::makeCore(*m_server, QStringLiteral("03"),
+                                        m_dir.filePath(QStringLiteral("data")));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
-        m_window = std::make_unique<ui::MainWindow>(m_core.get(), &m_languages);
+        m_window = ui::ConsolePages::mainWindow(*m_core, &m_languages);
         m_registrar = std::make_unique<app::LotRegistrar>(
             m_core->cache(), m_core->outbox(), m_core->codes(), m_core->settings().workstationId());
         m_register = new ui::RegisterLotPage(m_registrar.get());
@@ -228,15 +223,15 @@ private slots:
         m_qc = new ui::QcDecisionPage(m_recorder.get());
         m_window->addPage(QStringLiteral("qc"), QStringLiteral("QC decision"), m_qc);
         m_window->addPage(QStringLiteral("lots"), QStringLiteral("Lots"),
-                          new ui::LotsPage(m_core.get()));
+                          ui::ConsolePages::lots(*m_core));
         m_window->addPage(QStringLiteral("trace"), QStringLiteral("Traceability"),
-                          new ui::TracePage(m_core.get()));
+                          ui::ConsolePages::trace(*m_core));
         m_window->addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
-                          new ui::SupervisorPage(m_core.get()));
+                          ui::ConsolePages::supervisor(*m_core));
         m_window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"),
-                          new ui::SyncPage(m_core.get()));
+                          ui::ConsolePages::sync(*m_core));
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
-                          new ui::SettingsPage(m_core.get()));
+                          ui::ConsolePages::settings(*m_core));
         m_window->resize(1024, 700);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -3,6 +3,7 @@
 // from the sync page.
 
 #include "tests/support/testserver.h"
+#include "tests/ui/shell/shellfixture.h"
 
 #include "app/core/consolecore.h"
 #include "app/outbox/outbox.h"
@@ -12,6 +13,7 @@
 #include "ui/login/loginpage.h"
 #include "ui/scanner/scannerinput.h"
 #include "ui/settings/settingspage.h"
+#include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/sync/discarddialog.h"
 #include "ui/sync/syncpage.h"
@@ -29,6 +31,7 @@
 #include <memory>
 
 using namespace flowviz;
+using flowviz::test::ShellFixture;
 using flowviz::test::TestServer;
 using State = app::OutboxItem::State;
 
@@ -41,27 +44,19 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         // Settings saved by the pages go to a scratch place, never the user's.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        m_server = std::make_unique<TestServer>(
-            QStringLiteral("tst_shell"),
-            QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        ShellFixture::keepSettingsIn(m_dir);
+        m_server = ShellFixture::makeServer(QStringLiteral("tst_shell"));
         QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
 
-        app::ConsoleSettings settings;
-        settings.serverUrl = m_server->baseUrl();
-        settings.site = QStringLiteral("TEST");
-        settings.workstation = QStringLiteral("07");
-        settings.idleLockMinutes = 0;
-        m_core =
-            std::make_unique<app::ConsoleCore>(settings, m_dir.filePath(QStringLiteral("data")));
+        m_core = ShellFixture::makeCore(*m_server, QStringLiteral("07"),
+                                        m_dir.filePath(QStringLiteral("data")));
         m_core->sync()->setBackoff(100, 400);
-        m_core->sync()->setUseNetworkInformation(false);
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
-        m_window = std::make_unique<ui::MainWindow>(m_core.get(), &m_languages);
-        m_sync = new ui::SyncPage(m_core.get());
+        m_window = ui::ConsolePages::mainWindow(*m_core, &m_languages);
+        m_sync = ui::ConsolePages::sync(*m_core);
         m_window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"), m_sync);
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
-                          new ui::SettingsPage(m_core.get()));
+                          ui::ConsolePages::settings(*m_core));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

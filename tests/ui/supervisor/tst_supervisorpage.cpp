@@ -19,6 +19,7 @@
 #include "app/stats/heldlotsmodel.h"
 #include "app/stats/qcdecisionsmodel.h"
 #include "app/stats/statsclient.h"
+#include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 
 #include "tests/support/httpclient.h"
@@ -618,12 +619,13 @@ private slots:
         core.session()->login(u"manager"_s, TestServer::passwordOf(u"manager"_s));
         QTRY_COMPARE_WITH_TIMEOUT(loggedIn.count(), 1, 15000);
 
-        ui::SettingsPage settingsPage(&core);
+        ui::SettingsPage settingsPage(core.settingsController());
         auto *field = settingsPage.findChild<QLineEdit *>(u"shiftStarts"_s);
         QVERIFY(field);
         QCOMPARE(field->text(), u"06:00, 14:00, 22:00"_s);
 
-        SupervisorPage page(&core);
+        const std::unique_ptr<SupervisorPage> supervisor(ui::ConsolePages::supervisor(core));
+        SupervisorPage &page = *supervisor;
         page.resize(1366, 768);
         page.stats()->setClock([] { return QDateTime(kDay, QTime(14, 30), kPlant).toUTC(); });
         page.show();
@@ -710,8 +712,9 @@ private slots:
         settings.serverUrl = m_server->baseUrl();
         settings.idleLockMinutes = 0;
         app::ConsoleCore core(settings, dir.path());
-        ui::MainWindow window(&core, nullptr);
-        window.addPage(u"supervisor"_s, u"Supervisor"_s, new SupervisorPage(&core));
+        const std::unique_ptr<ui::MainWindow> shell = ui::ConsolePages::mainWindow(core, nullptr);
+        ui::MainWindow &window = *shell;
+        window.addPage(u"supervisor"_s, u"Supervisor"_s, ui::ConsolePages::supervisor(core));
         window.setPageRoles(u"supervisor"_s,
                             {Role::MANAGER, Role::AUDITOR, Role::ADMIN, Role::VIEWER});
         window.addPage(u"other"_s, u"Sync"_s, new QWidget);

@@ -3,7 +3,7 @@
 #include "app/api/apiclient.h"
 #include "app/session/signingkeystore.h"
 
-#include "tests/app/cache/enumcompare.h"
+#include "tests/app/enumcompare.h"
 
 #include <QDir>
 #include <QFile>

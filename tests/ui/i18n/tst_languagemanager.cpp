@@ -1,3 +1,4 @@
+#include "app/core/domainlabels.h"
 #include "app/scan/gs1parser.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/labels/labelpreview.h"
@@ -13,6 +14,7 @@
 #include <QXmlStreamReader>
 
 using flowviz::LotType;
+using flowviz::app::DomainLabels;
 using flowviz::app::Gs1Parser;
 using flowviz::ui::LabelPreview;
 using flowviz::ui::LabelRenderer;
@@ -65,7 +67,7 @@ void TestLanguageManager::translatesNonWidgetStrings()
 {
     LanguageManager languages;
     QVERIFY(languages.setLanguage(QStringLiteral("hu")));
-    QCOMPARE(LabelRenderer::lotTypeName(LotType::SKW), QStringLiteral("Nyárs"));
+    QCOMPARE(DomainLabels::lotType(LotType::SKW), QStringLiteral("Nyárs"));
     QCOMPARE(LabelRenderer::formatWeight(*flowviz::Decimal::parse(u"12.5")),
              QStringLiteral("12,50 kg"));
     // app/scan's operator messages come from the same compiled-in translations.
@@ -74,7 +76,7 @@ void TestLanguageManager::translatesNonWidgetStrings()
              qPrintable(result.errorText()));
 
     QVERIFY(languages.setLanguage(QStringLiteral("en")));
-    QCOMPARE(LabelRenderer::lotTypeName(LotType::SKW), QStringLiteral("Skewer"));
+    QCOMPARE(DomainLabels::lotType(LotType::SKW), QStringLiteral("Skewer"));
     QVERIFY(Gs1Parser::parse(u"LOT 42").errorText().contains(QStringLiteral("is not a lot code")));
 }
 
@@ -86,7 +88,7 @@ void TestLanguageManager::refusesUnsupportedLanguage()
     QVERIFY(!languages.setLanguage(QStringLiteral("de")));
     QCOMPARE(languages.language(), QStringLiteral("hu"));
     QCOMPARE(changed.size(), 0);
-    QCOMPARE(LabelRenderer::lotTypeName(LotType::RAW), QStringLiteral("Nyersanyag"));
+    QCOMPARE(DomainLabels::lotType(LotType::RAW), QStringLiteral("Nyersanyag"));
     QCOMPARE(LanguageManager::supportedLanguages(),
              (QStringList{QStringLiteral("en"), QStringLiteral("hu")}));
     QCOMPARE(LanguageManager::nativeName(QStringLiteral("hu")), QStringLiteral("Magyar"));

@@ -2,8 +2,9 @@
 #include "app/models/recentlotsmodel.h"
 
 #include "app/cache/localcache.h"
+#include "app/core/domainlabels.h"
 
-#include "tests/app/cache/enumcompare.h"
+#include "tests/app/enumcompare.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 
 using namespace flowviz;
 using flowviz::app::CachedLot;
+using flowviz::app::DomainLabels;
 using flowviz::app::LocalCache;
 using flowviz::app::RecentLotsFilterModel;
 using flowviz::app::RecentLotsModel;
@@ -69,7 +71,7 @@ private slots:
         const QModelIndex b = model.index(0, RecentLotsModel::StatusColumn);
         QCOMPARE(b.data(RecentLotsModel::CodeRole).toString(), QStringLiteral("B"));
         QCOMPARE(b.data(RecentLotsModel::StatusRole).toString(), QStringLiteral("HOLD"));
-        QCOMPARE(b.data().toString(), RecentLotsModel::statusLabel(LotStatus::HOLD));
+        QCOMPARE(b.data().toString(), DomainLabels::lotStatus(LotStatus::HOLD));
         QCOMPARE(b.data(RecentLotsModel::WeightRole).toString(), QStringLiteral("10.5"));
         QCOMPARE(b.data(RecentLotsModel::TemperatureRole).toString(), QStringLiteral("3"));
         QCOMPARE(b.data(RecentLotsModel::TypeRole).toString(), QStringLiteral("RAW"));

@@ -6,7 +6,7 @@
 
 #include "tests/support/testserver.h"
 
-#include "tests/app/cache/enumcompare.h"
+#include "tests/app/enumcompare.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,0 +1,43 @@
+#include "backend/api/accessguard.h"
+
+#include "backend/api/apierror.h"
+#include "backend/users/userrepository.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace flowviz::api {
+
+QString roleList(std::initializer_list<Role> roles)
+{
+    QStringList names;
+    for (Role r : roles)
+        names << toString(r);
+    return names.join(QStringLiteral(", "));
+}
+
+void AccessGuard::requireRole(const auth::Claims &user, std::initializer_list<Role> allowed)
+{
+    if (allowed.size() == 0 ||
+        std::find(allowed.begin(), allowed.end(), user.role) != allowed.end())
+        return;
+    http::Response r =
+        http::problem(403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
+                      QStringLiteral("Requires one of: %1; you are %2.")
+                          .arg(roleList(allowed), toString(user.role)));
+    r.withHeader("X-Required-Roles", roleList(allowed).toLatin1());
+    throw ApiError(std::move(r));
+}
+
+void AccessGuard::requireActive(db::PgSession &db, const auth::Claims &user)
+{
+    const auto account = users::UserRepository(db).findById(user.userId);
+    if (!account || !account->active)
+        throw ApiError::unauthorized(
+            QStringLiteral("This account is disabled; ask an administrator."));
+    if (account->role != user.role)
+        throw ApiError::unauthorized(QStringLiteral("Your role has changed; log in again."));
+}
+
+} // namespace flowviz::api

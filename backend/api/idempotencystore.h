@@ -1,0 +1,49 @@
+#pragma once
+
+#include "backend/db/pgsession.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace flowviz::api {
+
+// An answer remembered under a user's Idempotency-Key.
+struct StoredAnswer
+{
+    QByteArray requestHashHex; // lower-case hex of the SHA-256 request hash
+    int status = 0;
+    QByteArray body;
+};
+
+// What is remembered of one successful request.
+struct AnswerToStore
+{
+    QUuid userId;
+    QString key;
+    QByteArray requestHash; // raw SHA-256
+    QByteArray method;
+    QString path;
+    int status = 0;
+    QByteArray body;
+};
+
+// SQL for the idempotency keys: a transaction-scoped lock per key and the remembered answers.
+class IdempotencyStore
+{
+public:
+    explicit IdempotencyStore(db::PgSession &db) : m_db(db) {}
+
+    // Takes the transaction-scoped advisory lock of (user, key); false when another
+    // transaction holds it.
+    bool tryLock(const QUuid &userId, const QString &key);
+    std::optional<StoredAnswer> find(const QUuid &userId, const QString &key);
+    void remember(const AnswerToStore &answer);
+
+private:
+    db::PgSession &m_db;
+};
+
+} // namespace flowviz::api

@@ -1,0 +1,76 @@
+#include "backend/trace/traceservice.h"
+
+#include "backend/trace/tracerepository.h"
+
+#include "backend/lots/lotrepository.h"
+
+#include "domain/validation.h"
+
+namespace flowviz::trace {
+
+using api::ApiError;
+
+namespace {
+
+wire::Lot lotOrNotFound(db::PgSession &db, const QString &code)
+{
+    const auto lot = lots::LotRepository(db).byCode(code);
+    if (!lot)
+        throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
+    return *lot;
+}
+
+} // namespace
+
+TraceQuery decodeTraceQuery(const QString &lotCode, const QString &direction, const QString &depth,
+                            int maxDepth, int maxNodes)
+{
+    TraceQuery q;
+    q.lotCode = rules::normalizeLotCode(lotCode);
+    q.direction = direction.toLower();
+    q.graph = !q.direction.isEmpty() || !depth.isEmpty();
+    FieldErrors errors;
+    if (!q.direction.isEmpty() && q.direction != u"backward" && q.direction != u"forward" &&
+        q.direction != u"both")
+        errors.append({QStringLiteral("direction"), QStringLiteral("direction.unknown"),
+                       QStringLiteral("direction must be backward, forward or both.")});
+    bool ok = true;
+    q.depth = depth.isEmpty() ? maxDepth : depth.toInt(&ok);
+    if (!ok || q.depth < 1 || q.depth > maxDepth)
+        errors.append({QStringLiteral("depth"), QStringLiteral("depth.range"),
+                       QStringLiteral("depth must be from 1 to %1.").arg(maxDepth)});
+    if (!errors.isEmpty())
+        throw ApiError::validation(errors);
+    if (q.direction.isEmpty())
+        q.direction = QStringLiteral("both");
+    q.maxNodes = maxNodes;
+    return q;
+}
+
+namespace service {
+
+wire::TraceNeighbours neighbours(api::Tx &tx, const QString &lotCode)
+{
+    wire::TraceNeighbours out;
+    out.central = lotOrNotFound(tx.db, lotCode);
+    TraceRepository repo(tx.db);
+    out.parents = repo.neighbours(out.central.id, true);
+    out.children = repo.neighbours(out.central.id, false);
+    return out;
+}
+
+wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query)
+{
+    const wire::Lot root = lotOrNotFound(tx.db, query.lotCode);
+    wire::TraceGraph g =
+        TraceRepository(tx.db).graph(root.id, query.direction != u"forward",
+                                     query.direction != u"backward", query.depth, query.maxNodes);
+    g.root = query.lotCode;
+    g.direction = query.direction;
+    g.depth = query.depth;
+    g.maxNodes = query.maxNodes;
+    return g;
+}
+
+} // namespace service
+} // namespace flowviz::trace

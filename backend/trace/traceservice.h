@@ -1,0 +1,32 @@
+#pragma once
+
+#include "backend/api/apicontext.h"
+
+#include "domain/wire/trace.h"
+
+namespace flowviz::trace {
+
+// What GET /api/v1/traceability/{lot_code} asks for, decoded from its path and query.
+struct TraceQuery
+{
+    QString lotCode;    // normalised
+    bool graph = false; // false: the lot and its direct neighbours only
+    QString direction;  // backward, forward or both
+    int depth = 0;
+    int maxNodes = 0;
+};
+
+// The query's parameters checked as documented: a 422 problem for a direction or depth the
+// API does not know.
+TraceQuery decodeTraceQuery(const QString &lotCode, const QString &direction, const QString &depth,
+                            int maxDepth, int maxNodes);
+
+namespace service {
+
+// The lot and its direct parents and children; 404 for an unknown lot.
+wire::TraceNeighbours neighbours(api::Tx &tx, const QString &lotCode);
+// The genealogy graph from the lot; 404 for an unknown lot.
+wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query);
+
+} // namespace service
+} // namespace flowviz::trace

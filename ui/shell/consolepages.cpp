@@ -1,0 +1,55 @@
+#include "ui/shell/consolepages.h"
+
+#include "ui/lots/lotspage.h"
+#include "ui/settings/settingspage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/supervisor/supervisorpage.h"
+#include "ui/sync/syncpage.h"
+#include "ui/trace/tracepage.h"
+
+#include "app/core/consolecore.h"
+#include "app/core/settingscontroller.h"
+
+#include <QDir>
+
+namespace flowviz::ui {
+
+std::unique_ptr<MainWindow> ConsolePages::mainWindow(app::ConsoleCore &core,
+                                                     LanguageManager *languages)
+{
+    return std::make_unique<MainWindow>(core.session(), core.sync(), core.settingsController(),
+                                        languages);
+}
+
+LotsPage *ConsolePages::lots(app::ConsoleCore &core)
+{
+    return new LotsPage(core.api(), core.cache());
+}
+
+TracePage *ConsolePages::trace(app::ConsoleCore &core)
+{
+    return new TracePage(core.api(), core.session());
+}
+
+SupervisorPage *ConsolePages::supervisor(app::ConsoleCore &core)
+{
+    auto *page =
+        new SupervisorPage(core.api(), QDir(core.dataDir()).filePath(QStringLiteral("stats.json")));
+    app::SettingsController *settings = core.settingsController();
+    page->setShiftStarts(settings->settings().shiftStarts);
+    QObject::connect(settings, &app::SettingsController::settingsChanged, page,
+                     [page, settings] { page->setShiftStarts(settings->settings().shiftStarts); });
+    return page;
+}
+
+SyncPage *ConsolePages::sync(app::ConsoleCore &core)
+{
+    return new SyncPage(core.outbox(), core.sync(), core.cache());
+}
+
+SettingsPage *ConsolePages::settings(app::ConsoleCore &core)
+{
+    return new SettingsPage(core.settingsController());
+}
+
+} // namespace flowviz::ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <memory>
+
+namespace flowviz::app {
+class ConsoleCore;
+}
+
+namespace flowviz::ui {
+
+class LanguageManager;
+class LotsPage;
+class MainWindow;
+class SettingsPage;
+class SupervisorPage;
+class SyncPage;
+class TracePage;
+
+// Where the console is put together: the main window and each page built from the objects
+// ConsoleCore made, every page given only the few it uses, with the wiring that follows the
+// session and the settings. main() and the shell tests build the console the same way here.
+class ConsolePages
+{
+public:
+    static std::unique_ptr<MainWindow> mainWindow(app::ConsoleCore &core,
+                                                  LanguageManager *languages);
+    static LotsPage *lots(app::ConsoleCore &core);
+    static TracePage *trace(app::ConsoleCore &core);
+    static SupervisorPage *supervisor(app::ConsoleCore &core);
+    static SyncPage *sync(app::ConsoleCore &core);
+    static SettingsPage *settings(app::ConsoleCore &core);
+};
+
+} // namespace flowviz::ui
