@@ -221,18 +221,18 @@ void Metrics::start()
     db::DbPool &pool = m_app.pool();
     // Per-gate series start at 0 as well, so the first decision at a gate is a visible
     // increase rather than a series that is born at 1.
-    pool.submit(db::DbJob{
-        [this](db::PgSession &s) {
-            const QList<qc::GateRecord> gates =
-                s.transaction([&] { return qc::QcRepository(s).gateRecords(); });
-            for (const qc::GateRecord &g : gates) {
-                const std::string number = std::to_string(g.gateNumber);
-                for (Decision v : allDecisions())
-                    d->gateDecisions.Add(
-                        {{"gate", number}, {"decision", toString(v).toStdString()}});
-            }
-        },
-        [](db::DbFailure) {}});
+    pool.submit(
+        db::DbJob{[this](db::PgSession &s) {
+                      const QList<qc::GateRecord> gates =
+                          s.transaction([&] { return qc::QcRepository(s).gateRecords(); });
+                      for (const qc::GateRecord &g : gates) {
+                          const std::string number = std::to_string(g.gateNumber);
+                          for (Decision v : allDecisions())
+                              d->gateDecisions.Add(
+                                  {{"gate", number}, {"decision", toString(v).toStdString()}});
+                      }
+                  },
+                  [](db::DbFailure) {}});
 }
 
 http::Response Metrics::exposition(const std::string &text)
