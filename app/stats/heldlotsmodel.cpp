@@ -58,7 +58,7 @@ QVariant HeldLotsModel::data(const QModelIndex &index, int role) const
     case AgeColumn:
         return durationText(lot.ageSeconds);
     case RunColumn:
-        return lot.runCode;
+        return lot.runCode.value_or(QString());
     case WeightColumn:
         return lot.weightKg ? lot.weightKg->toString() : QString();
     default:

@@ -66,22 +66,10 @@ void QcDecisionsModel::load(const QDateTime &from, const QDateTime &to, int gate
                             : ServerLotsModel::errorMessage(r.error));
             return;
         }
-        const QJsonObject o = r.object();
-        QList<Row> rows;
-        for (const QJsonValue &v : o.value(QStringLiteral("decisions")).toArray()) {
-            const QJsonObject d = v.toObject();
-            rows.append({d.value(QStringLiteral("lot_code")).toString(),
-                         d.value(QStringLiteral("lot_type")).toString(),
-                         d.value(QStringLiteral("gate_number")).toInt(),
-                         d.value(QStringLiteral("decision")).toString(),
-                         QDateTime::fromString(d.value(QStringLiteral("decided_at")).toString(),
-                                               Qt::ISODateWithMs),
-                         d.value(QStringLiteral("operator")).toString(),
-                         d.value(QStringLiteral("workstation_id")).toString()});
-        }
+        const wire::DecisionList list = wire::DecisionList::fromJson(r.object());
         beginResetModel();
-        m_rows = rows;
-        m_total = o.value(QStringLiteral("total")).toInt(int(rows.size()));
+        m_rows = list.decisions;
+        m_total = int(list.total);
         endResetModel();
         emit loaded();
     });
@@ -122,7 +110,7 @@ QVariant QcDecisionsModel::data(const QModelIndex &index, int role) const
     case OperatorColumn:
         return row.operatorName;
     case WorkstationColumn:
-        return row.workstationId;
+        return row.workstationId.value_or(QString());
     default:
         return {};
     }

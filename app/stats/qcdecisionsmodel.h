@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/wire/stats.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
@@ -33,16 +35,7 @@ public:
         DecisionRole, // wire name ("HOLD")
     };
 
-    struct Row
-    {
-        QString lotCode;
-        QString lotType;
-        int gateNumber = 0;
-        QString decision;
-        QDateTime decidedAt;
-        QString operatorName;
-        QString workstationId;
-    };
+    using Row = wire::DecisionListRow;
 
     static constexpr int kDefaultLimit = 500;
 

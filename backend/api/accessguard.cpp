@@ -22,12 +22,13 @@ void AccessGuard::requireRole(const auth::Claims &user, std::initializer_list<Ro
     if (allowed.size() == 0 ||
         std::find(allowed.begin(), allowed.end(), user.role) != allowed.end())
         return;
-    http::Response r =
-        http::problem(403, QStringLiteral("forbidden"), QStringLiteral("Not allowed"),
-                      QStringLiteral("Requires one of: %1; you are %2.")
-                          .arg(roleList(allowed), toString(user.role)));
-    r.withHeader("X-Required-Roles", roleList(allowed).toLatin1());
-    throw ApiError(std::move(r));
+    throw ApiError(wire::Problem{wire::Problem::Kind::Forbidden,
+                                 wire::problemtype::kForbidden,
+                                 QStringLiteral("Not allowed"),
+                                 QStringLiteral("Requires one of: %1; you are %2.")
+                                     .arg(roleList(allowed), toString(user.role)),
+                                 {}},
+                   {{"X-Required-Roles", roleList(allowed).toLatin1()}});
 }
 
 void AccessGuard::requireActive(db::PgSession &db, const auth::Claims &user)

@@ -77,9 +77,11 @@ QJsonObject ApiContext::jsonBody(const Request &request)
     // The media type itself, without parameters such as "; charset=utf-8".
     const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
     if (type != "application/json")
-        throw ApiError(http::problem(415, QStringLiteral("unsupported-media-type"),
+        throw ApiError(wire::Problem{wire::Problem::Kind::UnsupportedMediaType,
+                                     wire::problemtype::kUnsupportedMediaType,
                                      QStringLiteral("JSON expected"),
-                                     QStringLiteral("Send the body as application/json.")));
+                                     QStringLiteral("Send the body as application/json."),
+                                     {}});
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError)

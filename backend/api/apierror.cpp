@@ -8,11 +8,6 @@ ApiError::ApiError(wire::Problem problem, Headers headers)
     : m_problem(std::move(problem)), m_headers(std::move(headers))
 {}
 
-ApiError::ApiError(const http::Response &response)
-    : m_problem(wire::Problem::fromJson(QJsonDocument::fromJson(response.body).object())),
-      m_headers(response.headers)
-{}
-
 http::Response ApiError::response() const
 {
     http::Response r = http::Response::json(m_problem.status(), m_problem.toJson());

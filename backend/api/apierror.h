@@ -18,8 +18,6 @@ public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     explicit ApiError(wire::Problem problem, Headers headers = {});
-    // An answer built with http::problem(): read back into its Problem, its headers kept.
-    explicit ApiError(const http::Response &response);
 
     const wire::Problem &problem() const { return m_problem; }
     // The problem+json answer, with the headers the error asked for.

@@ -38,17 +38,19 @@ http::Response Idempotency::run(Tx &tx, const IdempotentRequest &request,
     // is still running sees it taken and gets 409 instead of doing the work twice.
     if (!store.tryLock(tx.user.userId, key))
         throw ApiError::conflict(
-            QStringLiteral("idempotency-in-progress"),
+            wire::problemtype::kIdempotencyInProgress,
             QStringLiteral("Request already in progress"),
             QStringLiteral("A request with this Idempotency-Key is still being "
                            "processed; retry when it has finished."));
     if (const auto stored = store.find(tx.user.userId, key)) {
         if (stored->requestHashHex != hash.toHex())
-            throw ApiError(http::problem(
-                422, QStringLiteral("idempotency-key-reused"),
+            throw ApiError(wire::Problem{
+                wire::Problem::Kind::Validation,
+                wire::problemtype::kIdempotencyKeyReused,
                 QStringLiteral("Idempotency-Key reused"),
                 QStringLiteral("This Idempotency-Key was already used for a different request; "
-                               "use a new key for new work.")));
+                               "use a new key for new work."),
+                {}});
         return replay(tx, stored->status, stored->body);
     }
     http::Response r = work(tx);

@@ -33,14 +33,15 @@ void RateLimitPolicy::check(RateBucket bucket, const QUuid &userId, qint64 nowMs
     const int retry = m_limiter.hit(name, userId.toString(), limit, nowMs);
     if (retry <= 0)
         return;
-    http::Response r =
-        http::problem(429, QStringLiteral("rate-limited"), QStringLiteral("Too many requests"),
-                      QStringLiteral("At most %1 %2 requests per minute; retry in %3 s.")
-                          .arg(limit)
-                          .arg(name)
-                          .arg(retry));
-    r.withHeader("Retry-After", QByteArray::number(retry));
-    throw ApiError(std::move(r));
+    throw ApiError(wire::Problem{wire::Problem::Kind::RateLimited,
+                                 wire::problemtype::kRateLimited,
+                                 QStringLiteral("Too many requests"),
+                                 QStringLiteral("At most %1 %2 requests per minute; retry in %3 s.")
+                                     .arg(limit)
+                                     .arg(name)
+                                     .arg(retry),
+                                 {}},
+                   {{"Retry-After", QByteArray::number(retry)}});
 }
 
 } // namespace flowviz::api

@@ -96,6 +96,16 @@ QJsonValue PgResult::jsonValue(int row, const char *name) const
     return QJsonValue(QJsonValue::Null);
 }
 
+QMap<QString, QString> PgResult::textMap(int row, const char *name) const
+{
+    QMap<QString, QString> out;
+    const QJsonObject o = jsonValue(row, name).toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (it.value().isString())
+            out.insert(it.key(), it.value().toString());
+    return out;
+}
+
 QJsonValue PgResult::timeJson(int row, const char *name) const
 {
     const QDateTime t = toDateTime(row, name);

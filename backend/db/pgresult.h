@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonValue>
+#include <QMap>
 #include <QString>
 #include <QUuid>
 
@@ -35,6 +36,8 @@ public:
     // A nullable decimal as JSON: a number, or null.
     QJsonValue decimalJson(int row, const char *name) const;
     QJsonValue jsonValue(int row, const char *name) const; // a json/jsonb column, parsed
+    // A json/jsonb object of texts, such as a name by language; other members are skipped.
+    QMap<QString, QString> textMap(int row, const char *name) const;
     // Timestamps go out as ISO 8601 in UTC with milliseconds, or null.
     QJsonValue timeJson(int row, const char *name) const;
     QJsonValue textJson(int row, const char *name) const; // text or null

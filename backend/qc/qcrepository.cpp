@@ -79,15 +79,6 @@ std::optional<LotType> lotTypeFromRow(const db::PgResult &r, int i, const char *
     return r.isNull(i, name) ? std::nullopt : lotTypeFromString(r.text(i, name));
 }
 
-QMap<QString, QString> namesFromRow(const db::PgResult &r, int i)
-{
-    QMap<QString, QString> names;
-    const QJsonObject o = r.jsonValue(i, "name").toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        names.insert(it.key(), it.value().toString());
-    return names;
-}
-
 } // namespace
 
 QList<GateRecord> QcRepository::gateRecords()
@@ -102,7 +93,7 @@ QList<GateRecord> QcRepository::gateRecords()
         GateRecord g;
         g.id = int(r.toInt(i, "id"));
         g.gateNumber = int(r.toInt(i, "gate_number"));
-        g.name = namesFromRow(r, i);
+        g.name = r.textMap(i, "name");
         g.gateType = gateTypeFromString(r.text(i, "gate_type")).value_or(GateType::CHECKPOINT);
         g.isCcp = r.toBool(i, "is_ccp");
         g.passRequiresSignature = r.toBool(i, "pass_requires_signature");

@@ -18,9 +18,6 @@ QString param(const QUrlQuery &query, const char *name)
 
 api::ApiError invalid(const FieldErrors &errors)
 {
-    QList<http::FieldProblem> list;
-    for (const FieldError &e : errors)
-        list.append({e.field, e.code, e.message});
     const QString detail =
         errors.size() == 1
             ? errors.first().message
@@ -30,8 +27,9 @@ api::ApiError invalid(const FieldErrors &errors)
                       messages << e.message;
                   return messages.join(u' ');
               }());
-    return api::ApiError(http::problem(400, wire::problemtype::kInvalidParameter,
-                                       QStringLiteral("Invalid query parameter"), detail, list));
+    return api::ApiError(wire::Problem{wire::Problem::Kind::BadRequest,
+                                       wire::problemtype::kInvalidParameter,
+                                       QStringLiteral("Invalid query parameter"), detail, errors});
 }
 
 // The same rule as the lot list's created_from/created_to: an ISO 8601 / RFC 3339 time that

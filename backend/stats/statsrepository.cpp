@@ -135,7 +135,7 @@ QList<GateInfo> StatsRepository::gates()
         "SELECT gate_number, name, is_ccp FROM qc_gates ORDER BY sort_order, gate_number");
     QList<GateInfo> out;
     for (int i = 0; i < r.rows(); ++i)
-        out.append({int(r.toInt(i, "gate_number")), r.jsonValue(i, "name"), r.toBool(i, "is_ccp")});
+        out.append({int(r.toInt(i, "gate_number")), r.textMap(i, "name"), r.toBool(i, "is_ccp")});
     return out;
 }
 

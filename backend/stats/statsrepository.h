@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 
 #include <optional>
 
@@ -38,7 +39,7 @@ struct GateCount
 struct GateInfo
 {
     int number = 0;
-    QJsonValue name; // {"hu": ..., "en": ...}
+    QMap<QString, QString> name; // by language: "en", "hu"
     bool isCcp = false;
 };
 

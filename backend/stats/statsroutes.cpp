@@ -30,12 +30,21 @@ constexpr std::initializer_list<Role> kCanViewStats = {Role::ADMIN, Role::MANAGE
 QTimeZone plantZone(const QTimeZone &zone, const QString &configured)
 {
     if (!zone.isValid())
-        throw ApiError(http::problem(
-            500, wire::problemtype::kPlantTimeZone, QStringLiteral("Plant time zone unknown"),
+        throw ApiError(wire::Problem{
+            wire::Problem::Kind::Internal,
+            wire::problemtype::kPlantTimeZone,
+            QStringLiteral("Plant time zone unknown"),
             QStringLiteral("The server's plant time zone \"%1\" is not a known IANA time zone; "
                            "ask IT to correct --plant-time-zone (FLOWVIZ_PLANT_TIME_ZONE).")
-                .arg(configured)));
+                .arg(configured),
+            {}});
     return zone;
+}
+
+// A 200 answer with a statistics record.
+template <typename Stats> http::Response ok(const Stats &stats)
+{
+    return http::Response::json(200, stats.toJson());
 }
 
 } // namespace
@@ -55,7 +64,7 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      const QTimeZone z = plantZone(zone, configured);
                      const SeriesParams params = parseSeriesParams(req.query, z);
                      api.read(req, std::move(respond), user,
-                              [params, z](Tx &tx) { return service::lots(tx, params, z); });
+                              [params, z](Tx &tx) { return ok(service::lots(tx, params, z)); });
                  }));
     server.route("GET", QStringLiteral("/api/v1/stats/qc"),
                  guarded([&api, zone, configured](const Request &req, Responder respond) {
@@ -63,29 +72,30 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      const QTimeZone z = plantZone(zone, configured);
                      const SeriesParams params = parseSeriesParams(req.query, z);
                      api.read(req, std::move(respond), user,
-                              [params, z](Tx &tx) { return service::qc(tx, params, z); });
+                              [params, z](Tx &tx) { return ok(service::qc(tx, params, z)); });
                  }));
     server.route("GET", QStringLiteral("/api/v1/stats/qc/decisions"),
                  guarded([&api, zone, configured](const Request &req, Responder respond) {
                      const auto user = api.authorize(req, kCanViewStats, RateBucket::LotReads);
                      const QTimeZone z = plantZone(zone, configured);
                      const DecisionListParams params = parseDecisionListParams(req.query);
-                     api.read(req, std::move(respond), user,
-                              [params, z](Tx &tx) { return service::qcDecisions(tx, params, z); });
+                     api.read(req, std::move(respond), user, [params, z](Tx &tx) {
+                         return ok(service::qcDecisions(tx, params, z));
+                     });
                  }));
     server.route("GET", QStringLiteral("/api/v1/stats/holds"),
                  guarded([&api, zone, configured](const Request &req, Responder respond) {
                      const auto user = api.authorize(req, kCanViewStats, RateBucket::LotReads);
                      const QTimeZone z = plantZone(zone, configured);
                      api.read(req, std::move(respond), user,
-                              [z](Tx &tx) { return service::holds(tx, z); });
+                              [z](Tx &tx) { return ok(service::holds(tx, z)); });
                  }));
     server.route("GET", QStringLiteral("/api/v1/stats/workstations"),
                  guarded([&api, zone, configured](const Request &req, Responder respond) {
                      const auto user = api.authorize(req, kCanViewStats, RateBucket::LotReads);
                      const QTimeZone z = plantZone(zone, configured);
                      api.read(req, std::move(respond), user,
-                              [z](Tx &tx) { return service::workstations(tx, z); });
+                              [z](Tx &tx) { return ok(service::workstations(tx, z)); });
                  }));
 }
 

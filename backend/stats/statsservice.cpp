@@ -5,7 +5,6 @@
 #include "domain/wire/problem.h"
 
 #include <QHash>
-#include <QJsonArray>
 #include <QMap>
 
 #include <array>
@@ -14,29 +13,9 @@ namespace flowviz::stats::service {
 
 namespace {
 
-// RFC 3339 in the plant's zone: "2026-11-27T06:00:00+01:00", with milliseconds only when the
-// instant has them.
-QString rfc3339(const QDateTime &t, const QTimeZone &zone)
+QDateTime inZone(const QDateTime &t, const QTimeZone &zone)
 {
-    const QDateTime local = t.toTimeZone(zone);
-    return local.toString(local.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
-}
-
-QJsonObject rangeHeader(const SeriesParams &p, const QTimeZone &zone)
-{
-    return QJsonObject{
-        {QStringLiteral("from"), rfc3339(p.from, zone)},
-        {QStringLiteral("to"), rfc3339(p.to, zone)},
-        {QStringLiteral("bucket"),
-         p.unit == BucketUnit::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
-        {QStringLiteral("time_zone"), QString::fromUtf8(zone.id())},
-    };
-}
-
-QJsonObject bucketHeader(const TimeBuckets &b, qsizetype i, const QTimeZone &zone)
-{
-    return QJsonObject{{QStringLiteral("start"), rfc3339(b.start(i), zone)},
-                       {QStringLiteral("end"), rfc3339(b.end(i), zone)}};
+    return t.toTimeZone(zone);
 }
 
 // Lots and kilograms per lot type, kept in the domain's type order.
@@ -50,36 +29,21 @@ struct TypeTotals
         slot.first += lots;
         slot.second = slot.second + kg;
     }
-    QJsonObject toJson() const
+    // Fills lots, kg and the types with lots.
+    template <typename Figures> void fill(int &lots, Decimal &kg, Figures &types) const
     {
-        qint64 lots = 0;
-        Decimal kg;
-        QJsonArray types;
+        lots = 0;
+        kg = Decimal();
         for (LotType t : allLotTypes()) {
             const auto it = byType.constFind(int(t));
             if (it == byType.constEnd() || it->first == 0)
                 continue;
-            lots += it->first;
+            lots += int(it->first);
             kg = kg + it->second;
-            types.append(QJsonObject{{QStringLiteral("lot_type"), toString(t)},
-                                     {QStringLiteral("lots"), it->first},
-                                     {QStringLiteral("kg"), it->second.toJson()}});
+            types.append({toString(t), int(it->first), it->second});
         }
-        return QJsonObject{{QStringLiteral("lots"), lots},
-                           {QStringLiteral("kg"), kg.toJson()},
-                           {QStringLiteral("by_type"), types}};
     }
 };
-
-// firstPass ÷ decidedLots rounded half up to 4 decimals, exactly; null when nothing was
-// decided.
-QJsonValue yieldOf(qint64 firstPass, qint64 decidedLots)
-{
-    if (decidedLots == 0)
-        return QJsonValue(QJsonValue::Null);
-    const qint64 tenThousandths = (firstPass * 20000 + decidedLots) / (2 * decidedLots);
-    return Decimal::fromUnits(tenThousandths, 4).toJson();
-}
 
 struct GateTally
 {
@@ -97,20 +61,11 @@ struct GateTally
         firstPass += o.firstPass;
         decidedLots += o.decidedLots;
     }
-    QJsonObject decisionsJson() const
+    wire::Outcomes outcomes() const { return {int(pass), int(hold), int(fail)}; }
+    wire::GateFigures figures(int gateNumber) const
     {
-        return QJsonObject{{QStringLiteral("PASS"), pass},
-                           {QStringLiteral("HOLD"), hold},
-                           {QStringLiteral("FAIL"), fail}};
-    }
-    QJsonObject gateJson(int gateNumber) const
-    {
-        QJsonObject o = decisionsJson();
-        o.insert(QStringLiteral("gate_number"), gateNumber);
-        o.insert(QStringLiteral("first_pass"), firstPass);
-        o.insert(QStringLiteral("decided_lots"), decidedLots);
-        o.insert(QStringLiteral("yield"), yieldOf(firstPass, decidedLots));
-        return o;
+        return {gateNumber, outcomes(), int(firstPass), int(decidedLots),
+                wire::firstPassYield(firstPass, decidedLots)};
     }
 };
 
@@ -126,9 +81,14 @@ constexpr std::array<AgeBand, 5> kAgeBands = {{{u"<1h", 3600},
                                                {u"1–3d", 3 * 24 * 3600},
                                                {u">3d", 0}}};
 
+QString bucketName(const SeriesParams &p)
+{
+    return p.unit == BucketUnit::Hour ? QStringLiteral("hour") : QStringLiteral("day");
+}
+
 } // namespace
 
-http::Response lots(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
+wire::LotsStats lots(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
 {
     const TimeBuckets &b = p.buckets;
     const QList<LotCount> counts = StatsRepository(tx.db).lotCounts(p.from, p.to, b.starts());
@@ -140,21 +100,23 @@ http::Response lots(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
         perBucket[c.bucket].add(c.type, c.lots, c.kg);
         totals.add(c.type, c.lots, c.kg);
     }
-    QJsonArray buckets;
+    wire::LotsStats out;
+    out.from = inZone(p.from, zone);
+    out.to = inZone(p.to, zone);
+    out.bucket = bucketName(p);
+    out.timeZone = QString::fromUtf8(zone.id());
     for (qsizetype i = 0; i < b.size(); ++i) {
-        QJsonObject o = bucketHeader(b, i, zone);
-        const QJsonObject figures = perBucket[i].toJson();
-        for (auto it = figures.begin(); it != figures.end(); ++it)
-            o.insert(it.key(), it.value());
-        buckets.append(o);
+        wire::LotsBucket bucket;
+        bucket.start = inZone(b.start(i), zone);
+        bucket.end = inZone(b.end(i), zone);
+        perBucket[i].fill(bucket.lots, bucket.kg, bucket.byType);
+        out.buckets.append(bucket);
     }
-    QJsonObject out = rangeHeader(p, zone);
-    out.insert(QStringLiteral("buckets"), buckets);
-    out.insert(QStringLiteral("totals"), totals.toJson());
-    return http::Response::json(200, out);
+    totals.fill(out.totalLots, out.totalKg, out.totalByType);
+    return out;
 }
 
-http::Response qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
+wire::QcStats qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
 {
     StatsRepository repo(tx.db);
     const TimeBuckets &b = p.buckets;
@@ -171,143 +133,102 @@ http::Response qc(api::Tx &tx, const SeriesParams &p, const QTimeZone &zone)
         totalsByGate[c.gateNumber].add(t);
     }
 
-    QJsonArray gateList;
+    wire::QcStats out;
+    out.from = inZone(p.from, zone);
+    out.to = inZone(p.to, zone);
+    out.bucket = bucketName(p);
+    out.timeZone = QString::fromUtf8(zone.id());
     for (const GateInfo &g : gates)
-        gateList.append(QJsonObject{{QStringLiteral("gate_number"), g.number},
-                                    {QStringLiteral("name"), g.name},
-                                    {QStringLiteral("is_ccp"), g.isCcp}});
-
-    QJsonArray buckets;
+        out.gates.append({g.number, g.name, g.isCcp});
     for (qsizetype i = 0; i < b.size(); ++i) {
         GateTally all;
-        QJsonArray byGate;
+        wire::QcBucket bucket;
+        bucket.start = inZone(b.start(i), zone);
+        bucket.end = inZone(b.end(i), zone);
         for (const GateInfo &g : gates) {
             const auto it = perBucket[i].constFind(g.number);
             if (it == perBucket[i].constEnd())
                 continue;
             all.add(*it);
-            byGate.append(it->gateJson(g.number));
+            bucket.byGate.append(it->figures(g.number));
         }
-        QJsonObject o = bucketHeader(b, i, zone);
-        o.insert(QStringLiteral("decisions"), all.decisionsJson());
-        o.insert(QStringLiteral("by_gate"), byGate);
-        buckets.append(o);
+        bucket.decisions = all.outcomes();
+        out.buckets.append(bucket);
     }
 
     GateTally all;
-    QJsonArray totalsByGateJson;
     for (const GateInfo &g : gates) {
         const GateTally t = totalsByGate.value(g.number);
         all.add(t);
-        totalsByGateJson.append(t.gateJson(g.number));
+        out.totalByGate.append(t.figures(g.number));
     }
-    QJsonObject out = rangeHeader(p, zone);
-    out.insert(QStringLiteral("gates"), gateList);
-    out.insert(QStringLiteral("buckets"), buckets);
-    out.insert(QStringLiteral("totals"),
-               QJsonObject{{QStringLiteral("decisions"), all.decisionsJson()},
-                           {QStringLiteral("first_pass"), all.firstPass},
-                           {QStringLiteral("decided_lots"), all.decidedLots},
-                           {QStringLiteral("yield"), yieldOf(all.firstPass, all.decidedLots)},
-                           {QStringLiteral("by_gate"), totalsByGateJson}});
-    return http::Response::json(200, out);
+    out.totalDecisions = all.outcomes();
+    out.firstPass = int(all.firstPass);
+    out.decidedLots = int(all.decidedLots);
+    out.yield = wire::firstPassYield(all.firstPass, all.decidedLots);
+    return out;
 }
 
-http::Response qcDecisions(api::Tx &tx, const DecisionListParams &p, const QTimeZone &zone)
+wire::DecisionList qcDecisions(api::Tx &tx, const DecisionListParams &p, const QTimeZone &zone)
 {
     StatsRepository repo(tx.db);
-    if (p.gateNumber && !repo.gateExists(*p.gateNumber))
-        throw api::ApiError(http::problem(400, wire::problemtype::kInvalidParameter,
-                                          QStringLiteral("Invalid query parameter"),
-                                          QStringLiteral("No QC gate %1.").arg(*p.gateNumber),
-                                          {{QStringLiteral("gate"), QStringLiteral("gate.unknown"),
-                                            QStringLiteral("No QC gate %1.").arg(*p.gateNumber)}}));
-    qint64 total = 0;
+    if (p.gateNumber && !repo.gateExists(*p.gateNumber)) {
+        const QString detail = QStringLiteral("No QC gate %1.").arg(*p.gateNumber);
+        throw api::ApiError(
+            wire::Problem{wire::Problem::Kind::BadRequest,
+                          wire::problemtype::kInvalidParameter,
+                          QStringLiteral("Invalid query parameter"),
+                          detail,
+                          {{QStringLiteral("gate"), QStringLiteral("gate.unknown"), detail}}});
+    }
+    wire::DecisionList out;
     const QList<DecisionRow> rows =
-        repo.decisions(p.from, p.to, p.gateNumber, p.outcome, p.limit, total);
-    QJsonArray list;
-    for (const DecisionRow &d : rows) {
-        list.append(QJsonObject{
-            {QStringLiteral("lot_code"), d.lotCode},
-            {QStringLiteral("lot_type"), d.lotType},
-            {QStringLiteral("gate_number"), d.gateNumber},
-            {QStringLiteral("decision"), d.decision},
-            {QStringLiteral("decided_at"), rfc3339(d.effectiveAt, zone)},
-            {QStringLiteral("operator"), d.operatorName},
-            {QStringLiteral("workstation_id"),
-             d.workstationId ? QJsonValue(*d.workstationId) : QJsonValue(QJsonValue::Null)}});
-    }
-    return http::Response::json(
-        200, QJsonObject{{QStringLiteral("total"), total}, {QStringLiteral("decisions"), list}});
+        repo.decisions(p.from, p.to, p.gateNumber, p.outcome, p.limit, out.total);
+    for (const DecisionRow &d : rows)
+        out.decisions.append({d.lotCode, d.lotType, d.gateNumber, d.decision,
+                              inZone(d.effectiveAt, zone), d.operatorName, d.workstationId});
+    return out;
 }
 
-http::Response holds(api::Tx &tx, const QTimeZone &zone)
+wire::HoldsStats holds(api::Tx &tx, const QTimeZone &zone)
 {
     StatsRepository repo(tx.db);
-    const QDateTime asOf = repo.now();
     QList<qint64> limits;
     for (const AgeBand &band : kAgeBands) {
         if (band.maxSeconds > 0)
             limits.append(band.maxSeconds);
     }
+    wire::HoldsStats out;
+    out.asOf = inZone(repo.now(), zone);
     const QList<qint64> counts = repo.heldLotsByAge(limits);
-    const QList<HeldLot> held = repo.heldLots(kMaxHeldLots);
-
-    qint64 total = 0;
-    QJsonArray byAge;
     for (qsizetype i = 0; i < qsizetype(kAgeBands.size()); ++i) {
         const AgeBand &band = kAgeBands[size_t(i)];
-        total += counts.value(i);
-        byAge.append(QJsonObject{
-            {QStringLiteral("label"), QString::fromUtf16(band.label)},
-            {QStringLiteral("max_seconds"),
-             band.maxSeconds > 0 ? QJsonValue(band.maxSeconds) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("count"), counts.value(i)}});
+        out.total += int(counts.value(i));
+        out.byAge.append(
+            {QString::fromUtf16(band.label),
+             band.maxSeconds > 0 ? std::optional<qint64>(band.maxSeconds) : std::nullopt,
+             int(counts.value(i))});
     }
-    QJsonArray lots;
-    for (const HeldLot &h : held) {
-        lots.append(
-            QJsonObject{{QStringLiteral("lot_code"), h.lotCode},
-                        {QStringLiteral("lot_type"), h.lotType},
-                        {QStringLiteral("status"), h.status},
-                        {QStringLiteral("since"), rfc3339(h.since, zone)},
-                        {QStringLiteral("age_seconds"), h.ageSeconds},
-                        {QStringLiteral("run_code"),
-                         h.runCode ? QJsonValue(*h.runCode) : QJsonValue(QJsonValue::Null)},
-                        {QStringLiteral("weight_kg"),
-                         h.weightKg ? h.weightKg->toJson() : QJsonValue(QJsonValue::Null)}});
-    }
-    return http::Response::json(200, QJsonObject{{QStringLiteral("as_of"), rfc3339(asOf, zone)},
-                                                 {QStringLiteral("total"), total},
-                                                 {QStringLiteral("lots"), lots},
-                                                 {QStringLiteral("by_age"), byAge}});
+    for (const HeldLot &h : repo.heldLots(kMaxHeldLots))
+        out.lots.append({h.lotCode, h.lotType, h.status, inZone(h.since, zone), h.ageSeconds,
+                         h.runCode, h.weightKg});
+    return out;
 }
 
-http::Response workstations(api::Tx &tx, const QTimeZone &zone)
+wire::WorkstationsStats workstations(api::Tx &tx, const QTimeZone &zone)
 {
     StatsRepository repo(tx.db);
-    const QDateTime asOf = repo.now();
-    int online = 0;
-    int offline = 0;
-    QJsonArray list;
+    wire::WorkstationsStats out;
+    out.asOf = inZone(repo.now(), zone);
+    out.offlineAfterSeconds = kOfflineAfterSeconds;
     for (const WorkstationState &w : repo.workstations()) {
         const bool isOnline = w.secondsSinceHeartbeat <= kOfflineAfterSeconds;
-        ++(isOnline ? online : offline);
-        list.append(QJsonObject{
-            {QStringLiteral("workstation_id"), w.workstationId},
-            {QStringLiteral("last_heartbeat"), rfc3339(w.lastHeartbeat, zone)},
-            {QStringLiteral("seconds_since_heartbeat"), w.secondsSinceHeartbeat},
-            {QStringLiteral("online"), isOnline},
-            {QStringLiteral("pending_sync"), w.pendingSync},
-            {QStringLiteral("app_version"), w.appVersion},
-            {QStringLiteral("user"), w.user ? QJsonValue(*w.user) : QJsonValue(QJsonValue::Null)}});
+        ++(isOnline ? out.online : out.offline);
+        out.workstations.append({w.workstationId, inZone(w.lastHeartbeat, zone),
+                                 w.secondsSinceHeartbeat, isOnline, w.pendingSync, w.appVersion,
+                                 w.user});
     }
-    return http::Response::json(
-        200, QJsonObject{{QStringLiteral("as_of"), rfc3339(asOf, zone)},
-                         {QStringLiteral("offline_after_seconds"), kOfflineAfterSeconds},
-                         {QStringLiteral("workstations"), list},
-                         {QStringLiteral("online"), online},
-                         {QStringLiteral("offline"), offline}});
+    return out;
 }
 
 } // namespace flowviz::stats::service

@@ -4,6 +4,8 @@
 
 #include "backend/api/apicontext.h"
 
+#include "domain/wire/stats.h"
+
 #include <QTimeZone>
 
 namespace flowviz::stats {
@@ -18,11 +20,12 @@ inline constexpr int kOfflineAfterSeconds = 120;
 // At most this many held lots are listed; "total" counts them all.
 inline constexpr int kMaxHeldLots = 1000;
 
-http::Response lots(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
-http::Response qc(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
-http::Response qcDecisions(api::Tx &tx, const DecisionListParams &params, const QTimeZone &zone);
-http::Response holds(api::Tx &tx, const QTimeZone &zone);
-http::Response workstations(api::Tx &tx, const QTimeZone &zone);
+wire::LotsStats lots(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
+wire::QcStats qc(api::Tx &tx, const SeriesParams &params, const QTimeZone &zone);
+wire::DecisionList qcDecisions(api::Tx &tx, const DecisionListParams &params,
+                               const QTimeZone &zone);
+wire::HoldsStats holds(api::Tx &tx, const QTimeZone &zone);
+wire::WorkstationsStats workstations(api::Tx &tx, const QTimeZone &zone);
 
 } // namespace service
 } // namespace flowviz::stats

@@ -50,7 +50,7 @@ QStringList SupervisorCharts::axisLabels(const QList<QDateTime> &starts, const Q
 
 QString SupervisorCharts::gateLabel(const app::GateInfo &gate, const QString &language)
 {
-    return app::DomainLabels::gate(gate.number, gate.name(language), gate.isCcp);
+    return app::DomainLabels::gate(gate.number, gate.nameIn(language), gate.isCcp);
 }
 
 QColor SupervisorCharts::typeColour(const QString &lotType)
