@@ -1,5 +1,6 @@
 #include "app/cache/localcache.h"
 
+#include "domain/wire/gate.h"
 #include "domain/wire/lot.h"
 
 #include "app/core/privatefiles.h"
@@ -102,27 +103,6 @@ QString limitsText(const QList<CriticalLimit> &limits)
             {QStringLiteral("max"), l.maxC ? QJsonValue(l.maxC->toString()) : QJsonValue()}});
     }
     return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
-}
-
-// nullopt when any limit cannot be read: a gate is never kept with a limit silently missing.
-std::optional<QList<CriticalLimit>> limitsFrom(const QJsonValue &value)
-{
-    QList<CriticalLimit> out;
-    if (value.isNull() || value.isUndefined())
-        return out;
-    if (!value.isArray())
-        return std::nullopt;
-    for (const QJsonValue &v : value.toArray()) {
-        const QJsonObject o = v.toObject();
-        const QJsonValue parameter = o.value(QStringLiteral("parameter"));
-        if (!parameter.isUndefined() && parameter.toString() != u"temperature_c")
-            return std::nullopt;
-        const auto limit = CriticalLimit::fromJson(o);
-        if (!limit)
-            return std::nullopt;
-        out.append(*limit);
-    }
-    return out;
 }
 
 CachedLot lotFromRow(const QSqlQuery &q)
@@ -276,31 +256,20 @@ bool LocalCache::applyGates(const QJsonArray &items)
         if (!exec(QStringLiteral("DELETE FROM cache_gates")))
             return false;
         for (const QJsonValue &v : items) {
-            const QJsonObject g = v.toObject();
-            const QJsonObject name = g.value(QStringLiteral("name")).toObject();
-            const auto type = gateTypeFromString(g.value(QStringLiteral("gate_type")).toString());
-            const auto limits = limitsFrom(g.value(QStringLiteral("critical_limits")));
-            if (!g.value(QStringLiteral("id")).isDouble() || !type || !limits) {
+            const std::optional<wire::QcGate> g = wire::QcGate::fromJson(v.toObject());
+            if (!g) {
                 fail(tr("The server sent a QC gate the console cannot read."), QString());
                 return false;
             }
-            const QJsonValue list = g.value(QStringLiteral("checklist"));
-            const QByteArray checklist =
-                list.isArray()    ? QJsonDocument(list.toArray()).toJson(QJsonDocument::Compact)
-                : list.isObject() ? QJsonDocument(list.toObject()).toJson(QJsonDocument::Compact)
-                                  : QByteArray();
-            if (!exec(QStringLiteral("INSERT OR REPLACE INTO cache_gates (id, gate_number, name_hu,"
-                                     " name_en, gate_type, is_ccp, checklist,"
-                                     " pass_requires_signature, critical_limits)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {g.value(QStringLiteral("id")).toInt(),
-                       g.value(QStringLiteral("gate_number")).toInt(),
-                       name.value(QStringLiteral("hu")).toString(),
-                       name.value(QStringLiteral("en")).toString(), toString(*type),
-                       g.value(QStringLiteral("is_ccp")).toBool() ? 1 : 0,
-                       QString::fromUtf8(checklist),
-                       g.value(QStringLiteral("pass_requires_signature")).toBool() ? 1 : 0,
-                       limitsText(*limits)}))
+            if (!exec(
+                    QStringLiteral("INSERT OR REPLACE INTO cache_gates (id, gate_number, name_hu,"
+                                   " name_en, gate_type, is_ccp, checklist,"
+                                   " pass_requires_signature, critical_limits)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {g->id, g->gateNumber, g->name.value(QStringLiteral("hu")),
+                     g->name.value(QStringLiteral("en")), toString(g->gateType), g->isCcp ? 1 : 0,
+                     QString::fromUtf8(QJsonDocument(g->checklist).toJson(QJsonDocument::Compact)),
+                     g->passRequiresSignature ? 1 : 0, limitsText(g->criticalLimits)}))
                 return false;
         }
         touch(Section::Gates);
@@ -533,9 +502,9 @@ QList<CachedGate> LocalCache::gates() const
                       : doc.isObject() ? QJsonValue(doc.object())
                                        : QJsonValue();
         g.passRequiresSignature = q.value(7).toBool();
-        g.criticalLimits =
-            limitsFrom(QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
-                .value_or(QList<CriticalLimit>());
+        g.criticalLimits = wire::criticalLimitsFrom(
+                               QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
+                               .value_or(QList<CriticalLimit>());
         out.append(g);
     }
     return out;

@@ -223,9 +223,9 @@ void Metrics::start()
     // increase rather than a series that is born at 1.
     pool.submit(
         db::DbJob{[this](db::PgSession &s) {
-                      const QList<qc::GateRecord> gates =
+                      const QList<wire::QcGate> gates =
                           s.transaction([&] { return qc::QcRepository(s).gateRecords(); });
-                      for (const qc::GateRecord &g : gates) {
+                      for (const wire::QcGate &g : gates) {
                           const std::string number = std::to_string(g.gateNumber);
                           for (Decision v : allDecisions())
                               d->gateDecisions.Add(

@@ -81,16 +81,16 @@ std::optional<LotType> lotTypeFromRow(const db::PgResult &r, int i, const char *
 
 } // namespace
 
-QList<GateRecord> QcRepository::gateRecords()
+QList<wire::QcGate> QcRepository::gateRecords()
 {
     const db::PgResult r = m_db.exec(
         "SELECT id, gate_number, name, gate_type, is_ccp, pass_requires_signature, checklist "
         "FROM qc_gates ORDER BY sort_order, gate_number");
     const db::PgResult l = m_db.exec("SELECT qc_gate_id, lot_type, min_value, max_value "
                                      "FROM ccp_limits ORDER BY qc_gate_id, lot_type NULLS FIRST");
-    QList<GateRecord> out;
+    QList<wire::QcGate> out;
     for (int i = 0; i < r.rows(); ++i) {
-        GateRecord g;
+        wire::QcGate g;
         g.id = int(r.toInt(i, "id"));
         g.gateNumber = int(r.toInt(i, "gate_number"));
         g.name = r.textMap(i, "name");
@@ -108,9 +108,9 @@ QList<GateRecord> QcRepository::gateRecords()
     return out;
 }
 
-std::optional<GateRecord> QcRepository::gateRecord(int gateNumber)
+std::optional<wire::QcGate> QcRepository::gateRecord(int gateNumber)
 {
-    for (const GateRecord &g : gateRecords()) {
+    for (const wire::QcGate &g : gateRecords()) {
         if (g.gateNumber == gateNumber)
             return g;
     }
@@ -150,7 +150,7 @@ void QcRepository::setLimit(int gateId, const CriticalLimit &limit, const QUuid 
                limit.minC, limit.maxC, actor});
 }
 
-QList<LimitChange> QcRepository::limitChanges(int gateId)
+QList<wire::LimitChange> QcRepository::limitChanges(int gateId)
 {
     const db::PgResult r = m_db.exec(
         "SELECT c.id, c.lot_type, c.parameter, c.old_min, c.old_max, c.new_min, c.new_max, "
@@ -158,7 +158,7 @@ QList<LimitChange> QcRepository::limitChanges(int gateId)
         "LEFT JOIN users u ON u.id = c.changed_by WHERE c.qc_gate_id = $1::int "
         "ORDER BY c.changed_at DESC, c.id DESC LIMIT 1000",
         {gateId});
-    QList<LimitChange> out;
+    QList<wire::LimitChange> out;
     for (int i = 0; i < r.rows(); ++i) {
         out.append({r.toInt(i, "id"), lotTypeFromRow(r, i, "lot_type"), r.text(i, "parameter"),
                     r.toDecimal(i, "old_min"), r.toDecimal(i, "old_max"), r.toDecimal(i, "new_min"),

@@ -1,13 +1,11 @@
 #pragma once
 
-#include "backend/qc/gaterecord.h"
-#include "backend/qc/limitchange.h"
-
 #include "backend/db/pgsession.h"
 
 #include "domain/criticallimit.h"
 #include "domain/enums.h"
 #include "domain/wire/decision.h"
+#include "domain/wire/gate.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -68,13 +66,13 @@ class QcRepository
 public:
     explicit QcRepository(db::PgSession &db) : m_db(db) {}
 
-    QList<GateRecord> gateRecords();
-    std::optional<GateRecord> gateRecord(int gateNumber);
+    QList<wire::QcGate> gateRecords();
+    std::optional<wire::QcGate> gateRecord(int gateNumber);
     QList<CriticalLimit> limits(int gateId);
     // Sets (inserts or changes) one limit; the change is audited with `actor` and `reason`.
     void setLimit(int gateId, const CriticalLimit &limit, const QUuid &actor,
                   const QString &reason);
-    QList<LimitChange> limitChanges(int gateId);
+    QList<wire::LimitChange> limitChanges(int gateId);
     std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
     std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
     void insert(const NewDecision &d);

@@ -217,7 +217,7 @@ QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode)
     return repo.decisionsForLot(*id);
 }
 
-QList<GateRecord> gates(api::Tx &tx)
+QList<wire::QcGate> gates(api::Tx &tx)
 {
     return QcRepository(tx.db).gateRecords();
 }
@@ -233,14 +233,14 @@ Gate gateByNumber(api::Tx &tx, const QString &gateNumber)
     return *found;
 }
 
-GateRecord setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command)
+wire::QcGate setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command)
 {
     QcRepository repo(tx.db);
     repo.setLimit(gate.id, command.limit, tx.user.userId, command.reason);
     return *repo.gateRecord(gate.number);
 }
 
-QList<LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber)
+QList<wire::LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber)
 {
     return QcRepository(tx.db).limitChanges(gateByNumber(tx, gateNumber).id);
 }

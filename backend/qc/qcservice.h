@@ -1,13 +1,12 @@
 #pragma once
 
-#include "backend/qc/gaterecord.h"
-#include "backend/qc/limitchange.h"
 #include "backend/qc/qcrepository.h"
 #include "backend/qc/setlimitdecoder.h"
 
 #include "backend/api/apicontext.h"
 
 #include "domain/wire/decision.h"
+#include "domain/wire/gate.h"
 
 #include <QList>
 
@@ -18,12 +17,12 @@ namespace flowviz::qc::service {
 wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events);
 // Every decision of the lot, oldest first; 404 for an unknown lot.
 QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode);
-QList<GateRecord> gates(api::Tx &tx);
+QList<wire::QcGate> gates(api::Tx &tx);
 // The gate with this number (path text); 404 when there is none.
 Gate gateByNumber(api::Tx &tx, const QString &gateNumber);
 // Sets a critical limit of a CCP gate (for one lot type, or gate-wide); audited.
-GateRecord setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command);
+wire::QcGate setLimit(api::Tx &tx, const Gate &gate, const SetLimit &command);
 // Every change of the gate's limits, newest first; 404 for an unknown gate.
-QList<LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber);
+QList<wire::LimitChange> limitChanges(api::Tx &tx, const QString &gateNumber);
 
 } // namespace flowviz::qc::service
