@@ -1,6 +1,7 @@
 #include "backend/ops/backupcommand.h"
 
 #include "backend/ops/backupmanifest.h"
+#include "backend/ops/databasecatalog.h"
 #include "backend/ops/exitcodes.h"
 #include "backend/ops/pgconnection.h"
 #include "backend/ops/pgtools.h"
@@ -79,27 +80,13 @@ private:
 // is done. Returns the snapshot's name; throws when the database cannot be read.
 QString openSnapshot(PgConnection &conn, BackupManifest &manifest)
 {
-    conn.exec(QStringLiteral("SET statement_timeout = 0"));
-    conn.exec(QStringLiteral("SET idle_in_transaction_session_timeout = 0"));
-    conn.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-    const QString snapshot = conn.exec(QStringLiteral("SELECT pg_export_snapshot()")).text(0, 0);
+    DatabaseCatalog catalog(conn);
+    const QString snapshot = catalog.exportSnapshot();
     manifest.createdAt = QDateTime::currentDateTimeUtc();
     db::PgSession session(conn.handle());
     manifest.schemaVersion = db::Migrator::currentVersion(session);
-    manifest.postgresVersion =
-        conn.exec(QStringLiteral("SELECT current_setting('server_version')")).text(0, 0);
-    const db::PgResult tables = conn.exec(
-        QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
-                       "c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') "
-                       "ORDER BY c.relname"));
-    for (int i = 0; i < tables.rows(); ++i) {
-        const QString name = tables.text(i, 0);
-        const qint64 rows = conn.exec(QStringLiteral("SELECT count(*) FROM public.%1")
-                                          .arg(conn.quoteIdentifier(name)))
-                                .text(0, 0)
-                                .toLongLong();
-        manifest.tables.append({name, rows});
-    }
+    manifest.postgresVersion = catalog.serverVersion();
+    manifest.tables = catalog.tableRowCounts();
     return snapshot;
 }
 

@@ -1,6 +1,7 @@
 #include "backend/ops/restorecommand.h"
 
 #include "backend/ops/backupmanifest.h"
+#include "backend/ops/databasecatalog.h"
 #include "backend/ops/exitcodes.h"
 #include "backend/ops/pgconnection.h"
 #include "backend/ops/pgtools.h"
@@ -30,81 +31,6 @@ int fail(int code, const QString &message)
     return code;
 }
 
-// Everything FlowViz keeps in the public schema (tables, views, sequences, functions, types),
-// dropped inside the restore's transaction; extension members are left alone.
-constexpr const char *kDropPublicObjects = R"SQL(
-DO $flowviz_drop$
-DECLARE
-    o record;
-BEGIN
-    FOR o IN
-        SELECT format('DROP %s IF EXISTS %I.%I CASCADE',
-                      CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
-                                     WHEN 'f' THEN 'FOREIGN TABLE' WHEN 'S' THEN 'SEQUENCE'
-                                     ELSE 'TABLE' END,
-                      n.nspname, c.relname) AS stmt
-          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                              AND d.deptype = 'e')
-         ORDER BY c.relkind = 'S'
-    LOOP
-        EXECUTE o.stmt;
-    END LOOP;
-    FOR o IN
-        SELECT format('DROP ROUTINE IF EXISTS %s CASCADE', p.oid::regprocedure) AS stmt
-          FROM pg_proc p
-         WHERE p.pronamespace = 'public'::regnamespace
-           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                            WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-                              AND d.deptype = 'e')
-    LOOP
-        EXECUTE o.stmt;
-    END LOOP;
-    FOR o IN
-        SELECT format('DROP TYPE IF EXISTS %s CASCADE', t.oid::regtype) AS stmt
-          FROM pg_type t
-         WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
-           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                            WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
-                              AND d.deptype = 'e')
-    LOOP
-        EXECUTE o.stmt;
-    END LOOP;
-END
-$flowviz_drop$;
-)SQL";
-
-// A DO block that raises (and so rolls the whole restore back) unless the public schema holds
-// exactly the manifest's tables with exactly its row counts and schema version.
-QByteArray verificationSql(const BackupManifest &m)
-{
-    QByteArray sql = "DO $flowviz_verify$\nDECLARE\n    n bigint;\n    extra text;\nBEGIN\n";
-    QByteArrayList names;
-    for (const auto &[table, rows] : m.tables) {
-        // Names were checked against ^[a-z_][a-z0-9_]*$ when the manifest was read.
-        const QByteArray t = table.toUtf8();
-        names << "'" + t + "'";
-        sql += "    SELECT count(*) INTO n FROM public.\"" + t + "\";\n    IF n <> " +
-               QByteArray::number(rows) + " THEN RAISE EXCEPTION 'table " + t +
-               " holds % rows after the restore, the manifest says " + QByteArray::number(rows) +
-               "', n; END IF;\n";
-    }
-    sql += "    SELECT string_agg(c.relname, ', ' ORDER BY c.relname) INTO extra FROM "
-           "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace "
-           "WHERE s.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN (" +
-           names.join(", ") +
-           ");\n    IF extra IS NOT NULL THEN RAISE EXCEPTION 'tables not in the manifest: %', "
-           "extra; END IF;\n";
-    sql +=
-        "    SELECT coalesce(max(version), 0) INTO n FROM public.schema_migrations;\n    IF n <> " +
-        QByteArray::number(m.schemaVersion) +
-        " THEN RAISE EXCEPTION 'the restored schema is at version %, the manifest says " +
-        QByteArray::number(m.schemaVersion) + "', n; END IF;\nEND\n$flowviz_verify$;\n";
-    return sql;
-}
-
 QString lastLines(const QByteArray &text)
 {
     QStringList lines = QString::fromUtf8(text).trimmed().split(u'\n', Qt::SkipEmptyParts);
@@ -126,15 +52,6 @@ struct Backup
     QString dir;
     QString dumpPath;
     BackupManifest manifest;
-};
-
-// What the target database holds before the restore.
-struct TargetState
-{
-    qint64 objects = 0;
-    int schemaVersion = 0; // 0: no FlowViz schema
-    qint64 lots = -1;      // -1: no lots table
-    int otherSessions = 0;
 };
 
 std::optional<Failure> readBackup(const QString &path, int latestSchema, Backup &out)
@@ -182,29 +99,7 @@ std::optional<Failure> readBackup(const QString &path, int latestSchema, Backup 
     return std::nullopt;
 }
 
-TargetState inspectTarget(PgConnection &conn)
-{
-    const auto value = [&conn](const char *sql) {
-        return conn.exec(QString::fromLatin1(sql)).text(0, 0);
-    };
-    TargetState t;
-    t.objects = value("SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
-                      "n.oid = c.relnamespace WHERE n.nspname = 'public' AND "
-                      "c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')) + (SELECT count(*) "
-                      "FROM pg_proc WHERE pronamespace = 'public'::regnamespace)")
-                    .toLongLong();
-    if (value("SELECT to_regclass('public.schema_migrations') IS NOT NULL") == u"t")
-        t.schemaVersion =
-            value("SELECT coalesce(max(version), 0) FROM public.schema_migrations").toInt();
-    if (value("SELECT to_regclass('public.lots') IS NOT NULL") == u"t")
-        t.lots = value("SELECT count(*) FROM public.lots").toLongLong();
-    t.otherSessions = value("SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                            "current_database() AND pid <> pg_backend_pid()")
-                          .toInt();
-    return t;
-}
-
-QString describe(const TargetState &t)
+QString describe(const DatabaseContents &t)
 {
     return t.schemaVersion > 0
                ? QStringLiteral("FlowViz data (schema version %1%2)")
@@ -278,18 +173,14 @@ int load(const db::DbSettings &settings, const Backup &backup, const QString &us
         return fail(exitcode::kFailure,
                     QStringLiteral("cannot start %1 or %2: %3")
                         .arg(pgRestore, psql, restore.errorString() + u' ' + sql.errorString()));
-    QByteArray prelude = "SET client_min_messages = warning;\nBEGIN;\nSET LOCAL lock_timeout = "
-                         "'30s';\n";
-    if (replace)
-        prelude += kDropPublicObjects;
-    sql.write(prelude);
+    sql.write(restorescript::prelude(replace));
     const bool psqlDied = !pipe(restore, sql);
     if (!psqlDied)
         restore.waitForFinished(-1);
     const bool restoreOk =
         !psqlDied && restore.exitStatus() == QProcess::NormalExit && restore.exitCode() == 0;
     if (restoreOk)
-        sql.write(verificationSql(backup.manifest) + "COMMIT;\n");
+        sql.write(restorescript::verifyAndCommit(backup.manifest));
     // Without COMMIT, psql ends at the end of its input and PostgreSQL rolls the work back.
     sql.closeWriteChannel();
     sql.waitForFinished(-1);
@@ -307,19 +198,6 @@ int load(const db::DbSettings &settings, const Backup &backup, const QString &us
                 QStringLiteral("the restore failed and was rolled back, the database is as it "
                                "was: %1")
                     .arg(lastLines(why)));
-}
-
-// Statistics after the migrations, so that indexes they add (expression indexes carry their
-// own statistics) are planned well from the first query.
-void analyze(PgConnection &conn)
-{
-    try {
-        conn.exec(QStringLiteral("SET statement_timeout = 0"));
-        conn.exec(QStringLiteral("ANALYZE"));
-    } catch (const std::exception &e) {
-        QTextStream(stderr) << "flowviz-server: warning: ANALYZE after the restore failed: "
-                            << e.what() << Qt::endl;
-    }
 }
 
 // pg_restore able to read the dump, and psql; a readable reason when one is missing.
@@ -362,9 +240,9 @@ int RestoreCommand::run(const Options &options)
         !problem.isEmpty())
         return fail(exitcode::kFailure, problem);
 
-    TargetState target;
+    DatabaseContents target;
     try {
-        target = inspectTarget(*conn);
+        target = DatabaseCatalog(*conn).contents();
     } catch (const std::exception &e) {
         return fail(exitcode::kFailure,
                     QStringLiteral("cannot inspect the database %1: %2")
@@ -401,7 +279,9 @@ int RestoreCommand::run(const Options &options)
                                    "failed: %2; run 'flowviz-server migrate' to try again")
                         .arg(backup.manifest.schemaVersion)
                         .arg(migrateError));
-    analyze(*conn);
+    // Statistics after the migrations, so that indexes they add (expression indexes carry their
+    // own statistics) are planned well from the first query.
+    DatabaseCatalog(*conn).analyze();
     QTextStream(stdout) << "restored " << backup.dir << " (taken "
                         << backup.manifest.createdAt.toString(Qt::ISODate) << " by flowviz-server "
                         << backup.manifest.serverVersion << ") into " << settings.redactedUrl()
