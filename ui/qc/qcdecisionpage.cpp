@@ -76,6 +76,20 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     layout->addWidget(m_title);
+    buildScanPrompt(layout);
+    layout->addWidget(buildLotCard(big));
+    buildGateStepper(layout);
+    buildEntryFields(layout);
+    layout->addStretch(1);
+    buildDecisionButtons(outer, big);
+    connectRecorder();
+    reloadGates();
+    retranslateUi();
+}
+
+// The hint to scan a label, and where a scan's problem is shown.
+void QcDecisionPage::buildScanPrompt(QVBoxLayout *layout)
+{
     m_scanHint = new QLabel(this);
     m_scanHint->setWordWrap(true);
     layout->addWidget(m_scanHint);
@@ -83,7 +97,11 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     scanError->setObjectName(QStringLiteral("scanMessage"));
     m_errors.insert(QStringLiteral("lot_code"), scanError);
     layout->addWidget(scanError);
+}
 
+// The scanned lot: code, status, details, temperature, parents, signature and freshness.
+QGroupBox *QcDecisionPage::buildLotCard(const QFont &big)
+{
     m_card = new QGroupBox(this);
     m_card->setObjectName(QStringLiteral("lotCard"));
     auto *card = new QVBoxLayout(m_card);
@@ -117,12 +135,15 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_freshness->hide();
     card->addWidget(m_freshness);
     m_card->hide();
-    layout->addWidget(m_card);
+    return m_card;
+}
 
+// The gates as buttons that reflow into rows: a gate's name and state are never cut.
+void QcDecisionPage::buildGateStepper(QVBoxLayout *layout)
+{
     m_gatesTitle = new QLabel(this);
     m_gatesTitle->setWordWrap(true);
     layout->addWidget(m_gatesTitle);
-    // The gates reflow into rows: a gate's name and state are never cut, whatever the width.
     m_stepperLayout = new ReflowGridLayout;
     layout->addLayout(m_stepperLayout);
     m_stepper = new QButtonGroup(this);
@@ -134,7 +155,11 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     });
     m_errors.insert(QStringLiteral("gate_number"), makeFieldErrorLabel(this));
     layout->addWidget(m_errors.value(QStringLiteral("gate_number")));
+}
 
+// Measured temperature, notes and (for a CCP outside its limit) the corrective action.
+void QcDecisionPage::buildEntryFields(QVBoxLayout *layout)
+{
     m_temperatureLabel = new QLabel(this);
     m_temperatureLabel->setWordWrap(true);
     layout->addWidget(m_temperatureLabel);
@@ -179,10 +204,11 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     layout->addWidget(m_errors.value(QStringLiteral("corrective_action")));
     m_correctiveLabel->hide();
     m_correctiveAction->hide();
+}
 
-    layout->addStretch(1);
-    layout = outer;
-
+// PASS, HOLD and FAIL as large coloured buttons below the scrolling form, with the result.
+void QcDecisionPage::buildDecisionButtons(QVBoxLayout *layout, const QFont &big)
+{
     auto *buttons = new QHBoxLayout;
     const QList<std::pair<Decision, QString>> colours{{Decision::PASS, QStringLiteral("#1b7f3b")},
                                                       {Decision::HOLD, QStringLiteral("#a86500")},
@@ -208,7 +234,11 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
     m_result->setObjectName(QStringLiteral("qcResult"));
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
+}
 
+// Follows what the recorder, the cache and the outbox report.
+void QcDecisionPage::connectRecorder()
+{
     connect(m_recorder, &app::DecisionRecorder::recorded, this, &QcDecisionPage::onRecorded);
     connect(m_recorder->cache(), &app::LocalCache::gatesChanged, this,
             &QcDecisionPage::reloadGates);
@@ -239,8 +269,6 @@ QcDecisionPage::QcDecisionPage(app::DecisionRecorder *recorder, QWidget *parent)
         updateStepper();
         updateResult();
     });
-    reloadGates();
-    retranslateUi();
 }
 
 void QcDecisionPage::retranslateUi()

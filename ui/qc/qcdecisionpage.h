@@ -8,11 +8,13 @@
 #include <QWidget>
 
 class QButtonGroup;
+class QFont;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace flowviz::ui {
 
@@ -70,6 +72,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts, top to bottom.
+    void buildScanPrompt(QVBoxLayout *layout);
+    QGroupBox *buildLotCard(const QFont &big);
+    void buildGateStepper(QVBoxLayout *layout);
+    void buildEntryFields(QVBoxLayout *layout);
+    void buildDecisionButtons(QVBoxLayout *layout, const QFont &big);
+    void connectRecorder();
     void retranslateUi();
     void showLot();
     void onLookedUp(const app::LotLookupResult &result);

@@ -1,4 +1,4 @@
-#include "tests/ui/pages/pagefixture.h"
+#include "tests/ui/support/pagefixture.h"
 
 #include "app/registration/lotregistrar.h"
 #include "ui/common/statusbadge.h"
