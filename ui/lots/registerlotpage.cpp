@@ -53,6 +53,18 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_title->setFont(big);
     layout->addWidget(m_title);
 
+    buildForm(layout);
+    buildParents(layout, big);
+    buildSaveRow(layout, big);
+    connectRegistrar();
+    retranslateUi();
+    reloadRuns();
+    updateBadge();
+}
+
+// Lot type, code, weight, temperature with its badge, and run; each with its error line.
+void RegisterLotPage::buildForm(QVBoxLayout *layout)
+{
     m_form = new QFormLayout;
     layout->addLayout(m_form);
     auto addRow = [this](QWidget *field, const QString &errorKey) {
@@ -99,7 +111,11 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_run->setObjectName(QStringLiteral("run"));
     m_run->setMinimumHeight(kTouch);
     addRow(m_run, QStringLiteral("run_code"));
+}
 
+// The parents scanned so far, with the hint to scan them and where a scan's problem shows.
+void RegisterLotPage::buildParents(QVBoxLayout *layout, const QFont &big)
+{
     m_parentsTitle = new QLabel(this);
     m_parentsTitle->setFont(big);
     layout->addWidget(m_parentsTitle);
@@ -120,7 +136,11 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     QLabel *parentsError = makeFieldErrorLabel(this);
     m_errors.insert(QStringLiteral("parents"), parentsError);
     layout->addWidget(parentsError);
+}
 
+// Save, its error, and the last saved lot with its status and the label button.
+void RegisterLotPage::buildSaveRow(QVBoxLayout *layout, const QFont &big)
+{
     m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setMinimumHeight(2 * kTouch);
@@ -144,7 +164,10 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     savedRow->addWidget(m_savedStatus);
     savedRow->addWidget(m_print);
     layout->addLayout(savedRow);
+}
 
+void RegisterLotPage::connectRegistrar()
+{
     connect(m_save, &QPushButton::clicked, this, &RegisterLotPage::save);
     connect(m_print, &QPushButton::clicked, this, &RegisterLotPage::printLabel);
     connect(m_temperature, &QLineEdit::textChanged, this, &RegisterLotPage::updateBadge);
@@ -158,10 +181,6 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     connect(m_registrar, &app::LotRegistrar::synced, this, &RegisterLotPage::updateSaved);
     // A lot refused by the server or discarded is no longer "saved": the page says so at once.
     connect(m_registrar->outbox(), &app::Outbox::changed, this, &RegisterLotPage::updateSaved);
-
-    retranslateUi();
-    reloadRuns();
-    updateBadge();
 }
 
 void RegisterLotPage::retranslateUi()

@@ -8,11 +8,13 @@
 #include <QWidget>
 
 class QComboBox;
+class QFont;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace flowviz::ui {
 
@@ -68,6 +70,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts, top to bottom.
+    void buildForm(QVBoxLayout *layout);
+    void buildParents(QVBoxLayout *layout, const QFont &big);
+    void buildSaveRow(QVBoxLayout *layout, const QFont &big);
+    void connectRegistrar();
     void retranslateUi();
     void updateBadge();
     void showErrors(const app::FieldMessages &errors);
