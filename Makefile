@@ -3,6 +3,10 @@
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
+# `make test` runs every suite once, in a tree built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (the "asan" preset's settings); the packages it checks are made
+# from the release tree's flowviz-server and flowviz-console.
+SANITIZE_BUILD_DIR ?= $(BUILD_DIR)-asan
 CMAKE_FLAGS ?=
 CTEST_FLAGS ?= --output-on-failure
 # Seconds each libFuzzer target runs in `make test` (tests/fuzz/run.sh; docs/development.md).
@@ -24,10 +28,15 @@ build: configure
 run: build
 	@deploy/dev/run.sh $(BUILD_DIR)
 
-# After the suites, the fuzz targets, built with clang 14 in their own tree; run.sh exits 77 when
-# clang or its fuzzer runtime is missing, which skips them with its message.
-test: build
-	@cd $(BUILD_DIR) && ctest $(CTEST_FLAGS)
+# The release tree builds only what is packaged; the sanitizer tree builds everything and runs
+# ctest. After the suites, the fuzz targets, built with clang 14 in their own tree; run.sh exits
+# 77 when clang or its fuzzer runtime is missing, which skips them with its message.
+test: configure
+	@cmake --build $(BUILD_DIR) --target flowviz-server flowviz-console
+	@cmake -S . -B $(SANITIZE_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFLOWVIZ_SANITIZE=ON \
+		-DFLOWVIZ_WERROR=ON -DFLOWVIZ_PACKAGE_BUILD_DIR=$(abspath $(BUILD_DIR)) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(SANITIZE_BUILD_DIR)
+	@cd $(SANITIZE_BUILD_DIR) && ctest $(CTEST_FLAGS)
 	@rc=0; tests/fuzz/run.sh $(BUILD_DIR)-fuzz $(FUZZ_SECONDS) || rc=$$?; \
 	if [ $$rc -eq 77 ]; then echo "fuzz: skipped, see the SKIPPED line above"; \
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi
@@ -40,4 +49,4 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) $(SANITIZE_BUILD_DIR) $(BUILD_DIR)-fuzz

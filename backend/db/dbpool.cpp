@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -228,7 +229,7 @@ QString DbPool::runOnce(const DbSettings &settings, const std::function<void(PgS
 
 void DbPool::start()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     m_stopping = false;
     for (int i = 0; i < m_settings.poolSize; ++i)
         spawnWorker(false);
@@ -238,21 +239,21 @@ void DbPool::stop()
 {
     QList<Worker *> workers;
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_stopping = true;
-        m_wake.wakeAll();
+        m_wake.notify_all();
         workers = m_workers + m_retired;
     }
     for (Worker *w : workers)
         w->join();
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     // Jobs still queued get an answer rather than silence.
     while (!m_queue.empty()) {
         QueuedJob j = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
         j.job.fail(DbFailure::Unavailable);
-        lock.relock();
+        lock.lock();
     }
     qDeleteAll(m_workers);
     m_workers.clear();
@@ -263,7 +264,7 @@ void DbPool::stop()
 
 int DbPool::cancelRunning()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     int cancelled = 0;
     for (Worker *w : std::as_const(m_workers))
         cancelled += w->cancel() ? 1 : 0;
@@ -272,7 +273,7 @@ int DbPool::cancelRunning()
 
 void DbPool::submit(DbJob job)
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (m_stopping) {
         lock.unlock();
         job.fail(DbFailure::Unavailable);
@@ -283,12 +284,12 @@ void DbPool::submit(DbJob job)
     m_queue.push_back(std::move(q));
     if (m_waitingWorkers < int(m_queue.size()) && m_overflowWorkers < m_settings.maxOverflow)
         spawnWorker(true);
-    m_wake.wakeOne();
+    m_wake.notify_one();
 }
 
 DbPool::Stats DbPool::stats() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     Stats s;
     s.active = m_active.load();
     s.idle = m_idle.load();
@@ -306,11 +307,15 @@ void DbPool::setWaitObserver(std::function<void(double)> observer)
 
 bool DbPool::take(QueuedJob &out, int idleLimitMs)
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     while (m_queue.empty() && !m_stopping) {
         ++m_waitingWorkers;
-        const bool woke =
-            idleLimitMs < 0 ? m_wake.wait(&m_mutex) : m_wake.wait(&m_mutex, idleLimitMs);
+        bool woke = true;
+        if (idleLimitMs < 0)
+            m_wake.wait(lock);
+        else
+            woke = m_wake.wait_for(lock, std::chrono::milliseconds(idleLimitMs)) ==
+                   std::cv_status::no_timeout;
         --m_waitingWorkers;
         if (!woke && m_queue.empty())
             return false; // an overflow worker that idled long enough
@@ -337,7 +342,7 @@ void DbPool::spawnWorker(bool overflow)
 
 void DbPool::workerExiting(Worker *w)
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (m_stopping)
         return; // stop() joins and deletes
     m_workers.removeOne(w);

@@ -5,13 +5,13 @@
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QMutex>
 #include <QObject>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <functional>
+#include <mutex>
 
 namespace flowviz::db {
 
@@ -82,8 +82,10 @@ private:
     void workerExiting(Worker *w);
 
     DbSettings m_settings;
-    mutable QMutex m_mutex;
-    QWaitCondition m_wake;
+    // std::mutex and std::condition_variable rather than QMutex and QWaitCondition:
+    // ThreadSanitizer sees every wait on them (docs/development.md, "Sanitizers").
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
     std::deque<QueuedJob> m_queue;
     QList<Worker *> m_workers;
     QList<Worker *> m_retired; // overflow workers that idled out, to be joined
