@@ -1,9 +1,11 @@
 #include "backend/http/httpserver.h"
 
 #include "backend/http/requestobserver.h"
+#include "backend/http/threadhandoff.h"
 
 #include "domain/wire/problem.h"
 
+#include <QCoreApplication>
 #include <QHttpServerRequest>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -15,6 +17,28 @@
 namespace flowviz::http {
 
 namespace {
+
+// An answer on its way from a DB worker thread to the HTTP thread. Posted as an event of our
+// own, built before it is posted and deleted by the receiving thread, so that nothing about it
+// is shared behind a reference count in the Qt libraries (docs/development.md, "Sanitizers").
+class AnswerEvent : public QEvent
+{
+public:
+    AnswerEvent(QPointer<QTcpSocket> to, std::shared_ptr<Request> of, bool close, Response answer)
+        : QEvent(type()), target(std::move(to)), request(std::move(of)), closeAfter(close),
+          response(std::move(answer))
+    {}
+    static QEvent::Type type()
+    {
+        static const auto t = QEvent::Type(QEvent::registerEventType());
+        return t;
+    }
+
+    QPointer<QTcpSocket> target;
+    std::shared_ptr<Request> request;
+    bool closeAfter;
+    Response response;
+};
 
 // Creates each connection's socket itself so that a ConnectionGuard is attached before
 // QHttpServer starts reading from it.
@@ -184,9 +208,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     const QUrl url = req.url();
     request.path = url.path();
     request.query = req.query();
+    // Deep copies: the request goes to a DB worker thread, and QHttpServer's parser releases
+    // the data it shares in the uninstrumented Qt library (ThreadSanitizer would see a race).
     for (const auto &[name, value] : req.headers())
-        request.headers.insert(name.toLower(), value);
-    request.body = req.body();
+        request.headers.insert(name.toLower(), QByteArray(value.constData(), value.size()));
+    request.body = QByteArray(req.body().constData(), req.body().size());
     request.remoteAddress = req.remoteAddress().toString();
     const QByteArray givenId = request.header("x-request-id");
     request.requestId = isValidRequestId(givenId)
@@ -254,15 +280,23 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
     Responder responder = [self, target, shared, answered, closeAfter](Response response) {
         if (answered->exchange(true))
             return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, target, shared, closeAfter, response = std::move(response)] {
-                if (self)
-                    self->write(target.data(), *shared, response, closeAfter);
-            },
-            Qt::QueuedConnection);
+        auto *answer = new AnswerEvent(target, shared, closeAfter, std::move(response));
+        handoff::release(); // everything above happens before customEvent() reads it
+        if (self)
+            QCoreApplication::postEvent(self.data(), answer);
+        else
+            delete answer;
     };
     (*match->handler)(*shared, std::move(responder));
+}
+
+void HttpServer::customEvent(QEvent *event)
+{
+    handoff::acquire(); // before the first read of what a worker thread built
+    if (event->type() != AnswerEvent::type())
+        return QAbstractHttpServer::customEvent(event);
+    auto *answer = static_cast<AnswerEvent *>(event);
+    write(answer->target.data(), *answer->request, answer->response, answer->closeAfter);
 }
 
 void HttpServer::write(QTcpSocket *socket, const Request &request, const Response &response,

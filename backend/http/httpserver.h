@@ -48,6 +48,8 @@ signals:
     void connectionsClosed();
 
 protected:
+    // Answers that DB worker threads posted (see dispatch()).
+    void customEvent(QEvent *event) override;
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
