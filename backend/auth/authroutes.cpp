@@ -46,7 +46,10 @@ std::optional<signing::SealedKey> enrolOnFirstLogin(db::PgSession &db,
                                                     const QUuid &userId, const QString &password)
 {
     signing::KeyPair pair = signing::generateKeyPair();
-    const auto sealed = signing::seal(pair, password, QUuid::createUuid());
+    const auto sealed = [&] {
+        const auth::passwords::Slot slot; // sealing derives the key with argon2id
+        return signing::seal(pair, password, QUuid::createUuid());
+    }();
     signing::wipe(pair.seed);
     if (!sealed)
         return std::nullopt;

@@ -1,5 +1,7 @@
 #include "backend/users/signingkeyrepository.h"
 
+#include "backend/auth/passwordhasher.h"
+
 #include <stdexcept>
 
 namespace flowviz::users {
@@ -78,7 +80,10 @@ signing::SealedKey enrolSigningKey(SigningKeyRepository &repo, const QUuid &user
                                    const QString &password)
 {
     signing::KeyPair pair = signing::generateKeyPair();
-    const auto sealed = signing::seal(pair, password, QUuid::createUuid());
+    const auto sealed = [&] {
+        const auth::passwords::Slot slot; // sealing derives the key with argon2id
+        return signing::seal(pair, password, QUuid::createUuid());
+    }();
     signing::wipe(pair.seed);
     if (!sealed)
         throw std::runtime_error("not enough memory to seal a signing key");

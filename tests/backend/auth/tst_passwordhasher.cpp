@@ -4,6 +4,11 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
 namespace passwords = flowviz::auth::passwords;
 
 class TestPasswordHasher : public QObject
@@ -87,6 +92,37 @@ private slots:
         QCOMPARE(&passwords::dummyHash(), &h); // computed once
         QVERIFY(!passwords::verify(h, QString()));
         QVERIFY(!passwords::verify(h, QStringLiteral("flowviz-not-a-user-0")));
+    }
+    // A burst of argon2 work never runs more than maxConcurrent() computations at once, and
+    // every one of them gets its turn.
+    void slotsBoundTheConcurrency()
+    {
+        const int bound = passwords::maxConcurrent();
+        QVERIFY(bound >= 1);
+        std::atomic_int running{0};
+        std::atomic_int peak{0};
+        std::atomic_int done{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 4 * bound + 2; ++i) {
+            threads.emplace_back([&] {
+                const passwords::Slot slot;
+                const int now = ++running;
+                int seen = peak.load();
+                while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                --running;
+                ++done;
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(done.load(), 4 * bound + 2);
+        QVERIFY2(
+            peak.load() <= bound,
+            qPrintable(
+                QStringLiteral("%1 ran at once, the bound is %2").arg(peak.load()).arg(bound)));
+        QVERIFY(peak.load() >= 1);
     }
 };
 
