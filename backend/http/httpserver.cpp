@@ -208,11 +208,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     const QUrl url = req.url();
     request.path = url.path();
     request.query = req.query();
-    // Deep copies: the request goes to a DB worker thread, and QHttpServer's parser releases
-    // the data it shares in the uninstrumented Qt library (ThreadSanitizer would see a race).
     for (const auto &[name, value] : req.headers())
-        request.headers.insert(name.toLower(), QByteArray(value.constData(), value.size()));
-    request.body = QByteArray(req.body().constData(), req.body().size());
+        request.headers.insert(name.toLower(), value);
+    request.body = req.body();
     request.remoteAddress = req.remoteAddress().toString();
     const QByteArray givenId = request.header("x-request-id");
     request.requestId = isValidRequestId(givenId)
