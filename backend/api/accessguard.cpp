@@ -33,12 +33,17 @@ void AccessGuard::requireRole(const auth::Claims &user, std::initializer_list<Ro
 
 void AccessGuard::requireActive(db::PgSession &db, const auth::Claims &user)
 {
-    const auto account = users::UserRepository(db).findById(user.userId);
-    if (!account || !account->active)
-        throw ApiError::unauthorized(
-            QStringLiteral("This account is disabled; ask an administrator."));
-    if (account->role != user.role)
-        throw ApiError::unauthorized(QStringLiteral("Your role has changed; log in again."));
+    // Rides with the request's first round trip; nothing it reads is used, and nothing is
+    // committed, before the check has passed (PgSession::queue).
+    users::UserRepository(db).checkById(
+        user.userId, [role = user.role](const std::optional<users::UserRecord> &account) {
+            if (!account || !account->active)
+                throw ApiError::unauthorized(
+                    QStringLiteral("This account is disabled; ask an administrator."));
+            if (account->role != role)
+                throw ApiError::unauthorized(
+                    QStringLiteral("Your role has changed; log in again."));
+        });
 }
 
 } // namespace flowviz::api

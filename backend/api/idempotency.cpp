@@ -36,13 +36,17 @@ http::Response Idempotency::run(Tx &tx, const IdempotentRequest &request,
     IdempotencyStore store(tx.db);
     // A transaction-scoped lock on the key: a second request with the same key while the first
     // is still running sees it taken and gets 409 instead of doing the work twice.
-    if (!store.tryLock(tx.user.userId, key))
+    // Both go in one round trip; the read runs after the lock is taken, so it sees what the
+    // key's previous holder committed.
+    const auto locked = store.tryLock(tx.user.userId, key);
+    const auto found = store.find(tx.user.userId, key);
+    if (!locked.get())
         throw ApiError::conflict(
             wire::problemtype::kIdempotencyInProgress,
             QStringLiteral("Request already in progress"),
             QStringLiteral("A request with this Idempotency-Key is still being "
                            "processed; retry when it has finished."));
-    if (const auto stored = store.find(tx.user.userId, key)) {
+    if (const auto stored = found.get()) {
         if (stored->requestHashHex != hash.toHex())
             throw ApiError(wire::Problem{
                 wire::Problem::Kind::Validation,

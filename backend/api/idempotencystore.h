@@ -36,10 +36,14 @@ class IdempotencyStore
 public:
     explicit IdempotencyStore(db::PgSession &db) : m_db(db) {}
 
+    // Each is queued to go with the session's next round trip (PgSession::queue); in one
+    // round trip the statements still run in order, each seeing what committed before it.
+
     // Takes the transaction-scoped advisory lock of (user, key); false when another
     // transaction holds it.
-    bool tryLock(const QUuid &userId, const QString &key);
-    std::optional<StoredAnswer> find(const QUuid &userId, const QString &key);
+    db::PgDeferred<bool> tryLock(const QUuid &userId, const QString &key);
+    db::PgDeferred<std::optional<StoredAnswer>> find(const QUuid &userId, const QString &key);
+    // Goes with the COMMIT; a failure aborts it.
     void remember(const AnswerToStore &answer);
 
 private:

@@ -5,8 +5,12 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <memory>
 #include <poll.h>
+#include <stdexcept>
+#include <utility>
 
 namespace flowviz::db {
 
@@ -23,6 +27,30 @@ constexpr int kAnswerMs = 25000;
 
 PgSession::PgSession(pg_conn *conn) : m_conn(conn) {}
 
+bool PgSession::awaitResult(const QElapsedTimer &timer, int deadlineMs)
+{
+    while (PQisBusy(m_conn)) {
+        const qint64 left = deadlineMs - timer.elapsed();
+        if (left <= 0)
+            return false;
+        pollfd fd{PQsocket(m_conn), POLLIN, 0};
+        const int ready = ::poll(&fd, 1, int(left));
+        if (ready < 0 && errno != EINTR)
+            break;
+        if (ready > 0 && !PQconsumeInput(m_conn))
+            break; // the connection failed; PQgetResult reports it
+    }
+    return true;
+}
+
+void PgSession::giveUp(int deadlineMs)
+{
+    // A statement is still pending on this connection: it cannot be used again.
+    m_broken = true;
+    throw DbError(QStringLiteral("no answer from the database within %1 s").arg(deadlineMs / 1000),
+                  "08006", true);
+}
+
 PGresult *PgSession::execWithDeadline(const char *sql, int count, const char *const *values,
                                       const int *lengths, int deadlineMs)
 {
@@ -34,22 +62,9 @@ PGresult *PgSession::execWithDeadline(const char *sql, int count, const char *co
     timer.start();
     PGresult *last = nullptr;
     while (true) {
-        while (PQisBusy(m_conn)) {
-            const qint64 left = deadlineMs - timer.elapsed();
-            if (left <= 0) {
-                // The statement is still pending on this connection: it cannot be used again.
-                PQclear(last);
-                m_broken = true;
-                throw DbError(QStringLiteral("no answer from the database within %1 s")
-                                  .arg(deadlineMs / 1000),
-                              "08006", true);
-            }
-            pollfd fd{PQsocket(m_conn), POLLIN, 0};
-            const int ready = ::poll(&fd, 1, int(left));
-            if (ready < 0 && errno != EINTR)
-                break;
-            if (ready > 0 && !PQconsumeInput(m_conn))
-                break; // the connection failed; PQgetResult reports it
+        if (!awaitResult(timer, deadlineMs)) {
+            PQclear(last);
+            giveUp(deadlineMs);
         }
         PGresult *r = PQgetResult(m_conn);
         if (!r)
@@ -73,16 +88,35 @@ PgResult PgSession::exec(const char *sql, std::initializer_list<SqlValue> params
     return exec(sql, QList<SqlValue>(params));
 }
 
-PgResult PgSession::exec(const char *sql, const QList<SqlValue> &params)
+namespace {
+
+// libpq's parameter arrays for `params`, pointing into it.
+struct ParamArrays
 {
+    explicit ParamArrays(const QList<SqlValue> &params)
+    {
+        for (const SqlValue &p : params) {
+            values.append(p.isNull() ? nullptr : p.text().constData());
+            lengths.append(p.isNull() ? 0 : int(p.text().size()));
+        }
+    }
     QVarLengthArray<const char *, 16> values;
     QVarLengthArray<int, 16> lengths;
-    for (const SqlValue &p : params) {
-        values.append(p.isNull() ? nullptr : p.text().constData());
-        lengths.append(p.isNull() ? 0 : int(p.text().size()));
+};
+
+} // namespace
+
+PgResult PgSession::exec(const char *sql, const QList<SqlValue> &params)
+{
+    if (!m_queue.isEmpty()) {
+        const PgPending pending = queue(QByteArray(sql), params);
+        flush();
+        return *pending.m_state->result;
     }
-    PGresult *r = execWithDeadline(sql, int(params.size()), values.constData(), lengths.constData(),
-                                   m_nextIsFirst ? kFirstAnswerMs : kAnswerMs);
+    const ParamArrays p(params);
+    PGresult *r =
+        execWithDeadline(sql, int(params.size()), p.values.constData(), p.lengths.constData(),
+                         m_nextIsFirst ? kFirstAnswerMs : kAnswerMs);
     m_nextIsFirst = false;
     const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
@@ -104,21 +138,135 @@ bool PgSession::isHealthy() const
     return m_conn && !m_broken && PQstatus(m_conn) == CONNECTION_OK;
 }
 
+const PgResult &PgPending::result() const
+{
+    if (!m_state->result)
+        m_state->session->flush();
+    if (!m_state->result)
+        throw std::logic_error("the result of a statement that was discarded unsent");
+    return *m_state->result;
+}
+
+PgPending PgSession::queue(QByteArray sql, QList<SqlValue> params,
+                           std::function<void(const PgResult &)> check)
+{
+    auto state = std::make_shared<PgPending::State>();
+    state->session = this;
+    m_queue.append({std::move(sql), std::move(params), state, std::move(check)});
+    return PgPending(state);
+}
+
+void PgSession::flush()
+{
+    if (m_queue.isEmpty())
+        return;
+    const QList<Queued> batch = std::exchange(m_queue, {});
+    m_beginQueued = false;
+    PGresult *error = nullptr;
+    const QList<PgResult> results = runPipeline(batch, &error);
+    // The statements before a failed one did run: their checks still speak first (a disabled
+    // account is told so, not that its lot code is taken).
+    for (qsizetype i = 0; i < results.size(); ++i)
+        batch[i].pending->result = results[i];
+    try {
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            if (batch[i].check)
+                batch[i].check(results[i]);
+        }
+    } catch (...) {
+        PQclear(error);
+        throw;
+    }
+    if (error)
+        raise(error);
+}
+
+QList<PgResult> PgSession::runPipeline(const QList<Queued> &batch, pg_result **error)
+{
+    if (m_broken)
+        throw DbError(QStringLiteral("the connection was given up"), "08006", true);
+    int deadlineMs = m_nextIsFirst ? kFirstAnswerMs : kAnswerMs;
+    m_nextIsFirst = false;
+    if (!PQenterPipelineMode(m_conn))
+        raise(nullptr);
+    for (const Queued &q : batch) {
+        const ParamArrays p(q.params);
+        if (!PQsendQueryParams(m_conn, q.sql.constData(), int(q.params.size()), nullptr,
+                               p.values.constData(), p.lengths.constData(), nullptr, 0)) {
+            m_broken = true;
+            raise(nullptr);
+        }
+    }
+    if (!PQpipelineSync(m_conn)) {
+        m_broken = true;
+        raise(nullptr);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QList<PgResult> out;
+    out.reserve(batch.size());
+    std::unique_ptr<PGresult, void (*)(PGresult *)> firstError(nullptr, PQclear);
+    // One result per statement, each followed by a null, then the sync's.
+    const auto next = [&] {
+        if (!awaitResult(timer, deadlineMs))
+            giveUp(deadlineMs);
+        deadlineMs = kAnswerMs;
+        timer.restart();
+        PGresult *r = PQgetResult(m_conn);
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            PQclear(r);
+            m_broken = true;
+            raise(firstError.release());
+        }
+        return r;
+    };
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        PGresult *r = next();
+        const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+        if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+            out.append(PgResult(r));
+        else if (!firstError && st != PGRES_PIPELINE_ABORTED && r)
+            firstError.reset(r);
+        else
+            PQclear(r);
+        while (PGresult *extra = r ? next() : nullptr)
+            PQclear(extra);
+    }
+    PGresult *sync = next();
+    const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+    PQclear(sync);
+    if (!synced || !PQexitPipelineMode(m_conn)) {
+        m_broken = true;
+        throw DbError(QStringLiteral("the database's answers went out of step"), "08006", true);
+    }
+    *error = firstError.release();
+    return out;
+}
+
 void PgSession::begin()
 {
+    // BEGIN and the timeout go with the transaction's first round trip.
     m_nextIsFirst = true;
-    exec("BEGIN");
-    exec(kStatementTimeout);
+    queue("BEGIN");
+    queue(kStatementTimeout);
+    m_beginQueued = true;
 }
 
 void PgSession::commit()
 {
+    // A refusal found by a check must come before the COMMIT, so its round trip goes first.
+    if (std::any_of(m_queue.cbegin(), m_queue.cend(),
+                    [](const Queued &q) { return bool(q.check); }))
+        flush();
     exec("COMMIT");
 }
 
 void PgSession::rollbackQuietly()
 {
-    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
+    const bool nothingSent = m_beginQueued;
+    m_queue.clear();
+    m_beginQueued = false;
+    if (nothingSent || m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return;
     PQclear(PQexec(m_conn, "ROLLBACK"));
 }
@@ -130,6 +278,8 @@ void PgSession::savepointStatement(const char *statement, const char *name)
 
 void PgSession::rollbackToSavepoint(const char *name)
 {
+    // What was queued inside the savepoint is undone unsent.
+    m_queue.clear();
     if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return;
     savepointStatement("ROLLBACK TO SAVEPOINT ", name);

@@ -4,14 +4,55 @@
 #include "backend/db/pgresult.h"
 #include "backend/db/sqlvalue.h"
 
+#include <QElapsedTimer>
 #include <QList>
 
+#include <functional>
 #include <initializer_list>
+#include <memory>
+#include <optional>
 #include <type_traits>
 
 struct pg_conn;
 
 namespace flowviz::db {
+
+class PgSession;
+
+// A statement queued on a session (PgSession::queue): its rows once the round trip that
+// carries it has come back. result() sends the queue first when it has not gone yet.
+class PgPending
+{
+public:
+    const PgResult &result() const;
+
+private:
+    friend class PgSession;
+    struct State
+    {
+        PgSession *session = nullptr;
+        std::optional<PgResult> result;
+    };
+    explicit PgPending(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+    std::shared_ptr<State> m_state;
+};
+
+// A queued statement's result read as T.
+template <typename T> class PgDeferred
+{
+public:
+    PgDeferred(PgPending pending, std::function<T(const PgResult &)> read)
+        : m_pending(std::move(pending)), m_read(std::move(read))
+    {}
+    // Known without asking the database.
+    explicit PgDeferred(T value) : m_value(std::move(value)) {}
+    T get() const { return m_pending ? m_read(m_pending->result()) : *m_value; }
+
+private:
+    std::optional<PgPending> m_pending;
+    std::function<T(const PgResult &)> m_read;
+    std::optional<T> m_value;
+};
 
 // Statements on one connection through libpq's PQexecParams: unnamed, protocol-level
 // parameters, nothing prepared by name, so it works through PgBouncer in transaction mode
@@ -23,6 +64,17 @@ public:
 
     PgResult exec(const char *sql, std::initializer_list<SqlValue> params = {});
     PgResult exec(const char *sql, const QList<SqlValue> &params);
+
+    // Round trips, not statements, are what a request waits for. queue() sends nothing yet:
+    // the statement goes, in order, with the next round trip (exec(), flush(), a
+    // PgPending's result(), the COMMIT), all of them in one libpq pipeline. The first
+    // failing statement's error is thrown and the rest of that round trip is skipped, as in
+    // the transaction it is part of. `check` runs when the round trip is back, before any
+    // result is used, and may throw to refuse the work: a round trip that holds a check
+    // goes before the COMMIT, never with it.
+    PgPending queue(QByteArray sql, QList<SqlValue> params = {},
+                    std::function<void(const PgResult &)> check = {});
+    void flush();
     // Several statements in one string, without parameters (migrations).
     void execScript(const QByteArray &sql);
 
@@ -81,14 +133,32 @@ private:
     // Skipped when the connection is gone: the caller's exception says why.
     void rollbackToSavepoint(const char *name);
     [[noreturn]] void raise(pg_result *result);
+    // Waits until a result can be read without blocking; false when `deadlineMs` after
+    // `timer` started passed first.
+    bool awaitResult(const QElapsedTimer &timer, int deadlineMs);
+    [[noreturn]] void giveUp(int deadlineMs);
     // PQexecParams with a deadline for the answer; throws a lost-connection DbError when it
     // passes. Returns null when the statement could not be sent.
     pg_result *execWithDeadline(const char *sql, int count, const char *const *values,
                                 const int *lengths, int deadlineMs);
 
+    struct Queued
+    {
+        QByteArray sql;
+        QList<SqlValue> params;
+        std::shared_ptr<PgPending::State> pending;
+        std::function<void(const PgResult &)> check;
+    };
+    // Sends `batch` in one pipeline. Returns the results in order up to the first failed
+    // statement, whose error goes to `error` (null when all ran); throws when the connection
+    // failed.
+    QList<PgResult> runPipeline(const QList<Queued> &batch, pg_result **error);
+
     pg_conn *m_conn;
-    bool m_broken = false;     // a statement is still pending: never reuse the connection
-    bool m_nextIsFirst = true; // the next statement opens a transaction (or the session)
+    QList<Queued> m_queue;
+    bool m_beginQueued = false; // the open transaction's BEGIN has not been sent yet
+    bool m_broken = false;      // a statement is still pending: never reuse the connection
+    bool m_nextIsFirst = true;  // the next statement opens a transaction (or the session)
 };
 
 } // namespace flowviz::db

@@ -6,17 +6,34 @@ namespace flowviz::lots {
 
 namespace {
 
-constexpr const char *kLotColumns =
+constexpr const char *kLotSelect =
     "SELECT l.id, l.lot_code, l.lot_type, l.status, l.production_run_id, r.run_code, "
     "l.operator_id, u.username AS operator, l.workstation_id, l.weight_kg, l.temperature_c, "
-    "l.metadata, l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at "
-    "FROM lots l LEFT JOIN production_runs r ON r.id = l.production_run_id "
-    "LEFT JOIN users u ON u.id = l.operator_id ";
+    "l.metadata, l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at ";
+constexpr const char *kLotJoins = "LEFT JOIN production_runs r ON r.id = l.production_run_id "
+                                  "LEFT JOIN users u ON u.id = l.operator_id ";
 
 QByteArray sql(const char *tail)
 {
-    return QByteArray(kLotColumns) + tail;
+    return QByteArray(kLotSelect) + "FROM lots l " + kLotJoins + tail;
 }
+
+TemperatureProfile profileFromRow(const db::PgResult &r, int i, LotType type)
+{
+    TemperatureProfile p;
+    p.lotType = type;
+    p.tempMin = r.toDecimal(i, "temp_min_c").value_or(Decimal());
+    p.tempMax = r.toDecimal(i, "temp_max_c").value_or(Decimal());
+    p.tempMargin = r.toDecimal(i, "temp_margin_c").value_or(Decimal());
+    p.weightMin = r.toDecimal(i, "weight_min_kg").value_or(Decimal());
+    p.weightMax = r.toDecimal(i, "weight_max_kg").value_or(Decimal());
+    p.weightMargin = r.toDecimal(i, "weight_margin_kg").value_or(Decimal());
+    return p;
+}
+
+constexpr const char *kProfileColumns =
+    "SELECT lot_type, temp_min_c, temp_max_c, temp_margin_c, weight_min_kg, weight_max_kg, "
+    "weight_margin_kg FROM lot_profiles ";
 
 std::optional<QUuid> optionalUuid(const db::PgResult &r, int i, const char *name)
 {
@@ -52,107 +69,115 @@ wire::Lot LotRepository::lotFromRow(const db::PgResult &r, int i)
     return l;
 }
 
-std::optional<wire::Lot> LotRepository::byCode(const QString &code)
+db::PgDeferred<std::optional<wire::Lot>> LotRepository::byCode(const QString &code)
 {
-    const db::PgResult r = m_db.exec(sql("WHERE l.lot_code = $1"), {code});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return lotFromRow(r, 0);
+    return {m_db.queue(sql("WHERE l.lot_code = $1"), {code}), [](const db::PgResult &r) {
+                return r.rows() == 0 ? std::nullopt : std::optional(lotFromRow(r, 0));
+            }};
 }
 
-std::optional<wire::Lot> LotRepository::byId(const QUuid &id)
-{
-    const db::PgResult r = m_db.exec(sql("WHERE l.id = $1::uuid"), {id});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return lotFromRow(r, 0);
-}
-
-QList<wire::LotLink> LotRepository::parentsOf(const QUuid &id)
+db::PgDeferred<QList<wire::LotLink>> LotRepository::parentsOf(const QString &code)
 {
     return genealogy("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
-                     "lot_genealogy g JOIN lots l ON l.id = g.parent_lot_id "
-                     "WHERE g.child_lot_id = $1::uuid ORDER BY l.lot_code",
-                     id);
+                     "lots c JOIN lot_genealogy g ON g.child_lot_id = c.id "
+                     "JOIN lots l ON l.id = g.parent_lot_id "
+                     "WHERE c.lot_code = $1 ORDER BY l.lot_code",
+                     code);
 }
 
-QList<wire::LotLink> LotRepository::childrenOf(const QUuid &id)
+db::PgDeferred<QList<wire::LotLink>> LotRepository::childrenOf(const QString &code)
 {
     return genealogy("SELECT l.lot_code, l.lot_type, l.status, g.quantity_used_kg FROM "
-                     "lot_genealogy g JOIN lots l ON l.id = g.child_lot_id "
-                     "WHERE g.parent_lot_id = $1::uuid ORDER BY l.lot_code",
-                     id);
+                     "lots p JOIN lot_genealogy g ON g.parent_lot_id = p.id "
+                     "JOIN lots l ON l.id = g.child_lot_id "
+                     "WHERE p.lot_code = $1 ORDER BY l.lot_code",
+                     code);
 }
 
-QList<wire::LotLink> LotRepository::genealogy(const char *query, const QUuid &id)
+db::PgDeferred<QList<wire::LotLink>> LotRepository::genealogy(const char *query,
+                                                              const QString &code)
 {
-    const db::PgResult r = m_db.exec(query, {id});
-    QList<wire::LotLink> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        wire::LotLink link;
-        link.lotCode = r.text(i, "lot_code");
-        link.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
-        link.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
-        link.quantityUsedKg = r.toDecimal(i, "quantity_used_kg").value_or(Decimal());
-        out.append(link);
-    }
-    return out;
+    return {m_db.queue(query, {code}), [](const db::PgResult &r) {
+                QList<wire::LotLink> out;
+                for (int i = 0; i < r.rows(); ++i) {
+                    wire::LotLink link;
+                    link.lotCode = r.text(i, "lot_code");
+                    link.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+                    link.status =
+                        lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+                    link.quantityUsedKg = r.toDecimal(i, "quantity_used_kg").value_or(Decimal());
+                    out.append(link);
+                }
+                return out;
+            }};
 }
 
-std::optional<QUuid> LotRepository::idByCode(const QString &code)
+db::PgDeferred<QList<ParentState>> LotRepository::lockParents(const QStringList &codes)
 {
-    const db::PgResult r = m_db.exec("SELECT id FROM lots WHERE lot_code = $1", {code});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return r.toUuid(0, "id");
-}
-
-QList<ParentState> LotRepository::lockParents(const QStringList &codes)
-{
-    QList<ParentState> out;
     if (codes.isEmpty())
-        return out;
+        return db::PgDeferred<QList<ParentState>>(QList<ParentState>());
     const db::SqlValue array = db::SqlValue::textArray(codes);
-    // Lock first (ordered), then read the drawn totals under the lock.
-    m_db.exec("SELECT id FROM lots WHERE lot_code = ANY($1::text[]) ORDER BY id FOR UPDATE",
-              {array});
-    const db::PgResult r =
-        m_db.exec("SELECT l.id, l.lot_code, l.status, l.weight_kg, "
-                  "       coalesce((SELECT sum(g.quantity_used_kg) FROM lot_genealogy g "
-                  "                 WHERE g.parent_lot_id = l.id), 0) AS drawn "
-                  "FROM lots l WHERE l.lot_code = ANY($1::text[])",
-                  {array});
-    for (int i = 0; i < r.rows(); ++i) {
-        ParentState p;
-        p.id = r.toUuid(i, "id");
-        p.lotCode = r.text(i, "lot_code");
-        p.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
-        p.weightKg = r.toDecimal(i, "weight_kg");
-        p.drawnKg = r.toDecimal(i, "drawn").value_or(Decimal());
-        out.append(p);
+    // Lock first (ordered), then read the drawn totals under the lock: the second statement
+    // starts after the first has the locks, so it sees every draw committed before.
+    m_db.queue("SELECT id FROM lots WHERE lot_code = ANY($1::text[]) ORDER BY id FOR UPDATE",
+               {array});
+    return {m_db.queue("SELECT l.id, l.lot_code, l.lot_type, l.status, l.weight_kg, "
+                       "       coalesce((SELECT sum(g.quantity_used_kg) FROM lot_genealogy g "
+                       "                 WHERE g.parent_lot_id = l.id), 0) AS drawn "
+                       "FROM lots l WHERE l.lot_code = ANY($1::text[])",
+                       {array}),
+            [](const db::PgResult &r) {
+                QList<ParentState> out;
+                for (int i = 0; i < r.rows(); ++i) {
+                    ParentState p;
+                    p.id = r.toUuid(i, "id");
+                    p.lotCode = r.text(i, "lot_code");
+                    p.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+                    p.status =
+                        lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+                    p.weightKg = r.toDecimal(i, "weight_kg");
+                    p.drawnKg = r.toDecimal(i, "drawn").value_or(Decimal());
+                    out.append(p);
+                }
+                return out;
+            }};
+}
+
+std::optional<wire::Lot> LotRepository::insert(const NewLot &lot, const QList<ParentLink> &parents)
+{
+    QStringList parentIds;
+    QStringList quantities;
+    for (const ParentLink &p : parents) {
+        parentIds << p.parentId.toString(QUuid::WithoutBraces);
+        quantities << p.quantityKg.toString();
     }
-    return out;
+    // ON CONFLICT DO NOTHING: a taken id or code inserts no row (and so no link), and the
+    // transaction stays usable without a savepoint.
+    const db::PgResult r = m_db.exec(
+        QByteArray("WITH l AS (INSERT INTO lots (id, lot_code, lot_type, status, "
+                   "production_run_id, weight_kg, temperature_c, metadata, operator_id, "
+                   "workstation_id, client_created_at, client_time_flagged) "
+                   "VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, $7::numeric, $8::jsonb, "
+                   "$9::uuid, $10, $11::timestamptz, $12::boolean) "
+                   "ON CONFLICT DO NOTHING RETURNING *), "
+                   "links AS (INSERT INTO lot_genealogy (parent_lot_id, child_lot_id, "
+                   "quantity_used_kg) SELECT p.parent, l.id, p.quantity FROM l, "
+                   "unnest($13::uuid[], $14::numeric[]) AS p(parent, quantity)) ") +
+            kLotSelect + "FROM l " + kLotJoins,
+        {lot.id, lot.lotCode, toString(lot.type), toString(lot.status), lot.productionRunId,
+         lot.weightKg, lot.temperatureC, QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact),
+         lot.operatorId,
+         lot.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(lot.workstationId),
+         lot.clientCreatedAt, lot.clientTimeFlagged, db::SqlValue::textArray(parentIds),
+         db::SqlValue::textArray(quantities)});
+    if (r.rows() == 0)
+        return std::nullopt;
+    return lotFromRow(r, 0);
 }
 
-void LotRepository::insert(const NewLot &lot)
+bool LotRepository::idTaken(const QUuid &id)
 {
-    m_db.exec("INSERT INTO lots (id, lot_code, lot_type, status, production_run_id, weight_kg, "
-              "temperature_c, metadata, operator_id, workstation_id, client_created_at, "
-              "client_time_flagged) "
-              "VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, $7::numeric, $8::jsonb, "
-              "$9::uuid, $10, $11::timestamptz, $12::boolean)",
-              {lot.id, lot.lotCode, toString(lot.type), toString(lot.status), lot.productionRunId,
-               lot.weightKg, lot.temperatureC,
-               QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact), lot.operatorId,
-               lot.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(lot.workstationId),
-               lot.clientCreatedAt, lot.clientTimeFlagged});
-}
-
-void LotRepository::link(const QUuid &parent, const QUuid &child, const Decimal &quantityKg)
-{
-    m_db.exec("INSERT INTO lot_genealogy (parent_lot_id, child_lot_id, quantity_used_kg) "
-              "VALUES ($1::uuid, $2::uuid, $3::numeric)",
-              {parent, child, quantityKg});
+    return m_db.exec("SELECT 1 FROM lots WHERE id = $1::uuid", {id}).rows() > 0;
 }
 
 QList<wire::Lot> LotRepository::list(const LotFilter &f)
@@ -181,49 +206,40 @@ QList<wire::Lot> LotRepository::list(const LotFilter &f)
     return out;
 }
 
-std::optional<RunRef> LotRepository::findRun(const std::optional<QUuid> &id, const QString &code)
+db::PgDeferred<std::optional<RunRef>> LotRepository::findRun(const std::optional<QUuid> &id,
+                                                             const QString &code)
 {
-    const db::PgResult r =
-        id ? m_db.exec("SELECT id, run_code, status FROM production_runs WHERE id = $1::uuid",
-                       {*id})
-           : m_db.exec("SELECT id, run_code, status FROM production_runs WHERE run_code = $1",
-                       {code});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return RunRef{r.toUuid(0, "id"), r.text(0, "run_code"),
-                  runStatusFromString(r.text(0, "status")).value_or(RunStatus::ACTIVE)};
+    const auto pending =
+        id ? m_db.queue("SELECT id, run_code, status FROM production_runs WHERE id = $1::uuid",
+                        {*id})
+           : m_db.queue("SELECT id, run_code, status FROM production_runs WHERE run_code = $1",
+                        {code});
+    return {pending, [](const db::PgResult &r) -> std::optional<RunRef> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                return RunRef{r.toUuid(0, "id"), r.text(0, "run_code"),
+                              runStatusFromString(r.text(0, "status")).value_or(RunStatus::ACTIVE)};
+            }};
 }
 
-QHash<LotType, TemperatureProfile> LotRepository::profiles()
+db::PgDeferred<QHash<LotType, TemperatureProfile>> LotRepository::profiles()
 {
-    QHash<LotType, TemperatureProfile> out;
-    const db::PgResult r = m_db.exec(
-        "SELECT lot_type, temp_min_c, temp_max_c, temp_margin_c, weight_min_kg, weight_max_kg, "
-        "weight_margin_kg FROM lot_profiles");
-    for (int i = 0; i < r.rows(); ++i) {
-        TemperatureProfile p;
-        const auto type = lotTypeFromString(r.text(i, "lot_type"));
-        if (!type)
-            continue;
-        p.lotType = *type;
-        p.tempMin = r.toDecimal(i, "temp_min_c").value_or(Decimal());
-        p.tempMax = r.toDecimal(i, "temp_max_c").value_or(Decimal());
-        p.tempMargin = r.toDecimal(i, "temp_margin_c").value_or(Decimal());
-        p.weightMin = r.toDecimal(i, "weight_min_kg").value_or(Decimal());
-        p.weightMax = r.toDecimal(i, "weight_max_kg").value_or(Decimal());
-        p.weightMargin = r.toDecimal(i, "weight_margin_kg").value_or(Decimal());
-        out.insert(p.lotType, p);
-    }
-    return out;
+    return {m_db.queue(kProfileColumns), [](const db::PgResult &r) {
+                QHash<LotType, TemperatureProfile> out;
+                for (int i = 0; i < r.rows(); ++i) {
+                    if (const auto type = lotTypeFromString(r.text(i, "lot_type")))
+                        out.insert(*type, profileFromRow(r, i, *type));
+                }
+                return out;
+            }};
 }
 
-std::optional<TemperatureProfile> LotRepository::profile(LotType type)
+db::PgDeferred<std::optional<TemperatureProfile>> LotRepository::profile(LotType type)
 {
-    const auto all = profiles();
-    const auto it = all.constFind(type);
-    if (it == all.constEnd())
-        return std::nullopt;
-    return *it;
+    return {m_db.queue(QByteArray(kProfileColumns) + "WHERE lot_type = $1", {toString(type)}),
+            [type](const db::PgResult &r) {
+                return r.rows() == 0 ? std::nullopt : std::optional(profileFromRow(r, 0, type));
+            }};
 }
 
 bool LotRepository::updateProfile(const TemperatureProfile &p, const QUuid &by)

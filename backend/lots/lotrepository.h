@@ -37,9 +37,17 @@ struct ParentState
 {
     QUuid id;
     QString lotCode;
+    LotType type = LotType::RAW;
     LotStatus status = LotStatus::CREATED;
     std::optional<Decimal> weightKg;
     Decimal drawnKg;
+};
+
+// A link the new lot gets: the parent's id and what is drawn from it.
+struct ParentLink
+{
+    QUuid parentId;
+    Decimal quantityKg;
 };
 
 struct RunRef
@@ -71,28 +79,32 @@ class LotRepository
 public:
     explicit LotRepository(db::PgSession &db) : m_db(db) {}
 
-    std::optional<wire::Lot> byCode(const QString &code);
-    std::optional<wire::Lot> byId(const QUuid &id);
-    std::optional<QUuid> idByCode(const QString &code);
-    QList<wire::LotLink> parentsOf(const QUuid &id);
-    QList<wire::LotLink> childrenOf(const QUuid &id);
-    // Locks the named lots (in id order, so concurrent registrations cannot deadlock) and
-    // returns them with the quantity already drawn from each. Unknown codes are left out.
-    QList<ParentState> lockParents(const QStringList &codes);
-    void insert(const NewLot &lot);
-    void link(const QUuid &parent, const QUuid &child, const Decimal &quantityKg);
+    // Queued reads (PgSession::queue) go together in the request's next round trip.
+    db::PgDeferred<std::optional<wire::Lot>> byCode(const QString &code);
+    // The lots the lot `code` was made from, and the ones made from it, by code.
+    db::PgDeferred<QList<wire::LotLink>> parentsOf(const QString &code);
+    db::PgDeferred<QList<wire::LotLink>> childrenOf(const QString &code);
+    // Locks the named lots (in id order, so concurrent registrations cannot deadlock), then
+    // reads them with the quantity already drawn from each, under the lock. Unknown codes
+    // are left out. Queued.
+    db::PgDeferred<QList<ParentState>> lockParents(const QStringList &codes);
+    // Inserts the lot and its links to `parents` in one statement. Returns the lot as stored,
+    // or none when its id or code is already taken (then nothing was written).
+    std::optional<wire::Lot> insert(const NewLot &lot, const QList<ParentLink> &parents);
+    bool idTaken(const QUuid &id);
     QList<wire::Lot> list(const LotFilter &filter);
-    std::optional<RunRef> findRun(const std::optional<QUuid> &id, const QString &code);
+    db::PgDeferred<std::optional<RunRef>> findRun(const std::optional<QUuid> &id,
+                                                  const QString &code);
 
-    QHash<LotType, TemperatureProfile> profiles();
-    std::optional<TemperatureProfile> profile(LotType type);
+    db::PgDeferred<QHash<LotType, TemperatureProfile>> profiles();
+    db::PgDeferred<std::optional<TemperatureProfile>> profile(LotType type);
     bool updateProfile(const TemperatureProfile &p, const QUuid &by);
 
     // A row selected with the lot columns (see lotrepository.cpp) as a lot.
     static wire::Lot lotFromRow(const db::PgResult &r, int row);
 
 private:
-    QList<wire::LotLink> genealogy(const char *sql, const QUuid &id);
+    db::PgDeferred<QList<wire::LotLink>> genealogy(const char *sql, const QString &code);
 
     db::PgSession &m_db;
 };

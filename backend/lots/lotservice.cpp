@@ -17,26 +17,23 @@ namespace {
 constexpr qint64 kClientClockToleranceSecs = 5 * 60;
 
 // Adds temperature_status / weight_status from the lot type's profile.
-void classify(wire::Lot &lot, const QHash<LotType, TemperatureProfile> &profiles)
+void classify(wire::Lot &lot, const std::optional<TemperatureProfile> &profile)
 {
     lot.temperatureStatus.reset();
     lot.weightStatus.reset();
-    const auto it = profiles.constFind(lot.type);
-    if (it == profiles.constEnd())
+    if (!profile)
         return;
     if (lot.temperatureC)
-        lot.temperatureStatus = it->classifyTemperature(*lot.temperatureC);
+        lot.temperatureStatus = profile->classifyTemperature(*lot.temperatureC);
     if (lot.weightKg)
-        lot.weightStatus = it->classifyWeight(*lot.weightKg);
+        lot.weightStatus = profile->classifyWeight(*lot.weightKg);
 }
 
-// The full record GET /api/v1/lots/{lot_code} answers with.
-wire::Lot detail(LotRepository &repo, wire::Lot lot)
+std::optional<TemperatureProfile> profileOf(const QHash<LotType, TemperatureProfile> &profiles,
+                                            LotType type)
 {
-    classify(lot, repo.profiles());
-    lot.parents = repo.parentsOf(lot.id);
-    lot.children = repo.childrenOf(lot.id);
-    return lot;
+    const auto it = profiles.constFind(type);
+    return it == profiles.constEnd() ? std::nullopt : std::optional(*it);
 }
 
 NewLot newLot(const api::Tx &tx, const wire::RegisterLot &command)
@@ -58,16 +55,26 @@ NewLot newLot(const api::Tx &tx, const wire::RegisterLot &command)
     return lot;
 }
 
-// The production run the command names, if any: it must exist, agree with itself and be
-// ACTIVE.
-std::optional<QUuid> activeRun(LotRepository &repo, const wire::RegisterLot &command)
+// The production run the command names, if any, queued.
+std::optional<db::PgDeferred<std::optional<RunRef>>> findRun(LotRepository &repo,
+                                                             const wire::RegisterLot &command)
 {
+    if (!command.productionRunId && !command.runCode)
+        return std::nullopt;
+    return repo.findRun(command.productionRunId,
+                        command.runCode.value_or(QString()).trimmed().toUpper());
+}
+
+// The run must exist, agree with itself and be ACTIVE.
+std::optional<QUuid> activeRun(const std::optional<db::PgDeferred<std::optional<RunRef>>> &found,
+                               const wire::RegisterLot &command)
+{
+    if (!found)
+        return std::nullopt;
     const auto &runId = command.productionRunId;
     const auto &runCode = command.runCode;
-    if (!runId && !runCode)
-        return std::nullopt;
     const QString code = runCode.value_or(QString()).trimmed().toUpper();
-    const auto run = repo.findRun(runId, code);
+    const auto run = found->get();
     if (!run)
         throw ApiError::validation(
             runId ? QStringLiteral("production_run_id") : QStringLiteral("run_code"),
@@ -127,49 +134,58 @@ void checkDraw(const ParentState &p, const Decimal &quantity)
     }
 }
 
-// Locks the parents in the database and checks each can give what the command draws.
-QList<ParentState> lockParents(LotRepository &repo, const QList<wire::ParentUse> &uses)
+// Checks each parent the command draws from is known, usable and has `quantity` left; the
+// links the new lot gets.
+QList<ParentLink> checkParents(const QList<wire::ParentUse> &uses,
+                               const QList<ParentState> &parents)
 {
-    QStringList codes;
-    for (const wire::ParentUse &use : uses)
-        codes << use.lotCode;
-    const QList<ParentState> parents = repo.lockParents(codes);
     checkParentsKnown(uses, parents);
-    for (const wire::ParentUse &use : uses)
-        checkDraw(*stateOf(parents, use.lotCode), use.quantityUsedKg);
-    return parents;
+    QList<ParentLink> links;
+    for (const wire::ParentUse &use : uses) {
+        const ParentState &p = *stateOf(parents, use.lotCode);
+        checkDraw(p, use.quantityUsedKg);
+        links.append({p.id, use.quantityUsedKg});
+    }
+    return links;
 }
 
 // A critical temperature reading puts the lot in QUARANTINE: it waits for QC before use.
-LotStatus initialStatus(LotRepository &repo, const NewLot &lot)
+LotStatus initialStatus(const std::optional<TemperatureProfile> &profile, const NewLot &lot)
 {
-    if (!lot.temperatureC)
-        return lot.status;
-    const auto profile = repo.profile(lot.type);
-    if (profile && profile->classifyTemperature(*lot.temperatureC) == Reading::Critical)
+    if (lot.temperatureC && profile &&
+        profile->classifyTemperature(*lot.temperatureC) == Reading::Critical)
         return LotStatus::QUARANTINE;
     return lot.status;
 }
 
-// Inserts the lot; a taken id or code is a 409 and leaves the transaction usable.
-void insertLot(db::PgSession &db, LotRepository &repo, const NewLot &lot)
+// The parents as the new lot's record lists them, by code.
+QList<wire::LotLink> parentLinks(const QList<wire::ParentUse> &uses,
+                                 const QList<ParentState> &parents)
 {
-    try {
-        db.savepoint("lot_insert", [&] { repo.insert(lot); });
-    } catch (const db::DbError &e) {
-        if (!e.isUniqueViolation())
-            throw;
-        if (e.constraint() == u"lots_pkey")
-            throw ApiError::conflict(problemtype::kLotIdExists,
-                                     QStringLiteral("Lot id already used"),
-                                     QStringLiteral("A lot with id %1 is already registered.")
-                                         .arg(lot.id.toString(QUuid::WithoutBraces)));
-        throw ApiError::conflict(
-            problemtype::kDuplicateLotCode, QStringLiteral("Lot code already used"),
-            QStringLiteral("Lot code %1 is already registered. Check the label, or "
-                           "register this lot under a new code.")
-                .arg(lot.lotCode));
+    QList<wire::LotLink> out;
+    for (const wire::ParentUse &use : uses) {
+        const ParentState &p = *stateOf(parents, use.lotCode);
+        out.append({p.lotCode, p.type, p.status, use.quantityUsedKg});
     }
+    std::sort(out.begin(), out.end(),
+              [](const wire::LotLink &a, const wire::LotLink &b) { return a.lotCode < b.lotCode; });
+    return out;
+}
+
+// Inserts the lot with its links; a taken id or code is a 409.
+wire::Lot insertLot(LotRepository &repo, const NewLot &lot, const QList<ParentLink> &links)
+{
+    if (auto stored = repo.insert(lot, links))
+        return *stored;
+    if (repo.idTaken(lot.id))
+        throw ApiError::conflict(problemtype::kLotIdExists, QStringLiteral("Lot id already used"),
+                                 QStringLiteral("A lot with id %1 is already registered.")
+                                     .arg(lot.id.toString(QUuid::WithoutBraces)));
+    throw ApiError::conflict(problemtype::kDuplicateLotCode,
+                             QStringLiteral("Lot code already used"),
+                             QStringLiteral("Lot code %1 is already registered. Check the label, "
+                                            "or register this lot under a new code.")
+                                 .arg(lot.lotCode));
 }
 
 } // namespace
@@ -178,44 +194,63 @@ wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Event
 {
     LotRepository repo(tx.db);
     NewLot lot = newLot(tx, command);
-    lot.productionRunId = activeRun(repo, command);
-    const QList<ParentState> parents = lockParents(repo, command.parents);
-    lot.status = initialStatus(repo, lot);
-    insertLot(tx.db, repo, lot);
+    // What the checks read goes in one round trip (with the transaction's start and the
+    // account check), the lot and its links in a second, the COMMIT in a third.
+    QStringList parentCodes;
     for (const wire::ParentUse &use : command.parents)
-        repo.link(stateOf(parents, use.lotCode)->id, lot.id, use.quantityUsedKg);
+        parentCodes << use.lotCode;
+    const auto profile = repo.profile(lot.type);
+    const auto run = findRun(repo, command);
+    const auto parents = repo.lockParents(parentCodes);
+    lot.productionRunId = activeRun(run, command);
+    const QList<ParentState> parentStates = parents.get();
+    const QList<ParentLink> links = checkParents(command.parents, parentStates);
+    const std::optional<TemperatureProfile> typeProfile = profile.get();
+    lot.status = initialStatus(typeProfile, lot);
+    wire::Lot stored = insertLot(repo, lot, links);
 
     const LotType registered = lot.type;
     tx.afterCommit.append([&events, registered] {
         if (events.lotRegistered)
             events.lotRegistered(registered);
     });
-    return detail(repo, *repo.byId(lot.id));
+    classify(stored, typeProfile);
+    stored.parents = parentLinks(command.parents, parentStates);
+    return stored; // a new lot has no children
 }
 
 wire::Lot get(api::Tx &tx, const QString &lotCode)
 {
     LotRepository repo(tx.db);
     const QString code = rules::normalizeLotCode(lotCode);
+    // One round trip.
     const auto lot = repo.byCode(code);
-    if (!lot)
+    const auto profiles = repo.profiles();
+    const auto parents = repo.parentsOf(code);
+    const auto children = repo.childrenOf(code);
+    auto found = lot.get();
+    if (!found)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
-    return detail(repo, *lot);
+    classify(*found, profileOf(profiles.get(), found->type));
+    found->parents = parents.get();
+    found->children = children.get();
+    return *found;
 }
 
 wire::LotPage list(api::Tx &tx, LotFilter filter)
 {
     LotRepository repo(tx.db);
     const int pageSize = filter.limit;
-    filter.limit = pageSize + 1; // one extra row tells whether another page exists
+    filter.limit = pageSize + 1;      // one extra row tells whether another page exists
+    const auto all = repo.profiles(); // goes with the page's query
     wire::LotPage page;
     page.items = repo.list(filter);
     const bool more = page.items.size() > pageSize;
     if (more)
         page.items.removeLast();
-    const auto profiles = repo.profiles();
+    const auto profiles = all.get();
     for (wire::Lot &lot : page.items)
-        classify(lot, profiles);
+        classify(lot, profileOf(profiles, lot.type));
     if (more)
         page.nextCursor = LotCursor{page.items.last().createdAt, page.items.last().id}.encode();
     return page;
@@ -224,7 +259,7 @@ wire::LotPage list(api::Tx &tx, LotFilter filter)
 QList<TemperatureProfile> profiles(api::Tx &tx)
 {
     LotRepository repo(tx.db);
-    const auto all = repo.profiles();
+    const auto all = repo.profiles().get();
     QList<TemperatureProfile> out;
     for (LotType t : allLotTypes()) {
         if (all.contains(t))

@@ -14,7 +14,7 @@ namespace {
 
 wire::Lot lotOrNotFound(db::PgSession &db, const QString &code)
 {
-    const auto lot = lots::LotRepository(db).byCode(code);
+    const auto lot = lots::LotRepository(db).byCode(code).get();
     if (!lot)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
     return *lot;

@@ -38,6 +38,15 @@ std::optional<UserRecord> UserRepository::findById(const QUuid &id)
     return fromRow(r);
 }
 
+void UserRepository::checkById(const QUuid &id,
+                               std::function<void(const std::optional<UserRecord> &)> check)
+{
+    m_db.queue(QByteArray(kColumns) + "WHERE id = $1::uuid", {id},
+               [check = std::move(check)](const db::PgResult &r) {
+                   check(r.rows() == 0 ? std::nullopt : std::optional(fromRow(r)));
+               });
+}
+
 std::pair<int, int> UserRepository::recentAttempts(const QString &clientAddr,
                                                    const QString &username)
 {

@@ -28,6 +28,9 @@ public:
 
     std::optional<UserRecord> findByName(const QString &username);
     std::optional<UserRecord> findById(const QUuid &id);
+    // findById() queued to go with the session's next round trip (PgSession::queue);
+    // `check` sees the account, or none, when it is back.
+    void checkById(const QUuid &id, std::function<void(const std::optional<UserRecord> &)> check);
     // Failed and successful attempts in the last minute, by client address and by user name.
     std::pair<int, int> recentAttempts(const QString &clientAddr, const QString &username);
     void recordAttempt(const QString &username, const std::optional<QUuid> &userId,

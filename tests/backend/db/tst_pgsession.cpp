@@ -1,0 +1,232 @@
+// PgSession's queued statements (libpq pipelines) against the fixture's PostgreSQL, direct
+// and through PgBouncer in transaction mode: they run in order, the first failure is thrown
+// and skips the rest of its round trip, a check refuses the work before anything commits, and
+// what was queued but never sent is discarded with the transaction.
+
+#include "backend/db/dbpool.h"
+#include "backend/db/dbsettings.h"
+#include "backend/db/pgsession.h"
+
+#include "tests/support/testdb.h"
+#include "tests/support/testenv.h"
+
+#include <QTest>
+
+#include <stdexcept>
+
+using namespace flowviz;
+using namespace flowviz::test;
+
+namespace {
+
+struct Refused : std::runtime_error
+{
+    Refused() : std::runtime_error("refused") {}
+};
+
+} // namespace
+
+class TestPgSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void queuedStatementsRunInOrderWithTheNextExec();
+    void firstFailureIsThrownAndSkipsTheRest();
+    void anEarlierCheckSpeaksBeforeALaterFailure();
+    void aCheckRefusesBeforeTheCommit();
+    void unsentStatementsAreDiscardedWithTheTransaction();
+    void aSavepointUndoesWhatWasQueuedInside();
+    void deferredValuesReadTheirRows();
+
+private:
+    // Runs `work` on a fresh session of the suite's database; the error text, or empty.
+    QString run(const std::function<void(db::PgSession &)> &work);
+    int rows();
+
+    std::unique_ptr<TestDb> m_db;
+    db::DbSettings m_settings;
+};
+
+QString TestPgSession::run(const std::function<void(db::PgSession &)> &work)
+{
+    return db::DbPool::runOnce(m_settings, work);
+}
+
+int TestPgSession::rows()
+{
+    return m_db->scalar(QStringLiteral("SELECT count(*) FROM t")).toInt();
+}
+
+void TestPgSession::initTestCase()
+{
+    m_db = std::make_unique<TestDb>(QStringLiteral("flowviz_pgsession"));
+    m_db->exec(QStringLiteral("CREATE TABLE t (n int PRIMARY KEY)"));
+    QString error;
+    const auto settings =
+        db::DbSettings::fromUrl(TestEnv::get().serverUrlFor(m_db->name()), &error);
+    QVERIFY2(settings, qPrintable(error));
+    m_settings = *settings;
+}
+
+void TestPgSession::queuedStatementsRunInOrderWithTheNextExec()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    int seen = -1;
+    QString after;
+    const QString error = run([&](db::PgSession &s) {
+        s.transaction([&] {
+            s.queue("INSERT INTO t VALUES (1)");
+            const db::PgPending pending = s.queue("INSERT INTO t VALUES (2) RETURNING n");
+            // The count runs after both inserts, in the same round trip.
+            seen = int(s.exec("SELECT count(*) AS c FROM t").toInt(0, "c"));
+            after = pending.result().text(0, "n");
+        });
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(seen, 2);
+    QCOMPARE(after, QStringLiteral("2"));
+    QCOMPARE(rows(), 2);
+}
+
+void TestPgSession::firstFailureIsThrownAndSkipsTheRest()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    QByteArray state;
+    bool usableAfter = false;
+    const QString error = run([&](db::PgSession &s) {
+        try {
+            s.transaction([&] {
+                s.queue("INSERT INTO t VALUES (1)");
+                s.queue("SELECT 1 / 0");
+                s.queue("INSERT INTO t VALUES (2)");
+                s.flush();
+            });
+        } catch (const db::DbError &e) {
+            state = e.sqlState();
+        }
+        // The session is in step with the server: the next transaction works.
+        s.transaction([&] { s.exec("INSERT INTO t VALUES (3)"); });
+        usableAfter = s.isHealthy();
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(state, QByteArray("22012")); // division_by_zero
+    QVERIFY(usableAfter);
+    QCOMPARE(m_db->query(QStringLiteral("SELECT n FROM t ORDER BY n")),
+             QList<QStringList>{{QStringLiteral("3")}});
+}
+
+void TestPgSession::anEarlierCheckSpeaksBeforeALaterFailure()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    bool refused = false;
+    const QString error = run([&](db::PgSession &s) {
+        try {
+            s.transaction([&] {
+                s.queue("SELECT 1", {}, [](const db::PgResult &) { throw Refused(); });
+                s.exec("INSERT INTO t VALUES (1), (1)"); // a unique violation
+            });
+        } catch (const Refused &) {
+            refused = true;
+        }
+    });
+    QCOMPARE(error, QString());
+    QVERIFY(refused);
+    QCOMPARE(rows(), 0);
+}
+
+void TestPgSession::aCheckRefusesBeforeTheCommit()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    bool refused = false;
+    const QString error = run([&](db::PgSession &s) {
+        try {
+            // The work ends with its insert and the check still queued: the COMMIT must not go
+            // in their round trip.
+            s.transaction([&] {
+                s.queue("INSERT INTO t VALUES (1)");
+                s.queue("SELECT 1", {}, [](const db::PgResult &) { throw Refused(); });
+            });
+        } catch (const Refused &) {
+            refused = true;
+        }
+    });
+    QCOMPARE(error, QString());
+    QVERIFY(refused);
+    QCOMPARE(rows(), 0);
+}
+
+void TestPgSession::unsentStatementsAreDiscardedWithTheTransaction()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    bool discarded = false;
+    const QString error = run([&](db::PgSession &s) {
+        std::optional<db::PgPending> pending;
+        try {
+            s.transaction([&] {
+                pending = s.queue("INSERT INTO t VALUES (1) RETURNING n");
+                throw Refused();
+            });
+        } catch (const Refused &) {
+        }
+        try {
+            pending->result();
+        } catch (const std::logic_error &) {
+            discarded = true;
+        }
+        s.transaction([&] { s.exec("INSERT INTO t VALUES (2)"); });
+    });
+    QCOMPARE(error, QString());
+    QVERIFY(discarded);
+    QCOMPARE(m_db->query(QStringLiteral("SELECT n FROM t ORDER BY n")),
+             QList<QStringList>{{QStringLiteral("2")}});
+}
+
+void TestPgSession::aSavepointUndoesWhatWasQueuedInside()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    const QString error = run([&](db::PgSession &s) {
+        s.transaction([&] {
+            s.exec("INSERT INTO t VALUES (1)");
+            try {
+                s.savepoint("step", [&] {
+                    s.exec("INSERT INTO t VALUES (2)");
+                    s.queue("INSERT INTO t VALUES (3)");
+                    throw Refused();
+                });
+            } catch (const Refused &) {
+            }
+            try {
+                s.savepoint("step", [&] {
+                    s.queue("INSERT INTO t VALUES (4)");
+                    s.exec("INSERT INTO t VALUES (4)"); // a unique violation in the pipeline
+                });
+            } catch (const db::DbError &) {
+            }
+            s.queue("INSERT INTO t VALUES (5)");
+        });
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(m_db->query(QStringLiteral("SELECT n FROM t ORDER BY n")),
+             (QList<QStringList>{{QStringLiteral("1")}, {QStringLiteral("5")}}));
+}
+
+void TestPgSession::deferredValuesReadTheirRows()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    int sum = 0;
+    const QString error = run([&](db::PgSession &s) {
+        s.transaction([&] {
+            const db::PgDeferred<int> a(s.queue("SELECT 40 AS v"),
+                                        [](const db::PgResult &r) { return int(r.toInt(0, "v")); });
+            const db::PgDeferred<int> b(2);
+            sum = a.get() + b.get();
+        });
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(sum, 42);
+}
+
+QTEST_GUILESS_MAIN(TestPgSession)
+#include "tst_pgsession.moc"
