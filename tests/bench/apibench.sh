@@ -6,6 +6,7 @@
 #   tests/bench/apibench.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #
 # APIBENCH_SECTIONS picks what runs, by name: "reads post logins" (the default, all of them).
+# APIBENCH_STATEMENTS=1 lists, for each figure, the statements PostgreSQL spent its time on.
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -20,15 +21,20 @@ command -v wrk >/dev/null || { echo "apibench: wrk is missing (apt-get install w
 dir=$(mktemp -d /tmp/flowviz-bench.XXXXXX)
 chmod 755 "$dir"
 cleanup() {
-    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    for p in ${pid:-} ${direct_pid:-}; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
     "$here/../fixtures/pgcluster.sh" stop "$dir/pg" >/dev/null 2>&1 || true
     rm -rf "$dir"
 }
 trap cleanup EXIT
 
-PGBOUNCER_POOL_SIZE=25 "$here/../fixtures/pgcluster.sh" start "$dir/pg" >/dev/null
+# pg_stat_statements counts the statements each request sends.
+PGCLUSTER_CONF="shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track_planning = on" PGBOUNCER_POOL_SIZE=25 \
+    "$here/../fixtures/pgcluster.sh" start "$dir/pg" >/dev/null
 # shellcheck disable=SC1091
 . "$dir/pg/env"
+admin_url=${FLOWVIZ_TEST_PG_URL/flowviz:/postgres:}
+psql -X -q "$admin_url" -c 'CREATE EXTENSION pg_stat_statements'
 export FLOWVIZ_DATABASE_URL=$FLOWVIZ_TEST_PGBOUNCER_URL
 export FLOWVIZ_JWT_SECRET=bench-secret-0123456789abcdef-0123456789
 export FLOWVIZ_RATE_LIMITS=off
@@ -38,7 +44,12 @@ printf 'bench-password-1\n' | "$server" user add bench --role MANAGER >/dev/null
 "$server" --listen "127.0.0.1:$port" >"$dir/server.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do curl -fs "$base/ready" >/dev/null && break; sleep 0.1; done
+# A second server straight to PostgreSQL, for the write benchmark's other half.
+direct_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+FLOWVIZ_DATABASE_URL=$FLOWVIZ_TEST_PG_URL "$server" --listen "127.0.0.1:$direct_port" >"$dir/server-direct.log" 2>&1 &
+direct_pid=$!
+direct="http://127.0.0.1:$direct_port"
+for _ in $(seq 1 100); do curl -fs "$base/ready" >/dev/null && curl -fs "$direct/ready" >/dev/null && break; sleep 0.1; done
 token=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"bench","password":"bench-password-1"}' \
     "$base/api/v1/auth/login" | jq -r .access_token)
 
@@ -54,15 +65,69 @@ for type in RAW DEB BULK MIX SKW FRZ FG; do
     prev="B-$type"
 done
 
+# Every request a new lot code: the run's letter, wrk's thread, a counter. The answers are
+# counted by status, so a refused request is never read as throughput.
 cat >"$dir/post.lua" <<LUA
-local counter = 0
+local threads = {}
+setup = function(thread)
+  table.insert(threads, thread)
+  thread:set("tid", #threads)
+end
+init = function(args)
+  counter = 0
+  statuses = {}
+  run = os.getenv("APIBENCH_RUN") or "W"
+end
 request = function()
   counter = counter + 1
-  local code = string.format("W%d-%d-%d", math.random(1, 1000000000), counter, os.time())
   return wrk.format("POST", "/api/v1/lots", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"},
-    '{"lot_code":"' .. code .. '","lot_type":"RAW","weight_kg":"250.50","temperature_c":"4.0"}')
+    '{"lot_code":"' .. string.format("%s-%d-%d", run, tid, counter) .. '","lot_type":"RAW","weight_kg":"250.50","temperature_c":"4.0"}')
+end
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+done = function(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + n end
+  end
+  local line = "    answers:"
+  for status, n in pairs(total) do line = line .. " " .. status .. " x" .. n end
+  print(line)
 end
 LUA
+# CPU time, in clock ticks, of the server given, of PostgreSQL (the postmaster, its live
+# backends and those it has reaped) and of PgBouncer: "server postgres pgbouncer".
+ticks() { for p in "$@"; do awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+cpu_ticks() {
+    local postmaster
+    postmaster=$(head -1 "$dir/pg/data/postmaster.pid")
+    # shellcheck disable=SC2046
+    echo "$(ticks "$1") $(ticks "$postmaster" $(pgrep -P "$postmaster")) $(ticks "$(cat "$dir/pg/pgbouncer.pid")")"
+}
+# Statements the flowviz role ran since the last reset (pg_stat_statements): "calls plan_ms
+# exec_ms". Planning and execution are wall times inside PostgreSQL, waits for a core included.
+statements() {
+    psql -X -At -F ' ' "$admin_url" -c "SELECT sum(calls), round(sum(total_plan_time)::numeric, 1),
+        round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements
+        WHERE userid = 'flowviz'::regrole"
+}
+reset_statements() { psql -X -At "$admin_url" -c 'SELECT pg_stat_statements_reset()' >/dev/null; }
+cpu_per_request() { # before, after, requests; the statements since reset_statements
+    read -r s0 p0 b0 <<<"$1"
+    read -r s1 p1 b1 <<<"$2"
+    read -r calls plan exec <<<"$(statements)"
+    awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v n="$3" -v hz="$(getconf CLK_TCK)" \
+        -v calls="$calls" -v plan="$plan" -v exec="$exec" 'BEGIN {
+        f = 1000000 / hz / n
+        printf "    per request: CPU server %.0f us, PostgreSQL %.0f us, PgBouncer %.0f us;", s * f, p * f, b * f
+        printf " %.1f statements, planning %.0f us, execution %.0f us\n", calls / n, plan * 1000 / n, exec * 1000 / n }'
+    [ -z "${APIBENCH_STATEMENTS:-}" ] || psql -X -At -F ' | ' "$admin_url" -c "SELECT round(calls::numeric / $3, 2),
+        round(mean_plan_time::numeric * 1000), round(mean_exec_time::numeric * 1000),
+        left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements
+        WHERE userid = 'flowviz'::regrole
+        ORDER BY total_plan_time + total_exec_time DESC LIMIT 10" | sed 's/^/      per request | plan us | exec us: /'
+}
 auth=(-H "Authorization: Bearer $token")
 echo "== flowviz-server $("$server" --version | awk '{print $2}') through PgBouncer (transaction mode, pool 25), $connections connections, ${duration}s each, $(nproc) cores"
 if [[ $sections == *" reads "* ]]; then
@@ -74,10 +139,35 @@ if [[ $sections == *" reads "* ]]; then
     wrk -t2 -c"$connections" -d"${duration}s" --latency "${auth[@]}" "$base/api/v1/traceability/B-RAW-1?direction=forward" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
 fi
 if [[ $sections == *" post "* ]]; then
-    echo "-- POST /api/v1/lots"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$dir/post.lua" "$base" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+    # The floor: what PostgreSQL itself does with the same number of clients inserting a lot
+    # straight into the same table (pgbench, no HTTP, no checks), measured in this run.
+    cat >"$dir/insert.sql" <<'SQL'
+INSERT INTO lots (lot_code, lot_type, weight_kg, temperature_c)
+VALUES ('PGB-' || :client_id || '-' || upper(md5(random()::text)), 'RAW', 250.50, 4.0)
+RETURNING id, created_at;
+SQL
+    reset_statements
+    before=$(cpu_ticks "$pid")
+    floor=$(pgbench -n -c "$connections" -j 2 -T "$duration" -f "$dir/insert.sql" "$FLOWVIZ_TEST_PG_URL" 2>&1 |
+        awk '/^tps/ {printf "%.0f", $3}')
+    echo "-- floor: pgbench INSERT INTO lots ... RETURNING, $connections clients, direct: $floor tps"
+    cpu_per_request "$before" "$(cpu_ticks "$pid")" $(( floor * duration ))
+    post() { # label, base URL, the run's letter, the server's pid
+        local before after
+        reset_statements
+        before=$(cpu_ticks "$4")
+        APIBENCH_RUN=$3 wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$dir/post.lua" "$2" >"$dir/wrk.txt"
+        after=$(cpu_ticks "$4")
+        rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt")
+        echo "-- POST /api/v1/lots, $1: $rps rps, $(awk -v r="$rps" -v f="$floor" 'BEGIN {printf "%.2f", r / f}')x the floor"
+        grep -E 'Latency|50%|99%|Non-2xx|answers:' "$dir/wrk.txt"
+        cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
+    }
+    post "through PgBouncer" "$base" P "$pid"
+    post "straight to PostgreSQL" "$direct" D "$direct_pid"
 fi
-echo "-- server resident memory: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$pid/status), lots stored: $(psql -X -At "$FLOWVIZ_TEST_PG_URL" -c 'SELECT count(*) FROM lots')"
+echo "-- server resident memory: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$pid/status) through PgBouncer," \
+    "$(awk '/VmRSS/ {print $2 " kB"}' /proc/$direct_pid/status) direct; lots stored: $(psql -X -At "$FLOWVIZ_TEST_PG_URL" -c 'SELECT count(*) FROM lots')"
 if [[ $sections == *" logins "* ]]; then
     # A shift change: 100 logins, 16 at once. Each argon2id verification takes 64 MiB; the
     # server runs at most as many at once as it has cores (auth::passwords::Slot), so the burst
