@@ -151,19 +151,11 @@ std::optional<wire::Lot> LotRepository::insert(const NewLot &lot, const QList<Pa
         parentIds << p.parentId.toString(QUuid::WithoutBraces);
         quantities << p.quantityKg.toString();
     }
-    // ON CONFLICT DO NOTHING: a taken id or code inserts no row (and so no link), and the
-    // transaction stays usable without a savepoint.
+    // insert_lot (migration 0005): a taken id or code inserts no row (and so no link), and
+    // the transaction stays usable without a savepoint.
     const db::PgResult r = m_db.exec(
-        QByteArray("WITH l AS (INSERT INTO lots (id, lot_code, lot_type, status, "
-                   "production_run_id, weight_kg, temperature_c, metadata, operator_id, "
-                   "workstation_id, client_created_at, client_time_flagged) "
-                   "VALUES ($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, $7::numeric, $8::jsonb, "
-                   "$9::uuid, $10, $11::timestamptz, $12::boolean) "
-                   "ON CONFLICT DO NOTHING RETURNING *), "
-                   "links AS (INSERT INTO lot_genealogy (parent_lot_id, child_lot_id, "
-                   "quantity_used_kg) SELECT p.parent, l.id, p.quantity FROM l, "
-                   "unnest($13::uuid[], $14::numeric[]) AS p(parent, quantity)) ") +
-            kLotSelect + "FROM l " + kLotJoins,
+        "SELECT * FROM insert_lot($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, $7::numeric, "
+        "$8::jsonb, $9::uuid, $10, $11::timestamptz, $12::boolean, $13::uuid[], $14::numeric[])",
         {lot.id, lot.lotCode, toString(lot.type), toString(lot.status), lot.productionRunId,
          lot.weightKg, lot.temperatureC, QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact),
          lot.operatorId,

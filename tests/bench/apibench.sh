@@ -6,6 +6,7 @@
 #   tests/bench/apibench.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #
 # APIBENCH_SECTIONS picks what runs, by name: "reads post logins" (the default, all of them).
+# APIBENCH_STRICT=1 fails the run when a request was refused (the ctest smoke run sets it).
 # APIBENCH_STATEMENTS=1 lists, for each figure, the statements PostgreSQL spent its time on.
 set -euo pipefail
 
@@ -129,14 +130,28 @@ cpu_per_request() { # before, after, requests; the statements since reset_statem
         ORDER BY total_plan_time + total_exec_time DESC LIMIT 10" | sed 's/^/      per request | plan us | exec us: /'
 }
 auth=(-H "Authorization: Bearer $token")
+# APIBENCH_STRICT=1 (the smoke run in ctest) fails the run when any request was not answered
+# 2xx: a benchmark of refusals measures nothing.
+refused() { # wrk's output
+    if [ -n "${APIBENCH_STRICT:-}" ] && grep -qE 'Non-2xx|Socket errors' "$1"; then
+        echo "apibench: requests failed:" >&2
+        cat "$1" >&2
+        exit 1
+    fi
+}
+read_bench() { # URL
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "${auth[@]}" "$1" >"$dir/wrk.txt"
+    grep -E 'Requests/sec|Latency|50%|99%|Non-2xx' "$dir/wrk.txt"
+    refused "$dir/wrk.txt"
+}
 echo "== flowviz-server $("$server" --version | awk '{print $2}') through PgBouncer (transaction mode, pool 25), $connections connections, ${duration}s each, $(nproc) cores"
 if [[ $sections == *" reads "* ]]; then
     echo "-- GET /api/v1/lots/{lot_code}"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "${auth[@]}" "$base/api/v1/lots/B-MIX-7" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+    read_bench "$base/api/v1/lots/B-MIX-7"
     echo "-- GET /api/v1/lots?limit=50"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "${auth[@]}" "$base/api/v1/lots?limit=50" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+    read_bench "$base/api/v1/lots?limit=50"
     echo "-- GET /api/v1/traceability/B-RAW-1?direction=forward (7 levels)"
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "${auth[@]}" "$base/api/v1/traceability/B-RAW-1?direction=forward" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+    read_bench "$base/api/v1/traceability/B-RAW-1?direction=forward"
 fi
 if [[ $sections == *" post "* ]]; then
     # The floor: what PostgreSQL itself does with the same number of clients inserting a lot
@@ -150,6 +165,7 @@ SQL
     before=$(cpu_ticks "$pid")
     floor=$(pgbench -n -c "$connections" -j 2 -T "$duration" -f "$dir/insert.sql" "$FLOWVIZ_TEST_PG_URL" 2>&1 |
         awk '/^tps/ {printf "%.0f", $3}')
+    [ -n "$floor" ] || { echo "apibench: pgbench did not run" >&2; exit 1; }
     echo "-- floor: pgbench INSERT INTO lots ... RETURNING, $connections clients, direct: $floor tps"
     cpu_per_request "$before" "$(cpu_ticks "$pid")" $(( floor * duration ))
     post() { # label, base URL, the run's letter, the server's pid
@@ -161,6 +177,7 @@ SQL
         rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt")
         echo "-- POST /api/v1/lots, $1: $rps rps, $(awk -v r="$rps" -v f="$floor" 'BEGIN {printf "%.2f", r / f}')x the floor"
         grep -E 'Latency|50%|99%|Non-2xx|answers:' "$dir/wrk.txt"
+        refused "$dir/wrk.txt"
         cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
     }
     post "through PgBouncer" "$base" P "$pid"

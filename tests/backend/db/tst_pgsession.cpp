@@ -61,7 +61,10 @@ int TestPgSession::rows()
 
 void TestPgSession::initTestCase()
 {
-    m_db = std::make_unique<TestDb>(QStringLiteral("flowviz_pgsession"));
+    // Its own database per route: ctest runs the direct and the PgBouncer run side by side.
+    m_db = std::make_unique<TestDb>(TestEnv::get().viaPgBouncer
+                                        ? QStringLiteral("flowviz_pgsession_pgb")
+                                        : QStringLiteral("flowviz_pgsession_pg"));
     m_db->exec(QStringLiteral("CREATE TABLE t (n int PRIMARY KEY)"));
     QString error;
     const auto settings =
