@@ -123,4 +123,9 @@ qint64 PgResult::affectedRows() const
     return QByteArray(PQcmdTuples(m_result.get())).toLongLong();
 }
 
+QByteArray PgResult::commandTag() const
+{
+    return QByteArray(PQcmdStatus(m_result.get()));
+}
+
 } // namespace flowviz::db

@@ -42,6 +42,7 @@ public:
     QJsonValue timeJson(int row, const char *name) const;
     QJsonValue textJson(int row, const char *name) const; // text or null
     qint64 affectedRows() const;
+    QByteArray commandTag() const; // "INSERT 0 1", "COMMIT", "ROLLBACK", ...
 
 private:
     std::shared_ptr<pg_result> m_result;

@@ -108,6 +108,8 @@ struct ParamArrays
 
 PgResult PgSession::exec(const char *sql, const QList<SqlValue> &params)
 {
+    if (m_refusal)
+        std::rethrow_exception(m_refusal);
     if (!m_queue.isEmpty()) {
         const PgPending pending = queue(QByteArray(sql), params);
         flush();
@@ -158,6 +160,8 @@ PgPending PgSession::queue(QByteArray sql, QList<SqlValue> params,
 
 void PgSession::flush()
 {
+    if (m_refusal)
+        std::rethrow_exception(m_refusal);
     if (m_queue.isEmpty())
         return;
     const QList<Queued> batch = std::exchange(m_queue, {});
@@ -175,6 +179,9 @@ void PgSession::flush()
         }
     } catch (...) {
         PQclear(error);
+        // A refusal is the whole transaction's: should a caller catch it and go on, every
+        // later statement (and the COMMIT) throws it again, so nothing of it is committed.
+        m_refusal = std::current_exception();
         throw;
     }
     if (error)
@@ -247,6 +254,7 @@ void PgSession::begin()
 {
     // BEGIN and the timeout go with the transaction's first round trip.
     m_nextIsFirst = true;
+    m_refusal = nullptr;
     queue("BEGIN");
     queue(kStatementTimeout);
     m_beginQueued = true;
@@ -258,31 +266,38 @@ void PgSession::commit()
     if (std::any_of(m_queue.cbegin(), m_queue.cend(),
                     [](const Queued &q) { return bool(q.check); }))
         flush();
-    exec("COMMIT");
+    // PostgreSQL answers COMMIT in a failed transaction with ROLLBACK, not an error: the work
+    // is then reported failed, never done.
+    if (const QByteArray tag = exec("COMMIT").commandTag(); tag != "COMMIT")
+        throw DbError(QStringLiteral("the transaction was rolled back at COMMIT (%1)")
+                          .arg(QString::fromLatin1(tag)),
+                      "40000", false);
 }
 
 void PgSession::rollbackQuietly()
 {
     const bool nothingSent = m_beginQueued;
     m_queue.clear();
+    m_refusal = nullptr;
     m_beginQueued = false;
     if (nothingSent || m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return;
     PQclear(PQexec(m_conn, "ROLLBACK"));
 }
 
-void PgSession::savepointStatement(const char *statement, const char *name)
+void PgSession::rollbackToSavepoint(const char *name, const PgPending &opened)
 {
-    exec(QByteArray(statement).append(name).constData());
-}
-
-void PgSession::rollbackToSavepoint(const char *name)
-{
-    // What was queued inside the savepoint is undone unsent.
-    m_queue.clear();
-    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
+    const auto at = std::find_if(m_queue.begin(), m_queue.end(),
+                                 [&](const Queued &q) { return q.pending == opened.m_state; });
+    if (at != m_queue.end()) {
+        m_queue.erase(at, m_queue.end());
         return;
-    savepointStatement("ROLLBACK TO SAVEPOINT ", name);
+    }
+    // Everything still queued was queued after the SAVEPOINT went: it is undone unsent.
+    m_queue.clear();
+    if (!opened.m_state->result || m_broken || PQstatus(m_conn) != CONNECTION_OK)
+        return;
+    exec(QByteArray("ROLLBACK TO SAVEPOINT ").append(name).constData());
 }
 
 void PgSession::raise(pg_result *r)

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 
+#include <exception>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -71,7 +72,8 @@ public:
     // failing statement's error is thrown and the rest of that round trip is skipped, as in
     // the transaction it is part of. `check` runs when the round trip is back, before any
     // result is used, and may throw to refuse the work: a round trip that holds a check
-    // goes before the COMMIT, never with it.
+    // goes before the COMMIT, never with it, and once a check has refused, every later
+    // statement of the transaction throws the same refusal (nothing of it can commit).
     PgPending queue(QByteArray sql, QList<SqlValue> params = {},
                     std::function<void(const PgResult &)> check = {});
     void flush();
@@ -101,21 +103,22 @@ public:
     // Runs `work` inside SAVEPOINT `name` of the open transaction: released when `work`
     // returns, rolled back to when it throws (and the exception rethrown), so a caller that
     // catches the failure (a unique violation, one sync operation's problem) keeps a usable
-    // transaction. The one place SAVEPOINT statements are written.
+    // transaction. The SAVEPOINT and its RELEASE are queued: they cost no round trip of their
+    // own. The one place SAVEPOINT statements are written.
     template <typename F> auto savepoint(const char *name, F &&work) -> decltype(work())
     {
-        savepointStatement("SAVEPOINT ", name);
+        const PgPending opened = queue(QByteArray("SAVEPOINT ").append(name));
         try {
             if constexpr (std::is_void_v<decltype(work())>) {
                 work();
-                savepointStatement("RELEASE SAVEPOINT ", name);
+                queue(QByteArray("RELEASE SAVEPOINT ").append(name));
             } else {
                 auto result = work();
-                savepointStatement("RELEASE SAVEPOINT ", name);
+                queue(QByteArray("RELEASE SAVEPOINT ").append(name));
                 return result;
             }
         } catch (...) {
-            rollbackToSavepoint(name);
+            rollbackToSavepoint(name, opened);
             throw;
         }
     }
@@ -129,9 +132,11 @@ private:
     void begin();
     void commit();
     void rollbackQuietly();
-    void savepointStatement(const char *statement, const char *name);
-    // Skipped when the connection is gone: the caller's exception says why.
-    void rollbackToSavepoint(const char *name);
+    // Undoes what the savepoint `opened` holds: unsent, it is dropped from the queue with all
+    // queued after it; sent, the rest of the queue is dropped and ROLLBACK TO SAVEPOINT sent.
+    // Skipped when the connection is gone or the SAVEPOINT never ran (the round trip failed
+    // before it): the caller's exception says why, and the COMMIT will not pass.
+    void rollbackToSavepoint(const char *name, const PgPending &opened);
     [[noreturn]] void raise(pg_result *result);
     // Waits until a result can be read without blocking; false when `deadlineMs` after
     // `timer` started passed first.
@@ -156,9 +161,10 @@ private:
 
     pg_conn *m_conn;
     QList<Queued> m_queue;
-    bool m_beginQueued = false; // the open transaction's BEGIN has not been sent yet
-    bool m_broken = false;      // a statement is still pending: never reuse the connection
-    bool m_nextIsFirst = true;  // the next statement opens a transaction (or the session)
+    bool m_beginQueued = false;   // the open transaction's BEGIN has not been sent yet
+    bool m_broken = false;        // a statement is still pending: never reuse the connection
+    bool m_nextIsFirst = true;    // the next statement opens a transaction (or the session)
+    std::exception_ptr m_refusal; // what a check of the open transaction refused it with
 };
 
 } // namespace flowviz::db

@@ -174,6 +174,9 @@ QList<SyncResult> run(db::PgSession &db, api::ApiContext &api, const auth::Claim
         api::Tx tx{db, user, {}};
         const QList<SyncResult> chunk = db.transaction([&] {
             api::ApiContext::checkUserActive(db, user);
+            // The account check answers before the first operation runs: its refusal is the
+            // whole batch's, not one operation's result.
+            db.flush();
             QList<SyncResult> out;
             for (qsizetype i = start; i < end; ++i)
                 out.append(runOperation(tx, api, calls.at(i)));

@@ -5,7 +5,7 @@
 #
 #   tests/bench/apibench.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #
-# APIBENCH_SECTIONS picks what runs, by name: "reads post logins" (the default, all of them).
+# APIBENCH_SECTIONS picks what runs, by name: "reads post sync logins" (the default, all).
 # APIBENCH_STRICT=1 fails the run when a request was refused (the ctest smoke run sets it).
 # APIBENCH_STATEMENTS=1 lists, for each figure, the statements PostgreSQL spent its time on.
 set -euo pipefail
@@ -14,7 +14,7 @@ here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 build=${1:-build}
 duration=${2:-15}
 connections=${3:-32}
-sections=" ${APIBENCH_SECTIONS:-reads post logins} "
+sections=" ${APIBENCH_SECTIONS:-reads post sync logins} "
 server="$build/backend/flowviz-server"
 command -v wrk >/dev/null || { echo "apibench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 [ -x "$server" ] || { echo "apibench: build $server first" >&2; exit 1; }
@@ -182,6 +182,59 @@ SQL
     }
     post "through PgBouncer" "$base" P "$pid"
     post "straight to PostgreSQL" "$direct" D "$direct_pid"
+fi
+if [[ $sections == *" sync "* ]]; then
+    # A workstation's outbox after a long network outage: 10,000 lot registrations (every fifth
+    # drawing 1 kg from a seeded MIX lot), sent as the console drains it, 20 batches of 500 one
+    # after the other, then the same again in 4 parallel streams of 5 batches.
+    python3 - "$dir" <<'PY'
+import json, sys
+for run in ("S", "T"):
+    for b in range(20):
+        ops = []
+        for i in range(500):
+            n = b * 500 + i
+            body = {"lot_code": f"{run}-{n}", "lot_type": "SKW", "weight_kg": "12.50"}
+            if n % 5 == 0:
+                body["parents"] = [{"lot_code": f"B-MIX-{n % 20 + 1}", "quantity_used_kg": "0.01"}]
+            ops.append({"idempotency_key": f"{run}-key-{n}", "method": "POST",
+                        "path": "/api/v1/lots", "body": body})
+        with open(f"{sys.argv[1]}/sync-{run}-{b}.json", "w") as f:
+            json.dump({"operations": ops}, f)
+PY
+    drain() { # the run's letter, batch numbers...
+        local run=$1
+        shift
+        for b in "$@"; do
+            curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+                --data-binary "@$dir/sync-$run-$b.json" "$base/api/v1/sync" >"$dir/sync-$run-$b.out"
+        done
+    }
+    synced() { # the run's letter: operations answered 201
+        cat "$dir"/sync-"$1"-*.out | jq '[.results[] | select(.status == 201)] | length' | awk '{s += $1} END {print s}'
+    }
+    reset_statements
+    before=$(cpu_ticks "$pid")
+    started=$(date +%s%N)
+    drain S $(seq 0 19)
+    elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+    ok=$(synced S)
+    echo "-- POST /api/v1/sync, 20 x 500 lots one batch after the other: $ok of 10000 answered 201" \
+        "in $elapsed ms, $(( ok * 1000 / (elapsed > 0 ? elapsed : 1) )) operations/s"
+    cpu_per_request "$before" "$(cpu_ticks "$pid")" 10000 | sed 's/per request/per operation/'
+    [ -z "${APIBENCH_STRICT:-}" ] || [ "$ok" = 10000 ] || { echo "apibench: sync operations failed" >&2; exit 1; }
+    started=$(date +%s%N)
+    streams=()
+    for stream in 0 1 2 3; do
+        drain T $(seq $((stream * 5)) $((stream * 5 + 4))) &
+        streams+=($!)
+    done
+    wait "${streams[@]}"
+    elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+    ok=$(synced T)
+    echo "-- the same in 4 parallel streams of 5 batches: $ok of 10000 answered 201 in $elapsed ms," \
+        "$(( ok * 1000 / (elapsed > 0 ? elapsed : 1) )) operations/s"
+    [ -z "${APIBENCH_STRICT:-}" ] || [ "$ok" = 10000 ] || { echo "apibench: sync operations failed" >&2; exit 1; }
 fi
 echo "-- server resident memory: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$pid/status) through PgBouncer," \
     "$(awk '/VmRSS/ {print $2 " kB"}' /proc/$direct_pid/status) direct; lots stored: $(psql -X -At "$FLOWVIZ_TEST_PG_URL" -c 'SELECT count(*) FROM lots')"

@@ -3,6 +3,8 @@
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 
+#include <QJsonArray>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace flowviz::test;
@@ -83,6 +85,39 @@ private slots:
                  0);
         QVERIFY(
             c.login(QStringLiteral("auditor"), TestServer::passwordOf(QStringLiteral("auditor"))));
+    }
+
+    // The account check rides with a sync batch's first round trip; its refusal is the whole
+    // batch's, not only the first operation's: nothing a disabled account sends is stored.
+    void disabledUserCannotSync()
+    {
+        HttpClient c(m_server->baseUrl());
+        QVERIFY(c.login(QStringLiteral("operator"),
+                        TestServer::passwordOf(QStringLiteral("operator"))));
+        auto enable = qScopeGuard([this] {
+            m_server->runCommand(
+                {QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("operator")});
+        });
+        QCOMPARE(m_server->runCommand({QStringLiteral("user"), QStringLiteral("disable"),
+                                       QStringLiteral("operator")}),
+                 0);
+        QJsonArray operations;
+        for (int i = 1; i <= 3; ++i)
+            operations.append(QJsonObject{
+                {QStringLiteral("idempotency_key"), QStringLiteral("disabled-sync-%1").arg(i)},
+                {QStringLiteral("method"), QStringLiteral("POST")},
+                {QStringLiteral("path"), QStringLiteral("/api/v1/lots")},
+                {QStringLiteral("body"),
+                 QJsonObject{
+                     {QStringLiteral("lot_code"), QStringLiteral("DISABLED-SYNC-%1").arg(i)},
+                     {QStringLiteral("lot_type"), QStringLiteral("RAW")},
+                     {QStringLiteral("weight_kg"), 10}}}});
+        const Reply r = c.post(QStringLiteral("/api/v1/sync"),
+                               QJsonObject{{QStringLiteral("operations"), operations}});
+        QVERIFY2(r.status == 401, r.body.constData());
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT count(*) FROM lots WHERE lot_code LIKE 'DISABLED-SYNC-%'")),
+                 QStringLiteral("0"));
     }
 
 private:

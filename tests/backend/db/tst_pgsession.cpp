@@ -36,8 +36,11 @@ private slots:
     void firstFailureIsThrownAndSkipsTheRest();
     void anEarlierCheckSpeaksBeforeALaterFailure();
     void aCheckRefusesBeforeTheCommit();
+    void aCaughtRefusalStillRefusesTheTransaction();
     void unsentStatementsAreDiscardedWithTheTransaction();
     void aSavepointUndoesWhatWasQueuedInside();
+    void anUnsentSavepointKeepsWhatWasQueuedBeforeIt();
+    void aFailureBeforeTheSavepointFailsTheCommit();
     void deferredValuesReadTheirRows();
 
 private:
@@ -160,6 +163,43 @@ void TestPgSession::aCheckRefusesBeforeTheCommit()
     QCOMPARE(rows(), 0);
 }
 
+void TestPgSession::aCaughtRefusalStillRefusesTheTransaction()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    int refusals = 0;
+    bool nextTransactionRan = false;
+    const QString error = run([&](db::PgSession &s) {
+        try {
+            s.transaction([&] {
+                s.queue("INSERT INTO t VALUES (1)");
+                s.queue("SELECT 1", {}, [](const db::PgResult &) { throw Refused(); });
+                // A caller that reports the refusal as one item's result and goes on (as a
+                // sync batch does with each operation's failure).
+                try {
+                    s.flush();
+                } catch (const Refused &) {
+                    ++refusals;
+                }
+                try {
+                    s.exec("INSERT INTO t VALUES (2)");
+                } catch (const Refused &) {
+                    ++refusals;
+                }
+            });
+        } catch (const Refused &) {
+            ++refusals; // the COMMIT
+        }
+        // The refusal ends with its transaction.
+        s.transaction([&] { s.exec("INSERT INTO t VALUES (3)"); });
+        nextTransactionRan = true;
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(refusals, 3);
+    QVERIFY(nextTransactionRan);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(n::text, ',') FROM t")),
+             QStringLiteral("3"));
+}
+
 void TestPgSession::unsentStatementsAreDiscardedWithTheTransaction()
 {
     m_db->exec(QStringLiteral("TRUNCATE t"));
@@ -213,6 +253,55 @@ void TestPgSession::aSavepointUndoesWhatWasQueuedInside()
     QCOMPARE(error, QString());
     QCOMPARE(m_db->query(QStringLiteral("SELECT n FROM t ORDER BY n")),
              (QList<QStringList>{{QStringLiteral("1")}, {QStringLiteral("5")}}));
+}
+
+void TestPgSession::anUnsentSavepointKeepsWhatWasQueuedBeforeIt()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    const QString error = run([&](db::PgSession &s) {
+        s.transaction([&] {
+            s.queue("INSERT INTO t VALUES (1)");
+            try {
+                s.savepoint("step", [&] {
+                    s.queue("INSERT INTO t VALUES (2)");
+                    throw Refused(); // before anything of the savepoint was sent
+                });
+            } catch (const Refused &) {
+            }
+            s.savepoint("step", [&] { s.queue("INSERT INTO t VALUES (3)"); });
+        });
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(m_db->query(QStringLiteral("SELECT n FROM t ORDER BY n")),
+             (QList<QStringList>{{QStringLiteral("1")}, {QStringLiteral("3")}}));
+}
+
+void TestPgSession::aFailureBeforeTheSavepointFailsTheCommit()
+{
+    m_db->exec(QStringLiteral("TRUNCATE t"));
+    QByteArray inside;
+    QByteArray atCommit;
+    const QString error = run([&](db::PgSession &s) {
+        try {
+            s.transaction([&] {
+                s.queue("INSERT INTO t VALUES (1)");
+                s.queue("SELECT 1 / 0"); // earlier work, failing in the savepoint's round trip
+                try {
+                    s.savepoint("step", [&] { s.exec("INSERT INTO t VALUES (2)"); });
+                } catch (const db::DbError &e) {
+                    inside = e.sqlState(); // reported as the savepoint's failure...
+                }
+                // ...and the transaction goes on as if only that had failed. PostgreSQL
+                // answers its COMMIT with ROLLBACK: that is an error, not a success.
+            });
+        } catch (const db::DbError &e) {
+            atCommit = e.sqlState();
+        }
+    });
+    QCOMPARE(error, QString());
+    QCOMPARE(inside, QByteArray("22012"));
+    QCOMPARE(atCommit, QByteArray("40000"));
+    QCOMPARE(rows(), 0);
 }
 
 void TestPgSession::deferredValuesReadTheirRows()
