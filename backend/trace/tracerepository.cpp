@@ -38,46 +38,12 @@ QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool
 wire::TraceGraph TraceRepository::graph(const QUuid &rootId, bool backward, bool forward, int depth,
                                         int maxNodes)
 {
-    // walk: one row per (lot, level, edge used to reach it). UNION (not UNION ALL) drops rows
-    // already produced, so a cycle in bad data cannot make the walk run forever; the level
-    // bound stops it in any case. Ancestors get negative levels, descendants positive.
-    const db::PgResult r = m_db.exec(
-        "WITH RECURSIVE "
-        "up(lot_id, lvl, parent_id, child_id, qty) AS ("
-        "  SELECT $1::uuid, 0, NULL::uuid, NULL::uuid, NULL::numeric WHERE $2::boolean "
-        "  UNION "
-        "  SELECT g.parent_lot_id, up.lvl - 1, g.parent_lot_id, g.child_lot_id, g.quantity_used_kg "
-        "  FROM up JOIN lot_genealogy g ON g.child_lot_id = up.lot_id WHERE up.lvl > -$4::int), "
-        "down(lot_id, lvl, parent_id, child_id, qty) AS ("
-        "  SELECT $1::uuid, 0, NULL::uuid, NULL::uuid, NULL::numeric WHERE $3::boolean "
-        "  UNION "
-        "  SELECT g.child_lot_id, down.lvl + 1, g.parent_lot_id, g.child_lot_id, "
-        "g.quantity_used_kg "
-        "  FROM down JOIN lot_genealogy g ON g.parent_lot_id = down.lot_id WHERE down.lvl < "
-        "$4::int), "
-        "walk AS (SELECT * FROM up UNION ALL SELECT * FROM down "
-        "         UNION ALL SELECT $1::uuid, 0, NULL, NULL, NULL), "
-        "node AS (SELECT lot_id, (array_agg(lvl ORDER BY abs(lvl), lvl))[1] AS lvl, "
-        "                row_number() OVER (ORDER BY min(abs(lvl)), lot_id) AS rnk "
-        "         FROM walk GROUP BY lot_id "
-        "         ORDER BY rnk LIMIT $5::int + 1), "
-        "edge AS (SELECT DISTINCT w.parent_id, w.child_id, w.qty FROM walk w "
-        "         WHERE w.parent_id IS NOT NULL "
-        "         AND w.parent_id IN (SELECT lot_id FROM node) AND w.child_id IN (SELECT lot_id "
-        "FROM node)) "
-        "SELECT 'node' AS kind, n.lvl, l.id, l.lot_code, l.lot_type, l.status, l.weight_kg, "
-        "l.temperature_c, "
-        "       l.created_at, NULL AS parent_code, NULL AS child_code, NULL::numeric AS qty, "
-        "       n.rnk "
-        "FROM node n JOIN lots l ON l.id = n.lot_id "
-        "UNION ALL "
-        "SELECT 'edge', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.lot_code, c.lot_code, "
-        "e.qty, NULL "
-        "FROM edge e JOIN lots p ON p.id = e.parent_id JOIN lots c ON c.id = e.child_id "
-        // Nearest first (the root is rank 1), the same order on every call: the lot over the
-        // cap that is dropped below is always the farthest one.
-        "ORDER BY rnk NULLS LAST",
-        {rootId, backward, forward, depth, maxNodes});
+    // trace_graph (migration 0006): the nodes nearest first (the root is rank 1), the same
+    // order on every call, so the lot over the cap dropped below is always the farthest one;
+    // then the edges.
+    const db::PgResult r =
+        m_db.exec("SELECT * FROM trace_graph($1::uuid, $2::boolean, $3::boolean, $4::int, $5::int)",
+                  {rootId, backward, forward, depth, maxNodes});
     wire::TraceGraph g;
     int nodes = 0;
     for (int i = 0; i < r.rows(); ++i) {

@@ -5,7 +5,8 @@
 #
 #   tests/bench/apibench.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #
-# APIBENCH_SECTIONS picks what runs, by name: "reads post sync logins" (the default, all).
+# APIBENCH_SECTIONS picks what runs, by name: "reads post trace sync logins" (the default,
+# all). APIBENCH_LOTS sizes the generated genealogy the trace section loads (default 1000000).
 # APIBENCH_STRICT=1 fails the run when a request was refused (the ctest smoke run sets it).
 # APIBENCH_STATEMENTS=1 lists, for each figure, the statements PostgreSQL spent its time on.
 set -euo pipefail
@@ -14,7 +15,7 @@ here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 build=${1:-build}
 duration=${2:-15}
 connections=${3:-32}
-sections=" ${APIBENCH_SECTIONS:-reads post sync logins} "
+sections=" ${APIBENCH_SECTIONS:-reads post trace sync logins} "
 server="$build/backend/flowviz-server"
 command -v wrk >/dev/null || { echo "apibench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 [ -x "$server" ] || { echo "apibench: build $server first" >&2; exit 1; }
@@ -182,6 +183,68 @@ SQL
     }
     post "through PgBouncer" "$base" P "$pid"
     post "straight to PostgreSQL" "$direct" D "$direct_pid"
+fi
+if [[ $sections == *" trace "* ]]; then
+    # A generated genealogy (tests/bench/genealogy.py, deterministic), COPY-loaded beside the
+    # seeded lots; traces from random FG lots backward and random RAW lots forward, 4
+    # connections: the recursive CTE alone in pgbench (the floor), then the API.
+    lots=${APIBENCH_LOTS:-1000000}
+    mkdir -p "$dir/gen"
+    started=$(date +%s%N)
+    # "N lots over D days, P of each type a day"
+    read -r made days per_type < <(python3 "$here/genealogy.py" "$lots" "$dir/gen" | awk '{print $1, $4, $6}')
+    generated=$(( ($(date +%s%N) - started) / 1000000 ))
+    started=$(date +%s%N)
+    psql -X -q -v ON_ERROR_STOP=1 "$FLOWVIZ_TEST_PG_URL" \
+        -c "\\copy lots (id, lot_code, lot_type, status, weight_kg, created_at, updated_at) FROM '$dir/gen/lots.csv' CSV" \
+        -c "\\copy lot_genealogy (parent_lot_id, child_lot_id, quantity_used_kg, linked_at) FROM '$dir/gen/links.csv' CSV" \
+        -c "ANALYZE lots" -c "ANALYZE lot_genealogy"
+    loaded=$(( ($(date +%s%N) - started) / 1000000 ))
+    echo "-- genealogy: $made lots over $days days, $(wc -l <"$dir/gen/links.csv") links; generated in" \
+        "$generated ms, COPY-loaded and analysed in $loaded ms"
+    code='lpad(:d::text, 4, '"'0'"') || '"'-'"' || lpad(:n::text, 4, '"'0'"')'
+    cat >"$dir/backward.sql" <<SQL
+\\set d random(0, $((days - 1)))
+\\set n random(0, $((per_type - 1)))
+WITH RECURSIVE up(id) AS (SELECT id FROM lots WHERE lot_code = 'FG-' || $code
+    UNION SELECT g.parent_lot_id FROM up JOIN lot_genealogy g ON g.child_lot_id = up.id)
+SELECT l.lot_code, l.lot_type FROM up JOIN lots l ON l.id = up.id;
+SQL
+    sed -e "s/'FG-'/'RAW-'/" -e 's/up(id)/down(id)/; s/FROM up JOIN lot_genealogy g ON g.child_lot_id = up.id/FROM down JOIN lot_genealogy g ON g.parent_lot_id = down.id/; s/g.parent_lot_id FROM/g.child_lot_id FROM/; s/FROM up JOIN lots l ON l.id = up.id/FROM down JOIN lots l ON l.id = down.id/' \
+        "$dir/backward.sql" >"$dir/forward.sql"
+    floor_trace() { # script: prints "p50 p99" in ms of pgbench's own transaction log
+        rm -f "$dir"/pgbench_log.*
+        (cd "$dir" && pgbench -n -c 4 -j 2 -T "$duration" -l -f "$1" "$FLOWVIZ_TEST_PG_URL" >/dev/null 2>&1)
+        cat "$dir"/pgbench_log.* | awk '{print $3}' | sort -n |
+            awk '{v[NR] = $1} END {printf "%.2f %.2f %d\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, NR}'
+    }
+    cat >"$dir/trace.lua" <<LUA
+local direction = os.getenv("APIBENCH_DIRECTION")
+local first = direction == "backward" and "FG" or "RAW"
+local statuses = {}
+request = function()
+  local path = string.format("/api/v1/traceability/%s-%04d-%04d?direction=%s", first,
+    math.random(0, $((days - 1))), math.random(0, $((per_type - 1))), direction)
+  return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
+end
+LUA
+    for direction in backward forward; do
+        script="$dir/$direction.sql"
+        read -r p50 p99 n < <(floor_trace "$script")
+        echo "-- floor: recursive CTE $direction, pgbench 4 clients: p50 $p50 ms, p99 $p99 ms ($n traces)"
+        reset_statements
+        before=$(cpu_ticks "$pid")
+        APIBENCH_DIRECTION=$direction wrk -t2 -c4 -d"${duration}s" --latency -s "$dir/trace.lua" "$base" >"$dir/wrk.txt"
+        after=$(cpu_ticks "$pid")
+        read -r a50 a99 < <(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print p50, p99}' "$dir/wrk.txt")
+        echo "-- GET /api/v1/traceability/{lot_code}?direction=$direction, 4 connections:" \
+            "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt") rps, p50 $a50, p99 $a99"
+        grep -E 'Non-2xx' "$dir/wrk.txt" || true
+        refused "$dir/wrk.txt"
+        cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
+    done
+    curl -fsS -o "$dir/one.json" -H "Authorization: Bearer $token" "$base/api/v1/traceability/RAW-0000-0000?direction=forward"
+    echo "   one forward answer: $(jq '.nodes | length' "$dir/one.json") lots, $(wc -c <"$dir/one.json") bytes"
 fi
 if [[ $sections == *" sync "* ]]; then
     # A workstation's outbox after a long network outage: 10,000 lot registrations (every fifth

@@ -355,10 +355,11 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the
-        // backfill of 0003 must rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 5,
-                 "this test makes schema version 2 by undoing 0005, 0004 and 0003: undo every "
+        // 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
+        // 0003_qc_first_decisions do; the backfill of 0003 must rebuild exactly the table that
+        // its trigger had kept.
+        QVERIFY2(m_latest == 6,
+                 "this test makes schema version 2 by undoing 0006 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -416,7 +417,9 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
-        // Undo 0005: its function.
+        // Undo 0006 and 0005: their functions.
+        db.exec(QStringLiteral("DROP FUNCTION trace_graph"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6"));
         db.exec(QStringLiteral("DROP FUNCTION insert_lot"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 5"));
         // Undo 0004: its tables, columns and functions.
@@ -469,7 +472,7 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
         // check of the schema version (2) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 5"),
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 6"),
                  qPrintable(r.describe()));
 
         // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
@@ -499,7 +502,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 5);
+        QCOMPARE(migrations.size(), 6);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
@@ -508,11 +511,15 @@ private slots:
         QCOMPARE(migrations[3],
                  (QStringList{QStringLiteral("4"), QStringLiteral("ccp_limits_signatures")}));
         QCOMPARE(migrations[4], (QStringList{QStringLiteral("5"), QStringLiteral("insert_lot")}));
+        QCOMPARE(migrations[5], (QStringList{QStringLiteral("6"), QStringLiteral("trace_graph")}));
         QCOMPARE(
             db.scalar(QStringLiteral("SELECT to_regprocedure('insert_lot(uuid, text, text, "
                                      "text, uuid, numeric, numeric, jsonb, uuid, text, "
                                      "timestamptz, boolean, uuid[], numeric[])') IS NOT NULL")),
             QStringLiteral("t"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT to_regprocedure('trace_graph(uuid, boolean, "
+                                          "boolean, integer, integer)') IS NOT NULL")),
+                 QStringLiteral("t"));
         QCOMPARE(db.scalar(earlierMigrations), migrationsV2);
         QCOMPARE(db.query(indexSql), indexesV3);
         QCOMPARE(db.query(triggerSql), triggerV3);
@@ -523,11 +530,11 @@ private slots:
                                           "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 5).
+        // Back to the database the later tests compare with (m_before, schema version 6).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 5 -> 5"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 6 -> 6"), qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
         QCOMPARE(db.query(indexSql), indexesV3);
     }
