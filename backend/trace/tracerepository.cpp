@@ -6,44 +6,12 @@
 
 namespace flowviz::trace {
 
-QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool parents)
-{
-    const char *sql =
-        parents
-            ? "SELECT l.id, l.lot_code, l.lot_type, l.status, l.production_run_id, r.run_code, "
-              "l.operator_id, "
-              "u.username AS operator, l.workstation_id, l.weight_kg, l.temperature_c, l.metadata, "
-              "l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at, "
-              "g.quantity_used_kg "
-              "FROM lot_genealogy g JOIN lots l ON l.id = g.parent_lot_id "
-              "LEFT JOIN production_runs r ON r.id = l.production_run_id LEFT JOIN users u ON u.id "
-              "= l.operator_id "
-              "WHERE g.child_lot_id = $1::uuid ORDER BY l.lot_code"
-            : "SELECT l.id, l.lot_code, l.lot_type, l.status, l.production_run_id, r.run_code, "
-              "l.operator_id, "
-              "u.username AS operator, l.workstation_id, l.weight_kg, l.temperature_c, l.metadata, "
-              "l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at, "
-              "g.quantity_used_kg "
-              "FROM lot_genealogy g JOIN lots l ON l.id = g.child_lot_id "
-              "LEFT JOIN production_runs r ON r.id = l.production_run_id LEFT JOIN users u ON u.id "
-              "= l.operator_id "
-              "WHERE g.parent_lot_id = $1::uuid ORDER BY l.lot_code";
-    const db::PgResult r = m_db.exec(sql, {lotId});
-    QList<wire::TraceNeighbour> out;
-    for (int i = 0; i < r.rows(); ++i)
-        out.append({lots::LotRepository::lotFromRow(r, i), r.toDecimal(i, "quantity_used_kg")});
-    return out;
-}
+namespace {
 
-wire::TraceGraph TraceRepository::graph(const QUuid &rootId, bool backward, bool forward, int depth,
-                                        int maxNodes)
+// trace_graph's rows: at most maxNodes lots (truncated when it gave more) and the edges
+// between them.
+wire::TraceGraph graphFromRows(const db::PgResult &r, int maxNodes)
 {
-    // trace_graph (migration 0006): the nodes nearest first (the root is rank 1), the same
-    // order on every call, so the lot over the cap dropped below is always the farthest one;
-    // then the edges.
-    const db::PgResult r =
-        m_db.exec("SELECT * FROM trace_graph($1::uuid, $2::boolean, $3::boolean, $4::int, $5::int)",
-                  {rootId, backward, forward, depth, maxNodes});
     wire::TraceGraph g;
     int nodes = 0;
     for (int i = 0; i < r.rows(); ++i) {
@@ -77,6 +45,49 @@ wire::TraceGraph TraceRepository::graph(const QUuid &rootId, bool backward, bool
         });
     }
     return g;
+}
+
+} // namespace
+
+QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool parents)
+{
+    const char *sql =
+        parents
+            ? "SELECT l.id, l.lot_code, l.lot_type, l.status, l.production_run_id, r.run_code, "
+              "l.operator_id, "
+              "u.username AS operator, l.workstation_id, l.weight_kg, l.temperature_c, l.metadata, "
+              "l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at, "
+              "g.quantity_used_kg "
+              "FROM lot_genealogy g JOIN lots l ON l.id = g.parent_lot_id "
+              "LEFT JOIN production_runs r ON r.id = l.production_run_id LEFT JOIN users u ON u.id "
+              "= l.operator_id "
+              "WHERE g.child_lot_id = $1::uuid ORDER BY l.lot_code"
+            : "SELECT l.id, l.lot_code, l.lot_type, l.status, l.production_run_id, r.run_code, "
+              "l.operator_id, "
+              "u.username AS operator, l.workstation_id, l.weight_kg, l.temperature_c, l.metadata, "
+              "l.client_created_at, l.client_time_flagged, l.created_at, l.updated_at, "
+              "g.quantity_used_kg "
+              "FROM lot_genealogy g JOIN lots l ON l.id = g.child_lot_id "
+              "LEFT JOIN production_runs r ON r.id = l.production_run_id LEFT JOIN users u ON u.id "
+              "= l.operator_id "
+              "WHERE g.parent_lot_id = $1::uuid ORDER BY l.lot_code";
+    const db::PgResult r = m_db.exec(sql, {lotId});
+    QList<wire::TraceNeighbour> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.append({lots::LotRepository::lotFromRow(r, i), r.toDecimal(i, "quantity_used_kg")});
+    return out;
+}
+
+db::PgDeferred<wire::TraceGraph> TraceRepository::graph(const QString &rootCode, bool backward,
+                                                        bool forward, int depth, int maxNodes)
+{
+    // trace_graph (migration 0006): the nodes nearest first (the root is rank 1), the same
+    // order on every call, so the lot over the cap dropped below is always the farthest one;
+    // then the edges. An unknown root code gives no rows.
+    return {m_db.queue("SELECT * FROM trace_graph((SELECT id FROM lots WHERE lot_code = $1), "
+                       "$2::boolean, $3::boolean, $4::int, $5::int)",
+                       {rootCode, backward, forward, depth, maxNodes}),
+            [maxNodes](const db::PgResult &r) { return graphFromRows(r, maxNodes); }};
 }
 
 } // namespace flowviz::trace

@@ -19,9 +19,9 @@ public:
     QList<wire::TraceNeighbour> neighbours(const QUuid &lotId, bool parents);
     // One recursive query over lot_genealogy from the root lot, cycle-safe (rows are deduplicated
     // by lot and depth, and depth is bounded), returning at most maxNodes lots, nearest first.
-    // Fills nodes, edges and truncated.
-    wire::TraceGraph graph(const QUuid &rootId, bool backward, bool forward, int depth,
-                           int maxNodes);
+    // Fills nodes, edges and truncated; no nodes when no lot has the code. Queued.
+    db::PgDeferred<wire::TraceGraph> graph(const QString &rootCode, bool backward, bool forward,
+                                           int depth, int maxNodes);
 
 private:
     db::PgSession &m_db;

@@ -61,10 +61,13 @@ wire::TraceNeighbours neighbours(api::Tx &tx, const QString &lotCode)
 
 wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query)
 {
-    const wire::Lot root = lotOrNotFound(tx.db, query.lotCode);
-    wire::TraceGraph g =
-        TraceRepository(tx.db).graph(root.id, query.direction != u"forward",
-                                     query.direction != u"backward", query.depth, query.maxNodes);
+    // One round trip with the account check: the root is the graph's first node.
+    wire::TraceGraph g = TraceRepository(tx.db)
+                             .graph(query.lotCode, query.direction != u"forward",
+                                    query.direction != u"backward", query.depth, query.maxNodes)
+                             .get();
+    if (g.nodes.isEmpty())
+        throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(query.lotCode));
     g.root = query.lotCode;
     g.direction = query.direction;
     g.depth = query.depth;
