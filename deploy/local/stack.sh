@@ -84,10 +84,17 @@ port_in_use() {
 }
 
 CHOSEN_PORTS=" "
+# Ports are chosen below the kernel's ephemeral range (net.ipv4.ip_local_port_range, from 32768
+# by default): a port chosen inside it can become the local end of an outgoing connection (psql,
+# PgBouncer's server connections) before the service meant to listen on it starts, which then
+# fails with "address already in use".
+EPHEMERAL_LOW=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+PORT_FLOOR=20000
+(( EPHEMERAL_LOW - PORT_FLOOR >= 1000 )) || PORT_FLOOR=1024
 free_port() {
     local p tries=0
     while (( tries++ < 200 )); do
-        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        p=$(( PORT_FLOOR + (RANDOM * 32768 + RANDOM) % (EPHEMERAL_LOW - PORT_FLOOR) ))
         [[ $CHOSEN_PORTS == *" $p "* ]] && continue
         port_in_use "$p" && continue
         CHOSEN_PORTS+="$p "
