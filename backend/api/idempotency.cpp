@@ -40,29 +40,36 @@ http::Response Idempotency::run(Tx &tx, const IdempotentRequest &request,
     // key's previous holder committed.
     const auto locked = store.tryLock(tx.user.userId, key);
     const auto found = store.find(tx.user.userId, key);
-    if (!locked.get())
-        throw ApiError::conflict(
-            wire::problemtype::kIdempotencyInProgress,
-            QStringLiteral("Request already in progress"),
-            QStringLiteral("A request with this Idempotency-Key is still being "
-                           "processed; retry when it has finished."));
-    if (const auto stored = found.get()) {
-        if (stored->requestHashHex != hash.toHex())
-            throw ApiError(wire::Problem{
-                wire::Problem::Kind::Validation,
-                wire::problemtype::kIdempotencyKeyReused,
-                QStringLiteral("Idempotency-Key reused"),
-                QStringLiteral("This Idempotency-Key was already used for a different request; "
-                               "use a new key for new work."),
-                {}});
-        return replay(tx, stored->status, stored->body);
-    }
+    if (auto answered = settle(tx, hash, locked.get(), found.get()))
+        return *answered;
     http::Response r = work(tx);
     // Only effects are remembered: a refused request changed nothing and may be corrected and
     // sent again under the same key.
     if (r.status >= 200 && r.status < 300)
         store.remember({tx.user.userId, key, hash, request.method, request.path, r.status, r.body});
     return r;
+}
+
+std::optional<http::Response> Idempotency::settle(Tx &tx, const QByteArray &hash, bool locked,
+                                                  const std::optional<StoredAnswer> &stored) const
+{
+    if (!locked)
+        throw ApiError::conflict(
+            wire::problemtype::kIdempotencyInProgress,
+            QStringLiteral("Request already in progress"),
+            QStringLiteral("A request with this Idempotency-Key is still being "
+                           "processed; retry when it has finished."));
+    if (!stored)
+        return std::nullopt;
+    if (stored->requestHashHex != hash.toHex())
+        throw ApiError(wire::Problem{
+            wire::Problem::Kind::Validation,
+            wire::problemtype::kIdempotencyKeyReused,
+            QStringLiteral("Idempotency-Key reused"),
+            QStringLiteral("This Idempotency-Key was already used for a different request; "
+                           "use a new key for new work."),
+            {}});
+    return replay(tx, stored->status, stored->body);
 }
 
 http::Response Idempotency::replay(Tx &tx, int status, const QByteArray &body) const

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "backend/api/idempotencystore.h"
 #include "backend/http/httptypes.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace flowviz::api {
 
@@ -39,6 +41,12 @@ public:
                                   const QByteArray &body);
     // Throws a 422 ApiError when the key is longer than kMaxKeyLength.
     static void checkKey(const QByteArray &key);
+
+    // What a claimed key allows, given its lock and the answer stored under it: nothing when
+    // the work is to be done, the stored answer replayed, or a 409 (ApiError) when another
+    // transaction holds the key, a 422 when it was used for a different request (`hash`).
+    std::optional<http::Response> settle(Tx &tx, const QByteArray &hash, bool locked,
+                                         const std::optional<StoredAnswer> &stored) const;
 
 private:
     http::Response replay(Tx &tx, int status, const QByteArray &body) const;

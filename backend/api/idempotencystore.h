@@ -3,7 +3,9 @@
 #include "backend/db/pgsession.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <optional>
@@ -45,6 +47,14 @@ public:
     db::PgDeferred<std::optional<StoredAnswer>> find(const QUuid &userId, const QString &key);
     // Goes with the COMMIT; a failure aborts it.
     void remember(const AnswerToStore &answer);
+
+    // The same for many keys of one user in one statement each (a sync batch): the locks
+    // (in the keys' order), the answers stored under them (by position in `keys`), and the
+    // answers to remember.
+    db::PgDeferred<QList<bool>> tryLockAll(const QUuid &userId, const QStringList &keys);
+    db::PgDeferred<QHash<qsizetype, StoredAnswer>> findAll(const QUuid &userId,
+                                                           const QStringList &keys);
+    void rememberAll(const QList<AnswerToStore> &answers);
 
 private:
     db::PgSession &m_db;

@@ -1,5 +1,6 @@
 #include "backend/sync/syncservice.h"
 
+#include "backend/api/idempotencystore.h"
 #include "backend/api/routing.h"
 #include "backend/lots/lotcommands.h"
 #include "backend/lots/lotroutes.h"
@@ -12,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
 
 namespace flowviz::sync {
 
@@ -162,6 +164,97 @@ SyncResult runOperation(api::Tx &tx, api::ApiContext &api, const SyncCall &call)
     return execute(tx, api, call, *operation);
 }
 
+// One operation at a time, each in its savepoint with its own idempotency check and record.
+QList<SyncResult> runEach(api::Tx &tx, api::ApiContext &api, const QList<SyncCall> &calls)
+{
+    QList<SyncResult> out;
+    for (const SyncCall &call : calls)
+        out.append(runOperation(tx, api, call));
+    return out;
+}
+
+// An operation failed on the set-based path: the chunk is rolled back and run one
+// operation at a time, so that the failure undoes only that operation's work.
+struct SetBasedFailed
+{
+};
+
+bool keysDistinct(const QList<SyncCall> &calls)
+{
+    QSet<QString> seen;
+    for (const SyncCall &call : calls) {
+        if (seen.contains(call.key))
+            return false;
+        seen.insert(call.key);
+    }
+    return true;
+}
+
+// The chunk set-based: the keys' locks and stored answers read in one statement each, every
+// fresh operation run without a savepoint of its own, and their answers remembered in one
+// statement. Throws SetBasedFailed when an operation fails: nothing of the chunk may then
+// commit, since that operation may have written part of its work.
+QList<SyncResult> runSetBased(api::Tx &tx, api::ApiContext &api, const QList<SyncCall> &calls)
+{
+    QList<SyncResult> out(calls.size());
+    QList<qsizetype> claimed; // positions in `calls` whose keys are claimed
+    QStringList keys;
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const SyncCall &call = calls.at(i);
+        if (const auto problem = refusal(call, operationFor(call.method, call.path), tx.user.role))
+            out[i] = problemResult(call.key, *problem);
+        else {
+            claimed.append(i);
+            keys.append(call.key);
+        }
+    }
+    api::IdempotencyStore store(tx.db);
+    // The reads run after the locks are taken, so they see what earlier holders committed.
+    const auto locks = store.tryLockAll(tx.user.userId, keys);
+    const auto stored = store.findAll(tx.user.userId, keys);
+    const QList<bool> locked = locks.get();
+    const QHash<qsizetype, api::StoredAnswer> answers = stored.get();
+    const api::Idempotency idempotency(api.events());
+    QList<api::AnswerToStore> remember;
+    for (qsizetype k = 0; k < claimed.size(); ++k) {
+        const SyncCall &call = calls.at(claimed[k]);
+        const QByteArray method = call.method.toLatin1();
+        const QByteArray hash = api::Idempotency::requestHash(
+            method, call.path, QJsonDocument(*call.body).toJson(QJsonDocument::Compact));
+        SyncResult &result = out[claimed[k]];
+        try {
+            const auto found = answers.constFind(k);
+            const auto answered = idempotency.settle(
+                tx, hash, locked.value(k),
+                found == answers.constEnd() ? std::nullopt : std::optional(*found));
+            if (answered) {
+                result = replayResult(call.key, *answered);
+                continue;
+            }
+        } catch (const ApiError &e) { // the key is busy or reused: nothing was written
+            result = problemResult(call.key, e.problem());
+            continue;
+        }
+        std::optional<Outcome> outcome;
+        try {
+            outcome = operationFor(call.method, call.path)->work(tx, *call.body, api.events());
+        } catch (const ApiError &) {
+            throw SetBasedFailed{};
+        } catch (const db::DbError &e) {
+            if (e.connectionLost())
+                throw;
+            throw SetBasedFailed{};
+        }
+        if (outcome->answer.status < 200 || outcome->answer.status >= 300)
+            throw SetBasedFailed{};
+        result = SyncResult{call.key, outcome->answer.status, outcome->body};
+        remember.append({tx.user.userId, call.key, hash, method, call.path, outcome->answer.status,
+                         outcome->answer.body});
+    }
+    store.rememberAll(remember);
+    return out;
+}
+
 } // namespace
 
 QList<SyncResult> run(db::PgSession &db, api::ApiContext &api, const auth::Claims &user,
@@ -170,21 +263,28 @@ QList<SyncResult> run(db::PgSession &db, api::ApiContext &api, const auth::Claim
     QList<SyncResult> results;
     results.reserve(calls.size());
     for (qsizetype start = 0; start < calls.size(); start += kOperationsPerTransaction) {
-        const qsizetype end = std::min<qsizetype>(calls.size(), start + kOperationsPerTransaction);
-        api::Tx tx{db, user, {}};
-        const QList<SyncResult> chunk = db.transaction([&] {
-            api::ApiContext::checkUserActive(db, user);
-            // The account check answers before the first operation runs: its refusal is the
-            // whole batch's, not one operation's result.
-            db.flush();
-            QList<SyncResult> out;
-            for (qsizetype i = start; i < end; ++i)
-                out.append(runOperation(tx, api, calls.at(i)));
-            return out;
-        });
-        for (const auto &f : tx.afterCommit)
-            f();
-        results.append(chunk);
+        const QList<SyncCall> chunk = calls.mid(start, kOperationsPerTransaction);
+        // Set-based when the chunk's keys are distinct (a repeated key would have to see the
+        // first one's answer); one operation at a time when that fails.
+        bool setBased = keysDistinct(chunk);
+        for (;;) {
+            api::Tx tx{db, user, {}};
+            try {
+                const QList<SyncResult> done = db.transaction([&] {
+                    api::ApiContext::checkUserActive(db, user);
+                    // The account check answers before the first operation runs: its refusal
+                    // is the whole batch's, not one operation's result.
+                    db.flush();
+                    return setBased ? runSetBased(tx, api, chunk) : runEach(tx, api, chunk);
+                });
+                for (const auto &f : tx.afterCommit)
+                    f();
+                results.append(done);
+                break;
+            } catch (const SetBasedFailed &) {
+                setBased = false;
+            }
+        }
     }
     return results;
 }

@@ -1,0 +1,266 @@
+// POST /api/v1/sync against a real flowviz-server: each operation of a batch counts as if it had
+// been sent alone. The server runs a batch set-based (one idempotency read and write for many
+// operations, no savepoint per operation) and falls back to one operation at a time when one
+// fails; these suites pin that the answers and what is stored are the same either way.
+
+#include "tests/backend/apitestutil.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace flowviz::test;
+
+namespace {
+
+const QString kLots = QStringLiteral("/api/v1/lots");
+const QString kDecisions = QStringLiteral("/api/v1/qc-decisions");
+
+QJsonObject operation(const QString &key, const QJsonObject &body, const QString &path = kLots)
+{
+    return {{QStringLiteral("idempotency_key"), key},
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("path"), path},
+            {QStringLiteral("body"), body}};
+}
+
+QJsonObject batch(const QJsonArray &operations)
+{
+    return {{QStringLiteral("operations"), operations}};
+}
+
+QJsonArray resultsOf(const Reply &r)
+{
+    return r.json().value(QStringLiteral("results")).toArray();
+}
+
+QList<int> statusesOf(const Reply &r)
+{
+    QList<int> out;
+    for (const QJsonValue &v : resultsOf(r))
+        out.append(v.toObject().value(QStringLiteral("status")).toInt());
+    return out;
+}
+
+QList<bool> replayedOf(const Reply &r)
+{
+    QList<bool> out;
+    for (const QJsonValue &v : resultsOf(r))
+        out.append(v.toObject().value(QStringLiteral("replayed")).toBool());
+    return out;
+}
+
+} // namespace
+
+class TestSyncApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(QStringLiteral("tst_syncapi"), noRateLimits());
+        QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
+        m_client = clientFor(*m_server, QStringLiteral("operator"));
+        QVERIFY(m_client);
+    }
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    // One refused operation answers its own problem; the others are stored, once each, and a
+    // resend of the batch replays their answers byte for byte.
+    void refusedOperationUndoesOnlyItself()
+    {
+        QJsonArray ops;
+        for (int i = 1; i <= 5; ++i) {
+            const QString code = QStringLiteral("ONE-BAD-%1").arg(i);
+            QJsonArray parents;
+            if (i == 3)
+                parents.append(parentRef(QStringLiteral("NO-SUCH-PARENT"), QStringLiteral("1")));
+            ops.append(
+                operation(QStringLiteral("one-bad-%1").arg(i),
+                          lotBody(code, QStringLiteral("DEB"), QStringLiteral("10"), {}, parents)));
+        }
+        const long long replaysBefore = metric("flowviz_idempotent_replays_total");
+        const long long registeredBefore = registered();
+        const Reply first = m_client->post(QStringLiteral("/api/v1/sync"), batch(ops));
+        QVERIFY2(first.status == 200, qPrintable(describe(first)));
+        QCOMPARE(statusesOf(first), (QList<int>{201, 201, 422, 201, 201}));
+        QCOMPARE(lotsLike(QStringLiteral("ONE-BAD-%")), 4);
+        QCOMPARE(keysLike(QStringLiteral("one-bad-%")), 4);
+        QCOMPARE(registered() - registeredBefore, 4);
+
+        const Reply again = m_client->post(QStringLiteral("/api/v1/sync"), batch(ops));
+        QVERIFY2(again.status == 200, qPrintable(describe(again)));
+        QCOMPARE(statusesOf(again), (QList<int>{201, 201, 422, 201, 201}));
+        QCOMPARE(replayedOf(again), (QList<bool>{true, true, false, true, true}));
+        for (int i : {0, 1, 3, 4})
+            QCOMPARE(resultsOf(again)[i].toObject().value(QStringLiteral("body")),
+                     resultsOf(first)[i].toObject().value(QStringLiteral("body")));
+        QCOMPARE(lotsLike(QStringLiteral("ONE-BAD-%")), 4);
+        QCOMPARE(registered() - registeredBefore, 4);
+        QCOMPARE(metric("flowviz_idempotent_replays_total") - replaysBefore, 4);
+    }
+
+    // Mass balance across the operations of one batch: the second draw that would take more
+    // than is left is refused after the first one was written, and only the first counts.
+    void drawsInOneBatchKeepMassBalance()
+    {
+        QCOMPARE(m_client
+                     ->post(kLots, lotBody(QStringLiteral("MB-PARENT"), QStringLiteral("RAW"),
+                                           QStringLiteral("10")))
+                     .status,
+                 201);
+        QJsonArray ops;
+        const QStringList draws{QStringLiteral("6"), QStringLiteral("6"), QStringLiteral("4")};
+        for (int i = 0; i < draws.size(); ++i)
+            ops.append(
+                operation(QStringLiteral("mb-%1").arg(i),
+                          lotBody(QStringLiteral("MB-CHILD-%1").arg(i), QStringLiteral("DEB"),
+                                  QStringLiteral("5"), {},
+                                  QJsonArray{parentRef(QStringLiteral("MB-PARENT"), draws[i])})));
+        const Reply r = m_client->post(QStringLiteral("/api/v1/sync"), batch(ops));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(statusesOf(r), (QList<int>{201, 409, 201}));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT sum(l.quantity_used_kg) FROM lot_genealogy l JOIN lots p ON p.id = "
+                     "l.parent_lot_id WHERE p.lot_code = 'MB-PARENT'")),
+                 QStringLiteral("10.00"));
+        QCOMPARE(lotsLike(QStringLiteral("MB-CHILD-%")), 2);
+        QCOMPARE(keysLike(QStringLiteral("mb-%")), 2);
+    }
+
+    // A key sent twice in one batch: the second is the first's replay, or 422 when it asks
+    // for something else; a key first used by a plain POST is replayed through sync.
+    void repeatedKeys()
+    {
+        const QJsonObject body =
+            lotBody(QStringLiteral("REPEAT-1"), QStringLiteral("RAW"), QStringLiteral("3"));
+        const QJsonObject other =
+            lotBody(QStringLiteral("REPEAT-2"), QStringLiteral("RAW"), QStringLiteral("3"));
+        const Reply r = m_client->post(QStringLiteral("/api/v1/sync"),
+                                       batch({operation(QStringLiteral("repeat-a"), body),
+                                              operation(QStringLiteral("repeat-a"), body),
+                                              operation(QStringLiteral("repeat-a"), other)}));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(statusesOf(r), (QList<int>{201, 201, 422}));
+        QCOMPARE(replayedOf(r), (QList<bool>{false, true, false}));
+        QCOMPARE(lotsLike(QStringLiteral("REPEAT-%")), 1);
+        // The second body alone would be stored: only the key tells it is not new work.
+        const Reply reused = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("repeat-b"),
+                             lotBody(QStringLiteral("REUSED-1"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("repeat-b"),
+                             lotBody(QStringLiteral("REUSED-2"), QStringLiteral("RAW")))}));
+        QVERIFY2(reused.status == 200, qPrintable(describe(reused)));
+        QCOMPARE(statusesOf(reused), (QList<int>{201, 422}));
+        QCOMPARE(lotsLike(QStringLiteral("REUSED-%")), 1);
+
+        const QJsonObject direct =
+            lotBody(QStringLiteral("DIRECT-THEN-SYNC"), QStringLiteral("RAW"), QStringLiteral("2"));
+        const Reply posted = m_client->post(kLots, direct, {{"Idempotency-Key", "direct-key"}});
+        QCOMPARE(posted.status, 201);
+        const Reply synced = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("direct-key"), direct),
+                   operation(QStringLiteral("direct-key"),
+                             lotBody(QStringLiteral("DIRECT-OTHER"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("after-direct"),
+                             lotBody(QStringLiteral("AFTER-DIRECT"), QStringLiteral("RAW")))}));
+        QVERIFY2(synced.status == 200, qPrintable(describe(synced)));
+        QCOMPARE(statusesOf(synced), (QList<int>{201, 422, 201}));
+        QCOMPARE(replayedOf(synced), (QList<bool>{true, false, false}));
+        QCOMPARE(resultsOf(synced)[0].toObject().value(QStringLiteral("body")).toObject(),
+                 posted.json());
+        QCOMPARE(lotsLike(QStringLiteral("DIRECT-%")), 1);
+    }
+
+    // More operations than one transaction takes: a refusal in the second transaction leaves
+    // the first one's work and the rest of its own.
+    void refusalInALaterTransaction()
+    {
+        QJsonArray ops;
+        for (int i = 0; i < 150; ++i)
+            ops.append(operation(QStringLiteral("many-%1").arg(i),
+                                 lotBody(QStringLiteral("MANY-%1").arg(i), QStringLiteral("RAW"),
+                                         QStringLiteral("1"))));
+        // A lot code already taken: 409 at position 120.
+        ops[120] = operation(QStringLiteral("many-120"),
+                             lotBody(QStringLiteral("MANY-7"), QStringLiteral("RAW")));
+        const Reply r = m_client->post(QStringLiteral("/api/v1/sync"), batch(ops));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        const QList<int> statuses = statusesOf(r);
+        QCOMPARE(statuses.size(), 150);
+        for (int i = 0; i < 150; ++i)
+            QCOMPARE(statuses[i], i == 120 ? 409 : 201);
+        QCOMPARE(lotsLike(QStringLiteral("MANY-%")), 149);
+        QCOMPARE(keysLike(QStringLiteral("many-%")), 149);
+    }
+
+    // A lot and a decision on it in one batch; a decision on an unknown lot refused alone.
+    void lotsAndDecisions()
+    {
+        const Reply r = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("mixed-lot"),
+                             lotBody(QStringLiteral("MIXED-1"), QStringLiteral("RAW"),
+                                     QStringLiteral("4"))),
+                   operation(QStringLiteral("mixed-pass"),
+                             decisionBody(QStringLiteral("MIXED-1"), QStringLiteral("PASS")),
+                             kDecisions),
+                   operation(QStringLiteral("mixed-unknown"),
+                             decisionBody(QStringLiteral("MIXED-NONE"), QStringLiteral("PASS")),
+                             kDecisions)}));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        const QList<int> statuses = statusesOf(r);
+        QCOMPARE(statuses.size(), 3);
+        QCOMPARE(statuses[0], 201);
+        QCOMPARE(statuses[1], 201);
+        QVERIFY2(statuses[2] >= 400 && statuses[2] < 500, r.body.constData());
+        QCOMPARE(m_server->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = "
+                                    "d.lot_id WHERE l.lot_code = 'MIXED-1'")),
+                 QStringLiteral("1"));
+        QCOMPARE(keysLike(QStringLiteral("mixed-%")), 2);
+    }
+
+private:
+    int lotsLike(const QString &pattern)
+    {
+        return m_server->db()
+            .scalar(QStringLiteral("SELECT count(*) FROM lots WHERE lot_code LIKE $1"), {pattern})
+            .toInt();
+    }
+    int keysLike(const QString &pattern)
+    {
+        return m_server->db()
+            .scalar(QStringLiteral("SELECT count(*) FROM idempotency_keys WHERE "
+                                   "idempotency_key LIKE $1"),
+                    {pattern})
+            .toInt();
+    }
+    // The sum of a counter's series on /metrics.
+    long long metric(const char *name)
+    {
+        HttpClient c(m_server->baseUrl());
+        const Reply r = c.get(QStringLiteral("/metrics"));
+        long long sum = 0;
+        const QRegularExpression line(
+            QStringLiteral("^%1(\\{[^}]*\\})? ([0-9.e+]+)$").arg(QString::fromLatin1(name)),
+            QRegularExpression::MultilineOption);
+        for (auto it = line.globalMatch(QString::fromUtf8(r.body)); it.hasNext();)
+            sum += qRound64(it.next().captured(2).toDouble());
+        return sum;
+    }
+    long long registered() { return metric("flowviz_lots_registered_total"); }
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpClient> m_client;
+};
+
+QTEST_GUILESS_MAIN(TestSyncApi)
+#include "tst_syncapi.moc"
