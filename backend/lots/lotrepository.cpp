@@ -143,7 +143,8 @@ db::PgDeferred<QList<ParentState>> LotRepository::lockParents(const QStringList 
             }};
 }
 
-std::optional<wire::Lot> LotRepository::insert(const NewLot &lot, const QList<ParentLink> &parents)
+db::PgDeferred<std::optional<wire::Lot>> LotRepository::insert(const NewLot &lot,
+                                                               const QList<ParentLink> &parents)
 {
     QStringList parentIds;
     QStringList quantities;
@@ -153,18 +154,19 @@ std::optional<wire::Lot> LotRepository::insert(const NewLot &lot, const QList<Pa
     }
     // insert_lot (migration 0005): a taken id or code inserts no row (and so no link), and
     // the transaction stays usable without a savepoint.
-    const db::PgResult r = m_db.exec(
-        "SELECT * FROM insert_lot($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, $7::numeric, "
-        "$8::jsonb, $9::uuid, $10, $11::timestamptz, $12::boolean, $13::uuid[], $14::numeric[])",
-        {lot.id, lot.lotCode, toString(lot.type), toString(lot.status), lot.productionRunId,
-         lot.weightKg, lot.temperatureC, QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact),
-         lot.operatorId,
-         lot.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(lot.workstationId),
-         lot.clientCreatedAt, lot.clientTimeFlagged, db::SqlValue::textArray(parentIds),
-         db::SqlValue::textArray(quantities)});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return lotFromRow(r, 0);
+    return {
+        m_db.queue("SELECT * FROM insert_lot($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, "
+                   "$7::numeric, $8::jsonb, $9::uuid, $10, $11::timestamptz, $12::boolean, "
+                   "$13::uuid[], $14::numeric[])",
+                   {lot.id, lot.lotCode, toString(lot.type), toString(lot.status),
+                    lot.productionRunId, lot.weightKg, lot.temperatureC,
+                    QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact), lot.operatorId,
+                    lot.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(lot.workstationId),
+                    lot.clientCreatedAt, lot.clientTimeFlagged, db::SqlValue::textArray(parentIds),
+                    db::SqlValue::textArray(quantities)}),
+        [](const db::PgResult &r) {
+            return r.rows() == 0 ? std::nullopt : std::optional(lotFromRow(r, 0));
+        }};
 }
 
 bool LotRepository::idTaken(const QUuid &id)

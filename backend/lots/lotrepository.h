@@ -89,8 +89,9 @@ public:
     // are left out. Queued.
     db::PgDeferred<QList<ParentState>> lockParents(const QStringList &codes);
     // Inserts the lot and its links to `parents` in one statement. Returns the lot as stored,
-    // or none when its id or code is already taken (then nothing was written).
-    std::optional<wire::Lot> insert(const NewLot &lot, const QList<ParentLink> &parents);
+    // or none when its id or code is already taken (then nothing was written). Queued.
+    db::PgDeferred<std::optional<wire::Lot>> insert(const NewLot &lot,
+                                                    const QList<ParentLink> &parents);
     bool idTaken(const QUuid &id);
     QList<wire::Lot> list(const LotFilter &filter);
     db::PgDeferred<std::optional<RunRef>> findRun(const std::optional<QUuid> &id,

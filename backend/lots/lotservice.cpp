@@ -172,11 +172,9 @@ QList<wire::LotLink> parentLinks(const QList<wire::ParentUse> &uses,
     return out;
 }
 
-// Inserts the lot with its links; a taken id or code is a 409.
-wire::Lot insertLot(LotRepository &repo, const NewLot &lot, const QList<ParentLink> &links)
+// The 409 for a lot whose insert stored nothing: its id or its code is taken.
+[[noreturn]] void refuseTaken(LotRepository &repo, const NewLot &lot)
 {
-    if (auto stored = repo.insert(lot, links))
-        return *stored;
     if (repo.idTaken(lot.id))
         throw ApiError::conflict(problemtype::kLotIdExists, QStringLiteral("Lot id already used"),
                                  QStringLiteral("A lot with id %1 is already registered.")
@@ -188,35 +186,76 @@ wire::Lot insertLot(LotRepository &repo, const NewLot &lot, const QList<ParentLi
                                  .arg(lot.lotCode));
 }
 
+// A lot that passed every check, ready to insert, with what its answer lists.
+struct Checked
+{
+    NewLot lot;
+    QList<ParentLink> links;
+    std::optional<TemperatureProfile> profile;
+    QList<wire::LotLink> parents;
+};
+
+// Runs every rule on the command. The run and the parents' locks are read in one round trip
+// (with whatever the session has queued: the transaction's start, the account check, earlier
+// lots of the transaction); `profile` gives the lot type's profile once they are back.
+Checked check(const api::Tx &tx, LotRepository &repo, const wire::RegisterLot &command,
+              const std::function<std::optional<TemperatureProfile>()> &profile)
+{
+    Checked c{newLot(tx, command), {}, {}, {}};
+    QStringList parentCodes;
+    for (const wire::ParentUse &use : command.parents)
+        parentCodes << use.lotCode;
+    const auto run = findRun(repo, command);
+    const auto parents = repo.lockParents(parentCodes);
+    c.lot.productionRunId = activeRun(run, command);
+    const QList<ParentState> parentStates = parents.get();
+    c.links = checkParents(command.parents, parentStates);
+    c.profile = profile();
+    c.lot.status = initialStatus(c.profile, c.lot);
+    c.parents = parentLinks(command.parents, parentStates);
+    return c;
+}
+
+// The lot as its insert stored it (none: a 409), answered; announced after the commit.
+wire::Lot registered(api::Tx &tx, LotRepository &repo, const Checked &c,
+                     std::optional<wire::Lot> stored, const api::Events &events)
+{
+    if (!stored)
+        refuseTaken(repo, c.lot);
+    const LotType type = c.lot.type;
+    tx.afterCommit.append([&events, type] {
+        if (events.lotRegistered)
+            events.lotRegistered(type);
+    });
+    classify(*stored, c.profile);
+    stored->parents = c.parents;
+    return *stored; // a new lot has no children
+}
+
 } // namespace
 
 wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Events &events)
 {
     LotRepository repo(tx.db);
-    NewLot lot = newLot(tx, command);
     // What the checks read goes in one round trip (with the transaction's start and the
     // account check), the lot and its links in a second, the COMMIT in a third.
-    QStringList parentCodes;
-    for (const wire::ParentUse &use : command.parents)
-        parentCodes << use.lotCode;
-    const auto profile = repo.profile(lot.type);
-    const auto run = findRun(repo, command);
-    const auto parents = repo.lockParents(parentCodes);
-    lot.productionRunId = activeRun(run, command);
-    const QList<ParentState> parentStates = parents.get();
-    const QList<ParentLink> links = checkParents(command.parents, parentStates);
-    const std::optional<TemperatureProfile> typeProfile = profile.get();
-    lot.status = initialStatus(typeProfile, lot);
-    wire::Lot stored = insertLot(repo, lot, links);
+    const auto profile = repo.profile(command.type);
+    const Checked c = check(tx, repo, command, [&] { return profile.get(); });
+    return registered(tx, repo, c, repo.insert(c.lot, c.links).get(), events);
+}
 
-    const LotType registered = lot.type;
-    tx.afterCommit.append([&events, registered] {
-        if (events.lotRegistered)
-            events.lotRegistered(registered);
+Registrar::Registrar(api::Tx &tx) : m_tx(tx), m_repo(tx.db), m_queuedProfiles(m_repo.profiles()) {}
+
+std::function<wire::Lot()> Registrar::create(const wire::RegisterLot &command,
+                                             const api::Events &events)
+{
+    const Checked c = check(m_tx, m_repo, command, [this, type = command.type] {
+        if (!m_profiles)
+            m_profiles = m_queuedProfiles.get();
+        return profileOf(*m_profiles, type);
     });
-    classify(stored, typeProfile);
-    stored.parents = parentLinks(command.parents, parentStates);
-    return stored; // a new lot has no children
+    const auto stored = m_repo.insert(c.lot, c.links);
+    return [this, c, stored, &events] { return registered(m_tx, m_repo, c, stored.get(), events); };
 }
 
 wire::Lot get(api::Tx &tx, const QString &lotCode)

@@ -32,10 +32,31 @@ struct Outcome
     QJsonValue body;
 };
 
+// The operations of one set-based transaction, with what they share: lots are registered
+// through one Registrar (the profiles read once, the inserts queued).
+struct Batch
+{
+    api::Tx &tx;
+    std::optional<lots::service::Registrar> lots;
+
+    lots::service::Registrar &registrar()
+    {
+        if (!lots)
+            lots.emplace(tx);
+        return *lots;
+    }
+};
+
+// An operation's outcome once the round trip carrying its writes is back; throws its refusal.
+using Finish = std::function<Outcome()>;
+
 struct Operation
 {
     std::initializer_list<Role> roles;
+    // Runs the operation alone.
     std::function<Outcome(api::Tx &, const QJsonObject &, const api::Events &)> work;
+    // Checks it and queues its writes in a set-based transaction (throwing its refusal).
+    std::function<Finish(Batch &, const QJsonObject &, const api::Events &)> queue;
 };
 
 // The body of a stored or untyped answer, read back from its bytes.
@@ -49,10 +70,20 @@ QJsonValue bodyOf(const Response &r)
     return QJsonValue(QJsonValue::Null);
 }
 
+Outcome lotOutcome(const wire::Lot &lot)
+{
+    return {lots::registeredAnswer(lot), lot.toJson()};
+}
+
 Outcome registerLot(api::Tx &tx, const QJsonObject &body, const api::Events &events)
 {
-    const wire::Lot lot = lots::service::create(tx, lots::decodeRegisterLot(body), events);
-    return {lots::registeredAnswer(lot), lot.toJson()};
+    return lotOutcome(lots::service::create(tx, lots::decodeRegisterLot(body), events));
+}
+
+Finish queueLot(Batch &batch, const QJsonObject &body, const api::Events &events)
+{
+    auto stored = batch.registrar().create(lots::decodeRegisterLot(body), events);
+    return [stored] { return lotOutcome(stored()); };
 }
 
 Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &events)
@@ -62,11 +93,17 @@ Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &
     return {Response::json(201, json), json};
 }
 
+Finish queueDecision(Batch &batch, const QJsonObject &body, const api::Events &events)
+{
+    const Outcome outcome = recordDecision(batch.tx, body, events);
+    return [outcome] { return outcome; };
+}
+
 // The calls a workstation queues offline. Each runs the same service code as its own route.
 const Operation *operationFor(const QString &method, const QString &path)
 {
-    static const Operation lots{api::kCanCreateLots, &registerLot};
-    static const Operation decisions{api::kCanDecideQc, &recordDecision};
+    static const Operation lots{api::kCanCreateLots, &registerLot, &queueLot};
+    static const Operation decisions{api::kCanDecideQc, &recordDecision, &queueDecision};
     if (method != u"POST")
         return nullptr;
     if (path == u"/api/v1/lots")
@@ -215,12 +252,31 @@ QList<SyncResult> runSetBased(api::Tx &tx, api::ApiContext &api, const QList<Syn
     const QList<bool> locked = locks.get();
     const QHash<qsizetype, api::StoredAnswer> answers = stored.get();
     const api::Idempotency idempotency(api.events());
-    QList<api::AnswerToStore> remember;
+    // An operation's refusal, here or when its writes come back, fails the set-based attempt.
+    const auto orFail = [](auto &&step) {
+        try {
+            return step();
+        } catch (const ApiError &) {
+            throw SetBasedFailed{};
+        } catch (const db::DbError &e) {
+            if (e.connectionLost())
+                throw;
+            throw SetBasedFailed{};
+        }
+    };
+    Batch batch{tx, {}};
+    struct Fresh
+    {
+        qsizetype at;
+        QByteArray hash;
+        Finish finish;
+    };
+    QList<Fresh> fresh;
     for (qsizetype k = 0; k < claimed.size(); ++k) {
         const SyncCall &call = calls.at(claimed[k]);
-        const QByteArray method = call.method.toLatin1();
-        const QByteArray hash = api::Idempotency::requestHash(
-            method, call.path, QJsonDocument(*call.body).toJson(QJsonDocument::Compact));
+        const QByteArray hash =
+            api::Idempotency::requestHash(call.method.toLatin1(), call.path,
+                                          QJsonDocument(*call.body).toJson(QJsonDocument::Compact));
         SyncResult &result = out[claimed[k]];
         try {
             const auto found = answers.constFind(k);
@@ -235,21 +291,19 @@ QList<SyncResult> runSetBased(api::Tx &tx, api::ApiContext &api, const QList<Syn
             result = problemResult(call.key, e.problem());
             continue;
         }
-        std::optional<Outcome> outcome;
-        try {
-            outcome = operationFor(call.method, call.path)->work(tx, *call.body, api.events());
-        } catch (const ApiError &) {
+        const Operation *operation = operationFor(call.method, call.path);
+        fresh.append({claimed[k], hash,
+                      orFail([&] { return operation->queue(batch, *call.body, api.events()); })});
+    }
+    QList<api::AnswerToStore> remember;
+    for (const Fresh &f : fresh) {
+        const Outcome outcome = orFail(f.finish);
+        if (outcome.answer.status < 200 || outcome.answer.status >= 300)
             throw SetBasedFailed{};
-        } catch (const db::DbError &e) {
-            if (e.connectionLost())
-                throw;
-            throw SetBasedFailed{};
-        }
-        if (outcome->answer.status < 200 || outcome->answer.status >= 300)
-            throw SetBasedFailed{};
-        result = SyncResult{call.key, outcome->answer.status, outcome->body};
-        remember.append({tx.user.userId, call.key, hash, method, call.path, outcome->answer.status,
-                         outcome->answer.body});
+        const SyncCall &call = calls.at(f.at);
+        out[f.at] = SyncResult{call.key, outcome.answer.status, outcome.body};
+        remember.append({tx.user.userId, call.key, f.hash, call.method.toLatin1(), call.path,
+                         outcome.answer.status, outcome.answer.body});
     }
     store.rememberAll(remember);
     return out;

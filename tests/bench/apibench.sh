@@ -245,6 +245,29 @@ LUA
     done
     curl -fsS -o "$dir/one.json" -H "Authorization: Bearer $token" "$base/api/v1/traceability/RAW-0000-0000?direction=forward"
     echo "   one forward answer: $(jq '.nodes | length' "$dir/one.json") lots, $(wc -c <"$dir/one.json") bytes"
+    # The other reads a supervisor's screens and Prometheus make, on the same million lots:
+    # the newest pages of the lot list, a month of daily stats (the last 30 generated days) and
+    # the holds list at 4 connections, then /metrics scraped one at a time, as Prometheus does.
+    from=$(date -u -d "2024-12-01 +$((days > 30 ? days - 30 : 0)) days" +%FT00:00:00Z)
+    to=$(date -u -d "2024-12-01 +$days days" +%FT00:00:00Z)
+    for path in "/api/v1/lots?limit=50" "/api/v1/lots?type=FG&limit=50" \
+        "/api/v1/lots?code_prefix=MIX-0300&limit=50" \
+        "/api/v1/stats/lots?from=$from&to=$to&bucket=day" "/api/v1/stats/qc?from=$from&to=$to&bucket=day" \
+        "/api/v1/stats/holds" "/metrics"; do
+        clients=4
+        [ "$path" != /metrics ] || clients=1
+        reset_statements
+        before=$(cpu_ticks "$pid")
+        wrk -t"$(( clients < 2 ? clients : 2 ))" -c"$clients" -d"${duration}s" --latency "${auth[@]}" "$base$path" >"$dir/wrk.txt"
+        after=$(cpu_ticks "$pid")
+        read -r a50 a99 < <(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print p50, p99}' "$dir/wrk.txt")
+        curl -fsS -o "$dir/one.out" "${auth[@]}" "$base$path"
+        echo "-- GET $path on $made generated lots, $clients connections:" \
+            "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt") rps, p50 $a50, p99 $a99, $(wc -c <"$dir/one.out") bytes"
+        grep -E 'Non-2xx' "$dir/wrk.txt" || true
+        refused "$dir/wrk.txt"
+        cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
+    done
 fi
 if [[ $sections == *" sync "* ]]; then
     # A workstation's outbox after a long network outage: 10,000 lot registrations (every fifth

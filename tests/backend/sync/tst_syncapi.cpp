@@ -201,7 +201,8 @@ private slots:
         QCOMPARE(keysLike(QStringLiteral("many-%")), 149);
     }
 
-    // A lot and a decision on it in one batch; a decision on an unknown lot refused alone.
+    // A lot, a lot drawn from it and a decision on it in one batch; a decision on an unknown
+    // lot refused alone.
     void lotsAndDecisions()
     {
         const Reply r = m_client->post(
@@ -209,6 +210,11 @@ private slots:
             batch({operation(QStringLiteral("mixed-lot"),
                              lotBody(QStringLiteral("MIXED-1"), QStringLiteral("RAW"),
                                      QStringLiteral("4"))),
+                   operation(QStringLiteral("mixed-child"),
+                             lotBody(QStringLiteral("MIXED-2"), QStringLiteral("DEB"),
+                                     QStringLiteral("1"), {},
+                                     QJsonArray{parentRef(QStringLiteral("MIXED-1"),
+                                                          QStringLiteral("1.5"))})),
                    operation(QStringLiteral("mixed-pass"),
                              decisionBody(QStringLiteral("MIXED-1"), QStringLiteral("PASS")),
                              kDecisions),
@@ -217,15 +223,30 @@ private slots:
                              kDecisions)}));
         QVERIFY2(r.status == 200, qPrintable(describe(r)));
         const QList<int> statuses = statusesOf(r);
-        QCOMPARE(statuses.size(), 3);
+        QCOMPARE(statuses.size(), 4);
         QCOMPARE(statuses[0], 201);
         QCOMPARE(statuses[1], 201);
-        QVERIFY2(statuses[2] >= 400 && statuses[2] < 500, r.body.constData());
+        QCOMPARE(statuses[2], 201);
+        QVERIFY2(statuses[3] >= 400 && statuses[3] < 500, r.body.constData());
+        // The child's answer names the parent registered two operations before it.
+        const QJsonArray parents = resultsOf(r)[1]
+                                       .toObject()
+                                       .value(QStringLiteral("body"))
+                                       .toObject()
+                                       .value(QStringLiteral("parents"))
+                                       .toArray();
+        QCOMPARE(parents.size(), 1);
+        QCOMPARE(parents[0].toObject().value(QStringLiteral("lot_code")).toString(),
+                 QStringLiteral("MIXED-1"));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT sum(l.quantity_used_kg) FROM lot_genealogy l JOIN lots p ON p.id = "
+                     "l.parent_lot_id WHERE p.lot_code = 'MIXED-1'")),
+                 QStringLiteral("1.50"));
         QCOMPARE(m_server->db().scalar(
                      QStringLiteral("SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = "
                                     "d.lot_id WHERE l.lot_code = 'MIXED-1'")),
                  QStringLiteral("1"));
-        QCOMPARE(keysLike(QStringLiteral("mixed-%")), 2);
+        QCOMPARE(keysLike(QStringLiteral("mixed-%")), 3);
     }
 
 private:
