@@ -41,6 +41,22 @@ ApiError ApiError::badRequest(const QString &detail)
     return ApiError(wire::Problem::badRequest(detail));
 }
 
+ApiError ApiError::invalidParameters(const FieldErrors &errors)
+{
+    const QString detail =
+        errors.size() == 1
+            ? errors.first().message
+            : QStringLiteral("%1 query parameters are invalid: %2.").arg(errors.size()).arg([&] {
+                  QStringList messages;
+                  for (const FieldError &e : errors)
+                      messages << e.message;
+                  return messages.join(u' ');
+              }());
+    return ApiError(wire::Problem{wire::Problem::Kind::BadRequest,
+                                  wire::problemtype::kInvalidParameter,
+                                  QStringLiteral("Invalid query parameter"), detail, errors});
+}
+
 ApiError ApiError::unauthorized(const QString &detail)
 {
     return ApiError(wire::Problem::unauthorized(detail), {{"WWW-Authenticate", "Bearer"}});

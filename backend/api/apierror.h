@@ -29,6 +29,8 @@ public:
     static ApiError notFound(const QString &detail);
     static ApiError conflict(const QString &slug, const QString &title, const QString &detail);
     static ApiError badRequest(const QString &detail);
+    // 400 for query parameters, every problem found at once in errors[].
+    static ApiError invalidParameters(const FieldErrors &errors);
     static ApiError unauthorized(const QString &detail);
 
 private:

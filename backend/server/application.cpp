@@ -1,6 +1,7 @@
 #include "backend/server/application.h"
 
 #include "backend/api/openapi.h"
+#include "backend/audit/auditroutes.h"
 #include "backend/auth/authroutes.h"
 #include "backend/db/migrator.h"
 #include "backend/lots/lotroutes.h"
@@ -31,6 +32,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     m_pool = std::make_unique<db::DbPool>(m_config.database);
     m_api = std::make_unique<api::ApiContext>(m_config, *m_pool, m_events);
     auth::registerRoutes(*m_http, *m_api);
+    audit::registerRoutes(*m_http, *m_api);
     lots::registerRoutes(*m_http, *m_api);
     qc::registerRoutes(*m_http, *m_api);
     runs::registerRoutes(*m_http, *m_api);

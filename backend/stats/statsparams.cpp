@@ -16,22 +16,6 @@ QString param(const QUrlQuery &query, const char *name)
     return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded).trimmed();
 }
 
-api::ApiError invalid(const FieldErrors &errors)
-{
-    const QString detail =
-        errors.size() == 1
-            ? errors.first().message
-            : QStringLiteral("%1 query parameters are invalid: %2.").arg(errors.size()).arg([&] {
-                  QStringList messages;
-                  for (const FieldError &e : errors)
-                      messages << e.message;
-                  return messages.join(u' ');
-              }());
-    return api::ApiError(wire::Problem{wire::Problem::Kind::BadRequest,
-                                       wire::problemtype::kInvalidParameter,
-                                       QStringLiteral("Invalid query parameter"), detail, errors});
-}
-
 // The same rule as the lot list's created_from/created_to: an ISO 8601 / RFC 3339 time that
 // names its offset, since a bare local time means different instants on different machines.
 QDateTime readTime(const QUrlQuery &query, const char *name, FieldErrors &errors)
@@ -97,7 +81,7 @@ SeriesParams parseSeriesParams(const QUrlQuery &query, const QTimeZone &zone)
             p.buckets = std::move(*buckets);
     }
     if (!errors.isEmpty())
-        throw invalid(errors);
+        throw api::ApiError::invalidParameters(errors);
     return p;
 }
 
@@ -130,7 +114,7 @@ DecisionListParams parseDecisionListParams(const QUrlQuery &query)
                                .arg(kMaxDecisionLimit)});
     }
     if (!errors.isEmpty())
-        throw invalid(errors);
+        throw api::ApiError::invalidParameters(errors);
     return p;
 }
 

@@ -29,7 +29,8 @@ public:
     std::optional<UserRecord> findByName(const QString &username);
     std::optional<UserRecord> findById(const QUuid &id);
     // findById() queued to go with the session's next round trip (PgSession::queue);
-    // `check` sees the account, or none, when it is back.
+    // `check` sees the account, or none, when it is back. The account is the transaction's
+    // audit actor (flowviz.actor) from then on.
     void checkById(const QUuid &id, std::function<void(const std::optional<UserRecord> &)> check);
     // Failed and successful attempts in the last minute, by client address and by user name.
     std::pair<int, int> recentAttempts(const QString &clientAddr, const QString &username);

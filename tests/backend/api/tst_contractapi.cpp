@@ -1196,6 +1196,8 @@ private slots:
               QStringLiteral("/api/v1/traceability/") + m_parentLot,
               QStringLiteral("/api/v1/traceability/") + m_parentLot +
                   QStringLiteral("?direction=both&depth=3"),
+              QStringLiteral("/api/v1/audit?limit=5"),
+              QStringLiteral("/api/v1/audit?format=csv&limit=3"),
               QStringLiteral("/api/v1/lots/NO-SUCH-LOT")}) {
             const Reply r = send(QStringLiteral("admin"), "GET", path);
             QVERIFY2(r.status == 200 || r.status == 404, qPrintable(describe(r)));

@@ -355,11 +355,11 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
+        // 0007_audit_trail, 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
         // 0003_qc_first_decisions do; the backfill of 0003 must rebuild exactly the table that
         // its trigger had kept.
-        QVERIFY2(m_latest == 6,
-                 "this test makes schema version 2 by undoing 0006 to 0003: undo every "
+        QVERIFY2(m_latest == 7,
+                 "this test makes schema version 2 by undoing 0007 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -417,6 +417,15 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0007: the audit triggers, their function and the audit table.
+        for (const char *table : {"lots", "lot_genealogy", "production_runs", "lot_profiles",
+                                  "qc_gates", "users", "user_signing_keys"})
+            db.exec(QStringLiteral("DROP TRIGGER %1_audit ON %1").arg(QLatin1String(table)));
+        db.exec(QStringLiteral("DROP TRIGGER ccp_limits_audit_log ON ccp_limits"));
+        db.exec(QStringLiteral("DROP FUNCTION audit_row()"));
+        db.exec(QStringLiteral("DROP TABLE audit_log"));
+        db.exec(QStringLiteral("DROP FUNCTION audit_log_append_only()"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 7"));
         // Undo 0006 and 0005: their functions.
         db.exec(QStringLiteral("DROP FUNCTION trace_graph"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6"));
@@ -472,7 +481,7 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
         // check of the schema version (2) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 6"),
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 7"),
                  qPrintable(r.describe()));
 
         // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
@@ -483,7 +492,8 @@ private slots:
         expectedKeys << QStringLiteral("qc_first_decisions") << QStringLiteral("ccp_limits")
                      << QStringLiteral("ccp_limit_changes") << QStringLiteral("user_signing_keys")
                      << QStringLiteral("sequence ccp_limits_id_seq")
-                     << QStringLiteral("sequence ccp_limit_changes_id_seq");
+                     << QStringLiteral("sequence ccp_limit_changes_id_seq")
+                     << QStringLiteral("audit_log") << QStringLiteral("sequence audit_log_id_seq");
         expectedKeys.sort();
         QCOMPARE(after.keys(), expectedKeys);
         for (auto it = v2.begin(); it != v2.end(); ++it) {
@@ -502,7 +512,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 6);
+        QCOMPARE(migrations.size(), 7);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
@@ -512,6 +522,9 @@ private slots:
                  (QStringList{QStringLiteral("4"), QStringLiteral("ccp_limits_signatures")}));
         QCOMPARE(migrations[4], (QStringList{QStringLiteral("5"), QStringLiteral("insert_lot")}));
         QCOMPARE(migrations[5], (QStringList{QStringLiteral("6"), QStringLiteral("trace_graph")}));
+        QCOMPARE(migrations[6], (QStringList{QStringLiteral("7"), QStringLiteral("audit_trail")}));
+        // The upgraded database keeps its audit trail from here on.
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")), QStringLiteral("0"));
         QCOMPARE(
             db.scalar(QStringLiteral("SELECT to_regprocedure('insert_lot(uuid, text, text, "
                                      "text, uuid, numeric, numeric, jsonb, uuid, text, "
@@ -530,11 +543,11 @@ private slots:
                                           "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 6).
+        // Back to the database the later tests compare with (m_before, schema version 7).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 6 -> 6"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 7 -> 7"), qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
         QCOMPARE(db.query(indexSql), indexesV3);
     }

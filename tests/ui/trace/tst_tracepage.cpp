@@ -9,6 +9,7 @@
 
 #include "app/api/apiclient.h"
 
+#include "tests/support/csvreader.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/testserver.h"
 
@@ -33,44 +34,6 @@ using flowviz::test::HttpClient;
 using flowviz::test::TestServer;
 
 namespace {
-
-// RFC 4180 records, for reading the export back.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        rows << (row << field);
-    return rows;
-}
 
 // "CODE(child,child(…))" for the subtree at `index`.
 QString shape(const QAbstractItemModel *model, const QModelIndex &index)
@@ -218,7 +181,7 @@ private slots:
         const QByteArray raw = f.readAll();
         QVERIFY(raw.startsWith("\xEF\xBB\xBF"));
         QVERIFY(raw.endsWith("\r\n"));
-        const QList<QStringList> rows = parseCsv(QString::fromUtf8(raw.mid(3)));
+        const QList<QStringList> rows = test::parseCsv(QString::fromUtf8(raw.mid(3)));
         QCOMPARE(rows.first(), app::RecallReport::csvHeader());
         const QList<QStringList> data = rows.mid(1);
 
