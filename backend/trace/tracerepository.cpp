@@ -90,4 +90,49 @@ db::PgDeferred<wire::TraceGraph> TraceRepository::graph(const QString &rootCode,
             [maxNodes](const db::PgResult &r) { return graphFromRows(r, maxNodes); }};
 }
 
+db::PgDeferred<QList<wire::MassBalanceLot>> TraceRepository::massBalance(const QString &rootCode,
+                                                                         bool backward,
+                                                                         bool forward, int depth,
+                                                                         int maxNodes)
+{
+    return {
+        m_db.queue(
+            "SELECT g.lot_code, g.lot_type, g.status, g.lvl, g.weight_kg, i.inputs, i.input_kg, "
+            "i.input_kg - g.weight_kg AS loss_kg, "
+            "round(g.weight_kg * 100 / nullif(i.input_kg, 0), 1) AS yield_pct, "
+            "p.yield_min_pct, p.yield_max_pct, u.used_kg, g.weight_kg - u.used_kg AS "
+            "remaining_kg "
+            "FROM trace_graph((SELECT id FROM lots WHERE lot_code = $1), $2::boolean, "
+            "$3::boolean, $4::int, $5::int) g "
+            "CROSS JOIN LATERAL (SELECT count(*) AS inputs, sum(quantity_used_kg) AS input_kg "
+            "FROM lot_genealogy WHERE child_lot_id = g.id) i "
+            "CROSS JOIN LATERAL (SELECT coalesce(sum(quantity_used_kg), 0) AS used_kg "
+            "FROM lot_genealogy WHERE parent_lot_id = g.id) u "
+            "LEFT JOIN lot_profiles p ON p.lot_type = g.lot_type "
+            "WHERE g.kind = 'node' ORDER BY g.rnk",
+            {rootCode, backward, forward, depth, maxNodes}),
+        [](const db::PgResult &r) {
+            QList<wire::MassBalanceLot> out;
+            out.reserve(r.rows());
+            for (int i = 0; i < r.rows(); ++i) {
+                wire::MassBalanceLot l;
+                l.lotCode = r.text(i, "lot_code");
+                l.type = lotTypeFromString(r.text(i, "lot_type")).value_or(LotType::RAW);
+                l.status = lotStatusFromString(r.text(i, "status")).value_or(LotStatus::CREATED);
+                l.level = int(r.toInt(i, "lvl"));
+                l.weightKg = r.toDecimal(i, "weight_kg");
+                l.inputs = int(r.toInt(i, "inputs"));
+                l.inputKg = r.toDecimal(i, "input_kg");
+                l.lossKg = r.toDecimal(i, "loss_kg");
+                l.yieldPct = r.toDecimal(i, "yield_pct");
+                l.expectedMinPct = r.toDecimal(i, "yield_min_pct");
+                l.expectedMaxPct = r.toDecimal(i, "yield_max_pct");
+                l.usedKg = r.toDecimal(i, "used_kg").value_or(Decimal());
+                l.remainingKg = r.toDecimal(i, "remaining_kg");
+                out.append(std::move(l));
+            }
+            return out;
+        }};
+}
+
 } // namespace flowviz::trace

@@ -23,6 +23,13 @@ public:
     db::PgDeferred<wire::TraceGraph> graph(const QString &rootCode, bool backward, bool forward,
                                            int depth, int maxNodes);
 
+    // The lots of graph() with each one's mass balance: the kilograms drawn from its parents and
+    // by its children (over all its links), loss, yield and its type's expected yield, computed
+    // exactly (numeric) by PostgreSQL. Nearest first; at most maxNodes + 1 lots (the caller
+    // knows from the extra one that more exist). Queued.
+    db::PgDeferred<QList<wire::MassBalanceLot>> massBalance(const QString &rootCode, bool backward,
+                                                            bool forward, int depth, int maxNodes);
+
 private:
     db::PgSession &m_db;
 };

@@ -36,6 +36,19 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                          return Response::json(200, out);
                      });
                  }));
+    server.route("GET", QStringLiteral("/api/v1/traceability/{lot_code}/mass-balance"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, kAnyRole, RateBucket::Traceability);
+                     const QString direction = req.queryValue(QStringLiteral("direction"));
+                     const TraceQuery query =
+                         decodeTraceQuery(req.pathParams.value(QStringLiteral("lot_code")),
+                                          direction.isEmpty() ? QStringLiteral("both") : direction,
+                                          req.queryValue(QStringLiteral("depth")),
+                                          api.config().traceMaxDepth, api.config().traceMaxNodes);
+                     api.read(req, std::move(respond), user, [query](Tx &tx) {
+                         return Response::json(200, service::massBalance(tx, query).toJson());
+                     });
+                 }));
 }
 
 } // namespace flowviz::trace

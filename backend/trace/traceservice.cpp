@@ -75,5 +75,37 @@ wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query)
     return g;
 }
 
+wire::MassBalance massBalance(api::Tx &tx, const TraceQuery &query)
+{
+    wire::MassBalance b;
+    b.lots = TraceRepository(tx.db)
+                 .massBalance(query.lotCode, query.direction != u"forward",
+                              query.direction != u"backward", query.depth, query.maxNodes)
+                 .get();
+    if (b.lots.isEmpty())
+        throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(query.lotCode));
+    if (b.lots.size() > query.maxNodes) {
+        b.lots.resize(query.maxNodes);
+        b.truncated = true;
+    }
+    for (wire::MassBalanceLot &l : b.lots) {
+        if (!l.yieldPct || (!l.expectedMinPct && !l.expectedMaxPct))
+            continue;
+        if (l.expectedMinPct && *l.yieldPct < *l.expectedMinPct)
+            l.yieldCheck = QStringLiteral("low");
+        else if (l.expectedMaxPct && *l.yieldPct > *l.expectedMaxPct)
+            l.yieldCheck = QStringLiteral("high");
+        else
+            l.yieldCheck = QStringLiteral("ok");
+        if (l.yieldCheck != u"ok")
+            ++b.outsideTolerance;
+    }
+    b.root = query.lotCode;
+    b.direction = query.direction;
+    b.depth = query.depth;
+    b.maxNodes = query.maxNodes;
+    return b;
+}
+
 } // namespace service
 } // namespace flowviz::trace

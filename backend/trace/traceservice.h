@@ -27,6 +27,9 @@ namespace service {
 wire::TraceNeighbours neighbours(api::Tx &tx, const QString &lotCode);
 // The genealogy graph from the lot; 404 for an unknown lot.
 wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query);
+// The mass balance of every lot of the graph from the lot, each yield checked against its
+// type's expected range; 404 for an unknown lot.
+wire::MassBalance massBalance(api::Tx &tx, const TraceQuery &query);
 
 } // namespace service
 } // namespace flowviz::trace

@@ -128,4 +128,73 @@ TraceNeighbours TraceNeighbours::fromJson(const QJsonObject &o)
             neighboursFrom(o.value(QStringLiteral("children")))};
 }
 
+QJsonObject MassBalanceLot::toJson() const
+{
+    return QJsonObject{{QStringLiteral("lot_code"), lotCode},
+                       {QStringLiteral("lot_type"), toString(type)},
+                       {QStringLiteral("status"), toString(status)},
+                       {QStringLiteral("level"), level},
+                       {QStringLiteral("weight_kg"), decimalJson(weightKg)},
+                       {QStringLiteral("inputs"), inputs},
+                       {QStringLiteral("input_kg"), decimalJson(inputKg)},
+                       {QStringLiteral("loss_kg"), decimalJson(lossKg)},
+                       {QStringLiteral("yield_pct"), decimalJson(yieldPct)},
+                       {QStringLiteral("expected_yield_min_pct"), decimalJson(expectedMinPct)},
+                       {QStringLiteral("expected_yield_max_pct"), decimalJson(expectedMaxPct)},
+                       {QStringLiteral("yield_check"),
+                        textJson(yieldCheck.isEmpty() ? std::nullopt : std::optional(yieldCheck))},
+                       {QStringLiteral("used_kg"), usedKg.toJson()},
+                       {QStringLiteral("remaining_kg"), decimalJson(remainingKg)}};
+}
+
+MassBalanceLot MassBalanceLot::fromJson(const QJsonObject &o)
+{
+    MassBalanceLot l;
+    l.lotCode = o.value(QStringLiteral("lot_code")).toString();
+    l.type =
+        lotTypeFromString(o.value(QStringLiteral("lot_type")).toString()).value_or(LotType::RAW);
+    l.status = lotStatusFromString(o.value(QStringLiteral("status")).toString())
+                   .value_or(LotStatus::CREATED);
+    l.level = o.value(QStringLiteral("level")).toInt();
+    l.weightKg = Decimal::fromJson(o.value(QStringLiteral("weight_kg")));
+    l.inputs = o.value(QStringLiteral("inputs")).toInt();
+    l.inputKg = Decimal::fromJson(o.value(QStringLiteral("input_kg")));
+    l.lossKg = Decimal::fromJson(o.value(QStringLiteral("loss_kg")));
+    l.yieldPct = Decimal::fromJson(o.value(QStringLiteral("yield_pct")));
+    l.expectedMinPct = Decimal::fromJson(o.value(QStringLiteral("expected_yield_min_pct")));
+    l.expectedMaxPct = Decimal::fromJson(o.value(QStringLiteral("expected_yield_max_pct")));
+    l.yieldCheck = o.value(QStringLiteral("yield_check")).toString();
+    l.usedKg = Decimal::fromJson(o.value(QStringLiteral("used_kg"))).value_or(Decimal());
+    l.remainingKg = Decimal::fromJson(o.value(QStringLiteral("remaining_kg")));
+    return l;
+}
+
+QJsonObject MassBalance::toJson() const
+{
+    QJsonArray lotArray;
+    for (const MassBalanceLot &l : lots)
+        lotArray.append(l.toJson());
+    return QJsonObject{{QStringLiteral("root"), root},
+                       {QStringLiteral("direction"), direction},
+                       {QStringLiteral("depth"), depth},
+                       {QStringLiteral("lots"), lotArray},
+                       {QStringLiteral("outside_tolerance"), outsideTolerance},
+                       {QStringLiteral("truncated"), truncated},
+                       {QStringLiteral("max_nodes"), maxNodes}};
+}
+
+MassBalance MassBalance::fromJson(const QJsonObject &o)
+{
+    MassBalance b;
+    b.root = o.value(QStringLiteral("root")).toString();
+    b.direction = o.value(QStringLiteral("direction")).toString();
+    b.depth = o.value(QStringLiteral("depth")).toInt();
+    for (const QJsonValue &v : o.value(QStringLiteral("lots")).toArray())
+        b.lots.append(MassBalanceLot::fromJson(v.toObject()));
+    b.outsideTolerance = o.value(QStringLiteral("outside_tolerance")).toInt();
+    b.truncated = o.value(QStringLiteral("truncated")).toBool();
+    b.maxNodes = o.value(QStringLiteral("max_nodes")).toInt();
+    return b;
+}
+
 } // namespace flowviz::wire

@@ -81,4 +81,47 @@ struct TraceNeighbours
     bool operator==(const TraceNeighbours &) const = default;
 };
 
+// One lot of a mass balance: what its transformation drew from its parents, what it weighs,
+// the loss and yield of that step against its type's expected range, and how much of it its
+// own children have drawn so far (over all its children, not only those in the answer).
+struct MassBalanceLot
+{
+    QString lotCode;
+    LotType type = LotType::RAW;
+    LotStatus status = LotStatus::CREATED;
+    int level = 0;
+    std::optional<Decimal> weightKg;
+    int inputs = 0;                        // parent links
+    std::optional<Decimal> inputKg;        // sum drawn from the parents; none without parents
+    std::optional<Decimal> lossKg;         // inputKg - weightKg
+    std::optional<Decimal> yieldPct;       // weightKg / inputKg, in %, one decimal
+    std::optional<Decimal> expectedMinPct; // the lot type's expected yield
+    std::optional<Decimal> expectedMaxPct;
+    QString yieldCheck; // "ok", "low", "high"; empty: no inputs or no expected range
+    Decimal usedKg;     // drawn by children
+    std::optional<Decimal> remainingKg; // weightKg - usedKg
+
+    QJsonObject toJson() const;
+    static MassBalanceLot fromJson(const QJsonObject &o);
+    bool operator==(const MassBalanceLot &) const = default;
+};
+
+// GET /api/v1/traceability/{lot_code}/mass-balance: every lot of the genealogy around the
+// root (nearest first, as the trace), each with its step's balance; `outside_tolerance` counts
+// the lots whose yield is outside the expected range.
+struct MassBalance
+{
+    QString root;
+    QString direction;
+    int depth = 0;
+    QList<MassBalanceLot> lots;
+    int outsideTolerance = 0;
+    bool truncated = false;
+    int maxNodes = 0;
+
+    QJsonObject toJson() const;
+    static MassBalance fromJson(const QJsonObject &o);
+    bool operator==(const MassBalance &) const = default;
+};
+
 } // namespace flowviz::wire

@@ -1196,6 +1196,8 @@ private slots:
               QStringLiteral("/api/v1/traceability/") + m_parentLot,
               QStringLiteral("/api/v1/traceability/") + m_parentLot +
                   QStringLiteral("?direction=both&depth=3"),
+              QStringLiteral("/api/v1/traceability/") + m_parentLot +
+                  QStringLiteral("/mass-balance"),
               QStringLiteral("/api/v1/audit?limit=5"),
               QStringLiteral("/api/v1/audit?format=csv&limit=3"),
               QStringLiteral("/api/v1/lots/NO-SUCH-LOT")}) {

@@ -355,11 +355,11 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0007_audit_trail, 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
-        // 0003_qc_first_decisions do; the backfill of 0003 must rebuild exactly the table that
-        // its trigger had kept.
-        QVERIFY2(m_latest == 7,
-                 "this test makes schema version 2 by undoing 0007 to 0003: undo every "
+        // 0008_mass_balance, 0007_audit_trail, 0006_trace_graph, 0005_insert_lot,
+        // 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill of 0003 must
+        // rebuild exactly the table that its trigger had kept.
+        QVERIFY2(m_latest == 8,
+                 "this test makes schema version 2 by undoing 0008 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -417,6 +417,10 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0008: the expected yields.
+        db.exec(QStringLiteral("ALTER TABLE lot_profiles DROP CONSTRAINT lot_profiles_yield_order, "
+                               "DROP COLUMN yield_min_pct, DROP COLUMN yield_max_pct"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 8"));
         // Undo 0007: the audit triggers, their function and the audit table.
         for (const char *table : {"lots", "lot_genealogy", "production_runs", "lot_profiles",
                                   "qc_gates", "users", "user_signing_keys"})
@@ -450,9 +454,10 @@ private slots:
         QCOMPARE(db.scalar(QStringLiteral("SELECT to_regclass('public.qc_first_decisions')")),
                  QString());
         const Snapshot v2 = snapshot();
-        // The tables 0004 adds columns to are compared by their version-2 columns.
+        // The tables 0004 and 0008 add columns to are compared by their version-2 columns.
         QHash<QString, QString> columnsV2;
-        for (const QString &table : {QStringLiteral("qc_decisions"), QStringLiteral("qc_gates")})
+        for (const QString &table : {QStringLiteral("qc_decisions"), QStringLiteral("qc_gates"),
+                                     QStringLiteral("lot_profiles")})
             columnsV2.insert(
                 table, db.scalar(QStringLiteral("SELECT string_agg(quote_ident(column_name), ', ' "
                                                 "ORDER BY ordinal_position) FROM "
@@ -481,7 +486,7 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
         // check of the schema version (2) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 7"),
+        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 8"),
                  qPrintable(r.describe()));
 
         // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
@@ -512,7 +517,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 7);
+        QCOMPARE(migrations.size(), 8);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
@@ -523,8 +528,13 @@ private slots:
         QCOMPARE(migrations[4], (QStringList{QStringLiteral("5"), QStringLiteral("insert_lot")}));
         QCOMPARE(migrations[5], (QStringList{QStringLiteral("6"), QStringLiteral("trace_graph")}));
         QCOMPARE(migrations[6], (QStringList{QStringLiteral("7"), QStringLiteral("audit_trail")}));
-        // The upgraded database keeps its audit trail from here on.
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")), QStringLiteral("0"));
+        QCOMPARE(migrations[7], (QStringList{QStringLiteral("8"), QStringLiteral("mass_balance")}));
+        // The upgraded database keeps its audit trail from here on: its first entries are the
+        // expected yields that 0008 set.
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) || ' ' || string_agg(DISTINCT entity "
+                                          "|| ' ' || action || ' ' || reason, ', ') FROM "
+                                          "audit_log")),
+                 QStringLiteral("6 lot_profiles UPDATE expected yields (migration 0008)"));
         QCOMPARE(
             db.scalar(QStringLiteral("SELECT to_regprocedure('insert_lot(uuid, text, text, "
                                      "text, uuid, numeric, numeric, jsonb, uuid, text, "
@@ -543,11 +553,11 @@ private slots:
                                           "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 7).
+        // Back to the database the later tests compare with (m_before, schema version 8).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 7 -> 7"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(u"schema version 8 -> 8"), qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
         QCOMPARE(db.query(indexSql), indexesV3);
     }
