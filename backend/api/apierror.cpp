@@ -46,7 +46,7 @@ ApiError ApiError::invalidParameters(const FieldErrors &errors)
     const QString detail =
         errors.size() == 1
             ? errors.first().message
-            : QStringLiteral("%1 query parameters are invalid: %2.").arg(errors.size()).arg([&] {
+            : QStringLiteral("%1 query parameters are invalid: %2").arg(errors.size()).arg([&] {
                   QStringList messages;
                   for (const FieldError &e : errors)
                       messages << e.message;
