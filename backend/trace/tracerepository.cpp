@@ -109,7 +109,9 @@ db::PgDeferred<QList<wire::MassBalanceLot>> TraceRepository::massBalance(const Q
             "CROSS JOIN LATERAL (SELECT coalesce(sum(quantity_used_kg), 0) AS used_kg "
             "FROM lot_genealogy WHERE parent_lot_id = g.id) u "
             "LEFT JOIN lot_profiles p ON p.lot_type = g.lot_type "
-            "WHERE g.kind = 'node' ORDER BY g.rnk",
+            // Nearest first; lots at the same distance by code, so the report reads
+            // the same every time (rnk breaks ties by the random lot id).
+            "WHERE g.kind = 'node' ORDER BY abs(g.lvl), g.lvl, g.lot_code",
             {rootCode, backward, forward, depth, maxNodes}),
         [](const db::PgResult &r) {
             QList<wire::MassBalanceLot> out;
