@@ -81,9 +81,10 @@ QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool
 db::PgDeferred<wire::TraceGraph> TraceRepository::graph(const QString &rootCode, bool backward,
                                                         bool forward, int depth, int maxNodes)
 {
-    // trace_graph (migration 0006): the nodes nearest first (the root is rank 1), the same
-    // order on every call, so the lot over the cap dropped below is always the farthest one;
-    // then the edges. An unknown root code gives no rows.
+    // trace_graph (migrations 0006, 0009): the nodes nearest first (the root is rank 1; at the
+    // same distance ancestors, then by code), the same order on every call and every copy of
+    // the data, so the lot over the cap dropped below is always the farthest one; then the
+    // edges. An unknown root code gives no rows.
     return {m_db.queue("SELECT * FROM trace_graph((SELECT id FROM lots WHERE lot_code = $1), "
                        "$2::boolean, $3::boolean, $4::int, $5::int)",
                        {rootCode, backward, forward, depth, maxNodes}),
@@ -109,9 +110,8 @@ db::PgDeferred<QList<wire::MassBalanceLot>> TraceRepository::massBalance(const Q
             "CROSS JOIN LATERAL (SELECT coalesce(sum(quantity_used_kg), 0) AS used_kg "
             "FROM lot_genealogy WHERE parent_lot_id = g.id) u "
             "LEFT JOIN lot_profiles p ON p.lot_type = g.lot_type "
-            // Nearest first; lots at the same distance by code, so the report reads
-            // the same every time (rnk breaks ties by the random lot id).
-            "WHERE g.kind = 'node' ORDER BY abs(g.lvl), g.lvl, g.lot_code",
+            // trace_graph's order: nearest first, ancestors first, then by code.
+            "WHERE g.kind = 'node' ORDER BY g.rnk",
             {rootCode, backward, forward, depth, maxNodes}),
         [](const db::PgResult &r) {
             QList<wire::MassBalanceLot> out;

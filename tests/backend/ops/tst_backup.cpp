@@ -355,11 +355,11 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0008_mass_balance, 0007_audit_trail, 0006_trace_graph, 0005_insert_lot,
-        // 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill of 0003 must
-        // rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 8,
-                 "this test makes schema version 2 by undoing 0008 to 0003: undo every "
+        // 0009_trace_graph_order, 0008_mass_balance, 0007_audit_trail, 0006_trace_graph,
+        // 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill
+        // of 0003 must rebuild exactly the table that its trigger had kept.
+        QVERIFY2(m_latest == 9,
+                 "this test makes schema version 2 by undoing 0009 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -417,6 +417,8 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0009: it only replaced trace_graph, which undoing 0006 drops.
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 9"));
         // Undo 0008: the expected yields.
         db.exec(QStringLiteral("ALTER TABLE lot_profiles DROP CONSTRAINT lot_profiles_yield_order, "
                                "DROP COLUMN yield_min_pct, DROP COLUMN yield_max_pct"));
@@ -486,8 +488,10 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The manifest is checked inside the restore's transaction, before migrating: its
         // check of the schema version (2) passes only there.
-        QVERIFY2(r.out.contains(u"row counts match the manifest; schema version 2 -> 8"),
-                 qPrintable(r.describe()));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("row counts match the manifest; schema version 2 -> %1")
+                               .arg(m_latest)),
+            qPrintable(r.describe()));
 
         // Every row as it was; schema_migrations gained version 3 and kept versions 1 and 2 as
         // they were; qc_first_decisions came back from the backfill exactly as the trigger had
@@ -517,7 +521,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 8);
+        QCOMPARE(migrations.size(), 9);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
@@ -529,6 +533,8 @@ private slots:
         QCOMPARE(migrations[5], (QStringList{QStringLiteral("6"), QStringLiteral("trace_graph")}));
         QCOMPARE(migrations[6], (QStringList{QStringLiteral("7"), QStringLiteral("audit_trail")}));
         QCOMPARE(migrations[7], (QStringList{QStringLiteral("8"), QStringLiteral("mass_balance")}));
+        QCOMPARE(migrations[8],
+                 (QStringList{QStringLiteral("9"), QStringLiteral("trace_graph_order")}));
         // The upgraded database keeps its audit trail from here on: its first entries are the
         // expected yields that 0008 set.
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) || ' ' || string_agg(DISTINCT entity "
@@ -553,11 +559,12 @@ private slots:
                                           "'qc_first_decisions_effective_idx')")),
                  QStringLiteral("t"));
 
-        // Back to the database the later tests compare with (m_before, schema version 8).
+        // Back to the database the later tests compare with (m_before, schema version 9).
         putBack.dismiss();
         r = run({QStringLiteral("restore"), m_backup, QStringLiteral("--replace")});
         QVERIFY2(r.code == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(u"schema version 8 -> 8"), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QStringLiteral("schema version %1 -> %1").arg(m_latest)),
+                 qPrintable(r.describe()));
         QCOMPARE(snapshot(), m_before);
         QCOMPARE(db.query(indexSql), indexesV3);
     }

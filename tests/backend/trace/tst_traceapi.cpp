@@ -66,8 +66,8 @@ QString quantityOf(const char *parent, const char *child)
     return {};
 }
 
-// "CODE:level" for every node, sorted.
-QStringList nodesOf(const QJsonObject &graph)
+// "CODE:level" for every node, in the answer's order.
+QStringList nodeOrderOf(const QJsonObject &graph)
 {
     QStringList out;
     for (const QJsonValue &v : graph.value(QStringLiteral("nodes")).toArray()) {
@@ -76,6 +76,13 @@ QStringList nodesOf(const QJsonObject &graph)
                    .arg(n.value(QStringLiteral("lot_code")).toString())
                    .arg(n.value(QStringLiteral("level")).toInt());
     }
+    return out;
+}
+
+// "CODE:level" for every node, sorted.
+QStringList nodesOf(const QJsonObject &graph)
+{
+    QStringList out = nodeOrderOf(graph);
     out.sort();
     return out;
 }
@@ -360,6 +367,9 @@ private slots:
             nodesOf(o),
             sorted(words(
                 "RAW1:-2 RAW2:-2 DEB1:-1 DEB2:-1 BULK1:0 MIX1:1 MIX2:1 SKW1:2 SKW2:2 FRZ1:3")));
+        // In one fixed order: by distance, ancestors before descendants, then by code.
+        QCOMPARE(nodeOrderOf(o), words("BULK1:0 DEB1:-1 DEB2:-1 MIX1:1 MIX2:1 RAW1:-2 RAW2:-2 "
+                                       "SKW1:2 SKW2:2 FRZ1:3"));
         QCOMPARE(edgesOf(o), sorted(words("RAW1>DEB1 RAW2>DEB1 RAW1>DEB2 DEB1>BULK1 DEB2>BULK1 "
                                           "BULK1>MIX1 BULK1>MIX2 MIX1>SKW1 "
                                           "MIX1>SKW2 MIX2>SKW2 SKW1>FRZ1 SKW2>FRZ1")));
@@ -434,6 +444,10 @@ private slots:
             QCOMPARE(perLevel[1], 4);
             QCOMPARE(perLevel[2], 4);
             QCOMPARE(perLevel[3], 1);
+            // Which lot of level -3 is kept, and the order, are decided by the codes, not by
+            // the random lot ids: the same on every copy of the data.
+            QCOMPARE(nodeOrderOf(o), words("NC7:0 NC6:-1 NR7-0:-1 NR7-1:-1 NR7-2:-1 NC5:-2 "
+                                           "NR6-0:-2 NR6-1:-2 NR6-2:-2 NC4:-3"));
             if (call == 0)
                 first = nodes;
             QCOMPARE(nodes, first); // the same lots every time
