@@ -28,7 +28,7 @@ void CacheRefresher::refresh()
     if (m_outstanding > 0)
         return;
     m_firstError = ApiError();
-    m_outstanding = 4;
+    m_outstanding = 5;
     const auto items = [](const ApiResult &r) {
         return r.object().value(QStringLiteral("items")).toArray();
     };
@@ -40,6 +40,8 @@ void CacheRefresher::refresh()
           [this, items](const ApiResult &r) { return m_cache->applyLots(items(r)); });
     fetch(QStringLiteral("/api/v1/production-runs?status=ACTIVE"),
           [this, items](const ApiResult &r) { return m_cache->applyRuns(items(r)); });
+    fetch(QStringLiteral("/api/v1/suppliers?active=true"),
+          [this, items](const ApiResult &r) { return m_cache->applySuppliers(items(r)); });
 }
 
 void CacheRefresher::fetch(const QString &path, const std::function<bool(const ApiResult &)> &apply)

@@ -32,7 +32,7 @@ public:
     bool isRefreshing() const { return m_outstanding > 0; }
 
 public slots:
-    // Fetches all four sections at once. A call while one is running is ignored.
+    // Fetches all five sections at once. A call while one is running is ignored.
     void refresh();
 
 signals:

@@ -34,6 +34,8 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS cache_lots_created ON cache_lots (created_at DESC, code)",
     "CREATE TABLE IF NOT EXISTS cache_runs (id TEXT PRIMARY KEY, run_code TEXT NOT NULL,"
     " status TEXT NOT NULL, daily_target_kg TEXT, started_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS cache_suppliers (supplier_code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS cache_meta (section TEXT PRIMARY KEY, refreshed_at TEXT NOT NULL)",
 };
 
@@ -74,6 +76,8 @@ QString sectionName(LocalCache::Section s)
         return QStringLiteral("lots");
     case LocalCache::Section::Runs:
         return QStringLiteral("runs");
+    case LocalCache::Section::Suppliers:
+        return QStringLiteral("suppliers");
     }
     return {};
 }
@@ -336,6 +340,35 @@ bool LocalCache::applyRuns(const QJsonArray &items)
     });
     if (ok)
         emit runsChanged();
+    return ok;
+}
+
+bool LocalCache::applySuppliers(const QJsonArray &items)
+{
+    const bool ok = transaction([&] {
+        if (!exec(QStringLiteral("DELETE FROM cache_suppliers")))
+            return false;
+        for (const QJsonValue &v : items) {
+            const QJsonObject o = v.toObject();
+            const QString code = o.value(QStringLiteral("supplier_code")).toString();
+            const QString name = o.value(QStringLiteral("name")).toString();
+            if (code.isEmpty() || name.isEmpty()) {
+                fail(tr("The server sent a supplier the console cannot read."), QString());
+                return false;
+            }
+            // An inactive one takes no receipts: not offered, not accepted offline.
+            if (!o.value(QStringLiteral("active")).toBool(true))
+                continue;
+            if (!exec(QStringLiteral("INSERT OR REPLACE INTO cache_suppliers (supplier_code, name)"
+                                     " VALUES (?, ?)"),
+                      {code, name}))
+                return false;
+        }
+        touch(Section::Suppliers);
+        return true;
+    });
+    if (ok)
+        emit suppliersChanged();
     return ok;
 }
 
@@ -622,6 +655,32 @@ std::optional<CachedRun> LocalCache::run(const QString &code) const
     if (!q.exec() || !q.next())
         return std::nullopt;
     return runFromRow(q);
+}
+
+QList<CachedSupplier> LocalCache::suppliers() const
+{
+    QList<CachedSupplier> out;
+    if (!m_open)
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.exec(
+        QStringLiteral("SELECT supplier_code, name FROM cache_suppliers ORDER BY supplier_code"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+std::optional<CachedSupplier> LocalCache::supplier(const QString &code) const
+{
+    if (!m_open)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("SELECT supplier_code, name FROM cache_suppliers WHERE supplier_code = ?"));
+    q.addBindValue(code);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return CachedSupplier{q.value(0).toString(), q.value(1).toString()};
 }
 
 QDateTime LocalCache::lastRefreshed(Section section) const

@@ -66,9 +66,18 @@ struct CachedRun
     bool operator==(const CachedRun &) const = default;
 };
 
+// A supplier raw material is received from (only active ones are fetched for receiving).
+struct CachedSupplier
+{
+    QString code;
+    QString name;
+    bool operator==(const CachedSupplier &) const = default;
+};
+
 // The console's local copy of the reference data offline work needs: QC gates, lot profiles,
-// recent lots with their status and the active production runs, in SQLite tables of its own
-// (prefixed `cache_`, so the file may be shared). Used from the thread that created it.
+// recent lots with their status, the active production runs and the active suppliers, in SQLite
+// tables of its own (prefixed `cache_`, so the file may be shared). Used from the thread that
+// created it.
 class LocalCache : public QObject
 {
     Q_OBJECT
@@ -79,7 +88,8 @@ public:
         Gates,
         Profiles,
         Lots,
-        Runs
+        Runs,
+        Suppliers
     };
     using Clock = std::function<QDateTime()>;
 
@@ -97,6 +107,8 @@ public:
     bool applyGates(const QJsonArray &items);
     bool applyProfiles(const QJsonArray &items);
     bool applyRuns(const QJsonArray &items);
+    // The active suppliers (`GET /api/v1/suppliers?active=true`), replaced as a whole.
+    bool applySuppliers(const QJsonArray &items);
     // A server lot replaces the cached one unless the cached one is a pending registration
     // with another id (a code clash the sync engine will report): that one is kept. A local
     // status still pending wins over the server's until markLotStatus(..., false).
@@ -122,11 +134,15 @@ public:
     int pendingLotCount() const;
     QList<CachedRun> activeRuns() const;
     std::optional<CachedRun> run(const QString &code) const;
+    // By code.
+    QList<CachedSupplier> suppliers() const;
+    std::optional<CachedSupplier> supplier(const QString &code) const;
 
     // When a section was last refreshed from the server (invalid: never).
     QDateTime lastRefreshed(Section section) const;
-    // The oldest of the sections' refresh times: the age of the least fresh data (invalid
-    // while any section has never been refreshed).
+    // The oldest of the refresh times of gates, profiles, lots and runs (what every page
+    // needs; suppliers only matter for receiving): the age of the least fresh data (invalid
+    // while any of them has never been refreshed).
     QDateTime lastRefreshed() const;
 
     static std::optional<CachedLot> lotFromJson(const QJsonObject &lot);
@@ -136,6 +152,7 @@ signals:
     void profilesChanged();
     void lotsChanged();
     void runsChanged();
+    void suppliersChanged();
 
 private:
     bool migrate();

@@ -7,6 +7,7 @@
 #include "app/registration/rulemessages.h"
 
 #include "domain/lotstatusrules.h"
+#include "domain/receiving.h"
 #include "domain/wire/lot.h"
 
 #include <QJsonArray>
@@ -14,6 +15,8 @@
 #include <QPointer>
 #include <QUrl>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace flowviz::app {
 
@@ -160,7 +163,66 @@ FieldMessages LotRegistrar::validate(const LotDraft &draft) const
                           tr("Lot %1 weighs only %2 kg; you cannot take %3 kg from it.")
                               .arg(check.code, check.lot->weightKg->toString(), q->toString()));
     }
+    validateReceipt(draft, errors);
     return errors;
+}
+
+void LotRegistrar::validateReceipt(const LotDraft &draft, FieldMessages &errors) const
+{
+    if (!draft.receipt)
+        return;
+    const LotDraft::Receipt &r = *draft.receipt;
+    auto add = [&errors](const std::optional<FieldError> &e) {
+        if (e && !errors.contains(e->field))
+            errors.insert(e->field, RuleMessages::message(*e));
+    };
+    if (draft.type != LotType::RAW) {
+        errors.insert(QStringLiteral("receipt"),
+                      tr("Only a RAW lot is received from a supplier; a %1 lot is made from its "
+                         "parents.")
+                          .arg(toString(draft.type)));
+        return;
+    }
+    const QString supplier = rules::normalizeLotCode(r.supplierCode);
+    if (supplier.isEmpty())
+        errors.insert(QStringLiteral("receipt.supplier_code"),
+                      tr("Choose the supplier the material came from."));
+    else if (!m_cache->supplier(supplier))
+        errors.insert(QStringLiteral("receipt.supplier_code"),
+                      tr("Supplier %1 is not known on this workstation or no longer active. "
+                         "Choose one from the list.")
+                          .arg(supplier));
+    add(rules::checkSupplierLotCode(r.supplierLotCode,
+                                    QStringLiteral("receipt.supplier_lot_code")));
+    if (!r.gtin.isEmpty())
+        add(rules::checkGtin(r.gtin, QStringLiteral("receipt.gtin")));
+    if (!r.deliveryNote.isEmpty())
+        add(rules::checkDeliveryNote(r.deliveryNote, QStringLiteral("receipt.delivery_note")));
+    const QDate today = QDate::currentDate();
+    if (!r.receivedOn.isValid())
+        errors.insert(QStringLiteral("receipt.received_on"),
+                      tr("Enter the day the material was received."));
+    else if (r.receivedOn > today)
+        errors.insert(QStringLiteral("receipt.received_on"),
+                      tr("The day received cannot be later than today."));
+    if (r.expiresOn && !r.expiresOn->isValid())
+        errors.insert(QStringLiteral("receipt.expires_on"),
+                      tr("The expiry date is not a date. Check the label."));
+    else if (r.expiresOn && r.receivedOn.isValid() && *r.expiresOn < r.receivedOn)
+        errors.insert(QStringLiteral("receipt.expires_on"),
+                      tr("The expiry date is before the day received: the material had expired. "
+                         "Check the label; expired material must not be received."));
+    if (!r.units.isEmpty()) {
+        bool ok = false;
+        const int units = r.units.toInt(&ok);
+        const bool digits = std::all_of(r.units.begin(), r.units.end(),
+                                        [](QChar c) { return c >= u'0' && c <= u'9'; });
+        if (!ok || !digits || units < 1 || units > rules::kReceiptUnitsMax)
+            errors.insert(QStringLiteral("receipt.units"),
+                          tr("Enter the number of trade units received as a whole number from 1 "
+                             "to %1, or leave it empty.")
+                              .arg(rules::kReceiptUnitsMax));
+    }
 }
 
 LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
@@ -197,6 +259,21 @@ LotRegistrar::Result LotRegistrar::registerLot(const LotDraft &draft)
         command.runCode = draft.runCode;
     for (const LotDraft::Parent &p : draft.parents)
         command.parents.append({rules::normalizeLotCode(p.code), *typedNumber(p.quantityKg)});
+    if (draft.receipt) {
+        const LotDraft::Receipt &r = *draft.receipt;
+        wire::LotReceipt receipt;
+        receipt.supplierCode = rules::normalizeLotCode(r.supplierCode);
+        receipt.supplierLotCode = r.supplierLotCode;
+        if (!r.gtin.isEmpty())
+            receipt.gtin = r.gtin;
+        if (!r.deliveryNote.isEmpty())
+            receipt.deliveryNote = r.deliveryNote;
+        receipt.receivedOn = r.receivedOn;
+        receipt.expiresOn = r.expiresOn;
+        if (!r.units.isEmpty())
+            receipt.units = r.units.toInt();
+        command.receipt = receipt;
+    }
     const QJsonObject body = command.toJson();
 
     const QString outboxId = m_outbox->enqueueLot(body);

@@ -3,6 +3,7 @@
 #include "app/cache/localcache.h"
 #include "domain/validation.h"
 
+#include <QDate>
 #include <QMap>
 #include <QObject>
 #include <QSet>
@@ -25,16 +26,29 @@ struct LotDraft
         QString quantityKg;
     };
 
+    // How a RAW lot was received, as typed or read from the supplier's GS1 label.
+    struct Receipt
+    {
+        QString supplierCode;
+        QString supplierLotCode; // kept exactly as printed
+        QString gtin;            // empty: none
+        QString deliveryNote;    // empty: none
+        QDate receivedOn;
+        std::optional<QDate> expiresOn;
+        QString units; // empty: not counted
+    };
+
     LotType type = LotType::RAW;
     QString lotCode; // empty: a code is generated
     QString weightKg;
     QString temperatureC;
     QString runCode; // empty: no production run
     QList<Parent> parents;
+    std::optional<Receipt> receipt; // RAW lots only
 };
 
-// Field name (`lot_code`, `weight_kg`, `temperature_c`, `run_code`, `parent:<CODE>`, `save`)
-// → a sentence in the operator's language.
+// Field name (`lot_code`, `weight_kg`, `temperature_c`, `run_code`, `parent:<CODE>`, `receipt`,
+// `receipt.<member>` as in the API, `save`) → a sentence in the operator's language.
 using FieldMessages = QMap<QString, QString>;
 
 // Whether a scanned lot may be drawn from as a parent.
@@ -102,6 +116,7 @@ signals:
     void synced(const QString &lotCode, const QString &outboxId);
 
 private:
+    void validateReceipt(const LotDraft &draft, FieldMessages &errors) const;
     void onOutboxChanged();
 
     LocalCache *m_cache;

@@ -2,6 +2,8 @@
 
 #include "app/core/domainlabels.h"
 
+#include "domain/receiving.h"
+
 #include <QLocale>
 
 namespace flowviz::app {
@@ -60,6 +62,47 @@ QString RuleMessages::message(const FieldError &error)
     if (c == QLatin1String("signature.signer_not_allowed"))
         return tr("This decision was signed by another user than the one logged in when it was "
                   "sent. Let the signer log in on this workstation and send it again unchanged.");
+    // Receiving (RAW lots): the supplier's label and the delivery.
+    if (c == QLatin1String("supplier_lot_code.empty"))
+        return tr("Enter the supplier's lot code from the label, or scan the label.");
+    if (c == QLatin1String("supplier_lot_code.too_long"))
+        return tr("The supplier's lot code is too long: at most %1 characters.")
+            .arg(rules::kSupplierLotCodeMaxLength);
+    if (c == QLatin1String("supplier_lot_code.invalid_character"))
+        return tr("The supplier's lot code may contain only the letters, digits and signs of "
+                  "the label (no accented letters). Check what was typed.");
+    if (c == QLatin1String("supplier_lot_code.space"))
+        return tr("The supplier's lot code must not begin or end with a space.");
+    if (c == QLatin1String("gtin.format"))
+        return tr("A GTIN has 14 digits. Scan the label, or type the number under the barcode "
+                  "with leading zeros.");
+    if (c == QLatin1String("gtin.check_digit"))
+        return tr("This GTIN has a wrong check digit: it was misread or mistyped. Scan the "
+                  "label again.");
+    if (c == QLatin1String("delivery_note.too_long"))
+        return tr("The delivery note number is too long: at most %1 characters.")
+            .arg(rules::kDeliveryNoteMaxLength);
+    if (c == QLatin1String("text.blank"))
+        return tr("This field must not be only spaces.");
+    if (c == QLatin1String("text.control_character"))
+        return tr("This field must be one line without special characters.");
+    if (c == QLatin1String("text.space"))
+        return tr("This field must not begin or end with a space.");
+    if (c == QLatin1String("supplier.unknown"))
+        return tr("The server does not know this supplier. Ask a manager to add it, then "
+                  "register the lot again.");
+    if (c == QLatin1String("supplier.inactive"))
+        return tr("This supplier is no longer active, so no material is received from it. Ask a "
+                  "manager.");
+    if (c == QLatin1String("received_on.future"))
+        return tr("The day received cannot be later than today.");
+    if (c == QLatin1String("expires_on.before_received"))
+        return tr("The expiry date is before the day received: the material had expired.");
+    if (c == QLatin1String("units.range"))
+        return tr("The number of trade units must be a whole number from 1 to %1.")
+            .arg(rules::kReceiptUnitsMax);
+    if (c == QLatin1String("receipt.not_raw"))
+        return tr("Only a RAW lot is received from a supplier.");
     return error.message;
 }
 

@@ -118,6 +118,25 @@ std::optional<QDateTime> BodyReader::time(const QString &name, bool required)
     return t;
 }
 
+std::optional<QDate> BodyReader::date(const QString &name, bool required)
+{
+    if (!has(name)) {
+        if (required)
+            missing(name);
+        return std::nullopt;
+    }
+    const QString text = m_body.value(name).toString();
+    // QDate::fromString accepts more than the ten characters of an ISO day; the check keeps
+    // the one form, so what is stored is what was sent.
+    static const QRegularExpression day(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    const QDate d = QDate::fromString(text, Qt::ISODate);
+    if (!m_body.value(name).isString() || !day.match(text).hasMatch() || !d.isValid()) {
+        wrongType(name, QStringLiteral("a date as YYYY-MM-DD, e.g. 2026-01-14"));
+        return std::nullopt;
+    }
+    return d;
+}
+
 std::optional<int> BodyReader::integer(const QString &name, bool required)
 {
     if (!has(name)) {

@@ -3,6 +3,7 @@
 #include "domain/decimal.h"
 #include "domain/validation.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,6 +31,8 @@ public:
     std::optional<Decimal> decimal(const QString &name, bool required);
     std::optional<QUuid> uuid(const QString &name, bool required);
     std::optional<QDateTime> time(const QString &name, bool required);
+    // A calendar day, exactly YYYY-MM-DD.
+    std::optional<QDate> date(const QString &name, bool required);
     std::optional<int> integer(const QString &name, bool required);
     std::optional<QJsonObject> object(const QString &name, bool required);
     std::optional<QJsonArray> array(const QString &name, bool required);

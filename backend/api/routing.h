@@ -13,6 +13,7 @@ inline constexpr std::initializer_list<Role> kCanCreateLots = {Role::ADMIN, Role
 inline constexpr std::initializer_list<Role> kCanDecideQc = {Role::ADMIN, Role::MANAGER,
                                                              Role::AUDITOR, Role::OPERATOR};
 inline constexpr std::initializer_list<Role> kCanManageRuns = {Role::ADMIN, Role::MANAGER};
+inline constexpr std::initializer_list<Role> kCanManageSuppliers = {Role::ADMIN, Role::MANAGER};
 // Anyone who can write something: lots or QC decisions.
 inline constexpr std::initializer_list<Role> kCanWrite = kCanDecideQc;
 

@@ -53,11 +53,16 @@ std::optional<QString> readText(const QUrlQuery &query, const char *name, FieldE
 
 const QStringList &auditedEntities()
 {
-    static const QStringList names{
-        QStringLiteral("ccp_limits"),        QStringLiteral("lot_genealogy"),
-        QStringLiteral("lot_profiles"),      QStringLiteral("lots"),
-        QStringLiteral("production_runs"),   QStringLiteral("qc_gates"),
-        QStringLiteral("user_signing_keys"), QStringLiteral("users")};
+    static const QStringList names{QStringLiteral("ccp_limits"),
+                                   QStringLiteral("lot_genealogy"),
+                                   QStringLiteral("lot_profiles"),
+                                   QStringLiteral("lot_receipts"),
+                                   QStringLiteral("lots"),
+                                   QStringLiteral("production_runs"),
+                                   QStringLiteral("qc_gates"),
+                                   QStringLiteral("suppliers"),
+                                   QStringLiteral("user_signing_keys"),
+                                   QStringLiteral("users")};
     return names;
 }
 

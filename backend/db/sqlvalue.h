@@ -3,6 +3,7 @@
 #include "domain/decimal.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,11 @@ public:
     {
         if (t.isValid())
             m_text = t.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    }
+    SqlValue(const QDate &d) // for "$1::date"; an invalid date is NULL
+    {
+        if (d.isValid())
+            m_text = d.toString(Qt::ISODate).toLatin1();
     }
     template <typename T> SqlValue(const std::optional<T> &v)
     {

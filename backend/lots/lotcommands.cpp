@@ -5,6 +5,7 @@
 #include "backend/api/apierror.h"
 #include "backend/api/bodyreader.h"
 
+#include "domain/receiving.h"
 #include "domain/validation.h"
 
 #include <QJsonDocument>
@@ -33,7 +34,8 @@ QStringList registerLotFields()
             QStringLiteral("metadata"),
             QStringLiteral("parents"),
             QStringLiteral("workstation_id"),
-            QStringLiteral("client_created_at")};
+            QStringLiteral("client_created_at"),
+            QStringLiteral("receipt")};
 }
 
 QString decodeLotCode(BodyReader &in)
@@ -121,6 +123,68 @@ QList<wire::ParentUse> decodeParents(BodyReader &in, const QString &code)
     return uses;
 }
 
+// receipt: what a RAW lot was received as (the supplier, the supplier's lot code as printed,
+// the day). Errors go to `in`.
+std::optional<wire::LotReceipt> decodeReceipt(BodyReader &in, std::optional<LotType> type)
+{
+    const auto object = in.object(QStringLiteral("receipt"), false);
+    if (!object)
+        return std::nullopt;
+    if (type && *type != LotType::RAW) {
+        in.add({QStringLiteral("receipt"), QStringLiteral("receipt.not_raw"),
+                QStringLiteral("Only a RAW lot is received from a supplier; a %1 lot is made "
+                               "from its parents.")
+                    .arg(toString(*type))});
+        return std::nullopt;
+    }
+    BodyReader r(*object,
+                 {QStringLiteral("supplier_code"), QStringLiteral("supplier_lot_code"),
+                  QStringLiteral("gtin"), QStringLiteral("delivery_note"),
+                  QStringLiteral("received_on"), QStringLiteral("expires_on"),
+                  QStringLiteral("units")},
+                 QStringLiteral("receipt."));
+    wire::LotReceipt receipt;
+    if (const auto code = r.string(QStringLiteral("supplier_code"), true, 1000)) {
+        receipt.supplierCode = rules::normalizeLotCode(*code);
+        r.add(rules::checkSupplierCode(receipt.supplierCode,
+                                       r.field(QStringLiteral("supplier_code"))));
+    }
+    if (const auto lot = r.string(QStringLiteral("supplier_lot_code"), true, 1000)) {
+        receipt.supplierLotCode = *lot;
+        r.add(rules::checkSupplierLotCode(*lot, r.field(QStringLiteral("supplier_lot_code"))));
+    }
+    receipt.gtin = r.string(QStringLiteral("gtin"), false, 1000);
+    if (receipt.gtin)
+        r.add(rules::checkGtin(*receipt.gtin, r.field(QStringLiteral("gtin"))));
+    receipt.deliveryNote = r.string(QStringLiteral("delivery_note"), false, 1000);
+    if (receipt.deliveryNote)
+        r.add(rules::checkDeliveryNote(*receipt.deliveryNote,
+                                       r.field(QStringLiteral("delivery_note"))));
+    receipt.receivedOn = r.date(QStringLiteral("received_on"), true).value_or(QDate());
+    // A day ahead is allowed: a workstation east of the server's zone is already there.
+    if (receipt.receivedOn.isValid() && receipt.receivedOn > QDate::currentDate().addDays(1))
+        r.add({r.field(QStringLiteral("received_on")), QStringLiteral("received_on.future"),
+               QStringLiteral("received_on %1 is in the future.")
+                   .arg(receipt.receivedOn.toString(Qt::ISODate))});
+    receipt.expiresOn = r.date(QStringLiteral("expires_on"), false);
+    // Expired on arrival is either a swapped pair of dates or material that must not be taken
+    // in: neither is recorded as a receipt.
+    if (receipt.expiresOn && receipt.receivedOn.isValid() &&
+        *receipt.expiresOn < receipt.receivedOn)
+        r.add({r.field(QStringLiteral("expires_on")), QStringLiteral("expires_on.before_received"),
+               QStringLiteral("expires_on %1 is before received_on %2: expired material is not "
+                              "received.")
+                   .arg(receipt.expiresOn->toString(Qt::ISODate),
+                        receipt.receivedOn.toString(Qt::ISODate))});
+    receipt.units = r.integer(QStringLiteral("units"), false);
+    if (receipt.units && (*receipt.units < 1 || *receipt.units > rules::kReceiptUnitsMax))
+        r.add({r.field(QStringLiteral("units")), QStringLiteral("units.range"),
+               QStringLiteral("units is a count of trade units from 1 to %1.")
+                   .arg(rules::kReceiptUnitsMax)});
+    in.append(r.errors());
+    return r.errors().isEmpty() ? std::optional(receipt) : std::nullopt;
+}
+
 QString queryParam(const QUrlQuery &query, const char *name)
 {
     return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded).trimmed();
@@ -203,6 +267,7 @@ wire::RegisterLot decodeRegisterLot(const QJsonObject &body)
     c.workstationId = in.string(QStringLiteral("workstation_id"), false, 64);
     c.clientCreatedAt = in.time(QStringLiteral("client_created_at"), false);
     c.parents = decodeParents(in, c.lotCode);
+    c.receipt = decodeReceipt(in, type);
     in.throwIfErrors();
     c.type = *type;
     return c;

@@ -143,8 +143,9 @@ db::PgDeferred<QList<ParentState>> LotRepository::lockParents(const QStringList 
             }};
 }
 
-db::PgDeferred<std::optional<wire::Lot>> LotRepository::insert(const NewLot &lot,
-                                                               const QList<ParentLink> &parents)
+db::PgDeferred<std::optional<wire::Lot>>
+LotRepository::insert(const NewLot &lot, const QList<ParentLink> &parents,
+                      const std::optional<wire::LotReceipt> &receipt, const QUuid &supplierId)
 {
     QStringList parentIds;
     QStringList quantities;
@@ -154,19 +155,78 @@ db::PgDeferred<std::optional<wire::Lot>> LotRepository::insert(const NewLot &lot
     }
     // insert_lot (migration 0005): a taken id or code inserts no row (and so no link), and
     // the transaction stays usable without a savepoint.
-    return {
-        m_db.queue("SELECT * FROM insert_lot($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, "
-                   "$7::numeric, $8::jsonb, $9::uuid, $10, $11::timestamptz, $12::boolean, "
-                   "$13::uuid[], $14::numeric[])",
-                   {lot.id, lot.lotCode, toString(lot.type), toString(lot.status),
-                    lot.productionRunId, lot.weightKg, lot.temperatureC,
-                    QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact), lot.operatorId,
-                    lot.workstationId.isEmpty() ? db::SqlValue() : db::SqlValue(lot.workstationId),
-                    lot.clientCreatedAt, lot.clientTimeFlagged, db::SqlValue::textArray(parentIds),
-                    db::SqlValue::textArray(quantities)}),
-        [](const db::PgResult &r) {
-            return r.rows() == 0 ? std::nullopt : std::optional(lotFromRow(r, 0));
-        }};
+    QList<db::SqlValue> params{lot.id,
+                               lot.lotCode,
+                               toString(lot.type),
+                               toString(lot.status),
+                               lot.productionRunId,
+                               lot.weightKg,
+                               lot.temperatureC,
+                               QJsonDocument(lot.metadata).toJson(QJsonDocument::Compact),
+                               lot.operatorId,
+                               lot.workstationId.isEmpty() ? db::SqlValue()
+                                                           : db::SqlValue(lot.workstationId),
+                               lot.clientCreatedAt,
+                               lot.clientTimeFlagged,
+                               db::SqlValue::textArray(parentIds),
+                               db::SqlValue::textArray(quantities)};
+    QByteArray query = "SELECT * FROM insert_lot($1::uuid, $2, $3, $4, $5::uuid, $6::numeric, "
+                       "$7::numeric, $8::jsonb, $9::uuid, $10, $11::timestamptz, $12::boolean, "
+                       "$13::uuid[], $14::numeric[])";
+    if (receipt) {
+        // The receipt's row is written from the function's answer: no answer (a taken id or
+        // code), no receipt, so it can never land on someone else's lot.
+        query = "WITH l AS (" + query +
+                "), r AS (INSERT INTO lot_receipts (lot_id, supplier_id, supplier_lot_code, gtin, "
+                "delivery_note, received_on, expires_on, units) SELECT l.id, $15::uuid, $16, "
+                "$17, $18, $19::date, $20::date, $21::int FROM l) SELECT * FROM l";
+        params << supplierId << receipt->supplierLotCode << receipt->gtin << receipt->deliveryNote
+               << receipt->receivedOn << receipt->expiresOn << receipt->units;
+    }
+    return {m_db.queue(query, params), [](const db::PgResult &r) {
+                return r.rows() == 0 ? std::nullopt : std::optional(lotFromRow(r, 0));
+            }};
+}
+
+db::PgDeferred<std::optional<wire::LotReceipt>> LotRepository::receiptOf(const QString &code)
+{
+    return {m_db.queue("SELECT s.supplier_code, s.name AS supplier_name, r.supplier_lot_code, "
+                       "r.gtin, r.delivery_note, r.received_on, r.expires_on, r.units "
+                       "FROM lots l JOIN lot_receipts r ON r.lot_id = l.id "
+                       "JOIN suppliers s ON s.id = r.supplier_id WHERE l.lot_code = $1",
+                       {code}),
+            [](const db::PgResult &r) {
+                return r.rows() == 0 ? std::nullopt : std::optional(receiptFromRow(r, 0));
+            }};
+}
+
+db::PgDeferred<std::optional<SupplierRef>> LotRepository::findSupplier(const QString &code)
+{
+    return {m_db.queue("SELECT id, supplier_code, name, active FROM suppliers "
+                       "WHERE supplier_code = $1",
+                       {code}),
+            [](const db::PgResult &r) -> std::optional<SupplierRef> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                return SupplierRef{r.toUuid(0, "id"), r.text(0, "supplier_code"), r.text(0, "name"),
+                                   r.toBool(0, "active")};
+            }};
+}
+
+wire::LotReceipt LotRepository::receiptFromRow(const db::PgResult &r, int i)
+{
+    wire::LotReceipt receipt;
+    receipt.supplierCode = r.text(i, "supplier_code");
+    receipt.supplierName = optionalText(r, i, "supplier_name");
+    receipt.supplierLotCode = r.text(i, "supplier_lot_code");
+    receipt.gtin = optionalText(r, i, "gtin");
+    receipt.deliveryNote = optionalText(r, i, "delivery_note");
+    receipt.receivedOn = QDate::fromString(r.text(i, "received_on"), Qt::ISODate);
+    if (!r.isNull(i, "expires_on"))
+        receipt.expiresOn = QDate::fromString(r.text(i, "expires_on"), Qt::ISODate);
+    if (!r.isNull(i, "units"))
+        receipt.units = int(r.toInt(i, "units"));
+    return receipt;
 }
 
 bool LotRepository::idTaken(const QUuid &id)

@@ -50,6 +50,15 @@ struct ParentLink
     Decimal quantityKg;
 };
 
+// A supplier a receipt names, as the registration checks it.
+struct SupplierRef
+{
+    QUuid id;
+    QString supplierCode;
+    QString name;
+    bool active = true;
+};
+
 struct RunRef
 {
     QUuid id;
@@ -90,8 +99,14 @@ public:
     db::PgDeferred<QList<ParentState>> lockParents(const QStringList &codes);
     // Inserts the lot and its links to `parents` in one statement. Returns the lot as stored,
     // or none when its id or code is already taken (then nothing was written). Queued.
+    // With a receipt (RAW lots), its row goes in the same statement, only when the lot did.
     db::PgDeferred<std::optional<wire::Lot>> insert(const NewLot &lot,
-                                                    const QList<ParentLink> &parents);
+                                                    const QList<ParentLink> &parents,
+                                                    const std::optional<wire::LotReceipt> &receipt,
+                                                    const QUuid &supplierId);
+    // The receipt of the lot `code`, if it has one (with the supplier's name). Queued.
+    db::PgDeferred<std::optional<wire::LotReceipt>> receiptOf(const QString &code);
+    db::PgDeferred<std::optional<SupplierRef>> findSupplier(const QString &code);
     bool idTaken(const QUuid &id);
     QList<wire::Lot> list(const LotFilter &filter);
     db::PgDeferred<std::optional<RunRef>> findRun(const std::optional<QUuid> &id,
@@ -103,6 +118,9 @@ public:
 
     // A row selected with the lot columns (see lotrepository.cpp) as a lot.
     static wire::Lot lotFromRow(const db::PgResult &r, int row);
+    // A row with a receipt's columns (supplier_code, supplier_name, supplier_lot_code, gtin,
+    // delivery_note, received_on, expires_on, units).
+    static wire::LotReceipt receiptFromRow(const db::PgResult &r, int row);
 
 private:
     db::PgDeferred<QList<wire::LotLink>> genealogy(const char *sql, const QString &code);

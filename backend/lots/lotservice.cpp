@@ -186,6 +186,30 @@ QList<wire::LotLink> parentLinks(const QList<wire::ParentUse> &uses,
                                  .arg(lot.lotCode));
 }
 
+// The receipt's supplier must be known and active; the receipt as the lot's record lists it.
+std::optional<wire::LotReceipt>
+checkedReceipt(const std::optional<db::PgDeferred<std::optional<SupplierRef>>> &found,
+               const wire::RegisterLot &command, QUuid &supplierId)
+{
+    if (!command.receipt)
+        return std::nullopt;
+    const auto supplier = found->get();
+    const QString field = QStringLiteral("receipt.supplier_code");
+    if (!supplier)
+        throw ApiError::validation(
+            field, QStringLiteral("supplier.unknown"),
+            QStringLiteral("No supplier %1 is registered.").arg(command.receipt->supplierCode));
+    if (!supplier->active)
+        throw ApiError::validation(field, QStringLiteral("supplier.inactive"),
+                                   QStringLiteral("Supplier %1 is no longer active; raw material "
+                                                  "cannot be received from it.")
+                                       .arg(supplier->supplierCode));
+    supplierId = supplier->id;
+    wire::LotReceipt receipt = *command.receipt;
+    receipt.supplierName = supplier->name;
+    return receipt;
+}
+
 // A lot that passed every check, ready to insert, with what its answer lists.
 struct Checked
 {
@@ -193,6 +217,8 @@ struct Checked
     QList<ParentLink> links;
     std::optional<TemperatureProfile> profile;
     QList<wire::LotLink> parents;
+    std::optional<wire::LotReceipt> receipt;
+    QUuid supplierId;
 };
 
 // Runs every rule on the command. The run and the parents' locks are read in one round trip
@@ -201,13 +227,17 @@ struct Checked
 Checked check(const api::Tx &tx, LotRepository &repo, const wire::RegisterLot &command,
               const std::function<std::optional<TemperatureProfile>()> &profile)
 {
-    Checked c{newLot(tx, command), {}, {}, {}};
+    Checked c{newLot(tx, command), {}, {}, {}, {}, {}};
     QStringList parentCodes;
     for (const wire::ParentUse &use : command.parents)
         parentCodes << use.lotCode;
     const auto run = findRun(repo, command);
     const auto parents = repo.lockParents(parentCodes);
+    std::optional<db::PgDeferred<std::optional<SupplierRef>>> supplier;
+    if (command.receipt)
+        supplier = repo.findSupplier(command.receipt->supplierCode);
     c.lot.productionRunId = activeRun(run, command);
+    c.receipt = checkedReceipt(supplier, command, c.supplierId);
     const QList<ParentState> parentStates = parents.get();
     c.links = checkParents(command.parents, parentStates);
     c.profile = profile();
@@ -229,6 +259,7 @@ wire::Lot registered(api::Tx &tx, LotRepository &repo, const Checked &c,
     });
     classify(*stored, c.profile);
     stored->parents = c.parents;
+    stored->receipt = c.receipt;
     return *stored; // a new lot has no children
 }
 
@@ -241,7 +272,8 @@ wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Event
     // account check), the lot and its links in a second, the COMMIT in a third.
     const auto profile = repo.profile(command.type);
     const Checked c = check(tx, repo, command, [&] { return profile.get(); });
-    return registered(tx, repo, c, repo.insert(c.lot, c.links).get(), events);
+    return registered(tx, repo, c, repo.insert(c.lot, c.links, c.receipt, c.supplierId).get(),
+                      events);
 }
 
 Registrar::Registrar(api::Tx &tx) : m_tx(tx), m_repo(tx.db), m_queuedProfiles(m_repo.profiles()) {}
@@ -254,7 +286,7 @@ std::function<wire::Lot()> Registrar::create(const wire::RegisterLot &command,
             m_profiles = m_queuedProfiles.get();
         return profileOf(*m_profiles, type);
     });
-    const auto stored = m_repo.insert(c.lot, c.links);
+    const auto stored = m_repo.insert(c.lot, c.links, c.receipt, c.supplierId);
     return [this, c, stored, &events] { return registered(m_tx, m_repo, c, stored.get(), events); };
 }
 
@@ -267,12 +299,14 @@ wire::Lot get(api::Tx &tx, const QString &lotCode)
     const auto profiles = repo.profiles();
     const auto parents = repo.parentsOf(code);
     const auto children = repo.childrenOf(code);
+    const auto receipt = repo.receiptOf(code);
     auto found = lot.get();
     if (!found)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(code));
     classify(*found, profileOf(profiles.get(), found->type));
     found->parents = parents.get();
     found->children = children.get();
+    found->receipt = receipt.get();
     return *found;
 }
 

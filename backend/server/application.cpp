@@ -9,6 +9,7 @@
 #include "backend/qc/qcroutes.h"
 #include "backend/runs/runroutes.h"
 #include "backend/stats/statsroutes.h"
+#include "backend/suppliers/supplierroutes.h"
 #include "backend/sync/syncroutes.h"
 #include "backend/system/systemroutes.h"
 #include "backend/trace/traceroutes.h"
@@ -36,6 +37,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     lots::registerRoutes(*m_http, *m_api);
     qc::registerRoutes(*m_http, *m_api);
     runs::registerRoutes(*m_http, *m_api);
+    suppliers::registerRoutes(*m_http, *m_api);
     trace::registerRoutes(*m_http, *m_api);
     stats::registerRoutes(*m_http, *m_api);
     sync::registerRoutes(*m_http, *m_api);

@@ -89,6 +89,8 @@ QJsonObject Lot::toJson() const
         o.insert(QStringLiteral("parents"), linksJson(*parents));
     if (children)
         o.insert(QStringLiteral("children"), linksJson(*children));
+    if (parents)
+        o.insert(QStringLiteral("receipt"), receipt ? QJsonValue(receipt->toJson()) : QJsonValue());
     return o;
 }
 
@@ -115,6 +117,8 @@ Lot Lot::fromJson(const QJsonObject &o)
     l.weightStatus = reading(o, QStringLiteral("weight_status"));
     l.parents = links(o, QStringLiteral("parents"));
     l.children = links(o, QStringLiteral("children"));
+    if (o.value(QStringLiteral("receipt")).isObject())
+        l.receipt = LotReceipt::fromJson(o.value(QStringLiteral("receipt")).toObject());
     return l;
 }
 
@@ -164,6 +168,8 @@ QJsonObject RegisterLot::toJson() const
                             {QStringLiteral("quantity_used_kg"), p.quantityUsedKg.toJson()}});
         o.insert(QStringLiteral("parents"), array);
     }
+    if (receipt)
+        o.insert(QStringLiteral("receipt"), receipt->toCommandJson());
     return o;
 }
 
@@ -189,6 +195,8 @@ RegisterLot RegisterLot::fromJson(const QJsonObject &o)
             {p.value(QStringLiteral("lot_code")).toString(),
              Decimal::fromJson(p.value(QStringLiteral("quantity_used_kg"))).value_or(Decimal())});
     }
+    if (o.value(QStringLiteral("receipt")).isObject())
+        c.receipt = LotReceipt::fromJson(o.value(QStringLiteral("receipt")).toObject());
     return c;
 }
 

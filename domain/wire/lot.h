@@ -3,6 +3,7 @@
 #include "domain/decimal.h"
 #include "domain/enums.h"
 #include "domain/temperatureprofile.h"
+#include "domain/wire/supplier.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -52,6 +53,9 @@ struct Lot
     std::optional<Reading> weightStatus;
     std::optional<QList<LotLink>> parents;
     std::optional<QList<LotLink>> children;
+    // What a RAW lot was received as. The single-lot answers (the ones with `parents`) always
+    // carry the member, null without a receipt; list pages leave it out.
+    std::optional<LotReceipt> receipt;
 
     QJsonObject toJson() const;
     // Reads an answer tolerantly: missing or malformed members stay empty.
@@ -93,6 +97,7 @@ struct RegisterLot
     std::optional<QString> workstationId;
     std::optional<QDateTime> clientCreatedAt;
     QList<ParentUse> parents;
+    std::optional<LotReceipt> receipt; // RAW lots only
 
     QJsonObject toJson() const;
     static RegisterLot fromJson(const QJsonObject &o);

@@ -343,6 +343,70 @@
         <source>any value</source>
         <translation>any value</translation>
     </message>
+    <message>
+        <source>Enter the supplier&apos;s lot code from the label, or scan the label.</source>
+        <translation>Enter the supplier&apos;s lot code from the label, or scan the label.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code is too long: at most %1 characters.</source>
+        <translation>The supplier&apos;s lot code is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code may contain only the letters, digits and signs of the label (no accented letters). Check what was typed.</source>
+        <translation>The supplier&apos;s lot code may contain only the letters, digits and signs of the label (no accented letters). Check what was typed.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code must not begin or end with a space.</source>
+        <translation>The supplier&apos;s lot code must not begin or end with a space.</translation>
+    </message>
+    <message>
+        <source>A GTIN has 14 digits. Scan the label, or type the number under the barcode with leading zeros.</source>
+        <translation>A GTIN has 14 digits. Scan the label, or type the number under the barcode with leading zeros.</translation>
+    </message>
+    <message>
+        <source>This GTIN has a wrong check digit: it was misread or mistyped. Scan the label again.</source>
+        <translation>This GTIN has a wrong check digit: it was misread or mistyped. Scan the label again.</translation>
+    </message>
+    <message>
+        <source>The delivery note number is too long: at most %1 characters.</source>
+        <translation>The delivery note number is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This field must not be only spaces.</source>
+        <translation>This field must not be only spaces.</translation>
+    </message>
+    <message>
+        <source>This field must be one line without special characters.</source>
+        <translation>This field must be one line without special characters.</translation>
+    </message>
+    <message>
+        <source>This field must not begin or end with a space.</source>
+        <translation>This field must not begin or end with a space.</translation>
+    </message>
+    <message>
+        <source>The server does not know this supplier. Ask a manager to add it, then register the lot again.</source>
+        <translation>The server does not know this supplier. Ask a manager to add it, then register the lot again.</translation>
+    </message>
+    <message>
+        <source>This supplier is no longer active, so no material is received from it. Ask a manager.</source>
+        <translation>This supplier is no longer active, so no material is received from it. Ask a manager.</translation>
+    </message>
+    <message>
+        <source>The day received cannot be later than today.</source>
+        <translation>The day received cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>The expiry date is before the day received: the material had expired.</source>
+        <translation>The expiry date is before the day received: the material had expired.</translation>
+    </message>
+    <message>
+        <source>The number of trade units must be a whole number from 1 to %1.</source>
+        <translation>The number of trade units must be a whole number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>Only a RAW lot is received from a supplier.</source>
+        <translation>Only a RAW lot is received from a supplier.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -532,6 +596,10 @@
         <source>The server sent a lot the console cannot read.</source>
         <translation>The server sent a lot the console cannot read.</translation>
     </message>
+    <message>
+        <source>The server sent a supplier the console cannot read.</source>
+        <translation>The server sent a supplier the console cannot read.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::LotRegistrar</name>
@@ -594,6 +662,38 @@
     <message>
         <source>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</source>
         <translation>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</translation>
+    </message>
+    <message>
+        <source>Only a RAW lot is received from a supplier; a %1 lot is made from its parents.</source>
+        <translation>Only a RAW lot is received from a supplier; a %1 lot is made from its parents.</translation>
+    </message>
+    <message>
+        <source>Choose the supplier the material came from.</source>
+        <translation>Choose the supplier the material came from.</translation>
+    </message>
+    <message>
+        <source>Supplier %1 is not known on this workstation or no longer active. Choose one from the list.</source>
+        <translation>Supplier %1 is not known on this workstation or no longer active. Choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Enter the day the material was received.</source>
+        <translation>Enter the day the material was received.</translation>
+    </message>
+    <message>
+        <source>The day received cannot be later than today.</source>
+        <translation>The day received cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>The expiry date is not a date. Check the label.</source>
+        <translation>The expiry date is not a date. Check the label.</translation>
+    </message>
+    <message>
+        <source>The expiry date is before the day received: the material had expired. Check the label; expired material must not be received.</source>
+        <translation>The expiry date is before the day received: the material had expired. Check the label; expired material must not be received.</translation>
+    </message>
+    <message>
+        <source>Enter the number of trade units received as a whole number from 1 to %1, or leave it empty.</source>
+        <translation>Enter the number of trade units received as a whole number from 1 to %1, or leave it empty.</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1437,38 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>lot %1</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expires %1</translation>
+    </message>
+    <message>
+        <source>%1 trade units</source>
+        <translation>%1 trade units</translation>
+    </message>
+    <message>
+        <source>delivery note %1</source>
+        <translation>delivery note %1</translation>
+    </message>
+    <message>
+        <source>GTIN %1</source>
+        <translation>GTIN %1</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Received from:</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LotsPage</name>
@@ -1826,6 +1958,82 @@
     <message>
         <source>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</source>
         <translation>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</translation>
+    </message>
+    <message>
+        <source>Received from a supplier</source>
+        <translation>Received from a supplier</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s lot</source>
+        <translation>Supplier&apos;s lot</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>Delivery note</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>Trade units</source>
+        <translation>Trade units</translation>
+    </message>
+    <message>
+        <source>Choose the supplier</source>
+        <translation>Choose the supplier</translation>
+    </message>
+    <message>
+        <source>Scan the supplier&apos;s label</source>
+        <translation>Scan the supplier&apos;s label</translation>
+    </message>
+    <message>
+        <source>14 digits, from the label</source>
+        <translation>14 digits, from the label</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>The label&apos;s expiry date (%1) is not a real day, so nothing was taken from it. Type the receipt from the label and tell the supplier.</source>
+        <translation>The label&apos;s expiry date (%1) is not a real day, so nothing was taken from it. Type the receipt from the label and tell the supplier.</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>lot %1</translation>
+    </message>
+    <message>
+        <source>GTIN %1</source>
+        <translation>GTIN %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expires %1</translation>
+    </message>
+    <message>
+        <source>%1 trade units</source>
+        <translation>%1 trade units</translation>
+    </message>
+    <message>
+        <source>Read from the label: %1. Check them against the delivery.</source>
+        <translation>Read from the label: %1. Check them against the delivery.</translation>
     </message>
 </context>
 <context>

@@ -343,6 +343,70 @@
         <source>any value</source>
         <translation>bármely érték</translation>
     </message>
+    <message>
+        <source>Enter the supplier&apos;s lot code from the label, or scan the label.</source>
+        <translation>Írja be a beszállító tételszámát a címkéről, vagy olvassa be a címkét.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code is too long: at most %1 characters.</source>
+        <translation>A beszállító tételszáma túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code may contain only the letters, digits and signs of the label (no accented letters). Check what was typed.</source>
+        <translation>A beszállító tételszáma csak a címke betűit, számjegyeit és jeleit tartalmazhatja (ékezetes betűt nem). Ellenőrizze, mit írt be.</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lot code must not begin or end with a space.</source>
+        <translation>A beszállító tételszáma nem kezdődhet és nem végződhet szóközzel.</translation>
+    </message>
+    <message>
+        <source>A GTIN has 14 digits. Scan the label, or type the number under the barcode with leading zeros.</source>
+        <translation>A GTIN 14 számjegyből áll. Olvassa be a címkét, vagy írja be a vonalkód alatti számot a vezető nullákkal.</translation>
+    </message>
+    <message>
+        <source>This GTIN has a wrong check digit: it was misread or mistyped. Scan the label again.</source>
+        <translation>A GTIN ellenőrző számjegye hibás: rosszul olvasták be vagy elírták. Olvassa be újra a címkét.</translation>
+    </message>
+    <message>
+        <source>The delivery note number is too long: at most %1 characters.</source>
+        <translation>A szállítólevél száma túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>This field must not be only spaces.</source>
+        <translation>Ez a mező nem állhat csak szóközökből.</translation>
+    </message>
+    <message>
+        <source>This field must be one line without special characters.</source>
+        <translation>Ez a mező egyetlen sor lehet, különleges karakterek nélkül.</translation>
+    </message>
+    <message>
+        <source>This field must not begin or end with a space.</source>
+        <translation>Ez a mező nem kezdődhet és nem végződhet szóközzel.</translation>
+    </message>
+    <message>
+        <source>The server does not know this supplier. Ask a manager to add it, then register the lot again.</source>
+        <translation>A szerver nem ismeri ezt a beszállítót. Kérje meg a vezetőt, hogy vegye fel, majd rögzítse újra a tételt.</translation>
+    </message>
+    <message>
+        <source>This supplier is no longer active, so no material is received from it. Ask a manager.</source>
+        <translation>Ez a beszállító már nem aktív, tőle nem vehető át anyag. Kérdezze meg a vezetőt.</translation>
+    </message>
+    <message>
+        <source>The day received cannot be later than today.</source>
+        <translation>Az átvétel napja nem lehet későbbi a mai napnál.</translation>
+    </message>
+    <message>
+        <source>The expiry date is before the day received: the material had expired.</source>
+        <translation>A lejárati dátum korábbi az átvétel napjánál: az anyag már lejárt.</translation>
+    </message>
+    <message>
+        <source>The number of trade units must be a whole number from 1 to %1.</source>
+        <translation>A kereskedelmi egységek száma 1 és %1 közötti egész szám lehet.</translation>
+    </message>
+    <message>
+        <source>Only a RAW lot is received from a supplier.</source>
+        <translation>Beszállítótól csak RAW tétel vehető át.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -532,6 +596,10 @@
         <source>The server sent a lot the console cannot read.</source>
         <translation>A szerver olyan tételt küldött, amelyet a konzol nem tud értelmezni.</translation>
     </message>
+    <message>
+        <source>The server sent a supplier the console cannot read.</source>
+        <translation>A szerver olyan beszállítót küldött, amelyet a konzol nem tud beolvasni.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::LotRegistrar</name>
@@ -594,6 +662,38 @@
     <message>
         <source>The lot could not be saved on this workstation (%1). Nothing was registered; call IT.</source>
         <translation>A tételt nem sikerült menteni ezen a munkaállomáson (%1). Semmi sem lett regisztrálva; hívja az informatikát.</translation>
+    </message>
+    <message>
+        <source>Only a RAW lot is received from a supplier; a %1 lot is made from its parents.</source>
+        <translation>Beszállítótól csak RAW tétel vehető át; a %1 tétel a szülőtételeiből készül.</translation>
+    </message>
+    <message>
+        <source>Choose the supplier the material came from.</source>
+        <translation>Válassza ki a beszállítót, akitől az anyag érkezett.</translation>
+    </message>
+    <message>
+        <source>Supplier %1 is not known on this workstation or no longer active. Choose one from the list.</source>
+        <translation>A(z) %1 beszállító ezen a munkaállomáson nem ismert, vagy már nem aktív. Válasszon a listából.</translation>
+    </message>
+    <message>
+        <source>Enter the day the material was received.</source>
+        <translation>Adja meg az anyag átvételének napját.</translation>
+    </message>
+    <message>
+        <source>The day received cannot be later than today.</source>
+        <translation>Az átvétel napja nem lehet későbbi a mai napnál.</translation>
+    </message>
+    <message>
+        <source>The expiry date is not a date. Check the label.</source>
+        <translation>A lejárati dátum nem érvényes dátum. Ellenőrizze a címkét.</translation>
+    </message>
+    <message>
+        <source>The expiry date is before the day received: the material had expired. Check the label; expired material must not be received.</source>
+        <translation>A lejárati dátum korábbi az átvétel napjánál: az anyag már lejárt. Ellenőrizze a címkét; lejárt anyagot nem szabad átvenni.</translation>
+    </message>
+    <message>
+        <source>Enter the number of trade units received as a whole number from 1 to %1, or leave it empty.</source>
+        <translation>Adja meg az átvett kereskedelmi egységek számát 1 és %1 közötti egész számként, vagy hagyja üresen.</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1437,38 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>tétel: %1</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>átvéve: %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>lejárat: %1</translation>
+    </message>
+    <message>
+        <source>%1 trade units</source>
+        <translation>%1 kereskedelmi egység</translation>
+    </message>
+    <message>
+        <source>delivery note %1</source>
+        <translation>szállítólevél: %1</translation>
+    </message>
+    <message>
+        <source>GTIN %1</source>
+        <translation>GTIN: %1</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Beszállító:</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LotsPage</name>
@@ -1826,6 +1958,82 @@
     <message>
         <source>✖ The server refused lot %1: %2 It is not registered. Correct it on the Sync page.</source>
         <translation>✖ A szerver elutasította a(z) %1 tételt: %2 Nincs regisztrálva. Javítsa a Szinkron oldalon.</translation>
+    </message>
+    <message>
+        <source>Received from a supplier</source>
+        <translation>Átvétel beszállítótól</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Beszállító</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s lot</source>
+        <translation>Beszállítói tétel</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>Szállítólevél</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Átvétel napja</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Lejárat</translation>
+    </message>
+    <message>
+        <source>Trade units</source>
+        <translation>Kereskedelmi egység</translation>
+    </message>
+    <message>
+        <source>Choose the supplier</source>
+        <translation>Válasszon beszállítót</translation>
+    </message>
+    <message>
+        <source>Scan the supplier&apos;s label</source>
+        <translation>Olvassa be a beszállító címkéjét</translation>
+    </message>
+    <message>
+        <source>14 digits, from the label</source>
+        <translation>14 számjegy, a címkéről</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nincs</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>nem kötelező</translation>
+    </message>
+    <message>
+        <source>The label&apos;s expiry date (%1) is not a real day, so nothing was taken from it. Type the receipt from the label and tell the supplier.</source>
+        <translation>A címke lejárati dátuma (%1) nem létező nap, ezért semmit nem vettünk át róla. Írja be az átvétel adatait a címkéről, és szóljon a beszállítónak.</translation>
+    </message>
+    <message>
+        <source>lot %1</source>
+        <translation>tétel: %1</translation>
+    </message>
+    <message>
+        <source>GTIN %1</source>
+        <translation>GTIN: %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>lejárat: %1</translation>
+    </message>
+    <message>
+        <source>%1 trade units</source>
+        <translation>%1 kereskedelmi egység</translation>
+    </message>
+    <message>
+        <source>Read from the label: %1. Check them against the delivery.</source>
+        <translation>A címkéről beolvasva: %1. Vesse össze a szállítmánnyal.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 
 #include "domain/validation.h"
 
+#include "tests/domain/verifyerror.h"
+
 #include <QJsonValue>
 #include <QTest>
 
@@ -10,21 +12,9 @@ using flowviz::Decimal;
 using flowviz::Decision;
 using flowviz::FieldError;
 namespace rules = flowviz::rules;
+using flowviz::test::verifyError;
 
 namespace {
-
-// Checks an optional error against the expected code (empty: no error) and field.
-void verifyError(const std::optional<FieldError> &e, const QString &code, const QString &field)
-{
-    if (code.isEmpty()) {
-        QVERIFY2(!e.has_value(), e ? qPrintable(e->code + QStringLiteral(": ") + e->message) : "");
-        return;
-    }
-    QVERIFY2(e.has_value(), qPrintable(QStringLiteral("expected ") + code));
-    QCOMPARE(e->code, code);
-    QCOMPARE(e->field, field);
-    QVERIFY(!e->message.isEmpty());
-}
 
 Decimal dec(const QString &text)
 {

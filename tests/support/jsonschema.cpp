@@ -29,6 +29,7 @@ const QSet<QString> &assertionSet()
         QStringLiteral("items"),
         QStringLiteral("minItems"),
         QStringLiteral("maxItems"),
+        QStringLiteral("minProperties"),
         QStringLiteral("minLength"),
         QStringLiteral("maxLength"),
         QStringLiteral("pattern"),
@@ -469,6 +470,12 @@ void JsonSchema::checkObject(const QJsonValue &instance, const QJsonObject &sche
                 fail(QStringLiteral("required"),
                      QStringLiteral("member \"%1\" is required").arg(name.toString()));
         }
+        if (schema.contains(QStringLiteral("minProperties")) &&
+            o.size() < schema.value(QStringLiteral("minProperties")).toInteger())
+            fail(QStringLiteral("minProperties"),
+                 QStringLiteral("%1 members, fewer than %2")
+                     .arg(o.size())
+                     .arg(schema.value(QStringLiteral("minProperties")).toInteger()));
         const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString member = instancePath + u'/' + jsonPointerToken(it.key());
@@ -556,6 +563,10 @@ void JsonSchema::checkString(const QString &s, const QJsonObject &schema,
             if (!isUuid(s))
                 fail(QStringLiteral("format"),
                      QStringLiteral("%1 is not a UUID").arg(shortText(s)));
+        } else if (format == u"date") {
+            if (!isDateTime(s + QStringLiteral("T00:00:00Z")))
+                fail(QStringLiteral("format"),
+                     QStringLiteral("%1 is not an RFC 3339 full-date").arg(shortText(s)));
         } else if (format == u"date-time") {
             if (!isDateTime(s))
                 fail(QStringLiteral("format"),
@@ -845,7 +856,7 @@ void JsonSchema::collectUnsupported(const QJsonValue &schema, const QString &poi
             collectUnsupported(it.value(), child, out);
         } else if (key == u"format") {
             const QString format = it.value().toString();
-            if (format != u"uuid" && format != u"date-time")
+            if (format != u"uuid" && format != u"date-time" && format != u"date")
                 out << pointer + QStringLiteral(": format ") + format;
         }
     }

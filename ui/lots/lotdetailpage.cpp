@@ -20,10 +20,11 @@ namespace flowviz::ui {
 
 namespace {
 
-const QStringList kFields{
-    QStringLiteral("lot_code"),  QStringLiteral("lot_type"),       QStringLiteral("status"),
-    QStringLiteral("weight_kg"), QStringLiteral("temperature_c"),  QStringLiteral("run_code"),
-    QStringLiteral("operator"),  QStringLiteral("workstation_id"), QStringLiteral("created_at")};
+const QStringList kFields{QStringLiteral("lot_code"),       QStringLiteral("lot_type"),
+                          QStringLiteral("status"),         QStringLiteral("weight_kg"),
+                          QStringLiteral("temperature_c"),  QStringLiteral("run_code"),
+                          QStringLiteral("receipt"),        QStringLiteral("operator"),
+                          QStringLiteral("workstation_id"), QStringLiteral("created_at")};
 
 constexpr int kStatusRole = Qt::UserRole + 1;
 
@@ -37,9 +38,33 @@ QString textOf(const std::optional<Decimal> &d)
     return d ? d->toString() : QString();
 }
 
+// "ACME (Acme Kft.), lot L-7, received 2026. 12. 06., expires …, 12 units, delivery note …,
+// GTIN …": what a RAW lot's receipt says, on one line.
+QString receiptText(const wire::LotReceipt &r)
+{
+    const QString supplier = r.supplierName
+                                 ? LotDetailPage::tr("%1 (%2)").arg(r.supplierCode, *r.supplierName)
+                                 : r.supplierCode;
+    QStringList parts{supplier, LotDetailPage::tr("lot %1").arg(r.supplierLotCode),
+                      LotDetailPage::tr("received %1")
+                          .arg(QLocale().toString(r.receivedOn, QLocale::ShortFormat))};
+    if (r.expiresOn)
+        parts << LotDetailPage::tr("expires %1")
+                     .arg(QLocale().toString(*r.expiresOn, QLocale::ShortFormat));
+    if (r.units)
+        parts << LotDetailPage::tr("%1 trade units").arg(*r.units);
+    if (r.deliveryNote)
+        parts << LotDetailPage::tr("delivery note %1").arg(*r.deliveryNote);
+    if (r.gtin)
+        parts << LotDetailPage::tr("GTIN %1").arg(*r.gtin);
+    return parts.join(QStringLiteral(", "));
+}
+
 // The lot's value of one of kFields, as the page shows it.
 QString lotFieldText(const wire::Lot &lot, const QString &field)
 {
+    if (field == u"receipt")
+        return lot.receipt ? receiptText(*lot.receipt) : QString();
     if (field == u"lot_code")
         return lot.lotCode;
     if (field == u"lot_type")
@@ -108,6 +133,9 @@ void LotDetailPage::build()
         auto *caption = new QLabel(this);
         auto *value = new QLabel(this);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // Names and codes others typed are shown as typed, never as markup.
+        value->setTextFormat(Qt::PlainText);
+        value->setWordWrap(field == u"receipt");
         m_captions.insert(field, caption);
         m_values.insert(field, value);
         m_form->addRow(caption, value);
@@ -155,6 +183,7 @@ void LotDetailPage::retranslate()
         {QStringLiteral("weight_kg"), tr("Weight (kg):")},
         {QStringLiteral("temperature_c"), tr("Temperature (°C):")},
         {QStringLiteral("run_code"), tr("Production run:")},
+        {QStringLiteral("receipt"), tr("Received from:")},
         {QStringLiteral("operator"), tr("Registered by:")},
         {QStringLiteral("workstation_id"), tr("Workstation:")},
         {QStringLiteral("created_at"), tr("Created:")}};

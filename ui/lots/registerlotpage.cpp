@@ -8,13 +8,17 @@
 
 #include "app/core/domainlabels.h"
 #include "app/outbox/outbox.h"
+#include "app/registration/receiptscan.h"
 #include "app/registration/rulemessages.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,6 +34,8 @@ namespace flowviz::ui {
 namespace {
 
 constexpr int kTouch = 44;
+// The expiry field's "none": a day no label carries.
+const QDate kNoExpiry(2000, 1, 1);
 
 enum ParentColumn
 {
@@ -54,12 +60,15 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     layout->addWidget(m_title);
 
     buildForm(layout);
+    buildReceipt(layout);
     buildParents(layout, big);
     buildSaveRow(layout, big);
     connectRegistrar();
+    reloadSuppliers();
     retranslateUi();
     reloadRuns();
     updateBadge();
+    updateReceiptVisibility();
 }
 
 // Lot type, code, weight, temperature with its badge, and run; each with its error line.
@@ -111,6 +120,67 @@ void RegisterLotPage::buildForm(QVBoxLayout *layout)
     m_run->setObjectName(QStringLiteral("run"));
     m_run->setMinimumHeight(kTouch);
     addRow(m_run, QStringLiteral("run_code"));
+}
+
+// A RAW lot's receipt: two columns of captioned fields, each with its error line, and a line
+// saying what the last label scan filled in.
+void RegisterLotPage::buildReceipt(QVBoxLayout *layout)
+{
+    m_receiptBox = new QGroupBox(this);
+    m_receiptBox->setObjectName(QStringLiteral("receipt"));
+    auto *grid = new QGridLayout(m_receiptBox);
+    auto place = [this, grid](QWidget *field, const QString &key, int row, int column) {
+        field->setMinimumHeight(kTouch);
+        auto *caption = new QLabel(m_receiptBox);
+        caption->setBuddy(field);
+        m_receiptLabels.insert(key, caption);
+        auto *box = new QVBoxLayout;
+        box->addWidget(field);
+        QLabel *error = makeFieldErrorLabel(m_receiptBox);
+        m_errors.insert(key, error);
+        box->addWidget(error);
+        grid->addWidget(caption, row, column * 2, Qt::AlignTop | Qt::AlignLeft);
+        grid->addLayout(box, row, column * 2 + 1);
+    };
+    m_supplier = new QComboBox(m_receiptBox);
+    m_supplier->setObjectName(QStringLiteral("supplier"));
+    place(m_supplier, QStringLiteral("receipt.supplier_code"), 0, 0);
+    m_supplierLot = new QLineEdit(m_receiptBox);
+    m_supplierLot->setObjectName(QStringLiteral("supplierLotCode"));
+    place(m_supplierLot, QStringLiteral("receipt.supplier_lot_code"), 0, 1);
+    m_gtin = new QLineEdit(m_receiptBox);
+    m_gtin->setObjectName(QStringLiteral("gtin"));
+    m_gtin->setInputMethodHints(Qt::ImhDigitsOnly);
+    place(m_gtin, QStringLiteral("receipt.gtin"), 1, 0);
+    m_deliveryNote = new QLineEdit(m_receiptBox);
+    m_deliveryNote->setObjectName(QStringLiteral("deliveryNote"));
+    place(m_deliveryNote, QStringLiteral("receipt.delivery_note"), 1, 1);
+    m_receivedOn = new QDateEdit(QDate::currentDate(), m_receiptBox);
+    m_receivedOn->setObjectName(QStringLiteral("receivedOn"));
+    m_receivedOn->setCalendarPopup(true);
+    place(m_receivedOn, QStringLiteral("receipt.received_on"), 2, 0);
+    m_expiresOn = new QDateEdit(m_receiptBox);
+    m_expiresOn->setObjectName(QStringLiteral("expiresOn"));
+    m_expiresOn->setCalendarPopup(true);
+    m_expiresOn->setMinimumDate(kNoExpiry);
+    m_expiresOn->setDate(kNoExpiry);
+    place(m_expiresOn, QStringLiteral("receipt.expires_on"), 2, 1);
+    m_units = new QLineEdit(m_receiptBox);
+    m_units->setObjectName(QStringLiteral("units"));
+    m_units->setInputMethodHints(Qt::ImhDigitsOnly);
+    place(m_units, QStringLiteral("receipt.units"), 3, 0);
+    auto *notes = new QVBoxLayout;
+    m_receiptScan = new QLabel(m_receiptBox);
+    m_receiptScan->setObjectName(QStringLiteral("receiptScan"));
+    m_receiptScan->setWordWrap(true);
+    notes->addWidget(m_receiptScan);
+    QLabel *receiptError = makeFieldErrorLabel(m_receiptBox);
+    m_errors.insert(QStringLiteral("receipt"), receiptError);
+    notes->addWidget(receiptError);
+    grid->addLayout(notes, 3, 2, 1, 2);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    layout->addWidget(m_receiptBox);
 }
 
 // The parents scanned so far, with the hint to scan them and where a scan's problem shows.
@@ -172,6 +242,10 @@ void RegisterLotPage::connectRegistrar()
     connect(m_print, &QPushButton::clicked, this, &RegisterLotPage::printLabel);
     connect(m_temperature, &QLineEdit::textChanged, this, &RegisterLotPage::updateBadge);
     connect(m_type, &QComboBox::currentIndexChanged, this, &RegisterLotPage::updateBadge);
+    connect(m_type, &QComboBox::currentIndexChanged, this,
+            &RegisterLotPage::updateReceiptVisibility);
+    connect(m_registrar->cache(), &app::LocalCache::suppliersChanged, this,
+            &RegisterLotPage::reloadSuppliers);
     connect(m_registrar->cache(), &app::LocalCache::runsChanged, this,
             &RegisterLotPage::reloadRuns);
     connect(m_registrar->cache(), &app::LocalCache::profilesChanged, this,
@@ -208,6 +282,24 @@ void RegisterLotPage::retranslateUi()
     m_temperature->setPlaceholderText(example(QStringLiteral("3.5")));
     if (m_run->count() > 0)
         m_run->setItemText(0, tr("No production run"));
+    m_receiptBox->setTitle(tr("Received from a supplier"));
+    const QList<std::pair<const char *, QString>> captions{
+        {"receipt.supplier_code", tr("Supplier")},
+        {"receipt.supplier_lot_code", tr("Supplier's lot")},
+        {"receipt.gtin", tr("GTIN")},
+        {"receipt.delivery_note", tr("Delivery note")},
+        {"receipt.received_on", tr("Received on")},
+        {"receipt.expires_on", tr("Expires on")},
+        {"receipt.units", tr("Trade units")}};
+    for (const auto &[key, text] : captions)
+        m_receiptLabels.value(QLatin1String(key))->setText(text);
+    if (m_supplier->count() > 0)
+        m_supplier->setItemText(0, tr("Choose the supplier"));
+    m_supplierLot->setPlaceholderText(tr("Scan the supplier's label"));
+    m_gtin->setPlaceholderText(tr("14 digits, from the label"));
+    m_expiresOn->setSpecialValueText(tr("none"));
+    m_units->setPlaceholderText(tr("optional"));
+    m_deliveryNote->setPlaceholderText(tr("optional"));
     m_parentsTitle->setText(tr("Parent lots"));
     m_parentsHint->setText(tr("Scan the label of each lot you take material from, then enter how "
                               "many kg you used."));
@@ -247,6 +339,115 @@ void RegisterLotPage::reloadRuns()
         m_run->addItem(run.code, run.code);
     const int index = m_run->findData(current);
     m_run->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void RegisterLotPage::reloadSuppliers()
+{
+    const QString current = m_supplier->currentData().toString();
+    m_supplier->clear();
+    m_supplier->addItem(tr("Choose the supplier"), QString());
+    for (const app::CachedSupplier &s : m_registrar->cache()->suppliers())
+        m_supplier->addItem(QStringLiteral("%1 — %2").arg(s.code, s.name), s.code);
+    // A supplier that disappeared (deactivated) is not silently replaced by another one.
+    const int index = m_supplier->findData(current);
+    m_supplier->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+// The receipt is for RAW lots, which are received, not made; the parents show for the other
+// types, and for RAW too while any are listed, so that nothing sent is out of sight.
+void RegisterLotPage::updateReceiptVisibility()
+{
+    const bool raw = m_type->currentData().toString() == toString(LotType::RAW);
+    m_receiptBox->setVisible(raw);
+    const bool parents = !raw || m_parents->rowCount() > 0;
+    m_parentsTitle->setVisible(parents);
+    m_parentsHint->setVisible(parents);
+    m_parents->setVisible(parents);
+    m_receivedOn->setMaximumDate(QDate::currentDate());
+}
+
+std::optional<app::LotDraft::Receipt> RegisterLotPage::receiptDraft() const
+{
+    if (m_receiptBox->isHidden())
+        return std::nullopt;
+    app::LotDraft::Receipt r;
+    r.supplierCode = m_supplier->currentData().toString();
+    r.supplierLotCode = m_supplierLot->text();
+    r.gtin = m_gtin->text().trimmed();
+    r.deliveryNote = m_deliveryNote->text();
+    r.receivedOn = m_receivedOn->date();
+    if (m_expiresOn->date() != kNoExpiry)
+        r.expiresOn = m_expiresOn->date();
+    r.units = m_units->text().trimmed();
+    // Nothing of a receipt given: the lot is registered without one.
+    if (r.supplierCode.isEmpty() && r.supplierLotCode.isEmpty() && r.gtin.isEmpty() &&
+        r.deliveryNote.isEmpty() && !r.expiresOn && r.units.isEmpty())
+        return std::nullopt;
+    return r;
+}
+
+void RegisterLotPage::clearLabelFields()
+{
+    m_supplierLot->clear();
+    m_gtin->clear();
+    m_expiresOn->setDate(kNoExpiry);
+    m_units->clear();
+    m_receiptScan->clear();
+}
+
+QString RegisterLotPage::receiptScanText() const
+{
+    return m_receiptScan->text();
+}
+
+void RegisterLotPage::handleLabelScan(const QString &code, const QString &raw)
+{
+    if (m_receiptBox->isHidden()) {
+        handleScan(code);
+        return;
+    }
+    const app::ScanResult scan = app::Gs1Parser::parse(raw);
+    const app::ReceiptScan label = app::receiptFromScan(scan);
+    if (label.isEmpty()) {
+        if (!scan.gs1Problem.isEmpty()) {
+            setError(QStringLiteral("scan"), QStringLiteral("\u2716 ") + scan.gs1Problem);
+            return;
+        }
+        handleScan(code);
+        return;
+    }
+    if (!label.unreadableExpiry.isEmpty()) {
+        setError(QStringLiteral("scan"),
+                 QStringLiteral("\u2716 ") +
+                     tr("The label's expiry date (%1) is not a real day, so nothing was taken "
+                        "from it. Type the receipt from the label and tell the supplier.")
+                         .arg(label.unreadableExpiry));
+        return;
+    }
+    // Every label field is replaced: one the label lacks is emptied, never kept from the
+    // label scanned before.
+    clearLabelFields();
+    m_supplierLot->setText(label.supplierLotCode);
+    m_gtin->setText(label.gtin);
+    if (label.expiresOn)
+        m_expiresOn->setDate(*label.expiresOn);
+    m_units->setText(label.units);
+    QStringList read;
+    if (!label.supplierLotCode.isEmpty())
+        read << tr("lot %1").arg(label.supplierLotCode);
+    if (!label.gtin.isEmpty())
+        read << tr("GTIN %1").arg(label.gtin);
+    if (label.expiresOn)
+        read << tr("expires %1").arg(QLocale().toString(*label.expiresOn, QLocale::ShortFormat));
+    if (!label.units.isEmpty())
+        read << tr("%1 trade units").arg(label.units);
+    m_receiptScan->setText(tr("Read from the label: %1. Check them against the delivery.")
+                               .arg(read.join(QStringLiteral(", "))));
+    for (const char *field : {"scan", "receipt.supplier_lot_code", "receipt.gtin",
+                              "receipt.expires_on", "receipt.units"})
+        setError(QLatin1String(field), QString());
+    (m_supplier->currentData().toString().isEmpty() ? static_cast<QWidget *>(m_supplier) : m_weight)
+        ->setFocus();
 }
 
 void RegisterLotPage::updateBadge()
@@ -343,8 +544,10 @@ void RegisterLotPage::addParentRow(const app::ParentCheck &check)
         const int r = int(parentCodes().indexOf(code));
         if (r >= 0)
             m_parents->removeRow(r);
+        updateReceiptVisibility();
     });
     m_parents->setCellWidget(row, RemoveColumn, remove);
+    updateReceiptVisibility();
     fitParentColumns();
     quantity->setFocus();
 }
@@ -374,6 +577,7 @@ void RegisterLotPage::save()
         const auto *q = static_cast<QLineEdit *>(m_parents->cellWidget(row, QuantityColumn));
         draft.parents.append({m_parents->item(row, CodeColumn)->text(), q->text()});
     }
+    draft.receipt = receiptDraft();
     const app::LotRegistrar::Result result = m_registrar->registerLot(draft);
     showErrors(result.errors);
     if (!result.ok) {
@@ -395,6 +599,10 @@ void RegisterLotPage::save()
     m_weight->clear();
     m_temperature->clear();
     m_parents->setRowCount(0);
+    // The supplier, delivery note and day stay for the delivery's next lot; what one label
+    // says does not.
+    clearLabelFields();
+    updateReceiptVisibility();
     setError(QStringLiteral("scan"), QString());
     m_print->setEnabled(true);
     updateSaved();

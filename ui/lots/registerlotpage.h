@@ -8,7 +8,9 @@
 #include <QWidget>
 
 class QComboBox;
+class QDateEdit;
 class QFont;
+class QGroupBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -22,7 +24,9 @@ class StatusBadge;
 class TemperatureBadge;
 
 // Registers a lot at the workstation: type, weight, temperature with its profile badge,
-// production run, parents scanned from their labels with the quantity drawn from each; one
+// production run, parents scanned from their labels with the quantity drawn from each, and
+// for a RAW lot its receipt (supplier, the supplier's lot code, GTIN, delivery note, days
+// received and of expiry, trade units), typed or read from the supplier's GS1 label; one
 // large Save that works offline. The saved lot shows as pending until it has reached the
 // server, and its label can be printed at once.
 class RegisterLotPage : public QWidget
@@ -46,8 +50,18 @@ public:
     TemperatureBadge *temperatureBadge() const { return m_badge; }
     StatusBadge *savedStatus() const { return m_savedStatus; }
     QTableWidget *parentsTable() const { return m_parents; }
+    QGroupBox *receiptBox() const { return m_receiptBox; }
+    QComboBox *supplierCombo() const { return m_supplier; }
+    QLineEdit *supplierLotEdit() const { return m_supplierLot; }
+    QLineEdit *gtinEdit() const { return m_gtin; }
+    QLineEdit *deliveryNoteEdit() const { return m_deliveryNote; }
+    QDateEdit *receivedOnEdit() const { return m_receivedOn; }
+    QDateEdit *expiresOnEdit() const { return m_expiresOn; }
+    QLineEdit *unitsEdit() const { return m_units; }
+    // What the last label scan filled in, for the operator to check; empty when none.
+    QString receiptScanText() const;
     // The inline message under a field ("weight_kg", "temperature_c", "lot_code", "run_code",
-    // "parents", "scan", "save"), empty when none.
+    // "parents", "scan", "save", "receipt" and "receipt.<member>"), empty when none.
     QString fieldError(const QString &field) const;
     QString lastLotCode() const { return m_lastCode; }
     // What became of the last lot saved here: saved, on the server, refused, discarded.
@@ -59,9 +73,14 @@ public:
 public slots:
     // A scanned (or typed) parent lot code: added with its status, or refused with the reason.
     void handleScan(const QString &code);
+    // A scan with its data: on a RAW lot, a supplier's GS1 label (AIs 01, 10, 17, 37) fills the
+    // receipt, replacing every label field (one left empty when the label lacks it, so that
+    // two labels never mix); anything else is handleScan(code).
+    void handleLabelScan(const QString &code, const QString &raw);
     void save();
     void printLabel();
     void reloadRuns();
+    void reloadSuppliers();
 
 signals:
     void lotSaved(const QString &lotCode);
@@ -72,11 +91,15 @@ protected:
 private:
     // The constructor's parts, top to bottom.
     void buildForm(QVBoxLayout *layout);
+    void buildReceipt(QVBoxLayout *layout);
     void buildParents(QVBoxLayout *layout, const QFont &big);
     void buildSaveRow(QVBoxLayout *layout, const QFont &big);
     void connectRegistrar();
     void retranslateUi();
     void updateBadge();
+    void updateReceiptVisibility();
+    std::optional<app::LotDraft::Receipt> receiptDraft() const;
+    void clearLabelFields();
     void showErrors(const app::FieldMessages &errors);
     void setError(const QString &field, const QString &message);
     void addParentRow(const app::ParentCheck &check);
@@ -95,6 +118,16 @@ private:
     QLineEdit *m_temperature = nullptr;
     TemperatureBadge *m_badge = nullptr;
     QComboBox *m_run = nullptr;
+    QGroupBox *m_receiptBox = nullptr;
+    QComboBox *m_supplier = nullptr;
+    QLineEdit *m_supplierLot = nullptr;
+    QLineEdit *m_gtin = nullptr;
+    QLineEdit *m_deliveryNote = nullptr;
+    QDateEdit *m_receivedOn = nullptr;
+    QDateEdit *m_expiresOn = nullptr;
+    QLineEdit *m_units = nullptr;
+    QLabel *m_receiptScan = nullptr;
+    QMap<QString, QLabel *> m_receiptLabels; // field → its caption
     QLabel *m_parentsTitle = nullptr;
     QLabel *m_parentsHint = nullptr;
     QTableWidget *m_parents = nullptr;

@@ -310,13 +310,18 @@ void MainWindow::unlock()
         page->setFocus(Qt::OtherFocusReason);
 }
 
-void MainWindow::handleScan(const QString &code)
+void MainWindow::handleScan(const QString &code, const QString &raw)
 {
     if (isLocked()) {
         m_login->handleScan(code);
         return;
     }
     QWidget *page = m_pages->currentWidget();
+    if (page && page->metaObject()->indexOfMethod("handleLabelScan(QString,QString)") >= 0) {
+        QMetaObject::invokeMethod(page, "handleLabelScan", Qt::DirectConnection,
+                                  Q_ARG(QString, code), Q_ARG(QString, raw.isEmpty() ? code : raw));
+        return;
+    }
     if (page && page->metaObject()->indexOfMethod("handleScan(QString)") >= 0) {
         QMetaObject::invokeMethod(page, "handleScan", Qt::DirectConnection, Q_ARG(QString, code));
         return;

@@ -72,8 +72,10 @@ public slots:
     void showPage(const QString &id);
     // Back to the login page: the same operator or another continues.
     void lock();
-    // A scan from ScannerInput: to the login page, or to the current page's handleScan(QString).
-    void handleScan(const QString &code);
+    // A scan from ScannerInput: to the login page, or to the current page's
+    // handleLabelScan(QString code, QString raw) when it reads more than the lot code from a
+    // label (GS1 elements), else its handleScan(QString).
+    void handleScan(const QString &code, const QString &raw = QString());
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

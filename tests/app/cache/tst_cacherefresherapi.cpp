@@ -57,6 +57,19 @@ private slots:
                                   {{QStringLiteral("run_code"), QStringLiteral("RUN-CACHE-1")},
                                    {QStringLiteral("daily_target_kg"), 1500}});
         QVERIFY2(r.status == 201, qPrintable(describe(r)));
+        for (const auto &[code, active] : {std::pair{"ACME", true}, std::pair{"GONE", false}}) {
+            r = m_manager->post(
+                QStringLiteral("/api/v1/suppliers"),
+                {{QStringLiteral("supplier_code"), QLatin1String(code)},
+                 {QStringLiteral("name"), QStringLiteral("Supplier %1").arg(QLatin1String(code))}});
+            QVERIFY2(r.status == 201, qPrintable(describe(r)));
+            if (!active) {
+                r = m_manager->send("PATCH",
+                                    QStringLiteral("/api/v1/suppliers/%1").arg(QLatin1String(code)),
+                                    R"({"active": false})");
+                QVERIFY2(r.status == 200, qPrintable(describe(r)));
+            }
+        }
         for (int i = 1; i <= 3; ++i) {
             r = m_manager->post(
                 QStringLiteral("/api/v1/lots"),
@@ -116,6 +129,9 @@ private slots:
         QVERIFY(run);
         FV_COMPARE_ENUM(run->status, RunStatus::ACTIVE);
         QCOMPARE(run->dailyTargetKg->toString(), QStringLiteral("1500"));
+        // The active suppliers only.
+        QCOMPARE(cache.suppliers().size(), 1);
+        QCOMPARE(cache.suppliers().first().code, QStringLiteral("ACME"));
         const QDateTime refreshedAt = cache.lastRefreshed();
         QVERIFY(refreshedAt.isValid());
 

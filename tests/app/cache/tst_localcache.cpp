@@ -222,6 +222,34 @@ private slots:
         QCOMPARE(changed.size(), 2);
     }
 
+    // Only active suppliers are offered for receiving; each answer replaces the last, and a
+    // supplier the server deactivated is gone at once (no receipt for it offline).
+    void suppliersKeepOnlyTheActiveOnesOfTheLatestAnswer()
+    {
+        LocalCache cache(m_path);
+        QSignalSpy changed(&cache, &LocalCache::suppliersChanged);
+        const auto supplier = [](const char *code, const QString &name, bool active) {
+            return QJsonObject{{QStringLiteral("supplier_code"), QLatin1String(code)},
+                               {QStringLiteral("name"), name},
+                               {QStringLiteral("active"), active}};
+        };
+        QVERIFY(cache.applySuppliers({supplier("ZALA", QStringLiteral("Zala Hús"), true),
+                                      supplier("ALFOLD", QStringLiteral("Alföld Kft."), true),
+                                      supplier("OLD", QStringLiteral("Old Ltd"), false)}));
+        QCOMPARE(cache.suppliers().size(), 2);
+        QCOMPARE(cache.suppliers().first().code, QStringLiteral("ALFOLD"));
+        QCOMPARE(cache.supplier(QStringLiteral("ZALA"))->name, QStringLiteral("Zala Hús"));
+        QVERIFY(!cache.supplier(QStringLiteral("OLD")));
+        QVERIFY(cache.lastRefreshed(LocalCache::Section::Suppliers).isValid());
+        QVERIFY(cache.applySuppliers({supplier("ZALA", QStringLiteral("Zala Hús"), false)}));
+        QVERIFY(cache.suppliers().isEmpty());
+        // A supplier without a code is not cached under a guess: the old list stays.
+        QVERIFY(cache.applySuppliers({supplier("ALFOLD", QStringLiteral("Alföld Kft."), true)}));
+        QVERIFY(!cache.applySuppliers({supplier("", QStringLiteral("Nameless"), true)}));
+        QCOMPARE(cache.suppliers().size(), 1);
+        QCOMPARE(changed.size(), 3);
+    }
+
     void lotsUpsertAndOrder()
     {
         LocalCache cache(m_path);

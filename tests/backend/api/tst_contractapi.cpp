@@ -31,6 +31,7 @@ const QString kDecisions = QStringLiteral("/api/v1/qc-decisions");
 const QString kRuns = QStringLiteral("/api/v1/production-runs");
 const QString kSync = QStringLiteral("/api/v1/sync");
 const QString kHeartbeat = QStringLiteral("/api/v1/heartbeat");
+const QString kSuppliers = QStringLiteral("/api/v1/suppliers");
 const QString kProfileFg = QStringLiteral("/api/v1/lot-profiles/FG");
 // Gate 8 is made a critical control point in this test's database, so that limit edits leave
 // gate 7, which the decisions use, as the migration set it (max -18.0 °C for every lot type).
@@ -153,6 +154,12 @@ private slots:
                  bytes(QJsonObject{{QStringLiteral("run_code"), QStringLiteral("CT-RUN-1")}}));
         FV_VERIFY_STATUS(run, 201);
         m_runId = run.json().value(QStringLiteral("id")).toString();
+        // The supplier the receipts name and the supplier changes change.
+        FV_VERIFY_STATUS(
+            send(QStringLiteral("manager"), "POST", kSuppliers,
+                 bytes(QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("CT-SUP-3")},
+                                   {QStringLiteral("name"), QStringLiteral("Receipts Bt.")}})),
+            201);
         const Reply profiles =
             send(QStringLiteral("operator"), "GET", QStringLiteral("/api/v1/lot-profiles"));
         FV_VERIFY_STATUS(profiles, 200);
@@ -223,6 +230,8 @@ private slots:
             QStringLiteral("POST /api/v1/production-runs"),
             QStringLiteral("POST /api/v1/sync"),
             QStringLiteral("POST /api/v1/heartbeat"),
+            QStringLiteral("POST /api/v1/suppliers"),
+            QStringLiteral("PATCH /api/v1/suppliers/{supplier_code}"),
         };
         QCOMPARE(documented - covered, QSet<QString>());
         QCOMPARE(covered - documented, QSet<QString>());
@@ -522,6 +531,31 @@ private slots:
         lotRow("lot temperature with a plus",
                with(lot(QStringLiteral("RAW")), QStringLiteral("temperature_c"),
                     QStringLiteral("+4.5")));
+        // Suppliers, and a RAW lot received from one with every receipt member.
+        QTest::newRow("supplier minimal")
+            << "manager"
+            << "POST" << kSuppliers
+            << QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("CT-SUP-1")},
+                           {QStringLiteral("name"), QStringLiteral("Contract Kft.")}};
+        QTest::newRow("supplier every member")
+            << "manager"
+            << "POST" << kSuppliers
+            << QJsonObject{
+                   {QStringLiteral("id"), newId()},
+                   {QStringLiteral("supplier_code"), QStringLiteral("ct-sup-2")},
+                   {QStringLiteral("name"), QStringLiteral("Alföld Hús Zrt.")},
+                   {QStringLiteral("address"), QStringLiteral("Fő utca 1.\n6000 Kecskemét")},
+                   {QStringLiteral("contact"), QJsonValue()}};
+        QTest::newRow("supplier change")
+            << "manager"
+            << "PATCH" << kSuppliers + QStringLiteral("/CT-SUP-1")
+            << QJsonObject{{QStringLiteral("contact"), QStringLiteral("Anna, +36 1 234 5678")},
+                           {QStringLiteral("address"), QJsonValue()}};
+        QTest::newRow("supplier deactivated") << "manager"
+                                              << "PATCH" << kSuppliers + QStringLiteral("/CT-SUP-1")
+                                              << QJsonObject{{QStringLiteral("active"), false}};
+        lotRow("lot received with every receipt member",
+               with(lot(QStringLiteral("RAW")), QStringLiteral("receipt"), receiptEverything()));
         QTest::newRow("login") << ""
                                << "POST" << kLogin
                                << QJsonObject{
@@ -622,6 +656,24 @@ private slots:
              with(m_fgProfile, QStringLiteral("lot_type"), QStringLiteral("FG"))},
             {QStringLiteral("sync"), QStringLiteral("operator"), QStringLiteral("POST"), kSync,
              syncBatch({{kDecisions, decisionByCode}})},
+            {QStringLiteral("supplier"), QStringLiteral("manager"), QStringLiteral("POST"),
+             kSuppliers,
+             QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("supplier_code"), QStringLiteral("CT-SUP-9")},
+                         {QStringLiteral("name"), QStringLiteral("Variant Kft.")},
+                         {QStringLiteral("address"), QStringLiteral("Szeged")},
+                         {QStringLiteral("contact"), QStringLiteral("Béla")}}},
+            {QStringLiteral("supplier change"), QStringLiteral("manager"), QStringLiteral("PATCH"),
+             kSuppliers + QStringLiteral("/CT-SUP-3"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Variant Zrt.")},
+                         {QStringLiteral("address"), QStringLiteral("Pécs")},
+                         {QStringLiteral("contact"), QStringLiteral("Éva")},
+                         {QStringLiteral("active"), true}}},
+            {QStringLiteral("lot received"), QStringLiteral("operator"), QStringLiteral("POST"),
+             kLots,
+             QJsonObject{{QStringLiteral("lot_code"), QStringLiteral("CT-RAW-RECEIVED")},
+                         {QStringLiteral("lot_type"), QStringLiteral("RAW")},
+                         {QStringLiteral("receipt"), receiptEverything()}}},
         };
         for (const Base &b : bases) {
             const QString pointer = *m_schema->requestBodySchema(b.method, b.path);
@@ -1438,6 +1490,18 @@ private:
     }
 
     // A path template with this test's values for its parameters.
+    // A receipt naming the supplier initTestCase adds (CT-SUP-3), with every member.
+    static QJsonObject receiptEverything()
+    {
+        return QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("CT-SUP-3")},
+                           {QStringLiteral("supplier_lot_code"), QStringLiteral("Lot a/7")},
+                           {QStringLiteral("gtin"), QStringLiteral("09501101530003")},
+                           {QStringLiteral("delivery_note"), QStringLiteral("SZL-2026/0071")},
+                           {QStringLiteral("received_on"), QStringLiteral("2026-11-30")},
+                           {QStringLiteral("expires_on"), QStringLiteral("2027-03-31")},
+                           {QStringLiteral("units"), 24}};
+    }
+
     static QString concretePath(QString templ)
     {
         return templ.replace(QStringLiteral("{gate_number}"), QString::number(kLimitGate))

@@ -201,6 +201,42 @@ private slots:
         QVERIFY(!page.grab().isNull());
     }
 
+    // Issue 16: a RAW lot's detail names its supplier and the supplier's lot as printed;
+    // a lot without a receipt shows a dash.
+    void detailShowsTheReceipt()
+    {
+        test::Reply r =
+            m_http->post(QStringLiteral("/api/v1/suppliers"),
+                         {{QStringLiteral("supplier_code"), QStringLiteral("DETAIL-SUP")},
+                          {QStringLiteral("name"), QStringLiteral("<b>Détail</b> Kft.")}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        r = m_http->post(
+            QStringLiteral("/api/v1/lots"),
+            {{QStringLiteral("lot_code"), QStringLiteral("RAW-DETAIL-1")},
+             {QStringLiteral("lot_type"), QStringLiteral("RAW")},
+             {QStringLiteral("weight_kg"), QStringLiteral("120.00")},
+             {QStringLiteral("temperature_c"), QStringLiteral("2.0")},
+             {QStringLiteral("receipt"),
+              QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("DETAIL-SUP")},
+                          {QStringLiteral("supplier_lot_code"), QStringLiteral("sl-77a")},
+                          {QStringLiteral("received_on"), QStringLiteral("2026-11-30")},
+                          {QStringLiteral("units"), 24}}}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        ui::LotDetailPage page(m_api.get());
+        QSignalSpy loaded(page.loader(), &app::LotDetailLoader::loaded);
+        page.showLot(QStringLiteral("RAW-DETAIL-1"));
+        QTRY_COMPARE(loaded.count(), 1);
+        const QString text = page.fieldText(QStringLiteral("receipt"));
+        for (const QString &part :
+             {QStringLiteral("DETAIL-SUP (<b>Détail</b> Kft.)"), QStringLiteral("sl-77a"),
+              QLocale().toString(QDate(2026, 11, 30), QLocale::ShortFormat),
+              QStringLiteral("24 trade units")})
+            QVERIFY2(text.contains(part), qPrintable(text));
+        page.showLot(QStringLiteral("P-00001"));
+        QTRY_COMPARE(loaded.count(), 2);
+        QCOMPARE(page.fieldText(QStringLiteral("receipt")), QStringLiteral("\u2014"));
+    }
+
     // Finding 6: built before anyone logs in (as the console builds its pages), the page loads
     // the list when it is first shown, with the session of the user who logged in meanwhile;
     // and "Scroll down for more" only while there is more.

@@ -10,6 +10,8 @@
 #include "tests/support/testserver.h"
 
 #include <QComboBox>
+#include <QDateEdit>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -60,6 +62,10 @@ private slots:
              {QStringLiteral("gate_number"), 1},
              {QStringLiteral("notes"), QStringLiteral("Packaging torn at receiving")}});
         QVERIFY2(r.status == 201, r.body.constData());
+        r = manager.post(QStringLiteral("/api/v1/suppliers"),
+                         {{QStringLiteral("supplier_code"), QStringLiteral("ALFOLD-HUS")},
+                          {QStringLiteral("name"), QStringLiteral("Alföld Hús Kft.")}});
+        QVERIFY2(r.status == 201, r.body.constData());
 
         m_console = std::make_unique<PageConsole>(m_server->baseUrl());
         QString error;
@@ -71,8 +77,9 @@ private slots:
         m_page = std::make_unique<ui::RegisterLotPage>(m_registrar.get());
         m_scanner = std::make_unique<ui::ScannerInput>();
         qApp->installEventFilter(m_scanner.get());
+        // As the shell does: the scan with its data, for a supplier's GS1 label.
         connect(m_scanner.get(), &ui::ScannerInput::scanned, m_page.get(),
-                &ui::RegisterLotPage::handleScan);
+                &ui::RegisterLotPage::handleLabelScan);
         m_page->resize(900, 900);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -295,6 +302,113 @@ private slots:
         draft.temperatureC = QStringLiteral("-18.0");
         QVERIFY2(m_registrar->validate(draft).isEmpty(),
                  qPrintable(m_registrar->validate(draft).values().join(u' ')));
+    }
+
+    // Issue 16: a RAW lot is received from the supplier's GS1-128 label, scanned at scanner
+    // speed; each label replaces every label field (two labels never mix), the supplier is
+    // chosen, and the receipt reaches the database exactly as read.
+    void receivesARawLotFromTheSuppliersLabel()
+    {
+        m_page->typeCombo()->setCurrentIndex(m_page->typeCombo()->findData(QStringLiteral("RAW")));
+        m_page->runCombo()->setCurrentIndex(0);
+        m_page->parentsTable()->setRowCount(0);
+        QVERIFY(m_page->receiptBox()->isVisible());
+        QVERIFY(!m_page->parentsTable()->isVisible());
+        QVERIFY(m_page->supplierCombo()->findData(QStringLiteral("ALFOLD-HUS")) > 0);
+        QCOMPARE(m_page->receivedOnEdit()->date(), QDate::currentDate());
+
+        // The printed form of a label with all four elements, as the scanner types it.
+        m_page->weightEdit()->setFocus();
+        QTest::keyClicks(m_page->weightEdit(),
+                         QStringLiteral("(01)09501101530003(17)270300(10)Lot-a7(37)12"));
+        QTest::keyClick(m_page->weightEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m_page->supplierLotEdit()->text(), QStringLiteral("Lot-a7"));
+        QCOMPARE(m_page->weightEdit()->text(), QString());
+        QCOMPARE(m_page->gtinEdit()->text(), QStringLiteral("09501101530003"));
+        // Day 00: the month's last day.
+        QCOMPARE(m_page->expiresOnEdit()->date(), QDate(2027, 3, 31));
+        QCOMPARE(m_page->unitsEdit()->text(), QStringLiteral("12"));
+        QVERIFY2(m_page->receiptScanText().contains(QStringLiteral("Lot-a7")),
+                 qPrintable(m_page->receiptScanText()));
+        QVERIFY(m_page->parentCodes().isEmpty());
+
+        // A second label without expiry and count: nothing of the first one stays.
+        m_page->handleLabelScan(QStringLiteral("B2"), QStringLiteral("]C10109501101530003") +
+                                                          QChar(0x1d) + QStringLiteral("10b2"));
+        QCOMPARE(m_page->supplierLotEdit()->text(), QStringLiteral("b2"));
+        QCOMPARE(m_page->gtinEdit()->text(), QStringLiteral("09501101530003"));
+        QCOMPARE(m_page->expiresOnEdit()->date(), m_page->expiresOnEdit()->minimumDate());
+        QCOMPARE(m_page->unitsEdit()->text(), QString());
+
+        // No supplier chosen: refused, nothing queued.
+        const int before = m_console->outbox->items().size();
+        m_page->supplierCombo()->setCurrentIndex(0);
+        m_page->weightEdit()->setText(QStringLiteral("250.00"));
+        m_page->temperatureEdit()->setText(QStringLiteral("2.0"));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QVERIFY(!m_page->fieldError(QStringLiteral("receipt.supplier_code")).isEmpty());
+        QCOMPARE(m_console->outbox->items().size(), before);
+
+        // A mistyped GTIN and an expiry before the day received: refused, nothing queued.
+        m_page->supplierCombo()->setCurrentIndex(
+            m_page->supplierCombo()->findData(QStringLiteral("ALFOLD-HUS")));
+        m_page->gtinEdit()->setText(QStringLiteral("09501101530004"));
+        m_page->expiresOnEdit()->setDate(QDate::currentDate().addDays(-1));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QVERIFY2(
+            m_page->fieldError(QStringLiteral("receipt.gtin")).contains(QStringLiteral("check")),
+            qPrintable(m_page->fieldError(QStringLiteral("receipt.gtin"))));
+        QVERIFY(!m_page->fieldError(QStringLiteral("receipt.expires_on")).isEmpty());
+        QCOMPARE(m_page->fieldError(QStringLiteral("receipt.supplier_code")), QString());
+        QCOMPARE(m_console->outbox->items().size(), before);
+
+        m_page->gtinEdit()->setText(QStringLiteral("09501101530003"));
+        m_page->expiresOnEdit()->setDate(m_page->expiresOnEdit()->minimumDate());
+        m_page->deliveryNoteEdit()->setText(QStringLiteral("SZL-2026/0071"));
+        QSignalSpy saved(m_page.get(), &ui::RegisterLotPage::lotSaved);
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QCOMPARE(saved.size(), 1);
+        const QString code = m_page->lastLotCode();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_server->db().scalar(
+                QStringLiteral("SELECT s.supplier_code || '|' || r.supplier_lot_code || '|' || "
+                               "r.gtin || '|' || r.delivery_note || '|' || r.received_on || '|' "
+                               "|| coalesce(r.expires_on::text, '-') || '|' || "
+                               "coalesce(r.units::text, '-') FROM lot_receipts r JOIN lots l ON "
+                               "l.id = r.lot_id JOIN suppliers s ON s.id = r.supplier_id WHERE "
+                               "l.lot_code = $1"),
+                {code}),
+            QStringLiteral("ALFOLD-HUS|b2|09501101530003|SZL-2026/0071|%1|-|-")
+                .arg(QDate::currentDate().toString(Qt::ISODate)),
+            20000);
+        // The delivery's next lot keeps the supplier, note and day; the label's fields are empty.
+        QCOMPARE(m_page->supplierCombo()->currentData().toString(), QStringLiteral("ALFOLD-HUS"));
+        QCOMPARE(m_page->deliveryNoteEdit()->text(), QStringLiteral("SZL-2026/0071"));
+        QCOMPARE(m_page->supplierLotEdit()->text(), QString());
+        QCOMPARE(m_page->gtinEdit()->text(), QString());
+
+        // A lot of another type carries no receipt, whatever the hidden fields hold.
+        m_page->supplierLotEdit()->setText(QStringLiteral("X1"));
+        m_page->typeCombo()->setCurrentIndex(m_page->typeCombo()->findData(QStringLiteral("FRZ")));
+        QVERIFY(!m_page->receiptBox()->isVisible());
+        m_page->weightEdit()->setText(QStringLiteral("5.00"));
+        m_page->temperatureEdit()->setText(QStringLiteral("-18.0"));
+        QTest::mouseClick(m_page->saveButton(), Qt::LeftButton);
+        QCOMPARE(saved.size(), 2);
+        const QString frozen = m_page->lastLotCode();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_server->db().scalar(QStringLiteral("SELECT count(*) FROM lots WHERE lot_code = $1"),
+                                  {frozen}),
+            QStringLiteral("1"), 20000);
+        QCOMPARE(m_server->db().scalar(QStringLiteral("SELECT count(*) FROM lot_receipts r JOIN "
+                                                      "lots l ON l.id = r.lot_id WHERE "
+                                                      "l.lot_code = $1"),
+                                       {frozen}),
+                 QStringLiteral("0"));
+        m_page->typeCombo()->setCurrentIndex(m_page->typeCombo()->findData(QStringLiteral("RAW")));
+        m_page->supplierLotEdit()->clear();
+        m_page->deliveryNoteEdit()->clear();
+        m_page->supplierCombo()->setCurrentIndex(0);
     }
 
     void registersOfflineAndSyncsWhenTheServerIsBack()

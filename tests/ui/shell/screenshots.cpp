@@ -32,6 +32,7 @@
 #include "app/session/session.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -491,6 +492,9 @@ int main(int argc, char *argv[])
     bool ok = true;
     const QString day = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
     window.showPage(QStringLiteral("register"));
+    // A debone lot made from two raw lots (a RAW lot's page shows its receipt instead).
+    registerPage->typeCombo()->setCurrentIndex(
+        registerPage->typeCombo()->findData(QStringLiteral("DEB")));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0007").arg(day));
     registerPage->handleScan(QStringLiteral("RAW-%1-DUNA02-0008").arg(day));
     window.showPage(QStringLiteral("sync"));

@@ -29,6 +29,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QFontInfo>
@@ -247,6 +248,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_core->cache()->gates().isEmpty(), 20000);
         m_window->showPage(QStringLiteral("register"));
         QTRY_VERIFY_WITH_TIMEOUT(m_core->cache()->lot(m_parentLot).has_value(), 20000);
+        // A debone lot with a parent: the parents' table (a RAW lot shows its receipt instead,
+        // checked in tst_registerlotpage).
+        m_register->typeCombo()->setCurrentIndex(
+            m_register->typeCombo()->findData(QStringLiteral("DEB")));
         m_register->handleScan(m_parentLot);
         QTRY_VERIFY_WITH_TIMEOUT(m_register->findChild<ui::StatusBadge *>(), 20000);
     }
