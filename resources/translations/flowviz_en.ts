@@ -2016,24 +2016,8 @@
         <translation>The label&apos;s expiry date (%1) is not a real day, so nothing was taken from it. Type the receipt from the label and tell the supplier.</translation>
     </message>
     <message>
-        <source>lot %1</source>
-        <translation>lot %1</translation>
-    </message>
-    <message>
-        <source>GTIN %1</source>
-        <translation>GTIN %1</translation>
-    </message>
-    <message>
-        <source>expires %1</source>
-        <translation>expires %1</translation>
-    </message>
-    <message>
-        <source>%1 trade units</source>
-        <translation>%1 trade units</translation>
-    </message>
-    <message>
-        <source>Read from the label: %1. Check them against the delivery.</source>
-        <translation>Read from the label: %1. Check them against the delivery.</translation>
+        <source>✔ Filled in from the label at %1: check it against the delivery.</source>
+        <translation>✔ Filled in from the label at %1: check it against the delivery.</translation>
     </message>
 </context>
 <context>

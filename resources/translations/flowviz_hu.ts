@@ -2016,24 +2016,8 @@
         <translation>A címke lejárati dátuma (%1) nem létező nap, ezért semmit nem vettünk át róla. Írja be az átvétel adatait a címkéről, és szóljon a beszállítónak.</translation>
     </message>
     <message>
-        <source>lot %1</source>
-        <translation>tétel: %1</translation>
-    </message>
-    <message>
-        <source>GTIN %1</source>
-        <translation>GTIN: %1</translation>
-    </message>
-    <message>
-        <source>expires %1</source>
-        <translation>lejárat: %1</translation>
-    </message>
-    <message>
-        <source>%1 trade units</source>
-        <translation>%1 kereskedelmi egység</translation>
-    </message>
-    <message>
-        <source>Read from the label: %1. Check them against the delivery.</source>
-        <translation>A címkéről beolvasva: %1. Vesse össze a szállítmánnyal.</translation>
+        <source>✔ Filled in from the label at %1: check it against the delivery.</source>
+        <translation>✔ A címkéről kitöltve (%1): vesse össze a szállítmánnyal.</translation>
     </message>
 </context>
 <context>

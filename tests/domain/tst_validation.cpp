@@ -10,7 +10,6 @@
 
 using flowviz::Decimal;
 using flowviz::Decision;
-using flowviz::FieldError;
 namespace rules = flowviz::rules;
 using flowviz::test::verifyError;
 

@@ -25,7 +25,10 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScroller>
 #include <QTableWidget>
+#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -59,9 +62,23 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     m_title->setFont(big);
     layout->addWidget(m_title);
 
-    buildForm(layout);
-    buildReceipt(layout);
-    buildParents(layout, big);
+    // The fields scroll when a short screen cannot show them all with their error lines (a RAW
+    // lot's receipt at 1024 × 700); Save stays in sight below them.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("registerFields"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *body = new QWidget(m_scroll);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    m_scroll->setWidget(body);
+    QScroller::grabGesture(m_scroll->viewport(), QScroller::TouchGesture);
+    layout->addWidget(m_scroll, 1);
+
+    buildForm(bodyLayout);
+    buildReceipt(bodyLayout);
+    buildParents(bodyLayout, big);
     buildSaveRow(layout, big);
     connectRegistrar();
     reloadSuppliers();
@@ -169,17 +186,21 @@ void RegisterLotPage::buildReceipt(QVBoxLayout *layout)
     m_units->setObjectName(QStringLiteral("units"));
     m_units->setInputMethodHints(Qt::ImhDigitsOnly);
     place(m_units, QStringLiteral("receipt.units"), 3, 0);
-    auto *notes = new QVBoxLayout;
+    // What the last label said, across the box's width so that it wraps into few lines.
     m_receiptScan = new QLabel(m_receiptBox);
     m_receiptScan->setObjectName(QStringLiteral("receiptScan"));
     m_receiptScan->setWordWrap(true);
-    notes->addWidget(m_receiptScan);
+    m_receiptScan->setTextFormat(Qt::PlainText);
+    m_receiptScan->hide();
+    grid->addWidget(m_receiptScan, 4, 0, 1, 4);
     QLabel *receiptError = makeFieldErrorLabel(m_receiptBox);
     m_errors.insert(QStringLiteral("receipt"), receiptError);
-    notes->addWidget(receiptError);
-    grid->addLayout(notes, 3, 2, 1, 2);
+    grid->addWidget(receiptError, 5, 0, 1, 4);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
+    // Tight rows: with the receipt the page still fits 1024 × 700 with every field 44 px high.
+    grid->setVerticalSpacing(2);
+    grid->setContentsMargins(9, 2, 9, 2);
     layout->addWidget(m_receiptBox);
 }
 
@@ -199,6 +220,10 @@ void RegisterLotPage::buildParents(QVBoxLayout *layout, const QFont &big)
     m_parents = new QTableWidget(0, ColumnCount, this);
     m_parents->setObjectName(QStringLiteral("parents"));
     m_parents->verticalHeader()->setDefaultSectionSize(kTouch);
+    // A row and its header at least, and whatever height the page has left: its preferred
+    // height is ignored, so the fields scroll only when the screen is really too short.
+    m_parents->setMinimumHeight(kTouch + m_parents->horizontalHeader()->sizeHint().height() + 4);
+    m_parents->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_parents->verticalHeader()->hide();
     m_parents->horizontalHeader()->setSectionResizeMode(CodeColumn, QHeaderView::Stretch);
     m_parents->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -298,6 +323,11 @@ void RegisterLotPage::retranslateUi()
     m_supplierLot->setPlaceholderText(tr("Scan the supplier's label"));
     m_gtin->setPlaceholderText(tr("14 digits, from the label"));
     m_expiresOn->setSpecialValueText(tr("none"));
+    // Days as the language writes them ("2026. 12. 06." in Hungarian).
+    for (QDateEdit *edit : {m_receivedOn, m_expiresOn}) {
+        edit->setLocale(QLocale());
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
     m_units->setPlaceholderText(tr("optional"));
     m_deliveryNote->setPlaceholderText(tr("optional"));
     m_parentsTitle->setText(tr("Parent lots"));
@@ -393,6 +423,7 @@ void RegisterLotPage::clearLabelFields()
     m_expiresOn->setDate(kNoExpiry);
     m_units->clear();
     m_receiptScan->clear();
+    m_receiptScan->hide();
 }
 
 QString RegisterLotPage::receiptScanText() const
@@ -432,17 +463,12 @@ void RegisterLotPage::handleLabelScan(const QString &code, const QString &raw)
     if (label.expiresOn)
         m_expiresOn->setDate(*label.expiresOn);
     m_units->setText(label.units);
-    QStringList read;
-    if (!label.supplierLotCode.isEmpty())
-        read << tr("lot %1").arg(label.supplierLotCode);
-    if (!label.gtin.isEmpty())
-        read << tr("GTIN %1").arg(label.gtin);
-    if (label.expiresOn)
-        read << tr("expires %1").arg(QLocale().toString(*label.expiresOn, QLocale::ShortFormat));
-    if (!label.units.isEmpty())
-        read << tr("%1 trade units").arg(label.units);
-    m_receiptScan->setText(tr("Read from the label: %1. Check them against the delivery.")
-                               .arg(read.join(QStringLiteral(", "))));
+    // One line: the fields themselves show what was read.
+    m_receiptScan->setText(
+        tr("\u2714 Filled in from the label at %1: check it against the "
+           "delivery.")
+            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_receiptScan->show();
     for (const char *field : {"scan", "receipt.supplier_lot_code", "receipt.gtin",
                               "receipt.expires_on", "receipt.units"})
         setError(QLatin1String(field), QString());
@@ -581,6 +607,17 @@ void RegisterLotPage::save()
     const app::LotRegistrar::Result result = m_registrar->registerLot(draft);
     showErrors(result.errors);
     if (!result.ok) {
+        // The first error line in sight, top to bottom, where the lines now are.
+        QWidget *body = m_scroll->widget();
+        body->layout()->activate();
+        QLabel *first = nullptr;
+        for (QLabel *label : std::as_const(m_errors)) {
+            if (!label->isHidden() && body->isAncestorOf(label) &&
+                (!first || label->mapTo(body, QPoint()).y() < first->mapTo(body, QPoint()).y()))
+                first = label;
+        }
+        if (first)
+            m_scroll->ensureWidgetVisible(first);
         for (const QString &field : {QStringLiteral("lot_code"), QStringLiteral("weight_kg"),
                                      QStringLiteral("temperature_c")}) {
             if (result.errors.contains(field)) {

@@ -15,6 +15,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QVBoxLayout;
 
@@ -110,6 +111,7 @@ private:
     QString m_operatorName;
     QSizeF m_labelSizeMm = QSizeF(100, 50);
 
+    QScrollArea *m_scroll = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_title = nullptr;
     QComboBox *m_type = nullptr;

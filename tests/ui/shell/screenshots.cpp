@@ -44,6 +44,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -562,6 +563,35 @@ int main(int argc, char *argv[])
             qcPage->notesEdit()->clear();
             qcPage->correctiveActionEdit()->clear();
             qcPage->temperatureEdit()->clear();
+        }
+    }
+    // A RAW lot received from a supplier's GS1-128 label: register-receipt-<size>-<language>.png.
+    core.cache()->applySuppliers(
+        {QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("ALFOLD-HUS")},
+                     {QStringLiteral("name"), QStringLiteral("Alföld Hús Kft.")},
+                     {QStringLiteral("active"), true}}});
+    window.showPage(QStringLiteral("register"));
+    registerPage->parentsTable()->setRowCount(0);
+    registerPage->typeCombo()->setCurrentIndex(
+        registerPage->typeCombo()->findData(QStringLiteral("RAW")));
+    registerPage->supplierCombo()->setCurrentIndex(
+        registerPage->supplierCombo()->findData(QStringLiteral("ALFOLD-HUS")));
+    registerPage->deliveryNoteEdit()->setText(QStringLiteral("SZL-2026/0071"));
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("hu")}) {
+        languages.setLanguage(language);
+        registerPage->weightEdit()->setText(QLocale().toString(480.0, 'f', 2));
+        registerPage->temperatureEdit()->setText(QLocale().toString(2.5, 'f', 1));
+        registerPage->handleLabelScan(
+            QStringLiteral("L2611-07"),
+            QStringLiteral("(01)05901234123457(17)261231(10)L2611-07(37)24"));
+        for (const QSize size : sizes) {
+            window.resize(size);
+            settle(200);
+            ok &= save(&window, out,
+                       QStringLiteral("register-receipt-%1x%2-%3.png")
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(language));
         }
     }
     window.lock();

@@ -43,6 +43,7 @@
 #include <QRegularExpression>
 #include <QStyle>
 #include <QStyleOptionButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -384,6 +385,31 @@ private slots:
                                         raw.styleName());
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    }
+
+    // Issue 16: a RAW lot's receipt, filled from a supplier's label with every element, fits
+    // the Register page with what the label said; in both languages, at both sizes.
+    void receiptFitsTheRegisterPage_data() { everyTextFitsOnEveryPage_data(); }
+
+    void receiptFitsTheRegisterPage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        QVERIFY(m_languages.setLanguage(language));
+        m_window->resize(size);
+        m_window->showPage(QStringLiteral("register"));
+        m_register->parentsTable()->setRowCount(0);
+        m_register->typeCombo()->setCurrentIndex(
+            m_register->typeCombo()->findData(QStringLiteral("RAW")));
+        m_register->handleLabelScan(QStringLiteral("LOT-2026-0815-A7"),
+                                    QStringLiteral("(01)09501101530003(17)270300(10)LOT-2026-0815-"
+                                                   "A7(37)1200"));
+        settleLayouts();
+        QVERIFY(!m_register->receiptScanText().isEmpty());
+        QCOMPARE(m_window->size(), size);
+        const QStringList problems = clippedTexts(m_window.get());
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
     }
 
 private:
