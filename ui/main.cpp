@@ -11,6 +11,7 @@
 #include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
+#include "ui/suppliers/supplierspage.h"
 #include "ui/sync/syncpage.h"
 #include "ui/trace/tracepage.h"
 
@@ -157,6 +158,11 @@ int main(int argc, char *argv[])
     window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"), ui::ConsolePages::sync(core));
     window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
                     ui::ConsolePages::settings(core));
+    // Suppliers are kept by those who buy from them; every workstation's list follows.
+    // Last, so that Ctrl+1 … Ctrl+7 keep their pages.
+    window->addPage(QStringLiteral("suppliers"), QStringLiteral("Suppliers"),
+                    ui::ConsolePages::suppliers(core));
+    window->setPageRoles(QStringLiteral("suppliers"), {Role::MANAGER, Role::ADMIN});
     window->showMaximized();
     return QApplication::exec();
 }

@@ -95,6 +95,12 @@ void ApiClient::put(const QString &path, const QJsonObject &body, QObject *conte
          {});
 }
 
+void ApiClient::patch(const QString &path, const QJsonObject &body, QObject *context, Callback done)
+{
+    send("PATCH", path, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+         std::move(done), {});
+}
+
 void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                      QObject *context, Callback done, const QByteArray &idempotencyKey)
 {

@@ -62,6 +62,15 @@ QString RuleMessages::message(const FieldError &error)
     if (c == QLatin1String("signature.signer_not_allowed"))
         return tr("This decision was signed by another user than the one logged in when it was "
                   "sent. Let the signer log in on this workstation and send it again unchanged.");
+    // Suppliers.
+    if (c == QLatin1String("supplier_code.empty"))
+        return tr("Enter a code for the supplier, for example its short name.");
+    if (c == QLatin1String("supplier_code.too_long"))
+        return tr("The supplier code is too long: at most %1 characters.")
+            .arg(rules::kSupplierCodeMaxLength);
+    if (c == QLatin1String("supplier_code.invalid_character"))
+        return tr("The supplier code may contain only A-Z, 0-9, '-', '_', '.' and '/', with at "
+                  "least one letter or digit.");
     // Receiving (RAW lots): the supplier's label and the delivery.
     if (c == QLatin1String("supplier_lot_code.empty"))
         return tr("Enter the supplier's lot code from the label, or scan the label.");

@@ -407,6 +407,18 @@
         <source>Only a RAW lot is received from a supplier.</source>
         <translation>Only a RAW lot is received from a supplier.</translation>
     </message>
+    <message>
+        <source>Enter a code for the supplier, for example its short name.</source>
+        <translation>Enter a code for the supplier, for example its short name.</translation>
+    </message>
+    <message>
+        <source>The supplier code is too long: at most %1 characters.</source>
+        <translation>The supplier code is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
+        <translation>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -1055,6 +1067,53 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::SupplierDirectory</name>
+    <message>
+        <source>Enter the supplier&apos;s name.</source>
+        <translation>Enter the supplier&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>The name is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The address is too long: at most %1 characters.</source>
+        <translation>The address is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The contact is too long: at most %1 characters.</source>
+        <translation>The contact is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and suppliers are kept only there. Try again when the connection is back.</source>
+        <translation>The server cannot be reached, and suppliers are kept only there. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Your session has ended. Log in again.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can change suppliers.</source>
+        <translation>Only a manager or an administrator can change suppliers.</translation>
+    </message>
+    <message>
+        <source>A supplier with this code already exists. Choose it from the list, or use another code.</source>
+        <translation>A supplier with this code already exists. Choose it from the list, or use another code.</translation>
+    </message>
+    <message>
+        <source>This supplier is not on the server any more. The list is reloaded.</source>
+        <translation>This supplier is not on the server any more. The list is reloaded.</translation>
+    </message>
+    <message>
+        <source>The server refused the supplier; the reasons are under the fields.</source>
+        <translation>The server refused the supplier; the reasons are under the fields.</translation>
+    </message>
+    <message>
+        <source>The server could not save the supplier. Try again; if it keeps failing, tell IT.</source>
+        <translation>The server could not save the supplier. Try again; if it keeps failing, tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::SyncEngine</name>
     <message>
         <source>The server refused this item (HTTP %1).</source>
@@ -1646,6 +1705,10 @@
     <message>
         <source>This page is not available with your role. Ask your supervisor.</source>
         <translation>This page is not available with your role. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Suppliers</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2520,73 @@
     <message>
         <source>The kilograms per day are shown once the server answers.</source>
         <translation>The kilograms per day are shown once the server answers.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SuppliersPage</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>Suppliers</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Receipts allowed</source>
+        <translation>Receipts allowed</translation>
+    </message>
+    <message>
+        <source>Add a supplier</source>
+        <translation>Add a supplier</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>A-Z, 0-9, - _ . /</source>
+        <translation>A-Z, 0-9, - _ . /</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Add supplier</source>
+        <translation>Add supplier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no — stopped</source>
+        <translation>no — stopped</translation>
+    </message>
+    <message>
+        <source>Stop receipts from the selected supplier</source>
+        <translation>Stop receipts from the selected supplier</translation>
+    </message>
+    <message>
+        <source>Stop receipts from %1</source>
+        <translation>Stop receipts from %1</translation>
+    </message>
+    <message>
+        <source>Allow receipts from %1 again</source>
+        <translation>Allow receipts from %1 again</translation>
+    </message>
+    <message>
+        <source>The supplier was not added; the reasons are under the fields.</source>
+        <translation>The supplier was not added; the reasons are under the fields.</translation>
     </message>
 </context>
 <context>

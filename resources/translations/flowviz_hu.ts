@@ -407,6 +407,18 @@
         <source>Only a RAW lot is received from a supplier.</source>
         <translation>Beszállítótól csak RAW tétel vehető át.</translation>
     </message>
+    <message>
+        <source>Enter a code for the supplier, for example its short name.</source>
+        <translation>Adjon meg kódot a beszállítónak, például a rövid nevét.</translation>
+    </message>
+    <message>
+        <source>The supplier code is too long: at most %1 characters.</source>
+        <translation>A beszállító kódja túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
+        <translation>A beszállító kódjában csak A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; és &apos;/&apos; állhat, legalább egy betűvel vagy számjeggyel.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -1055,6 +1067,53 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::SupplierDirectory</name>
+    <message>
+        <source>Enter the supplier&apos;s name.</source>
+        <translation>Adja meg a beszállító nevét.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>A név túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The address is too long: at most %1 characters.</source>
+        <translation>A cím túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The contact is too long: at most %1 characters.</source>
+        <translation>A kapcsolattartó túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and suppliers are kept only there. Try again when the connection is back.</source>
+        <translation>A szerver nem érhető el, a beszállítókat pedig csak ott tartjuk nyilván. Próbálja újra, ha helyreállt a kapcsolat.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>A munkamenet lejárt. Jelentkezzen be újra.</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator can change suppliers.</source>
+        <translation>Beszállítót csak vezető vagy rendszergazda módosíthat.</translation>
+    </message>
+    <message>
+        <source>A supplier with this code already exists. Choose it from the list, or use another code.</source>
+        <translation>Ilyen kódú beszállító már van. Válassza ki a listából, vagy adjon meg másik kódot.</translation>
+    </message>
+    <message>
+        <source>This supplier is not on the server any more. The list is reloaded.</source>
+        <translation>Ez a beszállító már nincs a szerveren. A lista újratöltődik.</translation>
+    </message>
+    <message>
+        <source>The server refused the supplier; the reasons are under the fields.</source>
+        <translation>A szerver nem fogadta el a beszállítót; az okok a mezők alatt olvashatók.</translation>
+    </message>
+    <message>
+        <source>The server could not save the supplier. Try again; if it keeps failing, tell IT.</source>
+        <translation>A szerver nem tudta menteni a beszállítót. Próbálja újra; ha továbbra sem sikerül, szóljon az informatikának.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::SyncEngine</name>
     <message>
         <source>The server refused this item (HTTP %1).</source>
@@ -1646,6 +1705,10 @@
     <message>
         <source>This page is not available with your role. Ask your supervisor.</source>
         <translation>Ez az oldal az Ön szerepkörével nem érhető el. Kérje meg a felettesét.</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Beszállítók</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2520,73 @@
     <message>
         <source>The kilograms per day are shown once the server answers.</source>
         <translation>A napi kilogrammok akkor jelennek meg, amikor a szerver válaszol.</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::SuppliersPage</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>Beszállítók</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kód</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Név</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kapcsolattartó</translation>
+    </message>
+    <message>
+        <source>Receipts allowed</source>
+        <translation>Átvehető tőle</translation>
+    </message>
+    <message>
+        <source>Add a supplier</source>
+        <translation>Új beszállító</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cím</translation>
+    </message>
+    <message>
+        <source>A-Z, 0-9, - _ . /</source>
+        <translation>A-Z, 0-9, - _ . /</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>nem kötelező</translation>
+    </message>
+    <message>
+        <source>Add supplier</source>
+        <translation>Beszállító felvétele</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no — stopped</source>
+        <translation>nem — leállítva</translation>
+    </message>
+    <message>
+        <source>Stop receipts from the selected supplier</source>
+        <translation>Átvétel leállítása a kijelölt beszállítótól</translation>
+    </message>
+    <message>
+        <source>Stop receipts from %1</source>
+        <translation>Átvétel leállítása: %1</translation>
+    </message>
+    <message>
+        <source>Allow receipts from %1 again</source>
+        <translation>Átvétel újra engedélyezése: %1</translation>
+    </message>
+    <message>
+        <source>The supplier was not added; the reasons are under the fields.</source>
+        <translation>A beszállító nem került felvételre; az okok a mezők alatt olvashatók.</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@
 #include "ui/settings/settingspage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
+#include "ui/suppliers/supplierspage.h"
 #include "ui/sync/syncpage.h"
 #include "ui/trace/tracepage.h"
 
+#include "app/cache/cacherefresher.h"
 #include "app/core/consolecore.h"
 #include "app/core/settingscontroller.h"
 
@@ -50,6 +52,16 @@ SyncPage *ConsolePages::sync(app::ConsoleCore &core)
 SettingsPage *ConsolePages::settings(app::ConsoleCore &core)
 {
     return new SettingsPage(core.settingsController());
+}
+
+SuppliersPage *ConsolePages::suppliers(app::ConsoleCore &core)
+{
+    auto *directory = new app::SupplierDirectory(core.api());
+    auto *page = new SuppliersPage(directory);
+    directory->setParent(page);
+    QObject::connect(page, &SuppliersPage::changed, core.refresher(),
+                     &app::CacheRefresher::refresh);
+    return page;
 }
 
 } // namespace flowviz::ui

@@ -13,6 +13,7 @@ class LotsPage;
 class MainWindow;
 class SettingsPage;
 class SupervisorPage;
+class SuppliersPage;
 class SyncPage;
 class TracePage;
 
@@ -29,6 +30,8 @@ public:
     static SupervisorPage *supervisor(app::ConsoleCore &core);
     static SyncPage *sync(app::ConsoleCore &core);
     static SettingsPage *settings(app::ConsoleCore &core);
+    // Changes ask the workstation's cache for a refresh, so the Register page follows at once.
+    static SuppliersPage *suppliers(app::ConsoleCore &core);
 };
 
 } // namespace flowviz::ui

@@ -24,6 +24,7 @@
 #include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
+#include "ui/suppliers/supplierspage.h"
 #include "ui/sync/syncpage.h"
 #include "ui/trace/tracepage.h"
 
@@ -230,6 +231,8 @@ private slots:
                           ui::ConsolePages::trace(*m_core));
         m_window->addPage(QStringLiteral("supervisor"), QStringLiteral("Supervisor"),
                           ui::ConsolePages::supervisor(*m_core));
+        m_window->addPage(QStringLiteral("suppliers"), QStringLiteral("Suppliers"),
+                          ui::ConsolePages::suppliers(*m_core));
         m_window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"),
                           ui::ConsolePages::sync(*m_core));
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
