@@ -71,7 +71,7 @@ private slots:
             "25,"
             "\"status\":\"RELEASED\"},{\"lot_code\":\"BULK-0002\",\"lot_type\":\"BULK\","
             "\"quantity_used_kg\":5,\"status\":\"CREATED\"}],"
-            "\"production_run_id\":\"0b9d2c4e-6f3a-4c1b-8e2d-7a5f1c3e9b10\","
+            "\"production_run_id\":\"0b9d2c4e-6f3a-4c1b-8e2d-7a5f1c3e9b10\",\"receipt\":null,"
             "\"run_code\":\"RUN-2026-014\",\"status\":\"QUARANTINE\",\"temperature_c\":-3.5,"
             "\"temperature_status\":\"critical\",\"updated_at\":\"2026-01-14T08:31:02.005Z\","
             "\"weight_kg\":12.5,\"weight_status\":null,\"workstation_id\":null}";
@@ -84,6 +84,38 @@ private slots:
         const Lot back = Lot::fromJson(lot.toJson());
         QCOMPARE(back.toJson(), lot.toJson());
         QVERIFY(back == lot);
+    }
+
+    // A RAW lot's receipt: every member in the answer, null where absent; the command leaves
+    // absent members out; both read back equal.
+    void receiptRoundTrips()
+    {
+        Lot lot = sampleLot();
+        LotReceipt r;
+        r.supplierCode = QStringLiteral("ALFOLD-HUS");
+        r.supplierName = QStringLiteral("Alföld Hús Kft.");
+        r.supplierLotCode = QStringLiteral("Lot a/7");
+        r.gtin = QStringLiteral("09501101530003");
+        r.receivedOn = QDate(2026, 11, 30);
+        r.expiresOn = QDate(2027, 3, 31);
+        r.units = 24;
+        lot.receipt = r;
+        QCOMPARE(compact(QJsonObject{{QStringLiteral("r"), r.toJson()}}),
+                 QByteArray("{\"r\":{\"delivery_note\":null,\"expires_on\":\"2027-03-31\","
+                            "\"gtin\":\"09501101530003\",\"received_on\":\"2026-11-30\","
+                            "\"supplier_code\":\"ALFOLD-HUS\",\"supplier_lot_code\":\"Lot a/7\","
+                            "\"supplier_name\":\"Alf\xc3\xb6ld H\xc3\xbas Kft.\",\"units\":24}}"));
+        QVERIFY(Lot::fromJson(lot.toJson()) == lot);
+
+        RegisterLot c;
+        c.lotCode = QStringLiteral("RAW-1");
+        r.supplierName.reset();
+        c.receipt = r;
+        QCOMPARE(compact(c.receipt->toCommandJson()),
+                 QByteArray("{\"expires_on\":\"2027-03-31\",\"gtin\":\"09501101530003\","
+                            "\"received_on\":\"2026-11-30\",\"supplier_code\":\"ALFOLD-HUS\","
+                            "\"supplier_lot_code\":\"Lot a/7\",\"units\":24}"));
+        QVERIFY(RegisterLot::fromJson(c.toJson()) == c);
     }
 
     void listItemsHaveNoGenealogy()
