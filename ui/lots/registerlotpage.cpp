@@ -26,7 +26,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QScroller>
 #include <QTableWidget>
 #include <QTime>
 #include <QTimer>
@@ -73,7 +72,6 @@ RegisterLotPage::RegisterLotPage(app::LotRegistrar *registrar, QWidget *parent)
     auto *bodyLayout = new QVBoxLayout(body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     m_scroll->setWidget(body);
-    QScroller::grabGesture(m_scroll->viewport(), QScroller::TouchGesture);
     layout->addWidget(m_scroll, 1);
 
     buildForm(bodyLayout);
