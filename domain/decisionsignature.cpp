@@ -92,6 +92,23 @@ QByteArray canonicalRecord(const DecisionRecord &r)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+QByteArray canonicalReview(const ReviewRecord &r)
+{
+    const QJsonObject o{
+        {QStringLiteral("v"), QStringLiteral("flowviz.ccp-review.v1")},
+        {QStringLiteral("id"), uuidText(r.id)},
+        {QStringLiteral("lot_code"), r.lotCode},
+        {QStringLiteral("record_count"), r.recordCount},
+        {QStringLiteral("records_digest"), QString::fromLatin1(r.recordsDigest.toHex())},
+        {QStringLiteral("notes"), r.notes},
+        {QStringLiteral("signer"), r.signer.toLower()},
+        {QStringLiteral("key_id"), uuidText(r.keyId)},
+        {QStringLiteral("meaning"), r.meaning},
+        {QStringLiteral("signed_at"), canonicalTime(r.signedAt)},
+    };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 QByteArray recordHash(const QByteArray &canonical)
 {
     QByteArray out(crypto_hash_sha256_BYTES, '\0');

@@ -45,6 +45,24 @@ struct DecisionRecord
 // UTC with milliseconds ("2026-12-03T08:00:00.000Z"), the temperature as canonical decimal text
 // (or null), a version tag first in the "v" member.
 QByteArray canonicalRecord(const DecisionRecord &record);
+// A pre-shipment review of a lot's CCP records (9 CFR 417.5(c)): who reviewed which records
+// (their count and the digest of their ids, as GET /api/v1/lots/{code}/ccp-review answers them).
+struct ReviewRecord
+{
+    QUuid id;
+    QString lotCode; // normalised
+    int recordCount = 0;
+    QByteArray recordsDigest; // 32 bytes; lower-case hex in the signed bytes
+    QString notes;
+
+    QString signer;
+    QUuid keyId;
+    QString meaning;
+    QDateTime signedAt;
+};
+// Its canonical bytes, built like canonicalRecord's with its own version tag.
+QByteArray canonicalReview(const ReviewRecord &record);
+
 // SHA-256 of the canonical bytes: what binds the stored signature to the stored record.
 QByteArray recordHash(const QByteArray &canonical);
 QString canonicalTime(const QDateTime &t);

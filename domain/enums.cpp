@@ -82,6 +82,12 @@ constexpr std::array<std::pair<RunStatus, const char16_t *>, 3> kRunStatuses{{
     {RunStatus::CANCELLED, u"CANCELLED"},
 }};
 
+constexpr std::array<std::pair<ShipmentStatus, const char16_t *>, 3> kShipmentStatuses{{
+    {ShipmentStatus::OPEN, u"OPEN"},
+    {ShipmentStatus::DISPATCHED, u"DISPATCHED"},
+    {ShipmentStatus::CANCELLED, u"CANCELLED"},
+}};
+
 } // namespace
 
 QString toString(LotType v)
@@ -132,6 +138,16 @@ std::optional<Role> roleFromString(QStringView s)
 std::optional<RunStatus> runStatusFromString(QStringView s)
 {
     return valueOf(kRunStatuses, s);
+}
+
+QString toString(ShipmentStatus v)
+{
+    return nameOf(kShipmentStatuses, v);
+}
+
+std::optional<ShipmentStatus> shipmentStatusFromString(QStringView s)
+{
+    return valueOf(kShipmentStatuses, s);
 }
 
 QList<LotType> allLotTypes()

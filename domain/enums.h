@@ -53,6 +53,12 @@ enum class RunStatus
     COMPLETED,
     CANCELLED
 };
+enum class ShipmentStatus
+{
+    OPEN,
+    DISPATCHED,
+    CANCELLED
+};
 
 // Wire names are the enumerator names ("RAW", "PASS", ...). Parsing is exact and
 // case-sensitive except where noted by the caller.
@@ -62,6 +68,7 @@ QString toString(Decision v);
 QString toString(GateType v);
 QString toString(Role v);
 QString toString(RunStatus v);
+QString toString(ShipmentStatus v);
 
 std::optional<LotType> lotTypeFromString(QStringView s);
 std::optional<LotStatus> lotStatusFromString(QStringView s);
@@ -69,6 +76,7 @@ std::optional<Decision> decisionFromString(QStringView s);
 std::optional<GateType> gateTypeFromString(QStringView s);
 std::optional<Role> roleFromString(QStringView s);
 std::optional<RunStatus> runStatusFromString(QStringView s);
+std::optional<ShipmentStatus> shipmentStatusFromString(QStringView s);
 
 QList<LotType> allLotTypes();
 QList<LotStatus> allLotStatuses();

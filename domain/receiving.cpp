@@ -18,19 +18,28 @@ bool spaceAtAnEnd(const QString &text)
 
 } // namespace
 
-std::optional<FieldError> checkSupplierCode(const QString &code, const QString &field)
+std::optional<FieldError> checkPlantCode(const QString &code, const QString &field,
+                                         const QString &kind, const QString &noun)
 {
     if (code.isEmpty())
-        return error(field, "supplier_code.empty", QStringLiteral("A supplier code is required."));
+        return FieldError{field, kind + QStringLiteral(".empty"),
+                          QStringLiteral("%1 is required.").arg(noun)};
     if (code.size() > kSupplierCodeMaxLength)
-        return error(field, "supplier_code.too_long",
-                     QStringLiteral("A supplier code has at most %1 characters.")
-                         .arg(kSupplierCodeMaxLength));
+        return FieldError{
+            field, kind + QStringLiteral(".too_long"),
+            QStringLiteral("%1 has at most %2 characters.").arg(noun).arg(kSupplierCodeMaxLength)};
     if (const auto e = checkLotCode(code, field))
-        return error(field, "supplier_code.invalid_character",
-                     QStringLiteral("A supplier code may contain only A-Z, 0-9, '-', '_', '.' "
-                                    "and '/', with at least one letter or digit."));
+        return FieldError{field, kind + QStringLiteral(".invalid_character"),
+                          QStringLiteral("%1 may contain only A-Z, 0-9, '-', '_', '.' and '/', "
+                                         "with at least one letter or digit.")
+                              .arg(noun)};
     return std::nullopt;
+}
+
+std::optional<FieldError> checkSupplierCode(const QString &code, const QString &field)
+{
+    return checkPlantCode(code, field, QStringLiteral("supplier_code"),
+                          QStringLiteral("A supplier code"));
 }
 
 std::optional<FieldError> checkSupplierLotCode(const QString &code, const QString &field)

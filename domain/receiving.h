@@ -16,6 +16,13 @@ inline constexpr int kSupplierLotCodeMaxLength = 40;
 inline constexpr int kDeliveryNoteMaxLength = 60;
 inline constexpr int kReceiptUnitsMax = 1000000;
 
+// A code the plant gives a business, a place or a document (customer, ship-to location, shipment
+// reference): the lot code alphabet (A-Z 0-9 - _ . /), at most 40 characters, normalised with
+// normalizeLotCode. Error codes are "<kind>.empty", "<kind>.too_long",
+// "<kind>.invalid_character"; `noun` starts the sentences ("A customer code").
+std::optional<FieldError> checkPlantCode(const QString &normalizedCode, const QString &field,
+                                         const QString &kind, const QString &noun);
+
 // A supplier's code in the plant's alphabet (A-Z 0-9 - _ . /), like a lot code; normalised
 // with normalizeLotCode.
 std::optional<FieldError> checkSupplierCode(const QString &normalizedCode,

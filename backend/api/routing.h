@@ -14,6 +14,11 @@ inline constexpr std::initializer_list<Role> kCanDecideQc = {Role::ADMIN, Role::
                                                              Role::AUDITOR, Role::OPERATOR};
 inline constexpr std::initializer_list<Role> kCanManageRuns = {Role::ADMIN, Role::MANAGER};
 inline constexpr std::initializer_list<Role> kCanManageSuppliers = {Role::ADMIN, Role::MANAGER};
+inline constexpr std::initializer_list<Role> kCanManageCustomers = {Role::ADMIN, Role::MANAGER};
+// Dispatch staff build shipments; the CCP review before shipping is a supervisor's signature.
+inline constexpr std::initializer_list<Role> kCanShip = {Role::ADMIN, Role::MANAGER,
+                                                         Role::OPERATOR};
+inline constexpr std::initializer_list<Role> kCanReviewCcp = {Role::ADMIN, Role::MANAGER};
 // Anyone who can write something: lots or QC decisions.
 inline constexpr std::initializer_list<Role> kCanWrite = kCanDecideQc;
 

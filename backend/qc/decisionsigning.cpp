@@ -23,19 +23,21 @@ bool mayCoSign(Role role)
     return role == Role::ADMIN || role == Role::MANAGER;
 }
 
+using Canonical = std::function<QByteArray(const SignatureClaims &)>;
+
 void checkSigner(const auth::Claims &recorder, const QUuid &signerId, Role signerRole, bool active,
-                 const QString &name)
+                 const QString &name, const QString &what)
 {
     if (!active)
         refuse("signature.signer_disabled",
                QStringLiteral("%1's account is disabled: their signature is no longer accepted. "
-                              "The decision was not recorded.")
-                   .arg(name));
+                              "The %2 was not recorded.")
+                   .arg(name, what));
     if (signerId != recorder.userId && !mayCoSign(signerRole))
         refuse("signature.signer_not_allowed",
-               QStringLiteral("%1 may not sign for %2: a decision is signed by the user who "
+               QStringLiteral("%1 may not sign for %2: a %3 is signed by the user who "
                               "records it, or co-signed by a MANAGER or ADMIN.")
-                   .arg(name, recorder.username));
+                   .arg(name, recorder.username, what));
 }
 
 // Key id, signed-at and value of a signature made on the workstation.
@@ -101,8 +103,8 @@ namespace {
 
 // The server signs with the signer's key, which only their password opens.
 VerifiedSignature signOnServer(db::PgSession &db, const auth::Claims &recorder,
-                               const SignatureRequest &request, signing::DecisionRecord record,
-                               VerifiedSignature out)
+                               const SignatureRequest &request, const Canonical &canonicalOf,
+                               const QString &what, VerifiedSignature out)
 {
     users::SigningKeyRepository keys(db);
     users::UserRepository users(db);
@@ -110,8 +112,9 @@ VerifiedSignature signOnServer(db::PgSession &db, const auth::Claims &recorder,
     if (!signer || !auth::passwords::verify(signer->passwordHash, *request.password))
         refuse("signature.invalid",
                QStringLiteral("The user name or password of the signature is wrong; the "
-                              "decision was not signed or recorded."));
-    checkSigner(recorder, signer->id, signer->role, signer->active, signer->username);
+                              "%1 was not signed or recorded.")
+                   .arg(what));
+    checkSigner(recorder, signer->id, signer->role, signer->active, signer->username, what);
     const auto key = users::currentOrEnrolled(keys, signer->id, *request.password);
     auto seed = signing::unseal(key, *request.password);
     if (!seed)
@@ -119,10 +122,8 @@ VerifiedSignature signOnServer(db::PgSession &db, const auth::Claims &recorder,
                QStringLiteral("The signing key of %1 could not be opened with this "
                               "password.")
                    .arg(signer->username));
-    record.signer = signer->username;
-    record.keyId = key.keyId;
-    record.signedAt = out.signedAt;
-    const QByteArray canonical = signing::canonicalRecord(record);
+    const QByteArray canonical =
+        canonicalOf({signer->username, key.keyId, request.meaning, out.signedAt});
     out.value = signing::sign(canonical, *seed);
     signing::wipe(*seed);
     out.recordHash = signing::recordHash(canonical);
@@ -137,28 +138,28 @@ VerifiedSignature signOnServer(db::PgSession &db, const auth::Claims &recorder,
 // A signature made on the workstation, checked against the signer's registered public key.
 VerifiedSignature verifyClientSignature(db::PgSession &db, const auth::Claims &recorder,
                                         const SignatureRequest &request,
-                                        signing::DecisionRecord record, VerifiedSignature out)
+                                        const Canonical &canonicalOf, const QString &what,
+                                        VerifiedSignature out)
 {
     const auto key = users::SigningKeyRepository(db).find(*request.keyId);
     if (!key || key->username.compare(request.signer, Qt::CaseInsensitive) != 0)
         refuse("signature.invalid",
                QStringLiteral("Key %1 is not a signing key of %2: the signature is refused.")
                    .arg(request.keyId->toString(QUuid::WithoutBraces), request.signer));
-    checkSigner(recorder, key->userId, key->role, key->userActive, key->username);
+    checkSigner(recorder, key->userId, key->role, key->userActive, key->username, what);
     if (key->retired)
         refuse("signature.key_retired",
-               QStringLiteral("Key %1 of %2 was retired (password changed): sign the decision "
+               QStringLiteral("Key %1 of %2 was retired (password changed): sign the %3 "
                               "again after logging in with the new password.")
-                   .arg(key->id.toString(QUuid::WithoutBraces), key->username));
-    record.signer = key->username;
-    record.keyId = key->id;
-    record.signedAt = request.signedAt;
-    const QByteArray canonical = signing::canonicalRecord(record);
+                   .arg(key->id.toString(QUuid::WithoutBraces), key->username, what));
+    const QByteArray canonical =
+        canonicalOf({key->username, key->id, request.meaning, request.signedAt});
     if (!signing::verify(canonical, request.value, key->publicKey))
         refuse("signature.invalid",
-               QStringLiteral("The signature does not match this decision: it was made for "
+               QStringLiteral("The signature does not match this %1: it was made for "
                               "another record, or the record was changed after signing. Nothing "
-                              "was recorded."));
+                              "was recorded.")
+                   .arg(what));
     out.value = request.value;
     out.recordHash = signing::recordHash(canonical);
     out.signerId = key->userId;
@@ -172,15 +173,30 @@ VerifiedSignature verifyClientSignature(db::PgSession &db, const auth::Claims &r
 } // namespace
 
 VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
-                                  const SignatureRequest &request, signing::DecisionRecord record)
+                                  const SignatureRequest &request, const Canonical &canonical,
+                                  const QString &what)
 {
     VerifiedSignature out;
     out.meaning = request.meaning;
     out.signedAt = QDateTime::currentDateTimeUtc();
-    record.meaning = request.meaning;
     if (request.password)
-        return signOnServer(db, recorder, request, std::move(record), std::move(out));
-    return verifyClientSignature(db, recorder, request, std::move(record), std::move(out));
+        return signOnServer(db, recorder, request, canonical, what, std::move(out));
+    return verifyClientSignature(db, recorder, request, canonical, what, std::move(out));
+}
+
+VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
+                                  const SignatureRequest &request, signing::DecisionRecord record)
+{
+    return verifySignature(
+        db, recorder, request,
+        [record = std::move(record)](const SignatureClaims &c) mutable {
+            record.signer = c.signer;
+            record.keyId = c.keyId;
+            record.meaning = c.meaning;
+            record.signedAt = c.signedAt;
+            return signing::canonicalRecord(record);
+        },
+        QStringLiteral("decision"));
 }
 
 } // namespace flowviz::qc

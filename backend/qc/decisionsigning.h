@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QUuid>
 
+#include <functional>
+
 #include <optional>
 
 namespace flowviz::qc {
@@ -40,5 +42,20 @@ std::optional<SignatureRequest> readSignature(api::BodyReader &in);
 // is that user, or a MANAGER/ADMIN co-signing. Throws a 422 ApiError naming what is wrong.
 VerifiedSignature verifySignature(db::PgSession &db, const auth::Claims &recorder,
                                   const SignatureRequest &request, signing::DecisionRecord record);
+
+// The signature's own claims, which the signed bytes include.
+struct SignatureClaims
+{
+    QString signer;
+    QUuid keyId;
+    QString meaning;
+    QDateTime signedAt;
+};
+// The same for any signed record: `canonical` makes its bytes once the claims are known, `what`
+// names the record in the refusals ("decision", "review").
+VerifiedSignature
+verifySignature(db::PgSession &db, const auth::Claims &recorder, const SignatureRequest &request,
+                const std::function<QByteArray(const SignatureClaims &)> &canonical,
+                const QString &what);
 
 } // namespace flowviz::qc

@@ -4,6 +4,7 @@
 #include "backend/audit/auditroutes.h"
 #include "backend/auth/authroutes.h"
 #include "backend/db/migrator.h"
+#include "backend/dispatch/dispatchroutes.h"
 #include "backend/lots/lotroutes.h"
 #include "backend/metrics/metrics.h"
 #include "backend/qc/qcroutes.h"
@@ -38,6 +39,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     qc::registerRoutes(*m_http, *m_api);
     runs::registerRoutes(*m_http, *m_api);
     suppliers::registerRoutes(*m_http, *m_api);
+    dispatch::registerRoutes(*m_http, *m_api);
     trace::registerRoutes(*m_http, *m_api);
     stats::registerRoutes(*m_http, *m_api);
     sync::registerRoutes(*m_http, *m_api);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/api/partyfields.h"
 #include "backend/db/pgsession.h"
 
 #include "domain/wire/supplier.h"
@@ -12,13 +13,7 @@
 namespace flowviz::suppliers {
 
 // What PATCH /api/v1/suppliers/{code} changes: absent members are kept.
-struct SupplierChange
-{
-    std::optional<QString> name;
-    std::optional<std::optional<QString>> address; // null clears
-    std::optional<std::optional<QString>> contact;
-    std::optional<bool> active;
-};
+using SupplierChange = api::PartyChange;
 
 // SQL for suppliers and for the lots received from them.
 class SupplierRepository

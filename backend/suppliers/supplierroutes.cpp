@@ -3,6 +3,7 @@
 #include "backend/suppliers/supplierdecoder.h"
 #include "backend/suppliers/supplierservice.h"
 
+#include "backend/api/partyfields.h"
 #include "backend/api/routing.h"
 #include "backend/http/httpserver.h"
 
@@ -19,18 +20,6 @@ using http::Responder;
 using http::Response;
 
 namespace {
-
-// ?active=true|false, or a 422 problem.
-std::optional<bool> activeQuery(const Request &req)
-{
-    const QString active = req.queryValue(QStringLiteral("active"));
-    if (active.isEmpty())
-        return std::nullopt;
-    if (active != u"true" && active != u"false")
-        throw ApiError::invalidParameters({{QStringLiteral("active"), QStringLiteral("field.type"),
-                                            QStringLiteral("active must be true or false.")}});
-    return active == u"true";
-}
 
 struct ReceiptQuery
 {

@@ -32,6 +32,8 @@ const QString kRuns = QStringLiteral("/api/v1/production-runs");
 const QString kSync = QStringLiteral("/api/v1/sync");
 const QString kHeartbeat = QStringLiteral("/api/v1/heartbeat");
 const QString kSuppliers = QStringLiteral("/api/v1/suppliers");
+const QString kCustomers = QStringLiteral("/api/v1/customers");
+const QString kShipments = QStringLiteral("/api/v1/shipments");
 const QString kProfileFg = QStringLiteral("/api/v1/lot-profiles/FG");
 // Gate 8 is made a critical control point in this test's database, so that limit edits leave
 // gate 7, which the decisions use, as the migration set it (max -18.0 °C for every lot type).
@@ -160,6 +162,18 @@ private slots:
                  bytes(QJsonObject{{QStringLiteral("supplier_code"), QStringLiteral("CT-SUP-3")},
                                    {QStringLiteral("name"), QStringLiteral("Receipts Bt.")}})),
             201);
+        // The customer and the open shipment the dispatch bodies name.
+        FV_VERIFY_STATUS(
+            send(QStringLiteral("manager"), "POST", kCustomers,
+                 bytes(QJsonObject{{QStringLiteral("customer_code"), QStringLiteral("CT-CUS-1")},
+                                   {QStringLiteral("name"), QStringLiteral("Vevő Kft.")}})),
+            201);
+        FV_VERIFY_STATUS(
+            send(QStringLiteral("operator"), "POST", kShipments,
+                 bytes(QJsonObject{{QStringLiteral("reference"), QStringLiteral("CT-SHP-1")},
+                                   {QStringLiteral("customer_code"), QStringLiteral("CT-CUS-1")},
+                                   {QStringLiteral("ship_date"), QStringLiteral("2026-12-07")}})),
+            201);
         const Reply profiles =
             send(QStringLiteral("operator"), "GET", QStringLiteral("/api/v1/lot-profiles"));
         FV_VERIFY_STATUS(profiles, 200);
@@ -232,6 +246,12 @@ private slots:
             QStringLiteral("POST /api/v1/heartbeat"),
             QStringLiteral("POST /api/v1/suppliers"),
             QStringLiteral("PATCH /api/v1/suppliers/{supplier_code}"),
+            QStringLiteral("POST /api/v1/customers"),
+            QStringLiteral("PATCH /api/v1/customers/{customer_code}"),
+            QStringLiteral("POST /api/v1/customers/{customer_code}/ship-to"),
+            QStringLiteral("POST /api/v1/lots/{lot_code}/ccp-review"),
+            QStringLiteral("POST /api/v1/shipments"),
+            QStringLiteral("POST /api/v1/shipments/{reference}/lines"),
         };
         QCOMPARE(documented - covered, QSet<QString>());
         QCOMPARE(covered - documented, QSet<QString>());
@@ -556,6 +576,37 @@ private slots:
                                               << QJsonObject{{QStringLiteral("active"), false}};
         lotRow("lot received with every receipt member",
                with(lot(QStringLiteral("RAW")), QStringLiteral("receipt"), receiptEverything()));
+        // Customers, their places and shipments (lines and reviews: tst_dispatchapi).
+        QTest::newRow("customer minimal")
+            << "manager"
+            << "POST" << kCustomers
+            << QJsonObject{{QStringLiteral("customer_code"), QStringLiteral("CT-CUS-2")},
+                           {QStringLiteral("name"), QStringLiteral("Bolt Bt.")}};
+        QTest::newRow("customer every member")
+            << "manager"
+            << "POST" << kCustomers
+            << QJsonObject{{QStringLiteral("id"), newId()},
+                           {QStringLiteral("customer_code"), QStringLiteral("ct-cus-3")},
+                           {QStringLiteral("name"), QStringLiteral("Nagyker Zrt.")},
+                           {QStringLiteral("address"), QStringLiteral("Váci út 1.\nBudapest")},
+                           {QStringLiteral("contact"), QJsonValue()},
+                           {QStringLiteral("ship_to"), QJsonArray{shipToEverything()}}};
+        QTest::newRow("customer change")
+            << "manager"
+            << "PATCH" << kCustomers + QStringLiteral("/CT-CUS-2")
+            << QJsonObject{{QStringLiteral("contact"), QStringLiteral("Gábor")},
+                           {QStringLiteral("active"), true}};
+        QTest::newRow("ship-to added")
+            << "manager"
+            << "POST" << kCustomers + QStringLiteral("/CT-CUS-2/ship-to") << shipToEverything();
+        QTest::newRow("shipment minimal")
+            << "operator"
+            << "POST" << kShipments
+            << QJsonObject{{QStringLiteral("reference"), QStringLiteral("CT-SHP-2")},
+                           {QStringLiteral("customer_code"), QStringLiteral("CT-CUS-1")},
+                           {QStringLiteral("ship_date"), QStringLiteral("2026-12-08")}};
+        QTest::newRow("shipment every member") << "operator"
+                                               << "POST" << kShipments << shipmentEverything();
         QTest::newRow("login") << ""
                                << "POST" << kLogin
                                << QJsonObject{
@@ -669,6 +720,38 @@ private slots:
                          {QStringLiteral("address"), QStringLiteral("Pécs")},
                          {QStringLiteral("contact"), QStringLiteral("Éva")},
                          {QStringLiteral("active"), true}}},
+            {QStringLiteral("customer"), QStringLiteral("manager"), QStringLiteral("POST"),
+             kCustomers,
+             QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("customer_code"), QStringLiteral("CT-CUS-9")},
+                         {QStringLiteral("name"), QStringLiteral("Variant Kft.")},
+                         {QStringLiteral("address"), QStringLiteral("Szeged")},
+                         {QStringLiteral("contact"), QStringLiteral("Béla")},
+                         {QStringLiteral("ship_to"), QJsonArray{shipToEverything()}}}},
+            {QStringLiteral("customer change"), QStringLiteral("manager"), QStringLiteral("PATCH"),
+             kCustomers + QStringLiteral("/CT-CUS-1"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Variant Zrt.")},
+                         {QStringLiteral("address"), QStringLiteral("Pécs")},
+                         {QStringLiteral("contact"), QStringLiteral("Éva")},
+                         {QStringLiteral("active"), true}}},
+            {QStringLiteral("ship-to"), QStringLiteral("manager"), QStringLiteral("POST"),
+             kCustomers + QStringLiteral("/CT-CUS-1/ship-to"), shipToEverything()},
+            {QStringLiteral("shipment"), QStringLiteral("operator"), QStringLiteral("POST"),
+             kShipments, shipmentEverything()},
+            {QStringLiteral("shipment line"), QStringLiteral("operator"), QStringLiteral("POST"),
+             kShipments + QStringLiteral("/CT-SHP-1/lines"),
+             QJsonObject{{QStringLiteral("lot_code"), m_holdLot},
+                         {QStringLiteral("quantity_kg"), QStringLiteral("1.5")}}},
+            {QStringLiteral("ccp review"), QStringLiteral("manager"), QStringLiteral("POST"),
+             kLots + u'/' + m_ccpLot + QStringLiteral("/ccp-review"),
+             QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("records_digest"), QString(64, u'a')},
+                         {QStringLiteral("notes"), QStringLiteral("Charts checked")},
+                         {QStringLiteral("signature"),
+                          QJsonObject{{QStringLiteral("signer"), QStringLiteral("manager")},
+                                      {QStringLiteral("password"),
+                                       TestServer::passwordOf(QStringLiteral("manager"))},
+                                      {QStringLiteral("meaning"), QStringLiteral("Reviewed")}}}}},
             {QStringLiteral("lot received"), QStringLiteral("operator"), QStringLiteral("POST"),
              kLots,
              QJsonObject{{QStringLiteral("lot_code"), QStringLiteral("CT-RAW-RECEIVED")},
@@ -1490,6 +1573,22 @@ private:
     }
 
     // A path template with this test's values for its parameters.
+    static QJsonObject shipToEverything()
+    {
+        return QJsonObject{{QStringLiteral("ship_to_code"), QStringLiteral("ct-dc")},
+                           {QStringLiteral("name"), QStringLiteral("Depot")},
+                           {QStringLiteral("address"), QStringLiteral("Győr, Ipari út 2.")}};
+    }
+    static QJsonObject shipmentEverything()
+    {
+        return QJsonObject{{QStringLiteral("id"), newId()},
+                           {QStringLiteral("reference"), QStringLiteral("ct-shp-3")},
+                           {QStringLiteral("customer_code"), QStringLiteral("ct-cus-3")},
+                           {QStringLiteral("ship_to_code"), QStringLiteral("CT-DC")},
+                           {QStringLiteral("ship_date"), QStringLiteral("2026-12-09")},
+                           {QStringLiteral("carrier"), QStringLiteral("Own truck")}};
+    }
+
     // A receipt naming the supplier initTestCase adds (CT-SUP-3), with every member.
     static QJsonObject receiptEverything()
     {

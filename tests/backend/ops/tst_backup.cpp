@@ -355,12 +355,12 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0010_receiving, 0009_trace_graph_order, 0008_mass_balance, 0007_audit_trail,
-        // 0006_trace_graph,
+        // 0011_dispatch, 0010_receiving, 0009_trace_graph_order, 0008_mass_balance,
+        // 0007_audit_trail, 0006_trace_graph,
         // 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill
         // of 0003 must rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 10,
-                 "this test makes schema version 2 by undoing 0010 to 0003: undo every "
+        QVERIFY2(m_latest == 11,
+                 "this test makes schema version 2 by undoing 0011 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -418,6 +418,12 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0011: the dispatch tables (empty in the seed) and their functions.
+        db.exec(QStringLiteral(
+            "DROP TABLE shipment_lines, shipments, ccp_reviews, ship_to_locations, customers"));
+        db.exec(QStringLiteral("DROP FUNCTION shipment_lines_guard(), ccp_reviews_append_only(), "
+                               "ccp_records_digest(uuid), ccp_records(uuid)"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 11"));
         // Undo 0010: the receiving tables (empty in the seed) and their trigger function.
         db.exec(QStringLiteral("DROP TABLE lot_receipts, suppliers"));
         db.exec(QStringLiteral("DROP FUNCTION lot_receipts_raw_only()"));
@@ -508,7 +514,10 @@ private slots:
                      << QStringLiteral("sequence ccp_limits_id_seq")
                      << QStringLiteral("sequence ccp_limit_changes_id_seq")
                      << QStringLiteral("audit_log") << QStringLiteral("sequence audit_log_id_seq")
-                     << QStringLiteral("suppliers") << QStringLiteral("lot_receipts");
+                     << QStringLiteral("suppliers") << QStringLiteral("lot_receipts")
+                     << QStringLiteral("customers") << QStringLiteral("ship_to_locations")
+                     << QStringLiteral("ccp_reviews") << QStringLiteral("shipments")
+                     << QStringLiteral("shipment_lines");
         expectedKeys.sort();
         QCOMPARE(after.keys(), expectedKeys);
         for (auto it = v2.begin(); it != v2.end(); ++it) {
@@ -527,7 +536,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 10);
+        QCOMPARE(migrations.size(), 11);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
@@ -542,6 +551,7 @@ private slots:
         QCOMPARE(migrations[8],
                  (QStringList{QStringLiteral("9"), QStringLiteral("trace_graph_order")}));
         QCOMPARE(migrations[9], (QStringList{QStringLiteral("10"), QStringLiteral("receiving")}));
+        QCOMPARE(migrations[10], (QStringList{QStringLiteral("11"), QStringLiteral("dispatch")}));
         // The upgraded database keeps its audit trail from here on: its first entries are the
         // expected yields that 0008 set.
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) || ' ' || string_agg(DISTINCT entity "
