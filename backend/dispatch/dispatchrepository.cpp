@@ -131,13 +131,17 @@ std::optional<QUuid> DispatchRepository::shipToId(const QUuid &customerId,
     return r.rows() == 0 ? std::nullopt : std::optional(r.toUuid(0, "id"));
 }
 
-std::optional<ShippableLot> DispatchRepository::lockLot(const QString &code)
+std::optional<ShippableLot> DispatchRepository::shippableLot(const QString &code, RowLock lock)
 {
     // The lock first (its own statement), then what is shipped and reviewed, read under it.
     const db::PgResult locked =
-        m_db.exec("SELECT id, lot_code, lot_type, status, weight_kg FROM lots WHERE lot_code = $1 "
-                  "FOR UPDATE",
-                  {code});
+        lock == RowLock::ForUpdate
+            ? m_db.exec("SELECT id, lot_code, lot_type, status, weight_kg FROM lots "
+                        "WHERE lot_code = $1 FOR UPDATE",
+                        {code})
+            : m_db.exec("SELECT id, lot_code, lot_type, status, weight_kg FROM lots "
+                        "WHERE lot_code = $1",
+                        {code});
     if (locked.rows() == 0)
         return std::nullopt;
     ShippableLot lot;

@@ -57,8 +57,14 @@ public:
     bool insertShipTo(const QUuid &customerId, const wire::ShipTo &place);
     std::optional<QUuid> shipToId(const QUuid &customerId, const QString &shipToCode);
 
-    // The lot's id, code and type, locked; nullopt for an unknown lot.
-    std::optional<ShippableLot> lockLot(const QString &code);
+    // Whether a read of the lot holds its row until the transaction ends (writes) or not (reads).
+    enum class RowLock
+    {
+        ForUpdate,
+        None
+    };
+    // The lot's id, code, type, shipped weight and review state; nullopt for an unknown lot.
+    std::optional<ShippableLot> shippableLot(const QString &code, RowLock lock);
     QList<wire::CcpRecord> ccpRecords(const QUuid &lotId);
     QByteArray ccpRecordsDigest(const QUuid &lotId);
     // The users who made or signed any of the lot's CCP records.

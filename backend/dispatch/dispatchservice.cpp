@@ -40,9 +40,10 @@ ShipmentRow lockOpenShipment(DispatchRepository &repo, const QString &reference,
     return *row;
 }
 
-ShippableLot lockLot(DispatchRepository &repo, const QString &lotCode)
+ShippableLot existingLot(DispatchRepository &repo, const QString &lotCode,
+                         DispatchRepository::RowLock lock = DispatchRepository::RowLock::ForUpdate)
 {
-    const auto lot = repo.lockLot(lotCode);
+    const auto lot = repo.shippableLot(lotCode, lock);
     if (!lot)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(lotCode));
     return *lot;
@@ -112,7 +113,7 @@ wire::Customer addShipTo(api::Tx &tx, const QString &code, const wire::ShipTo &p
 QJsonObject ccpReview(api::Tx &tx, const QString &lotCode)
 {
     DispatchRepository repo(tx.db);
-    const ShippableLot lot = lockLot(repo, lotCode);
+    const ShippableLot lot = existingLot(repo, lotCode, DispatchRepository::RowLock::None);
     QJsonArray records;
     for (const wire::CcpRecord &r : repo.ccpRecords(lot.id))
         records.append(r.toJson());
@@ -133,7 +134,7 @@ QJsonObject ccpReview(api::Tx &tx, const QString &lotCode)
 wire::CcpReview reviewCcpRecords(api::Tx &tx, const QString &lotCode, const ReviewCommand &command)
 {
     DispatchRepository repo(tx.db);
-    const ShippableLot lot = lockLot(repo, lotCode);
+    const ShippableLot lot = existingLot(repo, lotCode);
     const QList<wire::CcpRecord> records = repo.ccpRecords(lot.id);
     if (records.isEmpty())
         throw ApiError::conflict(QStringLiteral("ccp-records-none"),
@@ -248,7 +249,7 @@ wire::Shipment addLine(api::Tx &tx, const QString &reference, const AddLine &lin
     DispatchRepository repo(tx.db);
     const ShipmentRow shipment =
         lockOpenShipment(repo, reference, QStringLiteral("lots are added"));
-    const auto lot = repo.lockLot(line.lotCode);
+    const auto lot = repo.shippableLot(line.lotCode, DispatchRepository::RowLock::ForUpdate);
     if (!lot)
         throw ApiError::validation(QStringLiteral("lot_code"), QStringLiteral("lot.unknown"),
                                    QStringLiteral("No lot %1 is registered.").arg(line.lotCode));
@@ -303,7 +304,7 @@ wire::Shipment dispatchShipment(api::Tx &tx, const QString &reference)
             QStringLiteral("Shipment %1 has no lots to dispatch.").arg(reference));
     // A lot may have been put on HOLD, or got new CCP records, since it was added.
     for (const QString &code : lots) {
-        if (const auto refusal = shippingRefusal(lockLot(repo, code)))
+        if (const auto refusal = shippingRefusal(existingLot(repo, code)))
             throw *refusal;
     }
     repo.setDispatched(shipment.id, tx.user.userId);
