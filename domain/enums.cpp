@@ -88,6 +88,11 @@ constexpr std::array<std::pair<ShipmentStatus, const char16_t *>, 3> kShipmentSt
     {ShipmentStatus::CANCELLED, u"CANCELLED"},
 }};
 
+constexpr std::array<std::pair<RecallStatus, const char16_t *>, 2> kRecallStatuses{{
+    {RecallStatus::OPEN, u"OPEN"},
+    {RecallStatus::CLOSED, u"CLOSED"},
+}};
+
 } // namespace
 
 QString toString(LotType v)
@@ -148,6 +153,16 @@ QString toString(ShipmentStatus v)
 std::optional<ShipmentStatus> shipmentStatusFromString(QStringView s)
 {
     return valueOf(kShipmentStatuses, s);
+}
+
+QString toString(RecallStatus v)
+{
+    return nameOf(kRecallStatuses, v);
+}
+
+std::optional<RecallStatus> recallStatusFromString(QStringView s)
+{
+    return valueOf(kRecallStatuses, s);
 }
 
 QList<LotType> allLotTypes()

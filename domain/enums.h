@@ -59,6 +59,11 @@ enum class ShipmentStatus
     DISPATCHED,
     CANCELLED
 };
+enum class RecallStatus
+{
+    OPEN,
+    CLOSED
+};
 
 // Wire names are the enumerator names ("RAW", "PASS", ...). Parsing is exact and
 // case-sensitive except where noted by the caller.
@@ -69,6 +74,7 @@ QString toString(GateType v);
 QString toString(Role v);
 QString toString(RunStatus v);
 QString toString(ShipmentStatus v);
+QString toString(RecallStatus v);
 
 std::optional<LotType> lotTypeFromString(QStringView s);
 std::optional<LotStatus> lotStatusFromString(QStringView s);
@@ -77,6 +83,7 @@ std::optional<GateType> gateTypeFromString(QStringView s);
 std::optional<Role> roleFromString(QStringView s);
 std::optional<RunStatus> runStatusFromString(QStringView s);
 std::optional<ShipmentStatus> shipmentStatusFromString(QStringView s);
+std::optional<RecallStatus> recallStatusFromString(QStringView s);
 
 QList<LotType> allLotTypes();
 QList<LotStatus> allLotStatuses();

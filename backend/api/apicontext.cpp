@@ -47,6 +47,18 @@ auth::Claims ApiContext::authorize(const Request &request, std::initializer_list
     return claims;
 }
 
+int listLimit(const Request &request, FieldErrors &errors)
+{
+    bool ok = true;
+    const QString text = request.queryValue(QStringLiteral("limit"));
+    const int limit = text.isEmpty() ? 100 : text.toInt(&ok);
+    if (ok && limit >= 1 && limit <= 500)
+        return limit;
+    errors.append({QStringLiteral("limit"), QStringLiteral("limit.range"),
+                   QStringLiteral("limit must be from 1 to 500.")});
+    return 100;
+}
+
 void checkPathParameters(const Request &request)
 {
     FieldErrors errors;

@@ -26,6 +26,8 @@ struct Events
     std::function<void(Decision, int gateNumber)> qcDecisionRecorded;
     std::function<void()> idempotentReplay;
     std::function<void(double seconds)> traceabilityQuery;
+    std::function<void()> shipmentDispatched;
+    std::function<void()> recallOpened;
 };
 
 // One unit of work inside a transaction, with the caller's identity and what to do after the

@@ -3,6 +3,7 @@
 #include "backend/audit/auditquery.h"
 #include "backend/audit/auditrepository.h"
 
+#include "backend/api/csv.h"
 #include "backend/api/routing.h"
 
 #include "domain/wire/jsonfields.h"
@@ -20,15 +21,6 @@ using http::Response;
 namespace {
 
 constexpr std::initializer_list<Role> kCanReadAudit = {Role::ADMIN, Role::AUDITOR};
-
-QByteArray csvField(QString text)
-{
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    if (text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r'))
-        return '"' + text.replace(u'"', QStringLiteral("\"\"")).toUtf8() + '"';
-    return text.toUtf8();
-}
 
 QString objectText(const std::optional<QJsonObject> &o)
 {
@@ -77,12 +69,7 @@ QByteArray auditCsv(const QList<wire::AuditEntry> &entries)
                                    objectText(e.oldValues),
                                    objectText(e.newValues),
                                    e.reason};
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            out += csvField(cells[i]);
-        }
-        out += "\r\n";
+        out += csvRecord(cells);
     }
     return out;
 }

@@ -41,12 +41,7 @@ ShipmentQuery shipmentQuery(const Request &req)
                            QStringLiteral("status is OPEN, DISPATCHED or CANCELLED.")});
     }
     q.customerCode = rules::normalizeLotCode(req.queryValue(QStringLiteral("customer_code")));
-    bool ok = true;
-    const QString limitText = req.queryValue(QStringLiteral("limit"));
-    q.limit = limitText.isEmpty() ? 100 : limitText.toInt(&ok);
-    if (!ok || q.limit < 1 || q.limit > 500)
-        errors.append({QStringLiteral("limit"), QStringLiteral("limit.range"),
-                       QStringLiteral("limit must be from 1 to 500.")});
+    q.limit = listLimit(req, errors);
     if (!errors.isEmpty())
         throw ApiError::invalidParameters(errors);
     return q;
@@ -64,17 +59,23 @@ Response created(const QJsonObject &body, const QByteArray &location)
     return r;
 }
 
-// A POST on a shipment that changes its state (dispatch, cancel), answered with the shipment.
+// A POST on a shipment that changes its state (dispatch, cancel), answered with the shipment;
+// `committed` names the event raised once the change is committed, if any.
 void shipmentAction(http::HttpServer &server, ApiContext &api, const QString &action,
-                    wire::Shipment (*work)(Tx &, const QString &))
+                    wire::Shipment (*work)(Tx &, const QString &),
+                    std::function<void()> Events::*committed = nullptr)
 {
     server.route("POST", QStringLiteral("/api/v1/shipments/{reference}/") + action,
-                 guarded([&api, work](const Request &req, Responder respond) {
+                 guarded([&api, work, committed](const Request &req, Responder respond) {
                      const auto user = api.authorize(req, kCanShip, RateBucket::Writes);
                      const QString reference = pathCode(req, "reference");
-                     api.mutate(req, std::move(respond), user, [reference, work](Tx &tx) {
-                         return Response::json(200, work(tx, reference).toJson());
-                     });
+                     api.mutate(req, std::move(respond), user,
+                                [&api, reference, work, committed](Tx &tx) {
+                                    const wire::Shipment shipment = work(tx, reference);
+                                    if (committed && api.events().*committed)
+                                        tx.afterCommit.append(api.events().*committed);
+                                    return Response::json(200, shipment.toJson());
+                                });
                  }));
 }
 
@@ -199,7 +200,8 @@ void registerShipmentRoutes(http::HttpServer &server, ApiContext &api)
                          return Response::noContent();
                      });
                  }));
-    shipmentAction(server, api, QStringLiteral("dispatch"), &service::dispatchShipment);
+    shipmentAction(server, api, QStringLiteral("dispatch"), &service::dispatchShipment,
+                   &Events::shipmentDispatched);
     shipmentAction(server, api, QStringLiteral("cancel"), &service::cancelShipment);
 }
 

@@ -142,6 +142,39 @@ struct Metrics::Impl
             .Help("Requests answered from a stored response under their Idempotency-Key.")
             .Register(*registry)
             .Add({});
+    Counter &shipmentsDispatched = prometheus::BuildCounter()
+                                       .Name("flowviz_shipments_dispatched_total")
+                                       .Help("Shipments dispatched (committed).")
+                                       .Register(*registry)
+                                       .Add({});
+    Counter &recallsOpened = prometheus::BuildCounter()
+                                 .Name("flowviz_recalls_opened_total")
+                                 .Help("Recalls opened (committed).")
+                                 .Register(*registry)
+                                 .Add({});
+    Gauge &openShipments = prometheus::BuildGauge()
+                               .Name("flowviz_shipments_open")
+                               .Help("Shipments OPEN now (from the database).")
+                               .Register(*registry)
+                               .Add({});
+    Gauge &holdLotsOnOpenShipments =
+        prometheus::BuildGauge()
+            .Name("flowviz_open_shipment_hold_lots")
+            .Help("Lots on HOLD that are lines of an OPEN shipment (from the database).")
+            .Register(*registry)
+            .Add({});
+    Gauge &openRecalls = prometheus::BuildGauge()
+                             .Name("flowviz_recalls_open")
+                             .Help("Recalls OPEN now (from the database).")
+                             .Register(*registry)
+                             .Add({});
+    Gauge &lastRecallTrace =
+        prometheus::BuildGauge()
+            .Name("flowviz_recall_last_trace_seconds")
+            .Help("Time the newest recall took to find every lot, shipment line and customer "
+                  "and to put the lots on HOLD; 0 before the first (from the database).")
+            .Register(*registry)
+            .Add({});
     Family<Gauge> &buildInfo = prometheus::BuildGauge()
                                    .Name("flowviz_build_info")
                                    .Help("Always 1; the version label names the running build.")
@@ -176,6 +209,8 @@ Metrics::Metrics(server::Application &app, QObject *parent)
     };
     events.idempotentReplay = [this] { d->replays.Increment(); };
     events.traceabilityQuery = [this](double s) { d->trace.Observe(s); };
+    events.shipmentDispatched = [this] { d->shipmentsDispatched.Increment(); };
+    events.recallOpened = [this] { d->recallsOpened.Increment(); };
     app.addObserver(this);
     db::DbPool &pool = app.pool();
     pool.setWaitObserver([this](double s) { d->poolWait.Observe(s); });
@@ -190,6 +225,10 @@ Metrics::Metrics(server::Application &app, QObject *parent)
                                         [&] { return system::SystemRepository(s).plantGauges(); });
                                     d->activeOperators.Set(g.activeOperators);
                                     d->pendingSync.Set(double(g.pendingSyncLots));
+                                    d->openShipments.Set(g.openShipments);
+                                    d->holdLotsOnOpenShipments.Set(g.holdLotsOnOpenShipments);
+                                    d->openRecalls.Set(g.openRecalls);
+                                    d->lastRecallTrace.Set(g.lastRecallTraceSeconds);
                                     {
                                         QMutexLocker lock(&d->mutex);
                                         QHash<QString, Gauge *> seen;

@@ -8,6 +8,7 @@
 #include "backend/lots/lotroutes.h"
 #include "backend/metrics/metrics.h"
 #include "backend/qc/qcroutes.h"
+#include "backend/recalls/recallroutes.h"
 #include "backend/runs/runroutes.h"
 #include "backend/stats/statsroutes.h"
 #include "backend/suppliers/supplierroutes.h"
@@ -40,6 +41,7 @@ Application::Application(const ServerConfig &config, QObject *parent)
     runs::registerRoutes(*m_http, *m_api);
     suppliers::registerRoutes(*m_http, *m_api);
     dispatch::registerRoutes(*m_http, *m_api);
+    recalls::registerRoutes(*m_http, *m_api);
     trace::registerRoutes(*m_http, *m_api);
     stats::registerRoutes(*m_http, *m_api);
     sync::registerRoutes(*m_http, *m_api);

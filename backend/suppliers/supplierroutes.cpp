@@ -38,12 +38,7 @@ ReceiptQuery receiptQuery(const Request &req)
         if (const auto e = rules::checkSupplierLotCode(q.supplierLotCode, field))
             errors.append(*e);
     }
-    bool ok = true;
-    const QString limitText = req.queryValue(QStringLiteral("limit"));
-    q.limit = limitText.isEmpty() ? 100 : limitText.toInt(&ok);
-    if (!ok || q.limit < 1 || q.limit > 500)
-        errors.append({QStringLiteral("limit"), QStringLiteral("limit.range"),
-                       QStringLiteral("limit must be from 1 to 500.")});
+    q.limit = listLimit(req, errors);
     if (!errors.isEmpty())
         throw ApiError::invalidParameters(errors);
     return q;

@@ -36,6 +36,19 @@ SystemRepository::PlantGauges SystemRepository::plantGauges()
         g.pendingSyncLots += pending;
         g.pendingByWorkstation.append({ws.text(i, "workstation_id"), pending});
     }
+    // Open shipments and recalls are few (partial and unique indexes on their status), the
+    // newest recall is one index probe: cheap at every scrape.
+    const db::PgResult dispatch = m_db.exec(
+        "SELECT (SELECT count(*) FROM shipments WHERE status = 'OPEN') AS open_shipments, "
+        "(SELECT count(DISTINCT sl.lot_id) FROM shipments s JOIN shipment_lines sl "
+        " ON sl.shipment_id = s.id JOIN lots l ON l.id = sl.lot_id "
+        " WHERE s.status = 'OPEN' AND l.status = 'HOLD') AS hold_lots, "
+        "(SELECT count(*) FROM recalls WHERE status = 'OPEN') AS open_recalls, "
+        "coalesce((SELECT trace_ms FROM recalls ORDER BY opened_at DESC LIMIT 1), 0) AS trace_ms");
+    g.openShipments = int(dispatch.toInt(0, "open_shipments"));
+    g.holdLotsOnOpenShipments = int(dispatch.toInt(0, "hold_lots"));
+    g.openRecalls = int(dispatch.toInt(0, "open_recalls"));
+    g.lastRecallTraceSeconds = dispatch.text(0, "trace_ms").toDouble() / 1000.0;
     return g;
 }
 

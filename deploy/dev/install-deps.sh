@@ -8,6 +8,8 @@ packages=(
     cmake ninja-build make g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-psql libqt6sql6-sqlite
     prometheus-cpp-dev libsodium-dev libpq-dev
+    # recall workbooks (XLSX); the recall test reads them back with openpyxl
+    libxlsxwriter-dev python3-openpyxl
     # console UI: widgets, printing, translations (lupdate/lrelease), QR codes on labels
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev
     # supervisor page charts (the Qt6Charts CMake package needs Qt6OpenGL's)

@@ -18,22 +18,6 @@ QDate dayFrom(const QJsonValue &v)
     return QDate::fromString(v.toString(), Qt::ISODate);
 }
 
-template <typename T> QJsonArray arrayOf(const QList<T> &items)
-{
-    QJsonArray out;
-    for (const T &item : items)
-        out.append(item.toJson());
-    return out;
-}
-
-template <typename T> QList<T> listFrom(const QJsonValue &v)
-{
-    QList<T> out;
-    for (const QJsonValue &item : v.toArray())
-        out.append(T::fromJson(item.toObject()));
-    return out;
-}
-
 } // namespace
 
 QJsonObject ShipTo::toJson() const

@@ -3,7 +3,10 @@
 #include "domain/decimal.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QUuid>
 
@@ -25,5 +28,22 @@ std::optional<QUuid> uuidFrom(const QJsonValue &v);
 
 QJsonValue textJson(const std::optional<QString> &text);
 std::optional<QString> textFrom(const QJsonValue &v);
+
+// A list of wire objects as a JSON array (each item's toJson()), and back (T::fromJson).
+template <typename T> QJsonArray arrayOf(const QList<T> &items)
+{
+    QJsonArray out;
+    for (const T &item : items)
+        out.append(item.toJson());
+    return out;
+}
+
+template <typename T> QList<T> listFrom(const QJsonValue &v)
+{
+    QList<T> out;
+    for (const QJsonValue &item : v.toArray())
+        out.append(T::fromJson(item.toObject()));
+    return out;
+}
 
 } // namespace flowviz::wire

@@ -34,6 +34,7 @@ const QString kHeartbeat = QStringLiteral("/api/v1/heartbeat");
 const QString kSuppliers = QStringLiteral("/api/v1/suppliers");
 const QString kCustomers = QStringLiteral("/api/v1/customers");
 const QString kShipments = QStringLiteral("/api/v1/shipments");
+const QString kRecalls = QStringLiteral("/api/v1/recalls");
 const QString kProfileFg = QStringLiteral("/api/v1/lot-profiles/FG");
 // Gate 8 is made a critical control point in this test's database, so that limit edits leave
 // gate 7, which the decisions use, as the migration set it (max -18.0 °C for every lot type).
@@ -174,6 +175,19 @@ private slots:
                                    {QStringLiteral("customer_code"), QStringLiteral("CT-CUS-1")},
                                    {QStringLiteral("ship_date"), QStringLiteral("2026-12-07")}})),
             201);
+        // Lots to recall, and two open recalls: one the shapes close, one the variants name.
+        for (QString *lot : {&m_recallLot, &m_recallLotFull, &m_closedRecallLot, &m_openRecallLot})
+            *lot = newLot(QStringLiteral("RAW"));
+        for (auto [lot, reference] : {std::pair{&m_closedRecallLot, &m_closedRecall},
+                                      std::pair{&m_openRecallLot, &m_openRecall}}) {
+            const Reply recall =
+                send(QStringLiteral("manager"), "POST", kRecalls,
+                     bytes(QJsonObject{{QStringLiteral("lot_code"), *lot},
+                                       {QStringLiteral("reason"),
+                                        QStringLiteral("Contract test recall, lab 4711")}}));
+            FV_VERIFY_STATUS(recall, 201);
+            *reference = recall.json().value(QStringLiteral("reference")).toString();
+        }
         const Reply profiles =
             send(QStringLiteral("operator"), "GET", QStringLiteral("/api/v1/lot-profiles"));
         FV_VERIFY_STATUS(profiles, 200);
@@ -252,6 +266,8 @@ private slots:
             QStringLiteral("POST /api/v1/lots/{lot_code}/ccp-review"),
             QStringLiteral("POST /api/v1/shipments"),
             QStringLiteral("POST /api/v1/shipments/{reference}/lines"),
+            QStringLiteral("POST /api/v1/recalls"),
+            QStringLiteral("POST /api/v1/recalls/{reference}/close"),
         };
         QCOMPARE(documented - covered, QSet<QString>());
         QCOMPARE(covered - documented, QSet<QString>());
@@ -607,6 +623,24 @@ private slots:
                            {QStringLiteral("ship_date"), QStringLiteral("2026-12-08")}};
         QTest::newRow("shipment every member") << "operator"
                                                << "POST" << kShipments << shipmentEverything();
+        // Recalls: the lot by its code in any case, a reason over several lines; the close.
+        QTest::newRow("recall minimal")
+            << "manager"
+            << "POST" << kRecalls
+            << QJsonObject{{QStringLiteral("lot_code"), m_recallLot},
+                           {QStringLiteral("reason"), QStringLiteral("Customer complaint #17")}};
+        QTest::newRow("recall every member")
+            << "admin"
+            << "POST" << kRecalls
+            << QJsonObject{{QStringLiteral("id"), newId()},
+                           {QStringLiteral("lot_code"), m_recallLotFull.toLower()},
+                           {QStringLiteral("reason"),
+                            QStringLiteral("Supplier notice 2026/118:\nListeria in lot 4711")}};
+        QTest::newRow("recall closed")
+            << "manager"
+            << "POST" << kRecalls + u'/' + m_closedRecall + QStringLiteral("/close")
+            << QJsonObject{{QStringLiteral("note"),
+                            QStringLiteral("All customers called;\n40 kg destroyed")}};
         QTest::newRow("login") << ""
                                << "POST" << kLogin
                                << QJsonObject{
@@ -752,6 +786,13 @@ private slots:
                                       {QStringLiteral("password"),
                                        TestServer::passwordOf(QStringLiteral("manager"))},
                                       {QStringLiteral("meaning"), QStringLiteral("Reviewed")}}}}},
+            {QStringLiteral("recall"), QStringLiteral("manager"), QStringLiteral("POST"), kRecalls,
+             QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("lot_code"), m_openRecallLot},
+                         {QStringLiteral("reason"), QStringLiteral("Variant recall reason")}}},
+            {QStringLiteral("recall close"), QStringLiteral("manager"), QStringLiteral("POST"),
+             kRecalls + u'/' + m_openRecall + QStringLiteral("/close"),
+             QJsonObject{{QStringLiteral("note"), QStringLiteral("Variant closing note")}}},
             {QStringLiteral("lot received"), QStringLiteral("operator"), QStringLiteral("POST"),
              kLots,
              QJsonObject{{QStringLiteral("lot_code"), QStringLiteral("CT-RAW-RECEIVED")},
@@ -1321,11 +1362,13 @@ private slots:
     void readsFitTheirSchemas()
     {
         for (const QString &path :
-             {QStringLiteral("/api/v1/auth/me"), QStringLiteral("/api/v1/lots?limit=5"),
+             {QStringLiteral("/api/v1/auth/me"),
+              QStringLiteral("/api/v1/lots?limit=5"),
               QStringLiteral("/api/v1/lots/") + m_ccpLot,
               QStringLiteral("/api/v1/lots/") + m_ccpLot + QStringLiteral("/qc-decisions"),
               QStringLiteral("/api/v1/lots/") + m_holdLot + QStringLiteral("/qc-decisions"),
-              QStringLiteral("/api/v1/qc-gates"), QStringLiteral("/api/v1/lot-profiles"),
+              QStringLiteral("/api/v1/qc-gates"),
+              QStringLiteral("/api/v1/lot-profiles"),
               QStringLiteral("/api/v1/production-runs"),
               QStringLiteral("/api/v1/qc-gates/%1/limit-changes").arg(kLimitGate),
               QStringLiteral("/api/v1/traceability/") + m_parentLot,
@@ -1335,6 +1378,11 @@ private slots:
                   QStringLiteral("/mass-balance"),
               QStringLiteral("/api/v1/audit?limit=5"),
               QStringLiteral("/api/v1/audit?format=csv&limit=3"),
+              QStringLiteral("/api/v1/recalls?status=OPEN&limit=5"),
+              QStringLiteral("/api/v1/recalls/") + m_openRecall,
+              QStringLiteral("/api/v1/recalls/") + m_openRecall + QStringLiteral("?format=csv"),
+              QStringLiteral("/api/v1/recalls/") + m_openRecall + QStringLiteral("?format=xlsx"),
+              QStringLiteral("/api/v1/recalls/RC-999999"),
               QStringLiteral("/api/v1/lots/NO-SUCH-LOT")}) {
             const Reply r = send(QStringLiteral("admin"), "GET", path);
             QVERIFY2(r.status == 200 || r.status == 404, qPrintable(describe(r)));
@@ -1625,10 +1673,11 @@ private:
         return QStringLiteral("admin");
     }
 
-    // The lots an example names exist before it is sent: a decision's lot, a lot's parents.
+    // The lots an example names exist before it is sent: a decision's or a recall's lot, a
+    // lot's parents.
     void prepareExample(const QString &path, const QJsonObject &body)
     {
-        if (path == kDecisions && body.contains(QStringLiteral("lot_code")))
+        if ((path == kDecisions || path == kRecalls) && body.contains(QStringLiteral("lot_code")))
             ensureLot(body.value(QStringLiteral("lot_code")).toString());
         for (const QJsonValue &p : body.value(QStringLiteral("parents")).toArray())
             ensureLot(p[QStringLiteral("lot_code")].toString());
@@ -1757,6 +1806,12 @@ private:
     QString m_otherParentLot; // never decided on: always usable as a parent
     QString m_holdLot;
     QString m_ccpLot;
+    QString m_recallLot;
+    QString m_recallLotFull;
+    QString m_closedRecallLot;
+    QString m_closedRecall;
+    QString m_openRecallLot;
+    QString m_openRecall;
     QString m_runId;
     QJsonObject m_fgProfile;
     QStringList m_problems; // answers that do not fit the document, reported by cleanup()

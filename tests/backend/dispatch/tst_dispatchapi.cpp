@@ -270,6 +270,9 @@ private slots:
             m_operator->post(kShipments + QStringLiteral("/S-1/dispatch"), QJsonObject{});
         FV_VERIFY_PROBLEM(held, 409);
         QVERIFY2(held.problemDetail().contains(QStringLiteral("HOLD")), qPrintable(describe(held)));
+        // Monitoring sees it (the alert HoldLotOnOpenShipment), and a refused dispatch is none.
+        QCOMPARE(metric("flowviz_open_shipment_hold_lots"), 1.0);
+        QCOMPARE(metric("flowviz_shipments_dispatched_total"), 0.0);
         FV_VERIFY_STATUS(m_operator->post(kDecisions, decisionBody(QStringLiteral("FG-1"),
                                                                    QStringLiteral("PASS"), 8)),
                          201);
@@ -281,6 +284,8 @@ private slots:
         QVERIFY(!shipped.value(QStringLiteral("dispatched_at")).isNull());
         QCOMPARE(shipped.value(QStringLiteral("total_kg")).toDouble(), 12.0);
         QCOMPARE(shipped.value(QStringLiteral("lines")).toArray().size(), 1);
+        QCOMPARE(metric("flowviz_shipments_dispatched_total"), 1.0);
+        QCOMPARE(metric("flowviz_open_shipment_hold_lots"), 0.0);
 
         // A dispatched shipment's lines stay as they went.
         FV_VERIFY_PROBLEM(m_operator->send("DELETE", lines1 + QStringLiteral("/FG-1"), {}), 409);
@@ -437,6 +442,17 @@ private slots:
     }
 
 private:
+    // The value of an unlabelled series on /metrics; -1 when it is not there.
+    double metric(const char *name)
+    {
+        const Reply r = m_operator->get(QStringLiteral("/metrics"));
+        for (const QByteArray &line : r.body.split('\n')) {
+            if (line.startsWith(QByteArray(name) + ' '))
+                return line.mid(qstrlen(name) + 1).toDouble();
+        }
+        return -1;
+    }
+
     // A 20 kg FRZ lot whose CCP decision (gate 7) `recorder` records, and a 20 kg FG lot made
     // from it, released at gate 8 by the operator.
     void makeFgLot(const QString &frz, const QString &fg, HttpClient *recorder)

@@ -355,12 +355,12 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0011_dispatch, 0010_receiving, 0009_trace_graph_order, 0008_mass_balance,
+        // 0012_recalls, 0011_dispatch, 0010_receiving, 0009_trace_graph_order, 0008_mass_balance,
         // 0007_audit_trail, 0006_trace_graph,
         // 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill
         // of 0003 must rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 11,
-                 "this test makes schema version 2 by undoing 0011 to 0003: undo every "
+        QVERIFY2(m_latest == 12,
+                 "this test makes schema version 2 by undoing 0012 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -418,6 +418,11 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0012: the recall tables (empty in the seed), their functions and sequence.
+        db.exec(QStringLiteral("DROP TABLE recall_lines, recall_holds, recall_lots, recalls"));
+        db.exec(QStringLiteral("DROP FUNCTION recall_open(uuid, uuid, text, uuid), "
+                               "recalls_guard(), recall_snapshot_append_only()"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 12"));
         // Undo 0011: the dispatch tables (empty in the seed) and their functions.
         db.exec(QStringLiteral(
             "DROP TABLE shipment_lines, shipments, ccp_reviews, ship_to_locations, customers"));
@@ -517,7 +522,10 @@ private slots:
                      << QStringLiteral("suppliers") << QStringLiteral("lot_receipts")
                      << QStringLiteral("customers") << QStringLiteral("ship_to_locations")
                      << QStringLiteral("ccp_reviews") << QStringLiteral("shipments")
-                     << QStringLiteral("shipment_lines");
+                     << QStringLiteral("shipment_lines") << QStringLiteral("recalls")
+                     << QStringLiteral("sequence recalls_number_seq")
+                     << QStringLiteral("recall_lots") << QStringLiteral("recall_holds")
+                     << QStringLiteral("recall_lines");
         expectedKeys.sort();
         QCOMPARE(after.keys(), expectedKeys);
         for (auto it = v2.begin(); it != v2.end(); ++it) {
@@ -536,7 +544,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 11);
+        QCOMPARE(migrations.size(), 12);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
