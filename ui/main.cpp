@@ -1,6 +1,7 @@
 // flowviz-console: the operator's station. Log in, register lots by scanner, QC decisions,
 // lots and traceability, sync and settings, in Hungarian or English.
 
+#include "ui/dispatch/dispatchpage.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/lots/lotspage.h"
 #include "ui/lots/registerlotpage.h"
@@ -163,6 +164,10 @@ int main(int argc, char *argv[])
     window->addPage(QStringLiteral("suppliers"), QStringLiteral("Suppliers"),
                     ui::ConsolePages::suppliers(core));
     window->setPageRoles(QStringLiteral("suppliers"), {Role::MANAGER, Role::ADMIN});
+    // FG labels scanned onto shipments at the loading dock (the server's kCanShip).
+    window->addPage(QStringLiteral("dispatch"), QStringLiteral("Dispatch"),
+                    ui::ConsolePages::dispatch(core));
+    window->setPageRoles(QStringLiteral("dispatch"), {Role::OPERATOR, Role::MANAGER, Role::ADMIN});
     window->showMaximized();
     return QApplication::exec();
 }

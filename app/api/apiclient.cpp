@@ -101,6 +101,11 @@ void ApiClient::patch(const QString &path, const QJsonObject &body, QObject *con
          std::move(done), {});
 }
 
+void ApiClient::del(const QString &path, QObject *context, Callback done)
+{
+    send("DELETE", path, {}, context, std::move(done), {});
+}
+
 void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                      QObject *context, Callback done, const QByteArray &idempotencyKey)
 {

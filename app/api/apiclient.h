@@ -53,6 +53,7 @@ public:
               const QByteArray &idempotencyKey = {});
     void put(const QString &path, const QJsonObject &body, QObject *context, Callback done);
     void patch(const QString &path, const QJsonObject &body, QObject *context, Callback done);
+    void del(const QString &path, QObject *context, Callback done);
 
     // Turns a finished reply into a result (exposed for tests of the error mapping).
     static ApiResult toResult(int status, const QByteArray &body,

@@ -71,6 +71,14 @@ QString RuleMessages::message(const FieldError &error)
     if (c == QLatin1String("supplier_code.invalid_character"))
         return tr("The supplier code may contain only A-Z, 0-9, '-', '_', '.' and '/', with at "
                   "least one letter or digit.");
+    // Shipments.
+    if (c == QLatin1String("reference.empty"))
+        return tr("Enter the shipment's reference (the delivery note number).");
+    if (c == QLatin1String("reference.too_long"))
+        return tr("The shipment reference is too long: at most 40 characters.");
+    if (c == QLatin1String("reference.invalid_character"))
+        return tr("The shipment reference may contain only A-Z, 0-9, '-', '_', '.' and '/', with "
+                  "at least one letter or digit.");
     // Receiving (RAW lots): the supplier's label and the delivery.
     if (c == QLatin1String("supplier_lot_code.empty"))
         return tr("Enter the supplier's lot code from the label, or scan the label.");

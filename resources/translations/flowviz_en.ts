@@ -419,6 +419,18 @@
         <source>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
         <translation>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</translation>
     </message>
+    <message>
+        <source>Enter the shipment&apos;s reference (the delivery note number).</source>
+        <translation>Enter the shipment&apos;s reference (the delivery note number).</translation>
+    </message>
+    <message>
+        <source>The shipment reference is too long: at most 40 characters.</source>
+        <translation>The shipment reference is too long: at most 40 characters.</translation>
+    </message>
+    <message>
+        <source>The shipment reference may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
+        <translation>The shipment reference may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -1044,6 +1056,121 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ShipmentDesk</name>
+    <message>
+        <source>Enter the shipment&apos;s reference (the delivery note number).</source>
+        <translation>Enter the shipment&apos;s reference (the delivery note number).</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>Choose the customer.</translation>
+    </message>
+    <message>
+        <source>Enter the ship date.</source>
+        <translation>Enter the ship date.</translation>
+    </message>
+    <message>
+        <source>The carrier is too long: at most %1 characters.</source>
+        <translation>The carrier is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Choose an open shipment, or open a new one, before you scan labels.</source>
+        <translation>Choose an open shipment, or open a new one, before you scan labels.</translation>
+    </message>
+    <message>
+        <source>No lot %1 is registered. Check the label.</source>
+        <translation>No lot %1 is registered. Check the label.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is %2, not finished goods: only FG lots ship.</source>
+        <translation>Lot %1 is %2, not finished goods: only FG lots ship.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is %2: only a released lot ships. Ask QC.</source>
+        <translation>Lot %1 is %2: only a released lot ships. Ask QC.</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot to put on the shipment first.</source>
+        <translation>Scan the label of the lot to put on the shipment first.</translation>
+    </message>
+    <message>
+        <source>Enter the kilograms as a number, e.g. %1.</source>
+        <translation>Enter the kilograms as a number, e.g. %1.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg of the lot go on the shipment (more than 0).</source>
+        <translation>Enter how many kg of the lot go on the shipment (more than 0).</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Dispatch works only with a connection: try again when it is back.</source>
+        <translation>The server cannot be reached. Dispatch works only with a connection: try again when it is back.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Your session has ended. Log in again.</translation>
+    </message>
+    <message>
+        <source>Your role cannot dispatch goods. Ask your supervisor.</source>
+        <translation>Your role cannot dispatch goods. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>This shipment is not on the server any more. The list is reloaded.</source>
+        <translation>This shipment is not on the server any more. The list is reloaded.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not released: it cannot ship. Ask QC.</source>
+        <translation>Lot %1 is not released: it cannot ship. Ask QC.</translation>
+    </message>
+    <message>
+        <source>The CCP records of lot %1 have not been reviewed since its last CCP check. A supervisor must review and sign them before it ships.</source>
+        <translation>The CCP records of lot %1 have not been reviewed since its last CCP check. A supervisor must review and sign them before it ships.</translation>
+    </message>
+    <message>
+        <source>Not that much of lot %1 is left: these kilograms and what is already on shipments would exceed its weight. Check the kilograms.</source>
+        <translation>Not that much of lot %1 is left: these kilograms and what is already on shipments would exceed its weight. Check the kilograms.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is already on this shipment. To change its kilograms, remove the line and scan the label again.</source>
+        <translation>Lot %1 is already on this shipment. To change its kilograms, remove the line and scan the label again.</translation>
+    </message>
+    <message>
+        <source>Lot %1 has no weight recorded, so its kilograms cannot be checked. Ask your supervisor.</source>
+        <translation>Lot %1 has no weight recorded, so its kilograms cannot be checked. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <source>This shipment is no longer open. The list is reloaded.</source>
+        <translation>This shipment is no longer open. The list is reloaded.</translation>
+    </message>
+    <message>
+        <source>The shipment has no lines: scan the labels of what goes on it first.</source>
+        <translation>The shipment has no lines: scan the labels of what goes on it first.</translation>
+    </message>
+    <message>
+        <source>A shipment with this reference already exists. Choose it from the list.</source>
+        <translation>A shipment with this reference already exists. Choose it from the list.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>The server refused the change: %1</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not finished goods: only FG lots ship.</source>
+        <translation>Lot %1 is not finished goods: only FG lots ship.</translation>
+    </message>
+    <message>
+        <source>This customer no longer takes shipments.</source>
+        <translation>This customer no longer takes shipments.</translation>
+    </message>
+    <message>
+        <source>The server refused it; the reasons are under the fields.</source>
+        <translation>The server refused it; the reasons are under the fields.</translation>
+    </message>
+    <message>
+        <source>The server could not save it. Try again; if it keeps failing, tell IT.</source>
+        <translation>The server could not save it. Try again; if it keeps failing, tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::StatsClient</name>
     <message>
         <source>just now</source>
@@ -1318,6 +1445,121 @@
     <message>
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::DispatchPage</name>
+    <message>
+        <source>Kilograms of %1 on this shipment</source>
+        <translation>Kilograms of %1 on this shipment</translation>
+    </message>
+    <message>
+        <source>Lot %1 is on shipment %2.</source>
+        <translation>Lot %1 is on shipment %2.</translation>
+    </message>
+    <message>
+        <source>Lot %1 was taken off shipment %2.</source>
+        <translation>Lot %1 was taken off shipment %2.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 was dispatched.</source>
+        <translation>Shipment %1 was dispatched.</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Open shipments</source>
+        <translation>Open shipments</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Ship date</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Open a new shipment</source>
+        <translation>Open a new shipment</translation>
+    </message>
+    <message>
+        <source>Ship-to</source>
+        <translation>Ship-to</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>Lot: scan the FG label or type its code</source>
+        <translation>Lot: scan the FG label or type its code</translation>
+    </message>
+    <message>
+        <source>delivery note number</source>
+        <translation>delivery note number</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Open shipment</source>
+        <translation>Open shipment</translation>
+    </message>
+    <message>
+        <source>Put on shipment</source>
+        <translation>Put on shipment</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Take the selected line off</source>
+        <translation>Take the selected line off</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>Choose the customer</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s address</source>
+        <translation>The customer&apos;s address</translation>
+    </message>
+    <message>
+        <source>No shipment chosen: choose one from the list, or open a new one.</source>
+        <translation>No shipment chosen: choose one from the list, or open a new one.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 for %2, %3 — lines: %4, total: %5 kg</source>
+        <translation>Shipment %1 for %2, %3 — lines: %4, total: %5 kg</translation>
+    </message>
+    <message>
+        <source>Kilograms</source>
+        <translation>Kilograms</translation>
+    </message>
+    <message>
+        <source>Touch again to dispatch %1 — lines: %2, total: %3 kg</source>
+        <translation>Touch again to dispatch %1 — lines: %2, total: %3 kg</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1951,10 @@
     <message>
         <source>Suppliers</source>
         <translation>Suppliers</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
     </message>
 </context>
 <context>

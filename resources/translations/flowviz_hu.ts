@@ -419,6 +419,18 @@
         <source>The supplier code may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
         <translation>A beszállító kódjában csak A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; és &apos;/&apos; állhat, legalább egy betűvel vagy számjeggyel.</translation>
     </message>
+    <message>
+        <source>Enter the shipment&apos;s reference (the delivery note number).</source>
+        <translation>Adja meg a szállítmány azonosítóját (a szállítólevél számát).</translation>
+    </message>
+    <message>
+        <source>The shipment reference is too long: at most 40 characters.</source>
+        <translation>A szállítmány azonosítója túl hosszú: legfeljebb 40 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>The shipment reference may contain only A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos;, with at least one letter or digit.</source>
+        <translation>A szállítmány azonosítójában csak A-Z, 0-9, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; és &apos;/&apos; állhat, legalább egy betűvel vagy számjeggyel.</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::app::ApiClient</name>
@@ -1044,6 +1056,121 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::ShipmentDesk</name>
+    <message>
+        <source>Enter the shipment&apos;s reference (the delivery note number).</source>
+        <translation>Adja meg a szállítmány azonosítóját (a szállítólevél számát).</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>Válassza ki a vevőt.</translation>
+    </message>
+    <message>
+        <source>Enter the ship date.</source>
+        <translation>Adja meg a szállítás napját.</translation>
+    </message>
+    <message>
+        <source>The carrier is too long: at most %1 characters.</source>
+        <translation>A fuvarozó neve túl hosszú: legfeljebb %1 karakter lehet.</translation>
+    </message>
+    <message>
+        <source>Choose an open shipment, or open a new one, before you scan labels.</source>
+        <translation>A címkék beolvasása előtt válasszon egy nyitott szállítmányt, vagy nyisson újat.</translation>
+    </message>
+    <message>
+        <source>No lot %1 is registered. Check the label.</source>
+        <translation>Nincs %1 kódú tétel rögzítve. Ellenőrizze a címkét.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is %2, not finished goods: only FG lots ship.</source>
+        <translation>A(z) %1 tétel %2, nem késztermék: csak késztermék (FG) tétel szállítható ki.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is %2: only a released lot ships. Ask QC.</source>
+        <translation>A(z) %1 tétel állapota: %2. Csak felszabadított tétel szállítható ki. Kérdezze a minőségellenőrzést.</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot to put on the shipment first.</source>
+        <translation>Előbb olvassa be a szállítmányra kerülő tétel címkéjét.</translation>
+    </message>
+    <message>
+        <source>Enter the kilograms as a number, e.g. %1.</source>
+        <translation>A kilogrammot számmal adja meg, például: %1.</translation>
+    </message>
+    <message>
+        <source>Enter how many kg of the lot go on the shipment (more than 0).</source>
+        <translation>Adja meg, hány kg kerül a tételből a szállítmányra (0-nál többet).</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Dispatch works only with a connection: try again when it is back.</source>
+        <translation>A szerver nem érhető el. A kiszállítás csak kapcsolattal működik: próbálja újra, ha visszatért.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>A munkamenet lejárt. Jelentkezzen be újra.</translation>
+    </message>
+    <message>
+        <source>Your role cannot dispatch goods. Ask your supervisor.</source>
+        <translation>Az Ön szerepkörével nem lehet árut kiszállítani. Kérje meg a felettesét.</translation>
+    </message>
+    <message>
+        <source>This shipment is not on the server any more. The list is reloaded.</source>
+        <translation>Ez a szállítmány már nincs a szerveren. A lista újratöltődik.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not released: it cannot ship. Ask QC.</source>
+        <translation>A(z) %1 tétel nincs felszabadítva, nem szállítható ki. Kérdezze a minőségellenőrzést.</translation>
+    </message>
+    <message>
+        <source>The CCP records of lot %1 have not been reviewed since its last CCP check. A supervisor must review and sign them before it ships.</source>
+        <translation>A(z) %1 tétel CCP-feljegyzéseit a legutóbbi CCP-ellenőrzés óta senki sem vizsgálta felül. Kiszállítás előtt egy vezetőnek át kell néznie és alá kell írnia őket.</translation>
+    </message>
+    <message>
+        <source>Not that much of lot %1 is left: these kilograms and what is already on shipments would exceed its weight. Check the kilograms.</source>
+        <translation>Ennyi már nem maradt a(z) %1 tételből: ez a mennyiség a már szállítmányokon lévővel együtt meghaladná a tömegét. Ellenőrizze a kilogrammot.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is already on this shipment. To change its kilograms, remove the line and scan the label again.</source>
+        <translation>A(z) %1 tétel már szerepel ezen a szállítmányon. A mennyiség módosításához vegye le a sort, és olvassa be újra a címkét.</translation>
+    </message>
+    <message>
+        <source>Lot %1 has no weight recorded, so its kilograms cannot be checked. Ask your supervisor.</source>
+        <translation>A(z) %1 tételnek nincs rögzített tömege, így a mennyiség nem ellenőrizhető. Kérdezze a felettesét.</translation>
+    </message>
+    <message>
+        <source>This shipment is no longer open. The list is reloaded.</source>
+        <translation>Ez a szállítmány már nincs nyitva. A lista újratöltődik.</translation>
+    </message>
+    <message>
+        <source>The shipment has no lines: scan the labels of what goes on it first.</source>
+        <translation>A szállítmánynak nincs sora: előbb olvassa be a rákerülő tételek címkéit.</translation>
+    </message>
+    <message>
+        <source>A shipment with this reference already exists. Choose it from the list.</source>
+        <translation>Ilyen azonosítójú szállítmány már létezik. Válassza ki a listából.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>A szerver elutasította a módosítást: %1</translation>
+    </message>
+    <message>
+        <source>Lot %1 is not finished goods: only FG lots ship.</source>
+        <translation>A(z) %1 tétel nem késztermék: csak késztermék (FG) tétel szállítható ki.</translation>
+    </message>
+    <message>
+        <source>This customer no longer takes shipments.</source>
+        <translation>Ez a vevő már nem fogad szállítmányt.</translation>
+    </message>
+    <message>
+        <source>The server refused it; the reasons are under the fields.</source>
+        <translation>A szerver elutasította; az okok a mezők alatt olvashatók.</translation>
+    </message>
+    <message>
+        <source>The server could not save it. Try again; if it keeps failing, tell IT.</source>
+        <translation>A szerver nem tudta menteni. Próbálja újra; ha továbbra sem sikerül, szóljon az informatikának.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::StatsClient</name>
     <message>
         <source>just now</source>
@@ -1318,6 +1445,121 @@
     <message>
         <source>Discard</source>
         <translation>Elvetés</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::DispatchPage</name>
+    <message>
+        <source>Kilograms of %1 on this shipment</source>
+        <translation>A(z) %1 tételből erre a szállítmányra (kg)</translation>
+    </message>
+    <message>
+        <source>Lot %1 is on shipment %2.</source>
+        <translation>A(z) %1 tétel rákerült a(z) %2 szállítmányra.</translation>
+    </message>
+    <message>
+        <source>Lot %1 was taken off shipment %2.</source>
+        <translation>A(z) %1 tétel lekerült a(z) %2 szállítmányról.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 was dispatched.</source>
+        <translation>A(z) %1 szállítmány kiszállítva.</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Kiszállítás</translation>
+    </message>
+    <message>
+        <source>Open shipments</source>
+        <translation>Nyitott szállítmányok</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Azonosító</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Vevő</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Szállítás napja</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Sorok</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Open a new shipment</source>
+        <translation>Új szállítmány nyitása</translation>
+    </message>
+    <message>
+        <source>Ship-to</source>
+        <translation>Szállítási cím</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Fuvarozó</translation>
+    </message>
+    <message>
+        <source>Lot: scan the FG label or type its code</source>
+        <translation>Tétel: olvassa be az FG-címkét, vagy írja be a kódját</translation>
+    </message>
+    <message>
+        <source>delivery note number</source>
+        <translation>szállítólevél száma</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>nem kötelező</translation>
+    </message>
+    <message>
+        <source>Open shipment</source>
+        <translation>Szállítmány nyitása</translation>
+    </message>
+    <message>
+        <source>Put on shipment</source>
+        <translation>Szállítmányra</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hozzáadva</translation>
+    </message>
+    <message>
+        <source>Take the selected line off</source>
+        <translation>A kijelölt sor levétele</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>Válassza ki a vevőt</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s address</source>
+        <translation>A vevő címe</translation>
+    </message>
+    <message>
+        <source>No shipment chosen: choose one from the list, or open a new one.</source>
+        <translation>Nincs kiválasztott szállítmány: válasszon a listából, vagy nyisson újat.</translation>
+    </message>
+    <message>
+        <source>Shipment %1 for %2, %3 — lines: %4, total: %5 kg</source>
+        <translation>%1 szállítmány, vevő: %2, %3 — sorok: %4, összesen: %5 kg</translation>
+    </message>
+    <message>
+        <source>Kilograms</source>
+        <translation>Kilogramm</translation>
+    </message>
+    <message>
+        <source>Touch again to dispatch %1 — lines: %2, total: %3 kg</source>
+        <translation>Érintse meg újra a kiszállításhoz: %1 — sorok: %2, összesen: %3 kg</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1951,10 @@
     <message>
         <source>Suppliers</source>
         <translation>Beszállítók</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Kiszállítás</translation>
     </message>
 </context>
 <context>

@@ -14,4 +14,26 @@ QLabel *makeFieldErrorLabel(QWidget *parent)
     return label;
 }
 
+QLabel *FieldMessages::add(const QString &field, QWidget *parent)
+{
+    QLabel *label = makeFieldErrorLabel(parent);
+    m_labels.insert(field, label);
+    return label;
+}
+
+QString FieldMessages::text(const QString &field) const
+{
+    const QLabel *label = m_labels.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+void FieldMessages::show(const QMap<QString, QString> &messages)
+{
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
+        const QString text = messages.value(it.key());
+        it.value()->setText(text);
+        it.value()->setVisible(!text.isEmpty());
+    }
+}
+
 } // namespace flowviz::ui

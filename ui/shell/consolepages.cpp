@@ -1,5 +1,6 @@
 #include "ui/shell/consolepages.h"
 
+#include "ui/dispatch/dispatchpage.h"
 #include "ui/lots/lotspage.h"
 #include "ui/settings/settingspage.h"
 #include "ui/shell/mainwindow.h"
@@ -61,6 +62,14 @@ SuppliersPage *ConsolePages::suppliers(app::ConsoleCore &core)
     directory->setParent(page);
     QObject::connect(page, &SuppliersPage::changed, core.refresher(),
                      &app::CacheRefresher::refresh);
+    return page;
+}
+
+DispatchPage *ConsolePages::dispatch(app::ConsoleCore &core)
+{
+    auto *desk = new app::ShipmentDesk(core.api());
+    auto *page = new DispatchPage(desk);
+    desk->setParent(page);
     return page;
 }
 

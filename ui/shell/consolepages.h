@@ -14,6 +14,7 @@ class MainWindow;
 class SettingsPage;
 class SupervisorPage;
 class SuppliersPage;
+class DispatchPage;
 class SyncPage;
 class TracePage;
 
@@ -32,6 +33,7 @@ public:
     static SettingsPage *settings(app::ConsoleCore &core);
     // Changes ask the workstation's cache for a refresh, so the Register page follows at once.
     static SuppliersPage *suppliers(app::ConsoleCore &core);
+    static DispatchPage *dispatch(app::ConsoleCore &core);
 };
 
 } // namespace flowviz::ui

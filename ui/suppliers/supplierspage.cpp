@@ -42,9 +42,8 @@ SuppliersPage::SuppliersPage(app::SupplierDirectory *directory, QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     layout->addWidget(m_title);
-    QLabel *pageMessage = makeFieldErrorLabel(this);
+    QLabel *pageMessage = m_messages.add(QString(), this);
     pageMessage->setObjectName(QStringLiteral("pageMessage"));
-    m_messages.insert(QString(), pageMessage);
     layout->addWidget(pageMessage);
 
     m_table = new QTableWidget(0, ColumnCount, this);
@@ -73,9 +72,7 @@ SuppliersPage::SuppliersPage(app::SupplierDirectory *directory, QWidget *parent)
         m_captions.insert(key, caption);
         auto *box = new QVBoxLayout;
         box->addWidget(field);
-        QLabel *message = makeFieldErrorLabel(this);
-        m_messages.insert(key, message);
-        box->addWidget(message);
+        box->addWidget(m_messages.add(key, this));
         grid->addWidget(caption, row, column * 2, Qt::AlignTop | Qt::AlignLeft);
         grid->addLayout(box, row, column * 2 + 1, Qt::AlignTop);
     };
@@ -244,20 +241,15 @@ void SuppliersPage::addSupplier()
 
 QString SuppliersPage::message(const QString &field) const
 {
-    const QLabel *label = m_messages.value(field);
-    return label && !label->isHidden() ? label->text() : QString();
+    return m_messages.text(field);
 }
 
 void SuppliersPage::showMessages(const app::SupplierDirectory::Messages &messages)
 {
-    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it) {
-        const QString text = messages.value(it.key());
-        it.value()->setText(text);
-        it.value()->setVisible(!text.isEmpty());
-    }
+    m_messages.show(messages);
     // A rule broken before anything was sent has no page-wide sentence: say where to look.
     if (!messages.isEmpty() && !messages.contains(QString())) {
-        QLabel *page = m_messages.value(QString());
+        QLabel *page = m_messages.label(QString());
         page->setText(tr("The supplier was not added; the reasons are under the fields."));
         page->show();
     }

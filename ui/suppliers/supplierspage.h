@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/suppliers/supplierdirectory.h"
+#include "ui/common/fielderror.h"
 
 #include <QMap>
 #include <QWidget>
@@ -69,7 +70,7 @@ private:
     QPlainTextEdit *m_address = nullptr;
     QLineEdit *m_contact = nullptr;
     QPushButton *m_add = nullptr;
-    QMap<QString, QLabel *> m_messages;
+    FieldMessages m_messages;
     QString m_pendingCode; // the supplier being added
 };
 

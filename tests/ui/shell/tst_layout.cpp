@@ -15,6 +15,7 @@
 #include "app/registration/rulemessages.h"
 #include "app/sync/syncengine.h"
 #include "ui/common/statusbadge.h"
+#include "ui/dispatch/dispatchpage.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/lots/lotspage.h"
 #include "ui/lots/registerlotpage.h"
@@ -233,6 +234,8 @@ private slots:
                           ui::ConsolePages::supervisor(*m_core));
         m_window->addPage(QStringLiteral("suppliers"), QStringLiteral("Suppliers"),
                           ui::ConsolePages::suppliers(*m_core));
+        m_window->addPage(QStringLiteral("dispatch"), QStringLiteral("Dispatch"),
+                          ui::ConsolePages::dispatch(*m_core));
         m_window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"),
                           ui::ConsolePages::sync(*m_core));
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
