@@ -5,8 +5,9 @@
 #
 #   tests/bench/apibench.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]
 #
-# APIBENCH_SECTIONS picks what runs, by name: "reads post trace sync logins" (the default,
-# all). APIBENCH_LOTS sizes the generated genealogy the trace section loads (default 1000000).
+# APIBENCH_SECTIONS picks what runs, by name: "reads post trace recall sync logins" (the
+# default, all; recall runs on the trace section's genealogy). APIBENCH_LOTS sizes the generated
+# genealogy the trace section loads (default 1000000).
 # APIBENCH_STRICT=1 fails the run when a request was refused (the ctest smoke run sets it).
 # APIBENCH_STATEMENTS=1 lists, for each figure, the statements PostgreSQL spent its time on.
 set -euo pipefail
@@ -15,7 +16,7 @@ here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 build=${1:-build}
 duration=${2:-15}
 connections=${3:-32}
-sections=" ${APIBENCH_SECTIONS:-reads post trace sync logins} "
+sections=" ${APIBENCH_SECTIONS:-reads post trace recall sync logins} "
 server="$build/backend/flowviz-server"
 command -v wrk >/dev/null || { echo "apibench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 [ -x "$server" ] || { echo "apibench: build $server first" >&2; exit 1; }
@@ -275,6 +276,70 @@ LUA
         refused "$dir/wrk.txt"
         cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
     done
+fi
+if [[ $sections == *" recall "* && $sections == *" trace "* ]]; then
+    # Recalls on the generated genealogy with shipments: 200 customers, seven FG lots in ten
+    # shipped (10 kg each, five lines a shipment, all dispatched), loaded with the lines' checks
+    # and audit triggers off as the lots were. Then recalls of random RAW lots, one at a time, as
+    # a manager opens them: the server's own time (trace_ms), the whole POST, and the XLSX
+    # workbook of each. The floor: the downstream set and its lines and customers in one
+    # read-only query, in pgbench.
+    started=$(date +%s%N)
+    psql -X -q -v ON_ERROR_STOP=1 "$FLOWVIZ_TEST_PG_URL" \
+        -c "ALTER TABLE shipment_lines DISABLE TRIGGER shipment_lines_guard" \
+        -c "ALTER TABLE shipment_lines DISABLE TRIGGER shipment_lines_audit" \
+        -c "ALTER TABLE shipments DISABLE TRIGGER shipments_audit" \
+        -c "ALTER TABLE customers DISABLE TRIGGER customers_audit" \
+        -c "INSERT INTO customers (customer_code, name, contact)
+            SELECT 'BC-' || i, 'Bench customer ' || i, '+36 1 555 ' || i FROM generate_series(1, 200) i" \
+        -c "CREATE TEMP TABLE shipped AS SELECT id, row_number() OVER (ORDER BY lot_code) AS rn
+            FROM lots WHERE lot_type = 'FG' AND lot_code LIKE 'FG-____-%' AND abs(hashtext(lot_code)) % 10 < 7" \
+        -c "INSERT INTO shipments (reference, customer_id, ship_date, status, dispatched_at)
+            SELECT 'BS-' || i, c.id, date '2024-12-01' + (i % 730)::int, 'DISPATCHED', now()
+            FROM generate_series(1, (SELECT count(*) / 5 + 1 FROM shipped)) i
+            JOIN customers c ON c.customer_code = 'BC-' || (i % 200 + 1)" \
+        -c "INSERT INTO shipment_lines (shipment_id, lot_id, quantity_kg)
+            SELECT s.id, f.id, 10 FROM shipped f JOIN shipments s ON s.reference = 'BS-' || (f.rn / 5 + 1)" \
+        -c "ALTER TABLE shipment_lines ENABLE TRIGGER shipment_lines_guard" \
+        -c "ALTER TABLE shipment_lines ENABLE TRIGGER shipment_lines_audit" \
+        -c "ALTER TABLE shipments ENABLE TRIGGER shipments_audit" \
+        -c "ALTER TABLE customers ENABLE TRIGGER customers_audit" \
+        -c "ANALYZE customers" -c "ANALYZE shipments" -c "ANALYZE shipment_lines"
+    loaded=$(( ($(date +%s%N) - started) / 1000000 ))
+    echo "-- shipments: $(psql -X -At "$FLOWVIZ_TEST_PG_URL" -c 'SELECT count(*) FROM shipment_lines') lines on" \
+        "$(psql -X -At "$FLOWVIZ_TEST_PG_URL" -c 'SELECT count(*) FROM shipments') shipments to 200 customers, loaded in $loaded ms"
+    cat >"$dir/recall.sql" <<SQL
+\\set d random(0, $((days - 1)))
+\\set n random(0, $((per_type - 1)))
+WITH RECURSIVE down(id) AS (SELECT id FROM lots WHERE lot_code = 'RAW-' || $code
+    UNION SELECT g.child_lot_id FROM down JOIN lot_genealogy g ON g.parent_lot_id = down.id)
+SELECT l.lot_code, sl.quantity_kg, s.reference, c.customer_code
+FROM down JOIN lots l ON l.id = down.id
+LEFT JOIN shipment_lines sl ON sl.lot_id = down.id LEFT JOIN shipments s ON s.id = sl.shipment_id
+LEFT JOIN customers c ON c.id = s.customer_id;
+SQL
+    read -r f50 f99 n < <(floor_trace "$dir/recall.sql")
+    echo "-- floor: the downstream set with its lines and customers, pgbench 4 clients: p50 $f50 ms, p99 $f99 ms ($n queries)"
+    recalls=$(( duration < 5 ? 3 : 20 ))
+    : >"$dir/recalls.txt"
+    for i in $(seq 1 "$recalls"); do
+        raw=$(printf 'RAW-%04d-%04d' $(( (i * 7919) % days )) $(( (i * 104729) % per_type )))
+        curl -fsS -o "$dir/recall.json" -w '%{time_total}' "${auth[@]}" -H 'Content-Type: application/json' \
+            -d "{\"lot_code\":\"$raw\",\"reason\":\"Benchmark recall of $raw\"}" "$base/api/v1/recalls" >"$dir/post.time"
+        ref=$(jq -r .reference "$dir/recall.json")
+        xlsx=$(curl -fsS -o "$dir/recall.xlsx" -w '%{time_total}' "${auth[@]}" "$base/api/v1/recalls/$ref?format=xlsx")
+        echo "$(jq -r '[.trace_ms, .lot_count, (.shipments | length), .customer_count, .held_count] | @tsv' "$dir/recall.json") $(cat "$dir/post.time") $xlsx $(wc -c <"$dir/recall.xlsx")" >>"$dir/recalls.txt"
+    done
+    median() { sort -n | awk '{v[NR] = $1} END {printf "%.1f %.1f\n", v[int((NR + 1) / 2)], v[NR]}'; } # p50 max
+    read -r t50 tmax < <(awk '{print $1}' "$dir/recalls.txt" | median)
+    read -r p50 pmax < <(awk '{print $6 * 1000}' "$dir/recalls.txt" | median)
+    read -r x50 xmax < <(awk '{print $7 * 1000}' "$dir/recalls.txt" | median)
+    awk '{lots += $2; lines += $3; cust += $4; held += $5; bytes += $8} END {
+        printf "-- POST /api/v1/recalls from %d RAW lots, one at a time: on average %.0f lots, %.0f shipment lines, %.0f customers, %.0f lots put on HOLD; workbooks of %.0f bytes\n", NR, lots / NR, lines / NR, cust / NR, held / NR, bytes / NR }' "$dir/recalls.txt"
+    echo "   server time to trace and hold (trace_ms): p50 $t50 ms, max $tmax ms;" \
+        "$(awk -v a="$t50" -v b="$f50" 'BEGIN {printf "%.1f", a / (b > 0 ? b : 1)}')x the floor p50"
+    echo "   whole POST: p50 $p50 ms, max $pmax ms; GET ?format=xlsx: p50 $x50 ms, max $xmax ms"
+    /usr/bin/python3 -c "import openpyxl, sys; b = openpyxl.load_workbook(sys.argv[1], read_only=True); print('   the last workbook opens: ' + ', '.join(f'{ws.title} {ws.max_row - 1} rows' for ws in b.worksheets))" "$dir/recall.xlsx"
 fi
 if [[ $sections == *" sync "* ]]; then
     # A workstation's outbox after a long network outage: 10,000 lot registrations (every fifth
