@@ -175,7 +175,9 @@ void ShipmentDesk::open(const Draft &draft)
                 fail(r.error, {});
                 return;
             }
-            setCurrent(wire::Shipment::fromJson(r.object()));
+            const wire::Shipment opened = wire::Shipment::fromJson(r.object());
+            setCurrent(opened);
+            emit this->opened(opened.reference);
             reload();
         },
         s.id->toByteArray(QUuid::WithoutBraces));

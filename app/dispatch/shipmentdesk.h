@@ -85,6 +85,8 @@ signals:
     void currentChanged();
     // The scanned lot may go on the shipment: confirm its kilograms (its weight, if known).
     void lotReady(const QString &lotCode, const std::optional<flowviz::Decimal> &weightKg);
+    // A new shipment is on the server and is the chosen one.
+    void opened(const QString &reference);
     void lineAdded(const QString &lotCode);
     void lineRemoved(const QString &lotCode);
     void dispatched(const QString &reference);

@@ -1450,10 +1450,6 @@
 <context>
     <name>flowviz::ui::DispatchPage</name>
     <message>
-        <source>Kilograms of %1 on this shipment</source>
-        <translation>Kilograms of %1 on this shipment</translation>
-    </message>
-    <message>
         <source>Lot %1 is on shipment %2.</source>
         <translation>Lot %1 is on shipment %2.</translation>
     </message>
@@ -1560,6 +1556,10 @@
     <message>
         <source>Touch again to dispatch %1 — lines: %2, total: %3 kg</source>
         <translation>Touch again to dispatch %1 — lines: %2, total: %3 kg</translation>
+    </message>
+    <message>
+        <source>Shipment %1 is open: scan the labels of what goes on it.</source>
+        <translation>Shipment %1 is open: scan the labels of what goes on it.</translation>
     </message>
 </context>
 <context>

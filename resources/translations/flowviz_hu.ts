@@ -1450,10 +1450,6 @@
 <context>
     <name>flowviz::ui::DispatchPage</name>
     <message>
-        <source>Kilograms of %1 on this shipment</source>
-        <translation>A(z) %1 tételből erre a szállítmányra (kg)</translation>
-    </message>
-    <message>
         <source>Lot %1 is on shipment %2.</source>
         <translation>A(z) %1 tétel rákerült a(z) %2 szállítmányra.</translation>
     </message>
@@ -1560,6 +1556,10 @@
     <message>
         <source>Touch again to dispatch %1 — lines: %2, total: %3 kg</source>
         <translation>Érintse meg újra a kiszállításhoz: %1 — sorok: %2, összesen: %3 kg</translation>
+    </message>
+    <message>
+        <source>Shipment %1 is open: scan the labels of what goes on it.</source>
+        <translation>A(z) %1 szállítmány nyitva: olvassa be a rákerülő tételek címkéit.</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,10 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(p
     m_openTitle = new QLabel(this);
     left->addWidget(m_openTitle);
     m_shipments = makeTable(ShipmentColumnCount, QStringLiteral("shipments"), this);
+    m_shipments->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_shipments->horizontalHeader()->setSectionResizeMode(CustomerColumn, QHeaderView::Stretch);
+    m_shipments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_shipments->setWordWrap(false);
     m_shipments->setMinimumHeight(4 * kTouch);
     left->addWidget(m_shipments, 1);
     top->addLayout(left, 3);
@@ -177,7 +180,9 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(p
     scan->setColumnStretch(1, 1);
     layout->addLayout(scan);
     m_lines = makeTable(LineColumnCount, QStringLiteral("lines"), this);
+    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(LotColumn, QHeaderView::Stretch);
+    m_lines->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_lines->setMinimumHeight(4 * kTouch);
     layout->addWidget(m_lines, 2);
     auto *buttons = new QHBoxLayout;
@@ -232,8 +237,6 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(p
                 showMessages({});
                 setNotice({});
                 m_lot->setText(lot);
-                m_captions.value(QStringLiteral("quantity_kg"))
-                    ->setText(tr("Kilograms of %1 on this shipment").arg(lot));
                 m_quantity->setEnabled(true);
                 m_addLine->setEnabled(true);
                 m_quantity->setText(
@@ -246,6 +249,13 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(p
         setNotice(tr("Lot %1 is on shipment %2.")
                       .arg(lot, m_desk->current() ? m_desk->current()->reference : QString()));
         m_lot->clear();
+        m_lot->setFocus();
+    });
+    connect(m_desk, &app::ShipmentDesk::opened, this, [this](const QString &reference) {
+        showMessages({});
+        setNotice(tr("Shipment %1 is open: scan the labels of what goes on it.").arg(reference));
+        m_reference->clear();
+        m_carrier->clear();
         m_lot->setFocus();
     });
     connect(m_desk, &app::ShipmentDesk::lineRemoved, this, [this](const QString &lot) {
@@ -274,7 +284,8 @@ void DispatchPage::retranslateUi()
         {"ship_to_code", tr("Ship-to")},
         {"ship_date", tr("Ship date")},
         {"carrier", tr("Carrier")},
-        {"lot_code", tr("Lot: scan the FG label or type its code")}};
+        {"lot_code", tr("Lot: scan the FG label or type its code")},
+        {"quantity_kg", tr("Kilograms")}};
     for (const auto &[key, text] : captions)
         m_captions.value(QLatin1String(key))->setText(text);
     m_reference->setPlaceholderText(tr("delivery note number"));
@@ -319,7 +330,6 @@ void DispatchPage::fillShipments()
         for (int c = 0; c < cells.size(); ++c)
             m_shipments->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }
-    m_shipments->resizeColumnToContents(ReferenceColumn);
     m_shipments->clearSelection();
     if (const auto current = m_desk->current())
         selectShipment(current->reference);
@@ -386,10 +396,8 @@ void DispatchPage::showCurrent()
     const bool pending = open && m_desk->pendingLot().has_value();
     m_quantity->setEnabled(pending);
     m_addLine->setEnabled(pending);
-    if (!pending) {
+    if (!pending)
         m_quantity->clear();
-        m_captions.value(QStringLiteral("quantity_kg"))->setText(tr("Kilograms"));
-    }
     m_removeLine->setEnabled(!selectedLine().isEmpty());
     m_dispatch->setEnabled(open && !current->lines.isEmpty());
 }
@@ -402,7 +410,6 @@ void DispatchPage::handleScan(const QString &code)
     m_quantity->clear();
     m_quantity->setEnabled(false);
     m_addLine->setEnabled(false);
-    m_captions.value(QStringLiteral("quantity_kg"))->setText(tr("Kilograms"));
     m_desk->scan(code);
 }
 

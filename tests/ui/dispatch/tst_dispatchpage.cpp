@@ -101,6 +101,9 @@ private slots:
                      "WHERE s.reference = 'DN-100'")),
                  QStringLiteral("OPEN|2026-12-07|BICSKE|Waberer's"));
         QVERIFY(m_page->currentLabel()->text().contains(QStringLiteral("DN-100")));
+        // The form is empty for the next shipment; the page says what to do now.
+        QCOMPARE(m_page->referenceEdit()->text(), QString());
+        QVERIFY(m_page->notice().contains(QStringLiteral("DN-100")));
     }
 
     void aConfirmedScanBecomesALineExactlyAsConfirmed()
