@@ -27,7 +27,7 @@ struct Events
     std::function<void()> idempotentReplay;
     std::function<void(double seconds)> traceabilityQuery;
     std::function<void()> shipmentDispatched;
-    std::function<void()> recallOpened;
+    std::function<void(bool drill)> recallOpened;
 };
 
 // One unit of work inside a transaction, with the caller's identity and what to do after the

@@ -147,11 +147,11 @@ struct Metrics::Impl
                                        .Help("Shipments dispatched (committed).")
                                        .Register(*registry)
                                        .Add({});
-    Counter &recallsOpened = prometheus::BuildCounter()
-                                 .Name("flowviz_recalls_opened_total")
-                                 .Help("Recalls opened (committed).")
-                                 .Register(*registry)
-                                 .Add({});
+    Family<Counter> &recallsOpened =
+        prometheus::BuildCounter()
+            .Name("flowviz_recalls_opened_total")
+            .Help("Recalls opened (committed), by kind: a recall or a drill (a trace test).")
+            .Register(*registry);
     Gauge &openShipments = prometheus::BuildGauge()
                                .Name("flowviz_shipments_open")
                                .Help("Shipments OPEN now (from the database).")
@@ -165,16 +165,17 @@ struct Metrics::Impl
             .Add({});
     Gauge &openRecalls = prometheus::BuildGauge()
                              .Name("flowviz_recalls_open")
-                             .Help("Recalls OPEN now (from the database).")
+                             .Help("Recalls OPEN now, drills aside (from the database).")
                              .Register(*registry)
                              .Add({});
-    Gauge &lastRecallTrace =
+    Family<Gauge> &lastTrace =
         prometheus::BuildGauge()
             .Name("flowviz_recall_last_trace_seconds")
-            .Help("Time the newest recall took to find every lot, shipment line and customer "
-                  "and to put the lots on HOLD; 0 before the first (from the database).")
-            .Register(*registry)
-            .Add({});
+            .Help("Time the newest recall (or drill) took to find every lot, shipment line and "
+                  "customer and to put the lots on HOLD; 0 before the first (from the database).")
+            .Register(*registry);
+    Gauge &lastRecallTrace = lastTrace.Add({{"kind", "recall"}});
+    Gauge &lastDrillTrace = lastTrace.Add({{"kind", "drill"}});
     Family<Gauge> &buildInfo = prometheus::BuildGauge()
                                    .Name("flowviz_build_info")
                                    .Help("Always 1; the version label names the running build.")
@@ -210,7 +211,11 @@ Metrics::Metrics(server::Application &app, QObject *parent)
     events.idempotentReplay = [this] { d->replays.Increment(); };
     events.traceabilityQuery = [this](double s) { d->trace.Observe(s); };
     events.shipmentDispatched = [this] { d->shipmentsDispatched.Increment(); };
-    events.recallOpened = [this] { d->recallsOpened.Increment(); };
+    for (const char *kind : {"recall", "drill"})
+        d->recallsOpened.Add({{"kind", kind}});
+    events.recallOpened = [this](bool drill) {
+        d->recallsOpened.Add({{"kind", drill ? "drill" : "recall"}}).Increment();
+    };
     app.addObserver(this);
     db::DbPool &pool = app.pool();
     pool.setWaitObserver([this](double s) { d->poolWait.Observe(s); });
@@ -229,6 +234,7 @@ Metrics::Metrics(server::Application &app, QObject *parent)
                                     d->holdLotsOnOpenShipments.Set(g.holdLotsOnOpenShipments);
                                     d->openRecalls.Set(g.openRecalls);
                                     d->lastRecallTrace.Set(g.lastRecallTraceSeconds);
+                                    d->lastDrillTrace.Set(g.lastDrillTraceSeconds);
                                     {
                                         QMutexLocker lock(&d->mutex);
                                         QHash<QString, Gauge *> seen;

@@ -28,8 +28,8 @@ QString statement(BodyReader &in, const QString &name, const QString &noun)
 
 wire::OpenRecall decodeOpenRecall(const QJsonObject &body)
 {
-    BodyReader in(body,
-                  {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("reason")});
+    BodyReader in(body, {QStringLiteral("id"), QStringLiteral("lot_code"), QStringLiteral("reason"),
+                         QStringLiteral("drill")});
     wire::OpenRecall r;
     r.id = in.uuid(QStringLiteral("id"), false);
     if (const auto raw = in.string(QStringLiteral("lot_code"), true, 1000)) {
@@ -37,6 +37,13 @@ wire::OpenRecall decodeOpenRecall(const QJsonObject &body)
         in.add(rules::checkLotCode(r.lotCode));
     }
     r.reason = statement(in, QStringLiteral("reason"), QStringLiteral("The recall's reason"));
+    if (body.contains(QStringLiteral("drill"))) {
+        if (body.value(QStringLiteral("drill")).isBool())
+            r.drill = body.value(QStringLiteral("drill")).toBool();
+        else
+            in.add({QStringLiteral("drill"), QStringLiteral("field.type"),
+                    QStringLiteral("\"drill\" must be true or false.")});
+    }
     in.throwIfErrors();
     return r;
 }

@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char *kSummaryColumns =
     "SELECT r.id, r.reference, l.lot_code, l.lot_type, r.reason, r.status, "
-    "o.username AS opened_by, r.opened_at, r.trace_ms, c.username AS closed_by, r.closed_at, "
+    "o.username AS opened_by, r.opened_at, r.trace_ms, r.drill, c.username AS closed_by, "
+    "r.closed_at, "
     "r.close_note, "
     "(SELECT count(*) FROM recall_lots x WHERE x.recall_id = r.id) AS lot_count, "
     "(SELECT count(*) FROM recall_holds h WHERE h.recall_id = r.id) AS held_count, "
@@ -39,6 +40,7 @@ wire::Recall summaryFrom(const db::PgResult &r, int i)
     s.openedBy = r.text(i, "opened_by");
     s.openedAt = r.toDateTime(i, "opened_at");
     s.traceMs = decimal(r, i, "trace_ms");
+    s.drill = r.toBool(i, "drill");
     s.closedBy = optText(r, i, "closed_by");
     if (!r.isNull(i, "closed_at"))
         s.closedAt = r.toDateTime(i, "closed_at");
@@ -63,8 +65,10 @@ std::optional<RecallRoot> RecallRepository::lockRoot(const QString &lotCode)
 
 std::optional<QString> RecallRepository::openRecallOf(const QUuid &lotId)
 {
-    const db::PgResult r = m_db.exec(
-        "SELECT reference FROM recalls WHERE root_lot_id = $1::uuid AND status = 'OPEN'", {lotId});
+    const db::PgResult r =
+        m_db.exec("SELECT reference FROM recalls WHERE root_lot_id = $1::uuid AND status = 'OPEN' "
+                  "AND NOT drill",
+                  {lotId});
     return r.rows() == 0 ? std::nullopt : std::optional(r.text(0, "reference"));
 }
 
@@ -76,9 +80,10 @@ std::optional<QString> RecallRepository::referenceOf(const QUuid &recallId)
 }
 
 void RecallRepository::open(const QUuid &id, const QUuid &rootLotId, const QString &reason,
-                            const QUuid &by)
+                            const QUuid &by, bool drill)
 {
-    m_db.exec("SELECT recall_open($1::uuid, $2::uuid, $3, $4::uuid)", {id, rootLotId, reason, by});
+    m_db.exec("SELECT recall_open($1::uuid, $2::uuid, $3, $4::uuid, $5::boolean)",
+              {id, rootLotId, reason, by, drill});
 }
 
 QList<wire::Recall> RecallRepository::summaries(const QByteArray &where,
@@ -91,11 +96,14 @@ QList<wire::Recall> RecallRepository::summaries(const QByteArray &where,
     return out;
 }
 
-QList<wire::Recall> RecallRepository::recalls(const std::optional<RecallStatus> &status, int limit)
+QList<wire::Recall> RecallRepository::recalls(const std::optional<RecallStatus> &status,
+                                              const std::optional<bool> &drill, int limit)
 {
     return summaries("WHERE ($1::text IS NULL OR r.status = $1) "
-                     "ORDER BY r.opened_at DESC, r.number DESC LIMIT $2",
-                     {status ? db::SqlValue(toString(*status)) : db::SqlValue(), limit});
+                     "AND ($2::boolean IS NULL OR r.drill = $2::boolean) "
+                     "ORDER BY r.opened_at DESC, r.number DESC LIMIT $3",
+                     {status ? db::SqlValue(toString(*status)) : db::SqlValue(),
+                      drill ? db::SqlValue(*drill) : db::SqlValue(), limit});
 }
 
 std::optional<wire::Recall> RecallRepository::recall(const QString &reference)

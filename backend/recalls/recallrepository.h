@@ -25,15 +25,17 @@ public:
 
     // The lot to recall, locked: two recalls of one lot are opened one after the other.
     std::optional<RecallRoot> lockRoot(const QString &lotCode);
-    // The reference of the lot's OPEN recall, if it has one.
+    // The reference of the lot's OPEN recall (drills aside), if it has one.
     std::optional<QString> openRecallOf(const QUuid &lotId);
     std::optional<QString> referenceOf(const QUuid &recallId);
     // The downstream set, its shipment lines and the holds, then the recall row.
-    void open(const QUuid &id, const QUuid &rootLotId, const QString &reason, const QUuid &by);
+    void open(const QUuid &id, const QUuid &rootLotId, const QString &reason, const QUuid &by,
+              bool drill);
     // The whole recall; nullopt for an unknown reference.
     std::optional<wire::Recall> recall(const QString &reference);
     // Newest first, without the lists.
-    QList<wire::Recall> recalls(const std::optional<RecallStatus> &status, int limit);
+    QList<wire::Recall> recalls(const std::optional<RecallStatus> &status,
+                                const std::optional<bool> &drill, int limit);
     // The recall's critical tracking events with their key data elements, by date.
     QList<KdeEvent> kdeEvents(const QUuid &recallId);
     // OPEN → CLOSED; false when the recall is not OPEN (or unknown).

@@ -45,10 +45,11 @@ Format formatQuery(const Request &req)
 struct ListQuery
 {
     std::optional<RecallStatus> status;
+    std::optional<bool> drill;
     int limit = 100;
 };
 
-// ?status=OPEN|CLOSED&limit=1..500, or a 400 problem.
+// ?status=OPEN|CLOSED&drill=true|false&limit=1..500, or a 400 problem.
 ListQuery listQuery(const Request &req)
 {
     ListQuery q;
@@ -60,6 +61,12 @@ ListQuery listQuery(const Request &req)
             errors.append({QStringLiteral("status"), QStringLiteral("field.enum"),
                            QStringLiteral("status is OPEN or CLOSED.")});
     }
+    const QString drill = req.queryValue(QStringLiteral("drill"));
+    if (drill == u"true" || drill == u"false")
+        q.drill = drill == u"true";
+    else if (!drill.isEmpty())
+        errors.append({QStringLiteral("drill"), QStringLiteral("field.type"),
+                       QStringLiteral("drill must be true or false.")});
     q.limit = listLimit(req, errors);
     if (!errors.isEmpty())
         throw ApiError::invalidParameters(errors);
@@ -93,7 +100,8 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      api.mutate(req, std::move(respond), user, [&api, body](Tx &tx) {
                          const wire::Recall r = service::openRecall(tx, decodeOpenRecall(body));
                          if (api.events().recallOpened)
-                             tx.afterCommit.append(api.events().recallOpened);
+                             tx.afterCommit.append(
+                                 [&api, drill = r.drill] { api.events().recallOpened(drill); });
                          Response out = Response::json(201, r.toJson());
                          out.withHeader("Location",
                                         "/api/v1/recalls/" + QUrl::toPercentEncoding(r.reference));
@@ -106,7 +114,8 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                      const ListQuery q = listQuery(req);
                      api.read(req, std::move(respond), user, [q](Tx &tx) {
                          QJsonArray items;
-                         for (const wire::Recall &r : service::recalls(tx, q.status, q.limit))
+                         for (const wire::Recall &r :
+                              service::recalls(tx, q.status, q.drill, q.limit))
                              items.append(r.summaryJson());
                          return Response::json(200, QJsonObject{{QStringLiteral("items"), items}});
                      });

@@ -16,7 +16,8 @@ wire::Recall openRecall(api::Tx &tx, const wire::OpenRecall &command)
     const auto root = repo.lockRoot(command.lotCode);
     if (!root)
         throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(command.lotCode));
-    if (const auto open = repo.openRecallOf(root->id))
+    const auto open = repo.openRecallOf(root->id);
+    if (open && !command.drill)
         throw ApiError::conflict(QStringLiteral("recall-open"),
                                  QStringLiteral("Lot already recalled"),
                                  QStringLiteral("Lot %1 is in open recall %2: close that one "
@@ -28,7 +29,7 @@ wire::Recall openRecall(api::Tx &tx, const wire::OpenRecall &command)
                                  QStringLiteral("Recall already registered"),
                                  QStringLiteral("A recall with id %1 is already registered.")
                                      .arg(id.toString(QUuid::WithoutBraces)));
-    repo.open(id, root->id, command.reason, tx.user.userId);
+    repo.open(id, root->id, command.reason, tx.user.userId, command.drill);
     return recall(tx, *repo.referenceOf(id));
 }
 
@@ -49,9 +50,10 @@ QByteArray recallWorkbook(api::Tx &tx, const QString &reference)
     return book;
 }
 
-QList<wire::Recall> recalls(api::Tx &tx, const std::optional<RecallStatus> &status, int limit)
+QList<wire::Recall> recalls(api::Tx &tx, const std::optional<RecallStatus> &status,
+                            const std::optional<bool> &drill, int limit)
 {
-    return RecallRepository(tx.db).recalls(status, limit);
+    return RecallRepository(tx.db).recalls(status, drill, limit);
 }
 
 wire::Recall closeRecall(api::Tx &tx, const QString &reference, const QString &note)

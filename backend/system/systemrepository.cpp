@@ -43,12 +43,16 @@ SystemRepository::PlantGauges SystemRepository::plantGauges()
         "(SELECT count(DISTINCT sl.lot_id) FROM shipments s JOIN shipment_lines sl "
         " ON sl.shipment_id = s.id JOIN lots l ON l.id = sl.lot_id "
         " WHERE s.status = 'OPEN' AND l.status = 'HOLD') AS hold_lots, "
-        "(SELECT count(*) FROM recalls WHERE status = 'OPEN') AS open_recalls, "
-        "coalesce((SELECT trace_ms FROM recalls ORDER BY opened_at DESC LIMIT 1), 0) AS trace_ms");
+        "(SELECT count(*) FROM recalls WHERE status = 'OPEN' AND NOT drill) AS open_recalls, "
+        "coalesce((SELECT trace_ms FROM recalls WHERE NOT drill ORDER BY opened_at DESC LIMIT 1), "
+        "0) AS trace_ms, "
+        "coalesce((SELECT trace_ms FROM recalls WHERE drill ORDER BY opened_at DESC LIMIT 1), 0) "
+        "AS drill_ms");
     g.openShipments = int(dispatch.toInt(0, "open_shipments"));
     g.holdLotsOnOpenShipments = int(dispatch.toInt(0, "hold_lots"));
     g.openRecalls = int(dispatch.toInt(0, "open_recalls"));
     g.lastRecallTraceSeconds = dispatch.text(0, "trace_ms").toDouble() / 1000.0;
+    g.lastDrillTraceSeconds = dispatch.text(0, "drill_ms").toDouble() / 1000.0;
     return g;
 }
 

@@ -23,6 +23,7 @@ public:
         int holdLotsOnOpenShipments = 0; // lots on HOLD that are lines of an OPEN shipment
         int openRecalls = 0;
         double lastRecallTraceSeconds = 0; // 0 before the first recall
+        double lastDrillTraceSeconds = 0;  // 0 before the first drill
     };
     // Distinct operators with activity (lots, decisions, heartbeats, logins) and the pending
     // counts workstations reported, both over the last 15 minutes; open shipments and recalls,

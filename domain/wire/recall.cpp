@@ -126,6 +126,7 @@ QJsonObject Recall::summaryJson() const
                        {QStringLiteral("opened_by"), openedBy},
                        {QStringLiteral("opened_at"), timeJson(openedAt)},
                        {QStringLiteral("trace_ms"), traceMs.toJson()},
+                       {QStringLiteral("drill"), drill},
                        {QStringLiteral("closed_by"), textJson(closedBy)},
                        {QStringLiteral("closed_at"), closedAt ? timeJson(*closedAt) : QJsonValue()},
                        {QStringLiteral("close_note"), textJson(closeNote)},
@@ -157,6 +158,7 @@ Recall Recall::fromJson(const QJsonObject &o)
     r.openedBy = str(o, "opened_by");
     r.openedAt = timeFrom(o.value(QStringLiteral("opened_at")));
     r.traceMs = decimal(o, "trace_ms");
+    r.drill = o.value(QStringLiteral("drill")).toBool();
     r.closedBy = textFrom(o.value(QStringLiteral("closed_by")));
     if (const QDateTime t = timeFrom(o.value(QStringLiteral("closed_at"))); t.isValid())
         r.closedAt = t;
@@ -176,7 +178,8 @@ QJsonObject OpenRecall::toJson() const
 {
     return QJsonObject{{QStringLiteral("id"), uuidJson(id)},
                        {QStringLiteral("lot_code"), lotCode},
-                       {QStringLiteral("reason"), reason}};
+                       {QStringLiteral("reason"), reason},
+                       {QStringLiteral("drill"), drill}};
 }
 
 } // namespace flowviz::wire

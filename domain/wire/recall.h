@@ -93,6 +93,7 @@ struct Recall
     QString openedBy;
     QDateTime openedAt;
     Decimal traceMs;
+    bool drill = false; // a trace test: nothing was put on HOLD
     std::optional<QString> closedBy;
     std::optional<QDateTime> closedAt;
     std::optional<QString> closeNote;
@@ -119,6 +120,7 @@ struct OpenRecall
     std::optional<QUuid> id;
     QString lotCode;
     QString reason;
+    bool drill = false;
 
     QJsonObject toJson() const;
     bool operator==(const OpenRecall &) const = default;

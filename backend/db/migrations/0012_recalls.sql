@@ -4,6 +4,10 @@
 -- in the plant goes on HOLD with the recall's reason. What the recall found is kept as it was
 -- found (append-only snapshots), so the report an auditor reads next year is the one the
 -- plant acted on; a recall changes afterwards only from OPEN to CLOSED, with a note.
+--
+-- A drill (BRCGS 3.9.3: a trace test at least yearly) is the same operation on a lot nobody
+-- suspects: it finds and keeps the same set, lines and customers and the time it took, and
+-- puts nothing on HOLD; it never stands in the way of a real recall of the lot.
 
 CREATE SEQUENCE recalls_number_seq;
 
@@ -18,6 +22,7 @@ CREATE TABLE recalls (
     opened_at   timestamptz(3) NOT NULL DEFAULT now(),
     -- How long the server took to find the set, the lines and to put the lots on HOLD.
     trace_ms    numeric(10, 1) NOT NULL CHECK (trace_ms >= 0),
+    drill       boolean NOT NULL DEFAULT false,
     closed_by   uuid REFERENCES users (id),
     closed_at   timestamptz(3),
     close_note  text CHECK (char_length(btrim(close_note)) >= 10 AND char_length(close_note) <= 2000),
@@ -26,7 +31,7 @@ CREATE TABLE recalls (
 );
 ALTER SEQUENCE recalls_number_seq OWNED BY recalls.number;
 -- One open recall of a lot at a time: a second one is refused and names the first.
-CREATE UNIQUE INDEX recalls_open_root_idx ON recalls (root_lot_id) WHERE status = 'OPEN';
+CREATE UNIQUE INDEX recalls_open_root_idx ON recalls (root_lot_id) WHERE status = 'OPEN' AND NOT drill;
 CREATE INDEX recalls_opened_idx ON recalls (opened_at DESC);
 
 -- The downstream set as found: each lot once, at its nearest level below the recalled lot (0),
@@ -62,10 +67,11 @@ CREATE TABLE recall_lines (
     PRIMARY KEY (recall_id, shipment_line_id)
 );
 
--- Opens a recall of p_root: the set, the holds, the lines, then the recall row. The caller
--- holds the root lot's row lock, so two recalls of one lot are opened one after the other.
--- The reason goes into the audit trail of every lot put on HOLD.
-CREATE FUNCTION recall_open(p_id uuid, p_root uuid, p_reason text, p_by uuid) RETURNS void
+-- Opens a recall of p_root: the set, the holds (none for a drill), the lines, then the recall
+-- row. The caller holds the root lot's row lock, so two recalls of one lot are opened one after
+-- the other. The reason goes into the audit trail of every lot put on HOLD.
+CREATE FUNCTION recall_open(p_id uuid, p_root uuid, p_reason text, p_by uuid, p_drill boolean)
+RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     started  timestamptz := clock_timestamp();
@@ -73,7 +79,9 @@ DECLARE
     v_ref    text := 'RC-' || lpad(v_number::text, greatest(6, length(v_number::text)), '0');
     k        integer := 0;
 BEGIN
-    PERFORM set_config('flowviz.reason', format('recall %s: %s', v_ref, p_reason), true);
+    PERFORM set_config('flowviz.reason',
+                       format('%s %s: %s', CASE WHEN p_drill THEN 'drill' ELSE 'recall' END,
+                              v_ref, p_reason), true);
     INSERT INTO recall_lots (recall_id, lot_id, lvl, status_before, weight_kg)
     SELECT p_id, l.id, 0, l.status, l.weight_kg FROM lots l WHERE l.id = p_root;
     -- Breadth first, one level per statement: a lot is kept at the first (nearest) level that
@@ -100,7 +108,7 @@ BEGIN
     WITH held AS (
         UPDATE lots l SET status = 'HOLD', updated_at = now()
           FROM recall_lots x
-         WHERE x.recall_id = p_id AND l.id = x.lot_id
+         WHERE NOT p_drill AND x.recall_id = p_id AND l.id = x.lot_id
            AND l.status IN ('CREATED', 'QUARANTINE', 'RELEASED', 'FINISHED')
            AND (l.weight_kg IS NULL OR l.weight_kg > coalesce(
                    (SELECT sum(y.quantity_kg) FROM recall_lines y
@@ -108,9 +116,9 @@ BEGIN
                        AND y.shipment_status = 'DISPATCHED'), 0))
         RETURNING l.id)
     INSERT INTO recall_holds (recall_id, lot_id) SELECT p_id, id FROM held;
-    INSERT INTO recalls (id, number, root_lot_id, reason, opened_by, trace_ms)
+    INSERT INTO recalls (id, number, root_lot_id, reason, opened_by, trace_ms, drill)
     VALUES (p_id, v_number, p_root, p_reason, p_by,
-            round(extract(epoch FROM clock_timestamp() - started)::numeric * 1000, 1));
+            round(extract(epoch FROM clock_timestamp() - started)::numeric * 1000, 1), p_drill);
 END;
 $$;
 

@@ -635,7 +635,14 @@ private slots:
             << QJsonObject{{QStringLiteral("id"), newId()},
                            {QStringLiteral("lot_code"), m_recallLotFull.toLower()},
                            {QStringLiteral("reason"),
-                            QStringLiteral("Supplier notice 2026/118:\nListeria in lot 4711")}};
+                            QStringLiteral("Supplier notice 2026/118:\nListeria in lot 4711")},
+                           {QStringLiteral("drill"), false}};
+        QTest::newRow("drill") << "manager"
+                               << "POST" << kRecalls
+                               << QJsonObject{{QStringLiteral("lot_code"), m_openRecallLot},
+                                              {QStringLiteral("reason"),
+                                               QStringLiteral("Yearly trace test")},
+                                              {QStringLiteral("drill"), true}};
         QTest::newRow("recall closed")
             << "manager"
             << "POST" << kRecalls + u'/' + m_closedRecall + QStringLiteral("/close")
@@ -789,7 +796,8 @@ private slots:
             {QStringLiteral("recall"), QStringLiteral("manager"), QStringLiteral("POST"), kRecalls,
              QJsonObject{{QStringLiteral("id"), newId()},
                          {QStringLiteral("lot_code"), m_openRecallLot},
-                         {QStringLiteral("reason"), QStringLiteral("Variant recall reason")}}},
+                         {QStringLiteral("reason"), QStringLiteral("Variant recall reason")},
+                         {QStringLiteral("drill"), true}}},
             {QStringLiteral("recall close"), QStringLiteral("manager"), QStringLiteral("POST"),
              kRecalls + u'/' + m_openRecall + QStringLiteral("/close"),
              QJsonObject{{QStringLiteral("note"), QStringLiteral("Variant closing note")}}},
@@ -1379,6 +1387,7 @@ private slots:
               QStringLiteral("/api/v1/audit?limit=5"),
               QStringLiteral("/api/v1/audit?format=csv&limit=3"),
               QStringLiteral("/api/v1/recalls?status=OPEN&limit=5"),
+              QStringLiteral("/api/v1/recalls?drill=true"),
               QStringLiteral("/api/v1/recalls/") + m_openRecall,
               QStringLiteral("/api/v1/recalls/") + m_openRecall + QStringLiteral("?format=csv"),
               QStringLiteral("/api/v1/recalls/") + m_openRecall + QStringLiteral("?format=xlsx"),

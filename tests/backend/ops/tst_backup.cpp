@@ -420,7 +420,7 @@ private slots:
 
         // Undo 0012: the recall tables (empty in the seed), their functions and sequence.
         db.exec(QStringLiteral("DROP TABLE recall_lines, recall_holds, recall_lots, recalls"));
-        db.exec(QStringLiteral("DROP FUNCTION recall_open(uuid, uuid, text, uuid), "
+        db.exec(QStringLiteral("DROP FUNCTION recall_open(uuid, uuid, text, uuid, boolean), "
                                "recalls_guard(), recall_snapshot_append_only()"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 12"));
         // Undo 0011: the dispatch tables (empty in the seed) and their functions.

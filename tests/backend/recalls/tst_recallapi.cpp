@@ -162,9 +162,12 @@ private slots:
             if (!line.startsWith('#') && space > 0)
                 values.insert(line.left(space), line.mid(space + 1).toDouble());
         }
-        QCOMPARE(values.value("flowviz_recalls_opened_total", -1), 3.0);
+        QCOMPARE(values.value("flowviz_recalls_opened_total{kind=\"recall\"}", -1), 3.0);
+        QCOMPARE(values.value("flowviz_recalls_opened_total{kind=\"drill\"}", -1), 0.0);
         QCOMPARE(values.value("flowviz_recalls_open", -1), 3.0);
-        QCOMPARE(values.value("flowviz_recall_last_trace_seconds", -1), lastTraceMs / 1000.0);
+        QCOMPARE(values.value("flowviz_recall_last_trace_seconds{kind=\"recall\"}", -1),
+                 lastTraceMs / 1000.0);
+        QCOMPARE(values.value("flowviz_recall_last_trace_seconds{kind=\"drill\"}", -1), 0.0);
     }
 
     void aRecallIsIdempotentAndOneOpenPerLot()
@@ -313,6 +316,65 @@ private slots:
             madeFromOthers += l.lotType != LotType::RAW;
         QCOMPARE(transformations, madeFromOthers);
         QCOMPARE(shipping, int(recall.shipments.size()));
+    }
+
+    // A drill (a trace test) finds what a recall would, keeps it and its time, and changes no
+    // lot; it runs beside an open recall of the same lot, and does not stop one.
+    void aDrillFindsTheSameAndHoldsNothing()
+    {
+        const QString recalled =
+            wire::Recall::fromJson(m_manager->get(kRecalls + u'/' + m_references.first()).json())
+                .lotCode;
+        for (const QString &root : {recalled, m_byLevel[0].at(11)}) {
+            const Expected expected = bruteForce(root);
+            const QString statuses = QStringLiteral(
+                "SELECT string_agg(lot_code || '=' || status, ',' ORDER BY lot_code) FROM lots");
+            const QString before = m_server->db().scalar(statuses);
+            const int trail = rowCount(*m_server, QStringLiteral("audit_log"));
+            QJsonObject body = recallBody(root, QStringLiteral("Yearly trace test, BRCGS 3.9.3"));
+            body.insert(QStringLiteral("drill"), true);
+            const Reply r = m_manager->post(kRecalls, body);
+            FV_VERIFY_STATUS(r, 201);
+            const wire::Recall drill = wire::Recall::fromJson(r.json());
+            QVERIFY(drill.drill);
+            QCOMPARE(drill.heldCount, 0);
+            std::map<QString, int> levels;
+            for (const wire::RecallLot &l : drill.lots) {
+                levels[l.lotCode] = l.level;
+                QVERIFY(!l.held);
+            }
+            QCOMPARE(levels, expected.levels);
+            QCOMPARE(drill.customerCount, int(expected.customers.size()));
+            QCOMPARE(m_server->db().scalar(statuses), before);
+            // Only the drill's own row is in the trail.
+            QCOMPARE(rowCount(*m_server, QStringLiteral("audit_log")), trail + 1);
+            m_drills << drill.reference;
+        }
+        // A real recall of a lot with an open drill is not refused.
+        const QString root = m_byLevel[0].at(11);
+        if (m_server->db().scalar(QStringLiteral("SELECT count(*) FROM recalls WHERE NOT drill "
+                                                 "AND status = 'OPEN' AND root_lot_id = (SELECT "
+                                                 "id FROM lots WHERE lot_code = %1)")
+                                      .arg(quoted(root))) == u"0")
+            FV_VERIFY_STATUS(
+                m_manager->post(kRecalls,
+                                recallBody(root, QStringLiteral("Lab result after drill"))),
+                201);
+        const Reply drills = m_auditor->get(kRecalls + QStringLiteral("?drill=true"));
+        FV_VERIFY_STATUS(drills, 200);
+        QStringList refs;
+        for (const QJsonValue &v : drills.json().value(QStringLiteral("items")).toArray()) {
+            QVERIFY(v.toObject().value(QStringLiteral("drill")).toBool());
+            refs << v.toObject().value(QStringLiteral("reference")).toString();
+        }
+        QCOMPARE(QSet<QString>(refs.begin(), refs.end()),
+                 QSet<QString>(m_drills.begin(), m_drills.end()));
+        FV_VERIFY_PROBLEM(m_auditor->get(kRecalls + QStringLiteral("?drill=yes")), 400);
+        QJsonObject notBool = recallBody(root, QStringLiteral("Yearly trace test, BRCGS 3.9.3"));
+        notBool.insert(QStringLiteral("drill"), QStringLiteral("true"));
+        FV_VERIFY_PROBLEM(m_manager->post(kRecalls, notBool), 422);
+        const Reply metrics = m_manager->get(QStringLiteral("/metrics"));
+        QVERIFY(metrics.body.contains("flowviz_recalls_opened_total{kind=\"drill\"} 2"));
     }
 
     void aRecallClosesOnceAndIsNeverRewritten()
@@ -528,6 +590,7 @@ private:
     std::unique_ptr<HttpClient> m_auditor;
     QStringList m_byLevel[7];
     QStringList m_references;
+    QStringList m_drills;
 };
 
 QTEST_GUILESS_MAIN(TestRecallApi)
