@@ -7,6 +7,7 @@
 #include "ui/lots/registerlotpage.h"
 #include "ui/qc/qcdecisionpage.h"
 #include "ui/qc/signaturedialog.h" // completes the page's QPointer<SignatureDialog>
+#include "ui/recalls/recallspage.h"
 #include "ui/scanner/scannerinput.h"
 #include "ui/settings/settingspage.h"
 #include "ui/shell/consolepages.h"
@@ -168,6 +169,10 @@ int main(int argc, char *argv[])
     window->addPage(QStringLiteral("dispatch"), QStringLiteral("Dispatch"),
                     ui::ConsolePages::dispatch(core));
     window->setPageRoles(QStringLiteral("dispatch"), {Role::OPERATOR, Role::MANAGER, Role::ADMIN});
+    // Recalls and drills (the server's kCanRecall opens and closes, kCanReadRecalls reads).
+    window->addPage(QStringLiteral("recalls"), QStringLiteral("Recalls"),
+                    ui::ConsolePages::recalls(core));
+    window->setPageRoles(QStringLiteral("recalls"), {Role::MANAGER, Role::ADMIN, Role::AUDITOR});
     window->showMaximized();
     return QApplication::exec();
 }

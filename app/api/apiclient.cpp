@@ -106,13 +106,21 @@ void ApiClient::del(const QString &path, QObject *context, Callback done)
     send("DELETE", path, {}, context, std::move(done), {});
 }
 
+void ApiClient::download(const QString &path, QObject *context, Callback done)
+{
+    send("GET", path, {}, context, std::move(done), {}, true);
+}
+
 void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                     QObject *context, Callback done, const QByteArray &idempotencyKey)
+                     QObject *context, Callback done, const QByteArray &idempotencyKey,
+                     bool download)
 {
     QNetworkRequest request(QUrl(m_baseUrl.toString() + path));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    request.setRawHeader("Accept", "application/json, application/problem+json");
+    request.setRawHeader("Accept", download
+                                       ? QByteArray("*/*")
+                                       : QByteArray("application/json, application/problem+json"));
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (!m_token.isEmpty())
@@ -127,14 +135,20 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, guard, hasContext, done = std::move(done)] {
+            [this, reply, guard, hasContext, download, done = std::move(done)] {
                 QHash<QByteArray, QByteArray> headers;
                 for (const auto &[name, value] : reply->rawHeaderPairs())
                     headers.insert(name.toLower(), value);
                 const int status =
                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                const ApiResult result = toResult(status, reply->readAll(), headers,
-                                                  int(reply->error()), reply->errorString());
+                const QByteArray bytes = reply->readAll();
+                ApiResult result =
+                    toResult(status, bytes, headers, int(reply->error()), reply->errorString());
+                if (download && status >= 200 && status < 300) {
+                    result.error = {};
+                    result.body = QJsonValue();
+                    result.raw = bytes;
+                }
                 if (result.error.kind == ApiError::Kind::Unauthorized)
                     emit unauthorized();
                 if (!hasContext || guard)

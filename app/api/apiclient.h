@@ -20,6 +20,7 @@ struct ApiResult
     int status = 0;
     QJsonValue body;                       // parsed JSON, or undefined
     QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray raw;                        // the answer's bytes, for download() only
     ApiError error;                        // kind None when status is 2xx
 
     bool ok() const { return !error.isError(); }
@@ -54,6 +55,9 @@ public:
     void put(const QString &path, const QJsonObject &body, QObject *context, Callback done);
     void patch(const QString &path, const QJsonObject &body, QObject *context, Callback done);
     void del(const QString &path, QObject *context, Callback done);
+    // A GET whose answer is a file (a workbook, a CSV): a 2xx answer's bytes are in `raw`,
+    // whatever their type; errors are read as for any call.
+    void download(const QString &path, QObject *context, Callback done);
 
     // Turns a finished reply into a result (exposed for tests of the error mapping).
     static ApiResult toResult(int status, const QByteArray &body,
@@ -66,7 +70,8 @@ signals:
 
 private:
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
-              QObject *context, Callback done, const QByteArray &idempotencyKey);
+              QObject *context, Callback done, const QByteArray &idempotencyKey,
+              bool download = false);
 
     QNetworkAccessManager m_nam;
     QUrl m_baseUrl;

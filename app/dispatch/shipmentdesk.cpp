@@ -52,12 +52,7 @@ void ShipmentDesk::finish()
 
 void ShipmentDesk::fail(const ApiError &error, const QString &lotCode)
 {
-    Messages messages{{QString(), errorMessage(error, lotCode)}};
-    for (const ApiError::FieldProblem &p : error.fieldErrors) {
-        if (RuleMessages::knows(p.code))
-            messages.insert(p.field, RuleMessages::message({p.field, p.code, p.message}));
-    }
-    emit failed(messages);
+    emit failed(RuleMessages::forProblem(errorMessage(error, lotCode), error));
 }
 
 void ShipmentDesk::setCurrent(const std::optional<wire::Shipment> &shipment)

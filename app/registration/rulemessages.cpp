@@ -123,6 +123,16 @@ QString RuleMessages::message(const FieldError &error)
     return error.message;
 }
 
+QMap<QString, QString> RuleMessages::forProblem(const QString &sentence, const ApiError &error)
+{
+    QMap<QString, QString> out{{QString(), sentence}};
+    for (const ApiError::FieldProblem &p : error.fieldErrors) {
+        if (knows(p.code))
+            out.insert(p.field, message({p.field, p.code, p.message}));
+    }
+    return out;
+}
+
 bool RuleMessages::knows(const QString &code)
 {
     return message(FieldError{QString(), code, QString()}) != QString();

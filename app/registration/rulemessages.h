@@ -1,11 +1,14 @@
 #pragma once
 
+#include "app/api/apierror.h"
+
 #include "domain/criticallimit.h"
 #include "domain/decimal.h"
 #include "domain/enums.h"
 #include "domain/validation.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QString>
 
 namespace flowviz::app {
@@ -20,6 +23,9 @@ public:
     static QString message(const FieldError &error);
     // Whether message() has a sentence of its own for `code` (else it gives the English one).
     static bool knows(const QString &code);
+    // A refused request as sentences by field: `sentence` for the request as a whole (field
+    // ""), and under each field the server named the rule's sentence, where there is one here.
+    static QMap<QString, QString> forProblem(const QString &sentence, const ApiError &error);
     // "Lot X is on HOLD and cannot be used as an input. Ask QC to release it."
     static QString parentRefusal(const QString &code, LotStatus status);
     // Kept for callers outside app/registration; the words are DomainLabels::decision().

@@ -226,6 +226,8 @@ Metrics::Metrics(server::Application &app, QObject *parent)
                   // else.
                   pool.submit(
                       db::DbJob{[this, respond](db::PgSession &s) {
+                                    // One round trip with BEGIN and the statement timeout, and
+                                    // the COMMIT.
                                     const auto g = s.transaction(
                                         [&] { return system::SystemRepository(s).plantGauges(); });
                                     d->activeOperators.Set(g.activeOperators);

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -31,5 +32,13 @@ QByteArray recallCsv(const wire::Recall &recall);
 // A workbook with the sheets Recall, Customers to contact, Shipments, Lots and FSMA 204 KDE;
 // empty when the workbook could not be written (the caller answers 500).
 QByteArray recallXlsx(const wire::Recall &recall, const QList<KdeEvent> &events);
+
+// The FSMA 204 sortable spreadsheet of one product's events: as CSV (RFC 4180, one record an
+// event), as JSON (one object an event) and as a workbook with the sheets Request and FSMA 204
+// KDE (empty when it could not be written).
+QByteArray kdeCsv(const QList<KdeEvent> &events);
+QJsonObject kdeJson(const KdeEvent &event);
+QByteArray kdeXlsx(const QString &product, const QDate &from, const QDate &to,
+                   const QList<KdeEvent> &events);
 
 } // namespace flowviz::recalls

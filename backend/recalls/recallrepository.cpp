@@ -203,38 +203,40 @@ std::optional<wire::Recall> RecallRepository::recall(const QString &reference)
     return recall;
 }
 
-QList<KdeEvent> RecallRepository::kdeEvents(const QUuid &recallId)
+namespace {
+
+// The three kinds of critical tracking event, each as the SELECT list of a UNION ALL branch
+// followed by its FROM: a receipt (rc, su: the lot's receipt and supplier), the making of a lot
+// from others (l) and a shipment line (y: quantity_kg, shipment_id, lot_id). The plant assigned
+// every code but a supplier's; "this plant" is the source of those.
+constexpr const char *kReceivingEvents =
+    "SELECT 1 AS step, 'RECEIVING' AS event, rc.supplier_lot_code AS tlc, "
+    "su.name || coalesce(', ' || su.address, '') AS source, l.lot_type AS product, "
+    "l.weight_kg AS quantity_kg, rc.received_on AS day, "
+    "su.name || coalesce(', ' || su.address, '') AS location, "
+    "coalesce(rc.delivery_note, '') AS document, '' AS inputs, l.lot_code AS plant_lot FROM ";
+constexpr const char *kTransformationEvents =
+    "SELECT 2, 'TRANSFORMATION', l.lot_code, 'this plant', l.lot_type, l.weight_kg, "
+    "(l.created_at AT TIME ZONE 'UTC')::date, 'this plant', '', "
+    "(SELECT string_agg(p.lot_code, ' ' ORDER BY p.lot_code COLLATE \"C\") "
+    " FROM lot_genealogy g JOIN lots p ON p.id = g.parent_lot_id "
+    " WHERE g.child_lot_id = l.id), l.lot_code FROM ";
+constexpr const char *kMadeFromOthers =
+    " AND EXISTS (SELECT 1 FROM lot_genealogy g WHERE g.child_lot_id = l.id) ";
+constexpr const char *kShippingEvents =
+    "SELECT 3, 'SHIPPING', l.lot_code, 'this plant', l.lot_type, y.quantity_kg, s.ship_date, "
+    "cu.name || coalesce(', ' || coalesce(t.address, cu.address), ''), s.reference, '', "
+    "l.lot_code FROM ";
+constexpr const char *kShippingJoins =
+    " JOIN shipments s ON s.id = y.shipment_id JOIN customers cu ON cu.id = s.customer_id "
+    "LEFT JOIN ship_to_locations t ON t.id = s.ship_to_id JOIN lots l ON l.id = y.lot_id ";
+constexpr const char *kEventOrder =
+    ") e ORDER BY day, step, tlc COLLATE \"C\", document COLLATE \"C\", plant_lot COLLATE \"C\"";
+
+QList<KdeEvent> readEvents(const db::PgResult &r)
 {
-    // The plant assigned every code but a supplier's; "this plant" is the source of those.
-    const db::PgResult r = m_db.exec(
-        "SELECT * FROM ("
-        "SELECT 1 AS step, 'RECEIVING' AS event, rc.supplier_lot_code AS tlc, "
-        "su.name || coalesce(', ' || su.address, '') AS source, l.lot_type AS product, "
-        "l.weight_kg AS quantity_kg, rc.received_on AS day, "
-        "su.name || coalesce(', ' || su.address, '') AS location, "
-        "coalesce(rc.delivery_note, '') AS document, '' AS inputs, l.lot_code AS plant_lot "
-        "FROM recall_lots x JOIN lots l ON l.id = x.lot_id "
-        "JOIN lot_receipts rc ON rc.lot_id = l.id JOIN suppliers su ON su.id = rc.supplier_id "
-        "WHERE x.recall_id = $1::uuid "
-        "UNION ALL "
-        "SELECT 2, 'TRANSFORMATION', l.lot_code, 'this plant', l.lot_type, l.weight_kg, "
-        "(l.created_at AT TIME ZONE 'UTC')::date, 'this plant', '', "
-        "(SELECT string_agg(p.lot_code, ' ' ORDER BY p.lot_code COLLATE \"C\") "
-        " FROM lot_genealogy g JOIN lots p ON p.id = g.parent_lot_id "
-        " WHERE g.child_lot_id = l.id), l.lot_code "
-        "FROM recall_lots x JOIN lots l ON l.id = x.lot_id WHERE x.recall_id = $1::uuid "
-        "AND EXISTS (SELECT 1 FROM lot_genealogy g WHERE g.child_lot_id = l.id) "
-        "UNION ALL "
-        "SELECT 3, 'SHIPPING', l.lot_code, 'this plant', l.lot_type, y.quantity_kg, s.ship_date, "
-        "cu.name || coalesce(', ' || coalesce(t.address, cu.address), ''), s.reference, '', "
-        "l.lot_code "
-        "FROM recall_lines y JOIN shipments s ON s.id = y.shipment_id "
-        "JOIN customers cu ON cu.id = s.customer_id "
-        "LEFT JOIN ship_to_locations t ON t.id = s.ship_to_id JOIN lots l ON l.id = y.lot_id "
-        "WHERE y.recall_id = $1::uuid) e "
-        "ORDER BY day, step, tlc COLLATE \"C\", document COLLATE \"C\"",
-        {recallId});
     QList<KdeEvent> out;
+    out.reserve(r.rows());
     for (int i = 0; i < r.rows(); ++i) {
         KdeEvent e;
         e.event = r.text(i, "event");
@@ -250,6 +252,43 @@ QList<KdeEvent> RecallRepository::kdeEvents(const QUuid &recallId)
         out.append(e);
     }
     return out;
+}
+
+} // namespace
+
+QList<KdeEvent> RecallRepository::kdeEvents(const QUuid &recallId)
+{
+    const QByteArray sql =
+        QByteArray("SELECT * FROM (") + kReceivingEvents +
+        "recall_lots x JOIN lots l ON l.id = x.lot_id JOIN lot_receipts rc ON rc.lot_id = l.id "
+        "JOIN suppliers su ON su.id = rc.supplier_id WHERE x.recall_id = $1::uuid "
+        "UNION ALL " +
+        kTransformationEvents +
+        "recall_lots x JOIN lots l ON l.id = x.lot_id WHERE x.recall_id = $1::uuid" +
+        kMadeFromOthers + "UNION ALL " + kShippingEvents + "recall_lines y" + kShippingJoins +
+        "WHERE y.recall_id = $1::uuid" + kEventOrder;
+    return readEvents(m_db.exec(sql.constData(), {recallId}));
+}
+
+QList<KdeEvent> RecallRepository::kdeEvents(LotType product, const QDate &from, const QDate &to)
+{
+    // Days are UTC days, as in the recall's table; each branch is one index range
+    // (lot_receipts and shipments by date, lots by type and creation time).
+    const QByteArray sql =
+        QByteArray("SELECT * FROM (") + kReceivingEvents +
+        "lot_receipts rc JOIN lots l ON l.id = rc.lot_id "
+        "JOIN suppliers su ON su.id = rc.supplier_id WHERE l.lot_type = $1 "
+        "AND rc.received_on BETWEEN $2::date AND $3::date "
+        "UNION ALL " +
+        kTransformationEvents +
+        "lots l WHERE l.lot_type = $1 AND l.created_at >= $2::date AT TIME ZONE 'UTC' "
+        "AND l.created_at < ($3::date + 1) AT TIME ZONE 'UTC'" +
+        kMadeFromOthers + "UNION ALL " + kShippingEvents + "shipment_lines y" + kShippingJoins +
+        "WHERE l.lot_type = $1 AND s.ship_date BETWEEN $2::date AND $3::date "
+        "AND s.status <> 'CANCELLED'" +
+        kEventOrder;
+    return readEvents(m_db.exec(sql.constData(), {toString(product), from.toString(Qt::ISODate),
+                                                  to.toString(Qt::ISODate)}));
 }
 
 bool RecallRepository::close(const QString &reference, const QUuid &by, const QString &note)

@@ -38,6 +38,9 @@ public:
                                 const std::optional<bool> &drill, int limit);
     // The recall's critical tracking events with their key data elements, by date.
     QList<KdeEvent> kdeEvents(const QUuid &recallId);
+    // Every critical tracking event of one product (a lot type) from one day to another, both
+    // included: receipts, lots made from others, shipment lines of shipments not cancelled.
+    QList<KdeEvent> kdeEvents(LotType product, const QDate &from, const QDate &to);
     // OPEN → CLOSED; false when the recall is not OPEN (or unknown).
     bool close(const QString &reference, const QUuid &by, const QString &note);
 

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QUrl>
 
+#include <stdexcept>
+
 namespace flowviz::recalls {
 
 using namespace flowviz::api;
@@ -73,19 +75,67 @@ ListQuery listQuery(const Request &req)
     return q;
 }
 
+// The longest window one KDE export covers: FSMA 204 asks for records by product and date
+// range; a year bounds what one request may read.
+constexpr qint64 kMaxKdeDays = 366;
+
+struct KdeQuery
+{
+    LotType product = LotType::FG;
+    QDate from;
+    QDate to;
+};
+
+// ?product=<lot type>&from=YYYY-MM-DD&to=YYYY-MM-DD (UTC days, both included), or a 400 problem.
+KdeQuery kdeQuery(const Request &req)
+{
+    KdeQuery q;
+    FieldErrors errors;
+    const QString product = req.queryValue(QStringLiteral("product"));
+    if (const auto type = lotTypeFromString(product))
+        q.product = *type;
+    else
+        errors.append(
+            {QStringLiteral("product"),
+             QString::fromLatin1(product.isEmpty() ? "field.required" : "field.enum"),
+             QStringLiteral("product is a lot type: RAW, DEB, BULK, MIX, SKW, FRZ or FG.")});
+    for (const auto &[name, day] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+        const QString text = req.queryValue(QString::fromLatin1(name));
+        *day = QDate::fromString(text, Qt::ISODate);
+        if (text.size() != 10 || !day->isValid())
+            errors.append(
+                {QString::fromLatin1(name),
+                 QString::fromLatin1(text.isEmpty() ? "field.required" : "field.type"),
+                 QStringLiteral("%1 is a day as YYYY-MM-DD.").arg(QString::fromLatin1(name))});
+    }
+    if (errors.isEmpty() && q.from > q.to)
+        errors.append({QStringLiteral("to"), QStringLiteral("range.order"),
+                       QStringLiteral("to must not be before from.")});
+    else if (errors.isEmpty() && q.from.daysTo(q.to) >= kMaxKdeDays)
+        errors.append({QStringLiteral("to"), QStringLiteral("range.too_long"),
+                       QStringLiteral("One export covers at most %1 days.").arg(kMaxKdeDays)});
+    if (!errors.isEmpty())
+        throw ApiError::invalidParameters(errors);
+    return q;
+}
+
 QString reference(const Request &req)
 {
     return rules::normalizeLotCode(req.pathParams.value(QStringLiteral("reference")));
 }
 
-Response attachment(const QByteArray &contentType, const QString &reference, const char *suffix,
+constexpr const char *kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `name` is the file's name without "flowviz-" and the suffix.
+Response attachment(const QByteArray &contentType, const QString &name, const char *suffix,
                     const QByteArray &body)
 {
     Response r;
     r.contentType = contentType;
     r.body = body;
-    r.withHeader("Content-Disposition", "attachment; filename=\"flowviz-recall-" +
-                                            QUrl::toPercentEncoding(reference) + suffix + '"');
+    r.withHeader("Content-Disposition",
+                 "attachment; filename=\"flowviz-" + QUrl::toPercentEncoding(name) + suffix + '"');
     return r;
 }
 
@@ -120,25 +170,57 @@ void registerRoutes(http::HttpServer &server, ApiContext &api)
                          return Response::json(200, QJsonObject{{QStringLiteral("items"), items}});
                      });
                  }));
+    server.route("GET", QStringLiteral("/api/v1/recalls/{reference}"),
+                 guarded([&api](const Request &req, Responder respond) {
+                     const auto user = api.authorize(req, kCanReadRecalls, RateBucket::LotReads);
+                     const QString ref = reference(req);
+                     const Format format = formatQuery(req);
+                     api.read(req, std::move(respond), user, [ref, format](Tx &tx) {
+                         switch (format) {
+                         case Format::Csv:
+                             return attachment("text/csv; charset=utf-8",
+                                               QStringLiteral("recall-") + ref, ".csv",
+                                               recallCsv(service::recall(tx, ref)));
+                         case Format::Xlsx:
+                             return attachment(kXlsxType, QStringLiteral("recall-") + ref, ".xlsx",
+                                               service::recallWorkbook(tx, ref));
+                         case Format::Json:
+                             break;
+                         }
+                         return Response::json(200, service::recall(tx, ref).toJson());
+                     });
+                 }));
     server.route(
-        "GET", QStringLiteral("/api/v1/recalls/{reference}"),
+        "GET", QStringLiteral("/api/v1/kde-events"),
         guarded([&api](const Request &req, Responder respond) {
             const auto user = api.authorize(req, kCanReadRecalls, RateBucket::LotReads);
-            const QString ref = reference(req);
+            const KdeQuery q = kdeQuery(req);
             const Format format = formatQuery(req);
-            api.read(req, std::move(respond), user, [ref, format](Tx &tx) {
+            api.read(req, std::move(respond), user, [q, format](Tx &tx) {
+                const QList<KdeEvent> events = service::kdeEvents(tx, q.product, q.from, q.to);
+                const QString name = QStringLiteral("kde-%1-%2-%3")
+                                         .arg(toString(q.product), q.from.toString(Qt::ISODate),
+                                              q.to.toString(Qt::ISODate));
                 switch (format) {
                 case Format::Csv:
-                    return attachment("text/csv; charset=utf-8", ref, ".csv",
-                                      recallCsv(service::recall(tx, ref)));
-                case Format::Xlsx:
-                    return attachment(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ref,
-                        ".xlsx", service::recallWorkbook(tx, ref));
+                    return attachment("text/csv; charset=utf-8", name, ".csv", kdeCsv(events));
+                case Format::Xlsx: {
+                    const QByteArray book = kdeXlsx(toString(q.product), q.from, q.to, events);
+                    if (book.isEmpty())
+                        throw std::runtime_error("the KDE workbook could not be written");
+                    return attachment(kXlsxType, name, ".xlsx", book);
+                }
                 case Format::Json:
                     break;
                 }
-                return Response::json(200, service::recall(tx, ref).toJson());
+                QJsonArray items;
+                for (const KdeEvent &e : events)
+                    items.append(kdeJson(e));
+                return Response::json(
+                    200, QJsonObject{{QStringLiteral("product"), toString(q.product)},
+                                     {QStringLiteral("from"), q.from.toString(Qt::ISODate)},
+                                     {QStringLiteral("to"), q.to.toString(Qt::ISODate)},
+                                     {QStringLiteral("events"), items}});
             });
         }));
     server.route("POST", QStringLiteral("/api/v1/recalls/{reference}/close"),

@@ -56,6 +56,11 @@ QList<wire::Recall> recalls(api::Tx &tx, const std::optional<RecallStatus> &stat
     return RecallRepository(tx.db).recalls(status, drill, limit);
 }
 
+QList<KdeEvent> kdeEvents(api::Tx &tx, LotType product, const QDate &from, const QDate &to)
+{
+    return RecallRepository(tx.db).kdeEvents(product, from, to);
+}
+
 wire::Recall closeRecall(api::Tx &tx, const QString &reference, const QString &note)
 {
     RecallRepository repo(tx.db);

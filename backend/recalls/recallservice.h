@@ -2,6 +2,8 @@
 
 #include "backend/api/apicontext.h"
 
+#include "backend/recalls/recallexport.h"
+
 #include "domain/wire/recall.h"
 
 namespace flowviz::recalls::service {
@@ -16,6 +18,8 @@ wire::Recall recall(api::Tx &tx, const QString &reference);
 QByteArray recallWorkbook(api::Tx &tx, const QString &reference);
 QList<wire::Recall> recalls(api::Tx &tx, const std::optional<RecallStatus> &status,
                             const std::optional<bool> &drill, int limit);
+// The FSMA 204 critical tracking events of one product (a lot type), days from..to included.
+QList<KdeEvent> kdeEvents(api::Tx &tx, LotType product, const QDate &from, const QDate &to);
 // 404 for an unknown reference, 409 when it is closed already.
 wire::Recall closeRecall(api::Tx &tx, const QString &reference, const QString &note);
 

@@ -1,5 +1,7 @@
 #include "backend/system/systemrepository.h"
 
+#include <QJsonArray>
+
 namespace flowviz::system {
 
 void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid &userId,
@@ -16,30 +18,23 @@ void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid
 
 SystemRepository::PlantGauges SystemRepository::plantGauges()
 {
-    PlantGauges g;
-    const db::PgResult ops = m_db.exec(
-        "SELECT count(DISTINCT u) AS n FROM ("
+    // One statement, one round trip and one snapshot: a scrape every few seconds must stay
+    // cheap. Open shipments and recalls are few (partial and unique indexes on their status),
+    // the newest recall is one index probe.
+    const db::PgResult r = m_db.exec(
+        "SELECT (SELECT count(DISTINCT u) FROM ("
         "  SELECT operator_id AS u FROM lots WHERE created_at > now() - interval '15 minutes' "
-        "  UNION SELECT operator_id FROM qc_decisions WHERE recorded_at > now() - interval '15 "
-        "minutes' "
-        "  UNION SELECT user_id FROM workstation_heartbeats WHERE reported_at > now() - interval "
-        "'15 minutes' "
-        "  UNION SELECT user_id FROM login_audit WHERE succeeded AND at > now() - interval '15 "
-        "minutes'"
-        ") a WHERE u IS NOT NULL");
-    g.activeOperators = int(ops.toInt(0, "n"));
-    const db::PgResult ws =
-        m_db.exec("SELECT workstation_id, pending_sync FROM workstation_heartbeats "
-                  "WHERE reported_at > now() - interval '15 minutes' ORDER BY workstation_id");
-    for (int i = 0; i < ws.rows(); ++i) {
-        const int pending = int(ws.toInt(i, "pending_sync"));
-        g.pendingSyncLots += pending;
-        g.pendingByWorkstation.append({ws.text(i, "workstation_id"), pending});
-    }
-    // Open shipments and recalls are few (partial and unique indexes on their status), the
-    // newest recall is one index probe: cheap at every scrape.
-    const db::PgResult dispatch = m_db.exec(
-        "SELECT (SELECT count(*) FROM shipments WHERE status = 'OPEN') AS open_shipments, "
+        "  UNION SELECT operator_id FROM qc_decisions "
+        "   WHERE recorded_at > now() - interval '15 minutes' "
+        "  UNION SELECT user_id FROM workstation_heartbeats "
+        "   WHERE reported_at > now() - interval '15 minutes' "
+        "  UNION SELECT user_id FROM login_audit "
+        "   WHERE succeeded AND at > now() - interval '15 minutes'"
+        " ) a WHERE u IS NOT NULL) AS operators, "
+        "coalesce((SELECT json_agg(json_build_array(workstation_id, pending_sync) "
+        "  ORDER BY workstation_id) FROM workstation_heartbeats "
+        "  WHERE reported_at > now() - interval '15 minutes'), '[]') AS workstations, "
+        "(SELECT count(*) FROM shipments WHERE status = 'OPEN') AS open_shipments, "
         "(SELECT count(DISTINCT sl.lot_id) FROM shipments s JOIN shipment_lines sl "
         " ON sl.shipment_id = s.id JOIN lots l ON l.id = sl.lot_id "
         " WHERE s.status = 'OPEN' AND l.status = 'HOLD') AS hold_lots, "
@@ -48,11 +43,20 @@ SystemRepository::PlantGauges SystemRepository::plantGauges()
         "0) AS trace_ms, "
         "coalesce((SELECT trace_ms FROM recalls WHERE drill ORDER BY opened_at DESC LIMIT 1), 0) "
         "AS drill_ms");
-    g.openShipments = int(dispatch.toInt(0, "open_shipments"));
-    g.holdLotsOnOpenShipments = int(dispatch.toInt(0, "hold_lots"));
-    g.openRecalls = int(dispatch.toInt(0, "open_recalls"));
-    g.lastRecallTraceSeconds = dispatch.text(0, "trace_ms").toDouble() / 1000.0;
-    g.lastDrillTraceSeconds = dispatch.text(0, "drill_ms").toDouble() / 1000.0;
+    PlantGauges g;
+    g.activeOperators = int(r.toInt(0, "operators"));
+    const QJsonArray workstations = r.jsonValue(0, "workstations").toArray();
+    for (const QJsonValue &w : workstations) {
+        const QJsonArray pair = w.toArray();
+        const int pending = pair.at(1).toInt();
+        g.pendingSyncLots += pending;
+        g.pendingByWorkstation.append({pair.at(0).toString(), pending});
+    }
+    g.openShipments = int(r.toInt(0, "open_shipments"));
+    g.holdLotsOnOpenShipments = int(r.toInt(0, "hold_lots"));
+    g.openRecalls = int(r.toInt(0, "open_recalls"));
+    g.lastRecallTraceSeconds = r.text(0, "trace_ms").toDouble() / 1000.0;
+    g.lastDrillTraceSeconds = r.text(0, "drill_ms").toDouble() / 1000.0;
     return g;
 }
 

@@ -15,6 +15,13 @@
 // A recall (/api/v1/recalls): what a recall of one lot found when it was opened — every lot
 // made from it, at any depth, every shipment line of those lots and the customers they went
 // to — and which lots it put on HOLD.
+namespace flowviz {
+// A recall's reason and its closing note: plain text, at least this many characters that are
+// not blank, at most the other.
+inline constexpr int kRecallTextMin = 10;
+inline constexpr int kRecallTextMax = 2000;
+} // namespace flowviz
+
 namespace flowviz::wire {
 
 // A lot of the downstream set, at its nearest level below the recalled lot (0).

@@ -842,6 +842,77 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::RecallDesk</name>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation>This is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Say how the recall was closed: at least %1 characters.</source>
+        <translation>Say how the recall was closed: at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Say why the lot is recalled: at least %1 characters.</source>
+        <translation>Say why the lot is recalled: at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot to recall, or type its code.</source>
+        <translation>Scan the label of the lot to recall, or type its code.</translation>
+    </message>
+    <message>
+        <source>Choose the recall to close from the list.</source>
+        <translation>Choose the recall to close from the list.</translation>
+    </message>
+    <message>
+        <source>Choose a recall from the list first.</source>
+        <translation>Choose a recall from the list first.</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written to %1: %2</source>
+        <translation>The workbook could not be written to %1: %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Recalls work only with a connection: try again when it is back.</source>
+        <translation>The server cannot be reached. Recalls work only with a connection: try again when it is back.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Your session has ended. Log in again.</translation>
+    </message>
+    <message>
+        <source>Your role cannot open or close recalls. Ask a manager.</source>
+        <translation>Your role cannot open or close recalls. Ask a manager.</translation>
+    </message>
+    <message>
+        <source>No lot %1 is registered. Check the label.</source>
+        <translation>No lot %1 is registered. Check the label.</translation>
+    </message>
+    <message>
+        <source>This recall is not on the server. The list is reloaded.</source>
+        <translation>This recall is not on the server. The list is reloaded.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is already in an open recall: %2</source>
+        <translation>Lot %1 is already in an open recall: %2</translation>
+    </message>
+    <message>
+        <source>This recall is closed already.</source>
+        <translation>This recall is closed already.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>The server refused the change: %1</translation>
+    </message>
+    <message>
+        <source>The server refused it; the reasons are under the fields.</source>
+        <translation>The server refused it; the reasons are under the fields.</translation>
+    </message>
+    <message>
+        <source>The server could not do it. Try again; if it keeps failing, tell IT.</source>
+        <translation>The server could not do it. Try again; if it keeps failing, tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::RecallModel</name>
     <message>
         <source>No decision</source>
@@ -1956,6 +2027,10 @@
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::QcDecisionPage</name>
@@ -2168,6 +2243,396 @@
     <message>
         <source>Recall report %1</source>
         <translation>Recall report %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallRecordPdf</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Trace test (drill) %1</source>
+        <translation>Trace test (drill) %1</translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>Recall %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Recalled lot</source>
+        <translation>Recalled lot</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Time to trace</source>
+        <translation>Time to trace</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Lots in the set</source>
+        <translation>Lots in the set</translation>
+    </message>
+    <message>
+        <source>Put on HOLD by this recall</source>
+        <translation>Put on HOLD by this recall</translation>
+    </message>
+    <message>
+        <source>Customers to contact</source>
+        <translation>Customers to contact</translation>
+    </message>
+    <message>
+        <source>Dispatched to customers</source>
+        <translation>Dispatched to customers</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>A drill puts nothing on HOLD: it shows what a recall of this lot would reach.</source>
+        <translation>A drill puts nothing on HOLD: it shows what a recall of this lot would reach.</translation>
+    </message>
+    <message>
+        <source>None: nothing of the set was shipped.</source>
+        <translation>None: nothing of the set was shipped.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Shipments</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Left the plant</source>
+        <translation>Left the plant</translation>
+    </message>
+    <message>
+        <source>Shipment lines</source>
+        <translation>Shipment lines</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Ship date</translation>
+    </message>
+    <message>
+        <source>Status then</source>
+        <translation>Status then</translation>
+    </message>
+    <message>
+        <source>Ship-to</source>
+        <translation>Ship-to</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <source>Put on HOLD</source>
+        <translation>Put on HOLD</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>Dispatched (kg)</source>
+        <translation>Dispatched (kg)</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallsPage</name>
+    <message>
+        <source>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</source>
+        <translation>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</source>
+        <translation>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is closed.</source>
+        <translation>Recall %1 is closed.</translation>
+    </message>
+    <message>
+        <source>The workbook was saved to %1.</source>
+        <translation>The workbook was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Recalls</translation>
+    </message>
+    <message>
+        <source>Recalls and drills, newest first</source>
+        <translation>Recalls and drills, newest first</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>On HOLD</source>
+        <translation>On HOLD</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Recall a lot</source>
+        <translation>Recall a lot</translation>
+    </message>
+    <message>
+        <source>Lot: scan its label or type its code</source>
+        <translation>Lot: scan its label or type its code</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Closing note: what was done, and why the recall can close</source>
+        <translation>Closing note: what was done, and why the recall can close</translation>
+    </message>
+    <message>
+        <source>e.g. supplier reported Listeria in its lot</source>
+        <translation>e.g. supplier reported Listeria in its lot</translation>
+    </message>
+    <message>
+        <source>Drill (trace test): nothing is put on HOLD</source>
+        <translation>Drill (trace test): nothing is put on HOLD</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Left the plant</source>
+        <translation>Left the plant</translation>
+    </message>
+    <message>
+        <source>Save PDF report…</source>
+        <translation>Save PDF report…</translation>
+    </message>
+    <message>
+        <source>Save workbook (XLSX)…</source>
+        <translation>Save workbook (XLSX)…</translation>
+    </message>
+    <message>
+        <source>drill</source>
+        <translation>drill</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>No recall chosen: choose one from the list, or recall a lot.</source>
+        <translation>No recall chosen: choose one from the list, or recall a lot.</translation>
+    </message>
+    <message>
+        <source>Drill %1 of lot %2 (%3)</source>
+        <translation>Drill %1 of lot %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Recall %1 of lot %2 (%3)</source>
+        <translation>Recall %1 of lot %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</source>
+        <translation>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</translation>
+    </message>
+    <message>
+        <source>Closed by %1: %2</source>
+        <translation>Closed by %1: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Touch again to run the drill for lot %1</source>
+        <translation>Touch again to run the drill for lot %1</translation>
+    </message>
+    <message>
+        <source>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</source>
+        <translation>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</translation>
+    </message>
+    <message>
+        <source>Touch again to close %1</source>
+        <translation>Touch again to close %1</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>Run drill</translation>
+    </message>
+    <message>
+        <source>Recall lot</source>
+        <translation>Recall lot</translation>
+    </message>
+    <message>
+        <source>Close recall</source>
+        <translation>Close recall</translation>
+    </message>
+    <message>
+        <source>Save the recall&apos;s PDF report</source>
+        <translation>Save the recall&apos;s PDF report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the recall&apos;s workbook</source>
+        <translation>Save the recall&apos;s workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The PDF report was saved to %1.</source>
+        <translation>The PDF report was saved to %1.</translation>
     </message>
 </context>
 <context>

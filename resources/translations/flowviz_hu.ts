@@ -842,6 +842,77 @@
     </message>
 </context>
 <context>
+    <name>flowviz::app::RecallDesk</name>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation>Ez túl hosszú: legfeljebb %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Say how the recall was closed: at least %1 characters.</source>
+        <translation>Írja le, hogyan zárult a visszahívás: legalább %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Say why the lot is recalled: at least %1 characters.</source>
+        <translation>Írja le, miért hívja vissza a tételt: legalább %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Scan the label of the lot to recall, or type its code.</source>
+        <translation>Olvassa be a visszahívandó tétel címkéjét, vagy írja be a kódját.</translation>
+    </message>
+    <message>
+        <source>Choose the recall to close from the list.</source>
+        <translation>Válassza ki a listából a lezárandó visszahívást.</translation>
+    </message>
+    <message>
+        <source>Choose a recall from the list first.</source>
+        <translation>Előbb válasszon visszahívást a listából.</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written to %1: %2</source>
+        <translation>A munkafüzetet nem sikerült ide írni: %1: %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Recalls work only with a connection: try again when it is back.</source>
+        <translation>A szerver nem érhető el. A visszahívás csak kapcsolattal működik: próbálja újra, ha visszajött.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again.</source>
+        <translation>A munkamenete lejárt. Jelentkezzen be újra.</translation>
+    </message>
+    <message>
+        <source>Your role cannot open or close recalls. Ask a manager.</source>
+        <translation>A szerepköre nem nyithat és nem zárhat le visszahívást. Kérjen meg egy vezetőt.</translation>
+    </message>
+    <message>
+        <source>No lot %1 is registered. Check the label.</source>
+        <translation>Nincs %1 kódú tétel. Ellenőrizze a címkét.</translation>
+    </message>
+    <message>
+        <source>This recall is not on the server. The list is reloaded.</source>
+        <translation>Ez a visszahívás nincs a szerveren. A lista újratöltődik.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is already in an open recall: %2</source>
+        <translation>A(z) %1 tétel már nyitott visszahívásban van: %2</translation>
+    </message>
+    <message>
+        <source>This recall is closed already.</source>
+        <translation>Ez a visszahívás már le van zárva.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>A szerver elutasította a változtatást: %1</translation>
+    </message>
+    <message>
+        <source>The server refused it; the reasons are under the fields.</source>
+        <translation>A szerver elutasította; az okok a mezők alatt olvashatók.</translation>
+    </message>
+    <message>
+        <source>The server could not do it. Try again; if it keeps failing, tell IT.</source>
+        <translation>A szerver nem tudta elvégezni. Próbálja újra; ha továbbra sem megy, szóljon az informatikának.</translation>
+    </message>
+</context>
+<context>
     <name>flowviz::app::RecallModel</name>
     <message>
         <source>No decision</source>
@@ -1956,6 +2027,10 @@
         <source>Dispatch</source>
         <translation>Kiszállítás</translation>
     </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Visszahívások</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::QcDecisionPage</name>
@@ -2168,6 +2243,396 @@
     <message>
         <source>Recall report %1</source>
         <translation>Visszahívási jelentés – %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallRecordPdf</name>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nem</translation>
+    </message>
+    <message>
+        <source>Trace test (drill) %1</source>
+        <translation>%1 nyomonkövetési próba (gyakorlat)</translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>%1 visszahívás</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>nyitott</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>lezárva</translation>
+    </message>
+    <message>
+        <source>Recalled lot</source>
+        <translation>Visszahívott tétel</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Indok</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Megnyitva</translation>
+    </message>
+    <message>
+        <source>Time to trace</source>
+        <translation>Nyomon követés ideje</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Lots in the set</source>
+        <translation>Érintett tételek</translation>
+    </message>
+    <message>
+        <source>Put on HOLD by this recall</source>
+        <translation>E visszahívás által zárolva</translation>
+    </message>
+    <message>
+        <source>Customers to contact</source>
+        <translation>Értesítendő vevők</translation>
+    </message>
+    <message>
+        <source>Dispatched to customers</source>
+        <translation>Vevőknek kiszállítva</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lezárva</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>még nem</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>Lezáró megjegyzés</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Nyomtatva</translation>
+    </message>
+    <message>
+        <source>A drill puts nothing on HOLD: it shows what a recall of this lot would reach.</source>
+        <translation>A gyakorlat semmit sem zárol: megmutatja, mit érne el ennek a tételnek a visszahívása.</translation>
+    </message>
+    <message>
+        <source>None: nothing of the set was shipped.</source>
+        <translation>Nincs: az érintett körből semmi sem lett kiszállítva.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Vevő</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Név</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kapcsolat</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cím</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>Szállítmányok</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Tételek</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Left the plant</source>
+        <translation>Elhagyta az üzemet</translation>
+    </message>
+    <message>
+        <source>Shipment lines</source>
+        <translation>Szállítmánysorok</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>kiszállítva</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>törölve</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>Szállítmány</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Szállítás napja</translation>
+    </message>
+    <message>
+        <source>Status then</source>
+        <translation>Állapot akkor</translation>
+    </message>
+    <message>
+        <source>Ship-to</source>
+        <translation>Szállítási cím</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Fuvarozó</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Szint</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Állapot most</translation>
+    </message>
+    <message>
+        <source>Put on HOLD</source>
+        <translation>Zárolva</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Tömeg (kg)</translation>
+    </message>
+    <message>
+        <source>Dispatched (kg)</source>
+        <translation>Kiszállítva (kg)</translation>
+    </message>
+</context>
+<context>
+    <name>flowviz::ui::RecallsPage</name>
+    <message>
+        <source>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</source>
+        <translation>A(z) %1 gyakorlat rögzítve: %2 vevőt ért el; semmi sem lett zárolva.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</source>
+        <translation>A(z) %1 visszahívás megnyitva: %2 tétel zárolva, %3 vevőt kell értesíteni.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is closed.</source>
+        <translation>A(z) %1 visszahívás lezárva.</translation>
+    </message>
+    <message>
+        <source>The workbook was saved to %1.</source>
+        <translation>A munkafüzet mentve: %1.</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>Visszahívások</translation>
+    </message>
+    <message>
+        <source>Recalls and drills, newest first</source>
+        <translation>Visszahívások és gyakorlatok, a legújabb elöl</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Azonosító</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Tétel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fajta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Állapot</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Megnyitva</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Tételek</translation>
+    </message>
+    <message>
+        <source>On HOLD</source>
+        <translation>Zárolva</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Vevők</translation>
+    </message>
+    <message>
+        <source>Recall a lot</source>
+        <translation>Tétel visszahívása</translation>
+    </message>
+    <message>
+        <source>Lot: scan its label or type its code</source>
+        <translation>Tétel: olvassa be a címkéjét, vagy írja be a kódját</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Indok</translation>
+    </message>
+    <message>
+        <source>Closing note: what was done, and why the recall can close</source>
+        <translation>Lezáró megjegyzés: mi történt, és miért zárható le a visszahívás</translation>
+    </message>
+    <message>
+        <source>e.g. supplier reported Listeria in its lot</source>
+        <translation>pl. a beszállító Listeriát jelzett a tételében</translation>
+    </message>
+    <message>
+        <source>Drill (trace test): nothing is put on HOLD</source>
+        <translation>Gyakorlat: semmit sem zárol</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Vevő</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Név</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kapcsolat</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>Left the plant</source>
+        <translation>Elhagyta az üzemet</translation>
+    </message>
+    <message>
+        <source>Save PDF report…</source>
+        <translation>PDF-jelentés mentése…</translation>
+    </message>
+    <message>
+        <source>Save workbook (XLSX)…</source>
+        <translation>Munkafüzet mentése (XLSX)…</translation>
+    </message>
+    <message>
+        <source>drill</source>
+        <translation>gyakorlat</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>visszahívás</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>nyitott</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>lezárva</translation>
+    </message>
+    <message>
+        <source>No recall chosen: choose one from the list, or recall a lot.</source>
+        <translation>Nincs kiválasztott visszahívás: válasszon a listából, vagy hívjon vissza egy tételt.</translation>
+    </message>
+    <message>
+        <source>Drill %1 of lot %2 (%3)</source>
+        <translation>%1 gyakorlat, tétel: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Recall %1 of lot %2 (%3)</source>
+        <translation>%1 visszahívás, tétel: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Indok: %1</translation>
+    </message>
+    <message>
+        <source>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</source>
+        <translation>%1 tétel az érintett körben, %2 zárolva (HOLD), %3 vevő, %4 kg kiszállítva; a nyomon követés %5 ms volt.</translation>
+    </message>
+    <message>
+        <source>Closed by %1: %2</source>
+        <translation>%1 zárta le: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nem</translation>
+    </message>
+    <message>
+        <source>Touch again to run the drill for lot %1</source>
+        <translation>Érintse meg újra a(z) %1 tétel gyakorlatának indításához</translation>
+    </message>
+    <message>
+        <source>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</source>
+        <translation>Érintse meg újra a(z) %1 tétel visszahívásához: minden érintett, még üzemben lévő tétel zárolva lesz</translation>
+    </message>
+    <message>
+        <source>Touch again to close %1</source>
+        <translation>Érintse meg újra a(z) %1 lezárásához</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>Gyakorlat indítása</translation>
+    </message>
+    <message>
+        <source>Recall lot</source>
+        <translation>Visszahívás</translation>
+    </message>
+    <message>
+        <source>Close recall</source>
+        <translation>Visszahívás lezárása</translation>
+    </message>
+    <message>
+        <source>Save the recall&apos;s PDF report</source>
+        <translation>A visszahívás PDF-jelentésének mentése</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-fájlok (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the recall&apos;s workbook</source>
+        <translation>A visszahívás munkafüzetének mentése</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-munkafüzetek (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The PDF report was saved to %1.</source>
+        <translation>A PDF-jelentés mentve: %1.</translation>
     </message>
 </context>
 <context>

@@ -340,6 +340,43 @@ SQL
         "$(awk -v a="$t50" -v b="$f50" 'BEGIN {printf "%.1f", a / (b > 0 ? b : 1)}')x the floor p50"
     echo "   whole POST: p50 $p50 ms, max $pmax ms; GET ?format=xlsx: p50 $x50 ms, max $xmax ms"
     /usr/bin/python3 -c "import openpyxl, sys; b = openpyxl.load_workbook(sys.argv[1], read_only=True); print('   the last workbook opens: ' + ', '.join(f'{ws.title} {ws.max_row - 1} rows' for ws in b.worksheets))" "$dir/recall.xlsx"
+
+    # The FSMA 204 export of one product for 30 days (FG: the lots made and the shipment lines
+    # of those days), as an auditor asks for it, one window at a time, as JSON, CSV and XLSX.
+    # The floor: the same rows (each FG lot made in the window with its input lots, each line
+    # with its shipment and customer) in one read-only query, in pgbench.
+    span=$(( days < 30 ? days : 30 ))
+    cat >"$dir/kde.sql" <<SQL
+\\set d random(0, $((days - span)))
+SELECT l.lot_code, l.weight_kg, l.created_at, (SELECT string_agg(p.lot_code, ' ')
+    FROM lot_genealogy g JOIN lots p ON p.id = g.parent_lot_id WHERE g.child_lot_id = l.id)
+FROM lots l WHERE l.lot_type = 'FG' AND l.created_at >= date '2024-12-01' + :d
+    AND l.created_at < date '2024-12-01' + :d + $span
+UNION ALL
+SELECT l.lot_code, y.quantity_kg, s.ship_date, s.reference || cu.name
+FROM shipment_lines y JOIN shipments s ON s.id = y.shipment_id
+JOIN customers cu ON cu.id = s.customer_id JOIN lots l ON l.id = y.lot_id
+WHERE l.lot_type = 'FG' AND s.ship_date BETWEEN date '2024-12-01' + :d AND date '2024-12-01' + :d + $((span - 1));
+SQL
+    read -r k50 k99 n < <(floor_trace "$dir/kde.sql")
+    echo "-- floor: one product's ${span}-day events with their inputs, lines and customers, pgbench 4 clients: p50 $k50 ms, p99 $k99 ms ($n queries)"
+    : >"$dir/kde.txt"
+    for i in $(seq 1 "$recalls"); do
+        from=$(date -u -d "2024-12-01 + $(( (i * 7919) % (days - span + 1) )) days" +%F)
+        to=$(date -u -d "$from + $((span - 1)) days" +%F)
+        url="$base/api/v1/kde-events?product=FG&from=$from&to=$to"
+        j=$(curl -fsS -o "$dir/kde.json" -w '%{time_total}' "${auth[@]}" "$url")
+        c=$(curl -fsS -o "$dir/kde.csv" -w '%{time_total}' "${auth[@]}" "$url&format=csv")
+        x=$(curl -fsS -o "$dir/kde.xlsx" -w '%{time_total}' "${auth[@]}" "$url&format=xlsx")
+        echo "$(jq '.events | length' "$dir/kde.json") $j $c $x $(wc -c <"$dir/kde.xlsx")" >>"$dir/kde.txt"
+    done
+    read -r j50 jmax < <(awk '{print $2 * 1000}' "$dir/kde.txt" | median)
+    read -r c50 cmax < <(awk '{print $3 * 1000}' "$dir/kde.txt" | median)
+    read -r x50 xmax < <(awk '{print $4 * 1000}' "$dir/kde.txt" | median)
+    awk -v span="$span" '{events += $1; bytes += $5} END {
+        printf "-- GET /api/v1/kde-events, FG for %d days, %d windows one at a time: on average %.0f events; workbooks of %.0f bytes\n", span, NR, events / NR, bytes / NR }' "$dir/kde.txt"
+    echo "   JSON p50 $j50 ms (max $jmax); CSV p50 $c50 ms (max $cmax); XLSX p50 $x50 ms (max $xmax);" \
+        "XLSX $(awk -v a="$x50" -v b="$k50" 'BEGIN {printf "%.1f", a / (b > 0 ? b : 1)}')x the floor p50"
 fi
 if [[ $sections == *" sync "* ]]; then
     # A workstation's outbox after a long network outage: 10,000 lot registrations (every fifth

@@ -1,6 +1,7 @@
 #include "ui/dispatch/dispatchpage.h"
 
 #include "ui/common/fielderror.h"
+#include "ui/common/touchtable.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -20,7 +21,7 @@ namespace flowviz::ui {
 
 namespace {
 
-constexpr int kTouch = 44;
+constexpr int kTouch = kTouchHeight;
 constexpr int kConfirmMs = 10000;
 
 enum ShipmentColumn
@@ -46,57 +47,21 @@ QString kg(const Decimal &d)
     return QLocale().toString(d.toString().toDouble(), 'f', 2);
 }
 
-QTableWidget *makeTable(int columns, const QString &name, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, columns, parent);
-    table->setObjectName(name);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(kTouch);
-    return table;
-}
-
 } // namespace
 
-DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(parent), m_desk(desk)
+DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent)
+    : QWidget(parent), m_desk(desk), m_frame(this, m_messages, QStringLiteral("dispatchBody"))
 {
-    auto *outer = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    big.setBold(true);
-    m_title->setFont(big);
-    outer->addWidget(m_title);
-    QLabel *pageMessage = m_messages.add(QString(), this);
-    pageMessage->setObjectName(QStringLiteral("pageMessage"));
-    outer->addWidget(pageMessage);
-    m_notice = new QLabel(this);
-    m_notice->setObjectName(QStringLiteral("notice"));
-    m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { color: #1b5e20; font-weight: bold; }"));
-    m_notice->hide();
-    outer->addWidget(m_notice);
-    // The rest scrolls when the screen is short (the wheel and the scroll bar; no touch
-    // gesture, which Qt 6.4 leaks).
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("dispatchBody"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *body = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(body);
-    layout->setContentsMargins(0, 0, 0, 0);
-    scroll->setWidget(body);
-    outer->addWidget(scroll, 1);
+    m_title = m_frame.title();
+    const QFont big = m_frame.bigFont();
+    QVBoxLayout *layout = m_frame.body();
 
     // The open shipments, and the form that opens another.
     auto *top = new QHBoxLayout;
     auto *left = new QVBoxLayout;
     m_openTitle = new QLabel(this);
     left->addWidget(m_openTitle);
-    m_shipments = makeTable(ShipmentColumnCount, QStringLiteral("shipments"), this);
+    m_shipments = touchTable(ShipmentColumnCount, QStringLiteral("shipments"), this);
     m_shipments->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_shipments->horizontalHeader()->setSectionResizeMode(CustomerColumn, QHeaderView::Stretch);
     m_shipments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -179,7 +144,7 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent) : QWidget(p
     scan->setColumnStretch(0, 2);
     scan->setColumnStretch(1, 1);
     layout->addLayout(scan);
-    m_lines = makeTable(LineColumnCount, QStringLiteral("lines"), this);
+    m_lines = touchTable(LineColumnCount, QStringLiteral("lines"), this);
     m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(LotColumn, QHeaderView::Stretch);
     m_lines->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -462,34 +427,26 @@ QString DispatchPage::selectedLine() const
 
 bool DispatchPage::selectShipment(const QString &reference)
 {
-    for (int row = 0; row < m_shipments->rowCount(); ++row) {
-        if (m_shipments->item(row, ReferenceColumn)->text() == reference) {
-            const bool filling = m_filling;
-            m_filling = true;
-            m_shipments->selectRow(row);
-            m_filling = filling;
-            if (!m_desk->current() || m_desk->current()->reference != reference)
-                m_desk->select(reference);
-            return true;
-        }
-    }
-    return false;
+    const int row = rowOf(m_shipments, ReferenceColumn, reference);
+    if (row < 0)
+        return false;
+    const bool filling = m_filling;
+    m_filling = true;
+    m_shipments->selectRow(row);
+    m_filling = filling;
+    if (!m_desk->current() || m_desk->current()->reference != reference)
+        m_desk->select(reference);
+    return true;
 }
 
 QStringList DispatchPage::lineCodes() const
 {
-    QStringList out;
-    for (int row = 0; row < m_lines->rowCount(); ++row)
-        out << m_lines->item(row, LotColumn)->text();
-    return out;
+    return columnTexts(m_lines, LotColumn);
 }
 
 QStringList DispatchPage::shipmentReferences() const
 {
-    QStringList out;
-    for (int row = 0; row < m_shipments->rowCount(); ++row)
-        out << m_shipments->item(row, ReferenceColumn)->text();
-    return out;
+    return columnTexts(m_shipments, ReferenceColumn);
 }
 
 QString DispatchPage::message(const QString &field) const
@@ -499,13 +456,12 @@ QString DispatchPage::message(const QString &field) const
 
 QString DispatchPage::notice() const
 {
-    return m_notice->isHidden() ? QString() : m_notice->text();
+    return m_frame.notice();
 }
 
 void DispatchPage::setNotice(const QString &text)
 {
-    m_notice->setText(text);
-    m_notice->setVisible(!text.isEmpty());
+    m_frame.setNotice(text);
 }
 
 void DispatchPage::showMessages(const app::ShipmentDesk::Messages &messages)

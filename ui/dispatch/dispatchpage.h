@@ -2,6 +2,7 @@
 
 #include "app/dispatch/shipmentdesk.h"
 #include "ui/common/fielderror.h"
+#include "ui/common/pageframe.h"
 
 #include <QMap>
 #include <QTimer>
@@ -78,7 +79,6 @@ private:
 
     app::ShipmentDesk *m_desk;
     QLabel *m_title = nullptr;
-    QLabel *m_notice = nullptr;
     QLabel *m_openTitle = nullptr;
     QTableWidget *m_shipments = nullptr;
     QLabel *m_formTitle = nullptr;
@@ -97,6 +97,7 @@ private:
     QPushButton *m_removeLine = nullptr;
     QPushButton *m_dispatch = nullptr;
     FieldMessages m_messages;
+    PageFrame m_frame; // after m_messages: it adds the page message line
     QTimer m_disarm;
     bool m_armed = false;
     bool m_filling = false;

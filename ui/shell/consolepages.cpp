@@ -2,6 +2,7 @@
 
 #include "ui/dispatch/dispatchpage.h"
 #include "ui/lots/lotspage.h"
+#include "ui/recalls/recallspage.h"
 #include "ui/settings/settingspage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/supervisor/supervisorpage.h"
@@ -12,6 +13,7 @@
 #include "app/cache/cacherefresher.h"
 #include "app/core/consolecore.h"
 #include "app/core/settingscontroller.h"
+#include "app/session/session.h"
 
 #include <QDir>
 
@@ -70,6 +72,20 @@ DispatchPage *ConsolePages::dispatch(app::ConsoleCore &core)
     auto *desk = new app::ShipmentDesk(core.api());
     auto *page = new DispatchPage(desk);
     desk->setParent(page);
+    return page;
+}
+
+RecallsPage *ConsolePages::recalls(app::ConsoleCore &core)
+{
+    auto *desk = new app::RecallDesk(core.api());
+    auto *page = new RecallsPage(desk);
+    desk->setParent(page);
+    const auto follow = [page](const app::SessionUser &user) {
+        page->setUser(user.fullName.isEmpty() ? user.username : user.fullName,
+                      user.role == Role::MANAGER || user.role == Role::ADMIN);
+    };
+    follow(core.session()->user());
+    QObject::connect(core.session(), &app::Session::loggedIn, page, follow);
     return page;
 }
 

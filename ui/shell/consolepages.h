@@ -15,6 +15,7 @@ class SettingsPage;
 class SupervisorPage;
 class SuppliersPage;
 class DispatchPage;
+class RecallsPage;
 class SyncPage;
 class TracePage;
 
@@ -34,6 +35,8 @@ public:
     // Changes ask the workstation's cache for a refresh, so the Register page follows at once.
     static SuppliersPage *suppliers(app::ConsoleCore &core);
     static DispatchPage *dispatch(app::ConsoleCore &core);
+    // Follows who is logged in: managers and admins open and close recalls, auditors read.
+    static RecallsPage *recalls(app::ConsoleCore &core);
 };
 
 } // namespace flowviz::ui

@@ -34,6 +34,7 @@ namespace {
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Supervisor"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Suppliers"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Dispatch"),
+    QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Recalls"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Sync"),
     QT_TRANSLATE_NOOP("flowviz::ui::MainWindow", "Settings"),
 };

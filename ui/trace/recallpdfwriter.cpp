@@ -65,6 +65,12 @@ QString RecallPdfWriter::html(const app::RecallReport &report)
 
 bool RecallPdfWriter::write(const app::RecallReport &report, const QString &path, QString *error)
 {
+    return writeHtml(tr("Recall report %1").arg(report.suspectCode), html(report), path, error);
+}
+
+bool RecallPdfWriter::writeHtml(const QString &title, const QString &html, const QString &path,
+                                QString *error)
+{
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly)) {
         if (error)
@@ -73,14 +79,14 @@ bool RecallPdfWriter::write(const app::RecallReport &report, const QString &path
     }
     probe.close();
     QPdfWriter pdf(path);
-    pdf.setTitle(tr("Recall report %1").arg(report.suspectCode));
+    pdf.setTitle(title);
     pdf.setCreator(QStringLiteral("FlowViz Console"));
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageOrientation(QPageLayout::Landscape);
     pdf.setResolution(300);
     QTextDocument doc;
     doc.setDefaultFont(QFont(QStringLiteral("Sans Serif"), 9));
-    doc.setHtml(html(report));
+    doc.setHtml(html);
     // Without a page size of its own the document is laid out to the writer's pages and
     // print() numbers them at the foot of each page.
     doc.print(&pdf);

@@ -17,6 +17,9 @@ public:
     static QString html(const app::RecallReport &report);
     static bool write(const app::RecallReport &report, const QString &path,
                       QString *error = nullptr);
+    // `html` as an A4 landscape PDF titled `title`, its pages numbered at the foot.
+    static bool writeHtml(const QString &title, const QString &html, const QString &path,
+                          QString *error = nullptr);
 };
 
 } // namespace flowviz::ui

@@ -52,6 +52,34 @@ struct Expected
     std::map<QString, double> customers; // customer code -> kg
 };
 
+// The workbook's sheets as read back by openpyxl: sheet name -> rows of cell values.
+QJsonObject readWorkbook(const QByteArray &xlsx)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("book.xlsx")));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(xlsx);
+    file.close();
+    // Debian's Python, which has Debian's openpyxl (install-deps.sh), whatever is on PATH.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import json, sys, openpyxl\n"
+                                 "book = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
+                                 "out = {}\n"
+                                 "for ws in book.worksheets:\n"
+                                 "    out[ws.title] = [[c for c in row] for row in "
+                                 "ws.iter_rows(values_only=True)]\n"
+                                 "print(json.dumps(out, default=str))\n"),
+                  file.fileName()});
+    if (!python.waitForFinished(60000) || python.exitCode() != 0) {
+        qWarning("openpyxl: %s", python.readAllStandardError().constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+}
+
 } // namespace
 
 class TestRecallApi : public QObject
@@ -261,26 +289,7 @@ private slots:
         FV_VERIFY_STATUS(xlsx, 200);
         QCOMPARE(xlsx.header("content-type"),
                  QByteArray("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        QTemporaryDir dir;
-        QFile file(dir.filePath(QStringLiteral("recall.xlsx")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(xlsx.body);
-        file.close();
-        // Debian's Python, which has Debian's openpyxl (install-deps.sh), whatever is on PATH.
-        QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral("-c"),
-                      QStringLiteral("import json, sys, openpyxl\n"
-                                     "book = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
-                                     "out = {}\n"
-                                     "for ws in book.worksheets:\n"
-                                     "    out[ws.title] = [[c for c in row] for row in "
-                                     "ws.iter_rows(values_only=True)]\n"
-                                     "print(json.dumps(out, default=str))\n"),
-                      file.fileName()});
-        QVERIFY(python.waitForFinished(60000));
-        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
-        const QJsonObject book = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        const QJsonObject book = readWorkbook(xlsx.body);
         QCOMPARE(book.keys().size(), 5);
         const QJsonArray customers = book.value(QStringLiteral("Customers to contact")).toArray();
         const QJsonArray shipments = book.value(QStringLiteral("Shipments")).toArray();
@@ -316,6 +325,155 @@ private slots:
             madeFromOthers += l.lotType != LotType::RAW;
         QCOMPARE(transformations, madeFromOthers);
         QCOMPARE(shipping, int(recall.shipments.size()));
+    }
+
+    // The FSMA 204 sortable spreadsheet of one product over a date range: every receipt,
+    // every lot made from others and every shipment line (of shipments not cancelled) of that
+    // lot type in the range, the same as JSON, CSV and XLSX; bad ranges and roles refused.
+    void kdeExportOfOneProduct()
+    {
+        TestDb &db = m_server->db();
+        // A receipt for two RAW lots: one received in the range, one the day after it.
+        db.exec(QStringLiteral("INSERT INTO suppliers (supplier_code, name, address) VALUES "
+                               "('KDE-SUP', 'Puszta Hús Zrt.', 'Kecskemét')"));
+        db.exec(QStringLiteral(
+            "INSERT INTO lot_receipts (lot_id, supplier_id, supplier_lot_code, delivery_note, "
+            "received_on) SELECT l.id, s.id, v.tlc, 'DN-' || v.tlc, v.day::date FROM (VALUES "
+            "('RCT-RAW-0', 'sup-A1', '2026-12-03'), ('RCT-RAW-1', 'sup-B2', '2026-12-08')) "
+            "v (lot, tlc, day) JOIN lots l ON l.lot_code = v.lot, suppliers s "
+            "WHERE s.supplier_code = 'KDE-SUP'"));
+        const QString shipped = QStringLiteral("/api/v1/kde-events?product=FG&from=2026-12-01"
+                                               "&to=2026-12-07");
+        const Reply json = m_auditor->get(shipped);
+        FV_VERIFY_STATUS(json, 200);
+        QCOMPARE(json.json().value(QStringLiteral("product")).toString(), QStringLiteral("FG"));
+        // Brute force: the FG lines of shipments not cancelled, dated in the range.
+        QSet<QString> expectedLines;
+        for (const QStringList &row : db.query(QStringLiteral(
+                 "SELECT s.reference, l.lot_code, sl.quantity_kg::text FROM shipment_lines sl "
+                 "JOIN shipments s ON s.id = sl.shipment_id JOIN lots l ON l.id = sl.lot_id "
+                 "WHERE l.lot_type = 'FG' AND s.status <> 'CANCELLED' "
+                 "AND s.ship_date >= '2026-12-01' AND s.ship_date <= '2026-12-07'")))
+            expectedLines.insert(row.join(u'|'));
+        QSet<QString> lines;
+        QSet<QString> madeHere;
+        const QJsonArray events = json.json().value(QStringLiteral("events")).toArray();
+        QString previousDay;
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            const QString event = e.value(QStringLiteral("event")).toString();
+            const QString day = e.value(QStringLiteral("date")).toString();
+            QVERIFY2(day >= QStringLiteral("2026-12-01") && day <= QStringLiteral("2026-12-07"),
+                     qPrintable(day));
+            QVERIFY(day >= previousDay); // sorted by date
+            previousDay = day;
+            QCOMPARE(e.value(QStringLiteral("product")).toString(), QStringLiteral("FG"));
+            if (event == u"SHIPPING") {
+                const QString line =
+                    e.value(QStringLiteral("reference_document")).toString() + u'|' +
+                    e.value(QStringLiteral("traceability_lot_code")).toString() + u'|' +
+                    QString::number(e.value(QStringLiteral("quantity_kg")).toDouble());
+                QVERIFY2(!lines.contains(line), qPrintable(line));
+                lines.insert(line);
+                QVERIFY(e.value(QStringLiteral("location")).toString().contains(u"Kft."));
+            } else {
+                QCOMPARE(event, QStringLiteral("TRANSFORMATION"));
+                madeHere.insert(e.value(QStringLiteral("traceability_lot_code")).toString());
+                QVERIFY(!e.value(QStringLiteral("input_lots")).toString().isEmpty());
+            }
+        }
+        // Decimals as the database keeps them: compare them as numbers.
+        auto normalized = [](const QSet<QString> &in) {
+            QSet<QString> out;
+            for (const QString &l : in) {
+                QStringList parts = l.split(u'|');
+                parts[2] = QString::number(parts[2].toDouble(), 'f', 2);
+                out.insert(parts.join(u'|'));
+            }
+            return out;
+        };
+        QCOMPARE(normalized(lines), normalized(expectedLines));
+        QVERIFY(!lines.isEmpty());
+
+        // Lots made from others on the days they were made (today, in UTC).
+        const QString today = db.scalar(QStringLiteral("SELECT (now() AT TIME ZONE 'UTC')::date"));
+        const QString yesterday =
+            db.scalar(QStringLiteral("SELECT (now() AT TIME ZONE 'UTC')::date - 1"));
+        const Reply made = m_auditor->get(
+            QStringLiteral("/api/v1/kde-events?product=FRZ&from=%1&to=%2").arg(yesterday, today));
+        FV_VERIFY_STATUS(made, 200);
+        QSet<QString> frz;
+        for (const QJsonValue &v : made.json().value(QStringLiteral("events")).toArray())
+            if (v.toObject().value(QStringLiteral("event")).toString() == u"TRANSFORMATION")
+                frz.insert(v.toObject().value(QStringLiteral("traceability_lot_code")).toString());
+        QSet<QString> expectedFrz;
+        for (const QStringList &row : db.query(
+                 QStringLiteral(
+                     "SELECT lot_code FROM lots l WHERE lot_type = 'FRZ' AND "
+                     "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') IN ('%1', '%2') AND "
+                     "l.id IN (SELECT child_lot_id FROM lot_genealogy)")
+                     .arg(yesterday, today)))
+            expectedFrz.insert(row[0]);
+        QCOMPARE(frz, expectedFrz);
+        QVERIFY(!frz.isEmpty());
+
+        // Receiving: the supplier's lot code is the traceability lot code, the supplier its
+        // source; the receipt dated after the range is not in it.
+        const Reply received =
+            m_auditor->get(QStringLiteral("/api/v1/kde-events?product=RAW&from=2026-12-01"
+                                          "&to=2026-12-07&format=csv"));
+        FV_VERIFY_STATUS(received, 200);
+        QVERIFY(received.header("content-type").startsWith("text/csv"));
+        QVERIFY(received.header("content-disposition")
+                    .contains("flowviz-kde-RAW-2026-12-01-2026-12-07.csv"));
+        QCOMPARE(received.body,
+                 QByteArray("event,traceability_lot_code,traceability_lot_code_source,product,"
+                            "quantity,unit_of_measure,date,location,reference_document,"
+                            "input_lots,plant_lot_code\r\n"
+                            "RECEIVING,sup-A1,\"Puszta Hús Zrt., Kecskemét\",RAW,100,kg,"
+                            "2026-12-03,\"Puszta Hús Zrt., Kecskemét\",DN-sup-A1,,RCT-RAW-0\r\n"));
+
+        // The same events as CSV records and as the workbook's rows.
+        const Reply csv = m_auditor->get(shipped + QStringLiteral("&format=csv"));
+        FV_VERIFY_STATUS(csv, 200);
+        QCOMPARE(csv.body.count("\r\n"), events.size() + 1);
+        const Reply xlsx = m_auditor->get(shipped + QStringLiteral("&format=xlsx"));
+        FV_VERIFY_STATUS(xlsx, 200);
+        const QJsonObject book = readWorkbook(xlsx.body);
+        QCOMPARE(book.keys(),
+                 (QStringList{QStringLiteral("FSMA 204 KDE"), QStringLiteral("Request")}));
+        const QJsonArray rows = book.value(QStringLiteral("FSMA 204 KDE")).toArray();
+        QCOMPARE(rows.size(), events.size() + 1);
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            const QJsonObject e = events.at(i).toObject();
+            const QJsonArray row = rows.at(i + 1).toArray();
+            QCOMPARE(row.at(0).toString(), e.value(QStringLiteral("event")).toString());
+            QCOMPARE(row.at(1).toString(),
+                     e.value(QStringLiteral("traceability_lot_code")).toString());
+            QCOMPARE(row.at(4).toDouble(), e.value(QStringLiteral("quantity_kg")).toDouble());
+            QCOMPARE(row.at(6).toString(), e.value(QStringLiteral("date")).toString());
+        }
+
+        // Refused: no or an unknown product, a day that is not one, a range backwards or longer
+        // than a year, and anyone who may not read recalls.
+        for (const QString &query :
+             {QStringLiteral("from=2026-12-01&to=2026-12-07"),
+              QStringLiteral("product=fg&from=2026-12-01&to=2026-12-07"),
+              QStringLiteral("product=FG&from=2026-12-1&to=2026-12-07"),
+              QStringLiteral("product=FG&from=2026-02-30&to=2026-12-07"),
+              QStringLiteral("product=FG&from=2026-12-07&to=2026-12-01"),
+              QStringLiteral("product=FG&from=2025-12-01&to=2026-12-02"),
+              QStringLiteral("product=FG&from=2026-12-01"),
+              QStringLiteral("product=FG&from=2026-12-01&to=2026-12-07&format=pdf")}) {
+            const Reply r = m_auditor->get(QStringLiteral("/api/v1/kde-events?") + query);
+            FV_VERIFY_STATUS(r, 400);
+            QVERIFY2(r.header("content-type").startsWith("application/problem+json"),
+                     qPrintable(query));
+        }
+        FV_VERIFY_STATUS(m_auditor->get(QStringLiteral(
+                             "/api/v1/kde-events?product=FG&from=2025-12-01&to=2026-12-01")),
+                         200);
+        FV_VERIFY_STATUS(m_operator->get(shipped), 403);
     }
 
     // A drill (a trace test) finds what a recall would, keeps it and its time, and changes no

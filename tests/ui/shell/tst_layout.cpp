@@ -21,6 +21,7 @@
 #include "ui/lots/registerlotpage.h"
 #include "ui/qc/qcdecisionpage.h"
 #include "ui/qc/signaturedialog.h"
+#include "ui/recalls/recallspage.h"
 #include "ui/settings/settingspage.h"
 #include "ui/shell/consolepages.h"
 #include "ui/shell/mainwindow.h"
@@ -236,6 +237,8 @@ private slots:
                           ui::ConsolePages::suppliers(*m_core));
         m_window->addPage(QStringLiteral("dispatch"), QStringLiteral("Dispatch"),
                           ui::ConsolePages::dispatch(*m_core));
+        m_window->addPage(QStringLiteral("recalls"), QStringLiteral("Recalls"),
+                          ui::ConsolePages::recalls(*m_core));
         m_window->addPage(QStringLiteral("sync"), QStringLiteral("Sync"),
                           ui::ConsolePages::sync(*m_core));
         m_window->addPage(QStringLiteral("settings"), QStringLiteral("Settings"),
