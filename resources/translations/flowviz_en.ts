@@ -2435,14 +2435,6 @@
 <context>
     <name>flowviz::ui::RecallsPage</name>
     <message>
-        <source>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</source>
-        <translation>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</translation>
-    </message>
-    <message>
-        <source>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</source>
-        <translation>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</translation>
-    </message>
-    <message>
         <source>Recall %1 is closed.</source>
         <translation>Recall %1 is closed.</translation>
     </message>
@@ -2467,28 +2459,8 @@
         <translation>Lot</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Opened</translation>
-    </message>
-    <message>
-        <source>Lots</source>
-        <translation>Lots</translation>
-    </message>
-    <message>
-        <source>On HOLD</source>
-        <translation>On HOLD</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Customers</translation>
     </message>
     <message>
         <source>Recall a lot</source>
@@ -2563,20 +2535,8 @@
         <translation>No recall chosen: choose one from the list, or recall a lot.</translation>
     </message>
     <message>
-        <source>Drill %1 of lot %2 (%3)</source>
-        <translation>Drill %1 of lot %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Recall %1 of lot %2 (%3)</source>
-        <translation>Recall %1 of lot %2 (%3)</translation>
-    </message>
-    <message>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
-    </message>
-    <message>
-        <source>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</source>
-        <translation>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</translation>
     </message>
     <message>
         <source>Closed by %1: %2</source>
@@ -2589,14 +2549,6 @@
     <message>
         <source>no</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>Touch again to run the drill for lot %1</source>
-        <translation>Touch again to run the drill for lot %1</translation>
-    </message>
-    <message>
-        <source>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</source>
-        <translation>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</translation>
     </message>
     <message>
         <source>Touch again to close %1</source>
@@ -2633,6 +2585,38 @@
     <message>
         <source>The PDF report was saved to %1.</source>
         <translation>The PDF report was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Drill %1 is recorded. Customers it reached: %2. Nothing was put on HOLD.</source>
+        <translation>Drill %1 is recorded. Customers it reached: %2. Nothing was put on HOLD.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is open. Lots put on HOLD: %2. Customers to contact: %3.</source>
+        <translation>Recall %1 is open. Lots put on HOLD: %2. Customers to contact: %3.</translation>
+    </message>
+    <message>
+        <source>Drill %1 of lot %2 (%3), opened %4 by %5</source>
+        <translation>Drill %1 of lot %2 (%3), opened %4 by %5</translation>
+    </message>
+    <message>
+        <source>Recall %1 of lot %2 (%3), opened %4 by %5</source>
+        <translation>Recall %1 of lot %2 (%3), opened %4 by %5</translation>
+    </message>
+    <message>
+        <source>Lots in the set: %1, put on HOLD: %2. Customers: %3, dispatched to them: %4 kg. Traced in %5 ms.</source>
+        <translation>Lots in the set: %1, put on HOLD: %2. Customers: %3, dispatched to them: %4 kg. Traced in %5 ms.</translation>
+    </message>
+    <message>
+        <source>Touch again to confirm</source>
+        <translation>Touch again to confirm</translation>
+    </message>
+    <message>
+        <source>Touch again within 10 seconds to run the drill for lot %1. Nothing is put on HOLD.</source>
+        <translation>Touch again within 10 seconds to run the drill for lot %1. Nothing is put on HOLD.</translation>
+    </message>
+    <message>
+        <source>Touch again within 10 seconds to recall lot %1: every affected lot still in the plant goes on HOLD.</source>
+        <translation>Touch again within 10 seconds to recall lot %1: every affected lot still in the plant goes on HOLD.</translation>
     </message>
 </context>
 <context>

@@ -2435,14 +2435,6 @@
 <context>
     <name>flowviz::ui::RecallsPage</name>
     <message>
-        <source>Drill %1 is recorded: it reached %2 customers; nothing was put on HOLD.</source>
-        <translation>A(z) %1 gyakorlat rögzítve: %2 vevőt ért el; semmi sem lett zárolva.</translation>
-    </message>
-    <message>
-        <source>Recall %1 is open: %2 lots were put on HOLD, %3 customers to contact.</source>
-        <translation>A(z) %1 visszahívás megnyitva: %2 tétel zárolva, %3 vevőt kell értesíteni.</translation>
-    </message>
-    <message>
         <source>Recall %1 is closed.</source>
         <translation>A(z) %1 visszahívás lezárva.</translation>
     </message>
@@ -2467,28 +2459,8 @@
         <translation>Tétel</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Fajta</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Állapot</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Megnyitva</translation>
-    </message>
-    <message>
-        <source>Lots</source>
-        <translation>Tételek</translation>
-    </message>
-    <message>
-        <source>On HOLD</source>
-        <translation>Zárolva</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Vevők</translation>
     </message>
     <message>
         <source>Recall a lot</source>
@@ -2563,20 +2535,8 @@
         <translation>Nincs kiválasztott visszahívás: válasszon a listából, vagy hívjon vissza egy tételt.</translation>
     </message>
     <message>
-        <source>Drill %1 of lot %2 (%3)</source>
-        <translation>%1 gyakorlat, tétel: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Recall %1 of lot %2 (%3)</source>
-        <translation>%1 visszahívás, tétel: %2 (%3)</translation>
-    </message>
-    <message>
         <source>Reason: %1</source>
         <translation>Indok: %1</translation>
-    </message>
-    <message>
-        <source>%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in %5 ms.</source>
-        <translation>%1 tétel az érintett körben, %2 zárolva (HOLD), %3 vevő, %4 kg kiszállítva; a nyomon követés %5 ms volt.</translation>
     </message>
     <message>
         <source>Closed by %1: %2</source>
@@ -2589,14 +2549,6 @@
     <message>
         <source>no</source>
         <translation>nem</translation>
-    </message>
-    <message>
-        <source>Touch again to run the drill for lot %1</source>
-        <translation>Érintse meg újra a(z) %1 tétel gyakorlatának indításához</translation>
-    </message>
-    <message>
-        <source>Touch again to recall lot %1: every affected lot still in the plant goes on HOLD</source>
-        <translation>Érintse meg újra a(z) %1 tétel visszahívásához: minden érintett, még üzemben lévő tétel zárolva lesz</translation>
     </message>
     <message>
         <source>Touch again to close %1</source>
@@ -2633,6 +2585,38 @@
     <message>
         <source>The PDF report was saved to %1.</source>
         <translation>A PDF-jelentés mentve: %1.</translation>
+    </message>
+    <message>
+        <source>Drill %1 is recorded. Customers it reached: %2. Nothing was put on HOLD.</source>
+        <translation>A(z) %1 gyakorlat rögzítve. Elért vevők: %2. Semmi sem lett zárolva.</translation>
+    </message>
+    <message>
+        <source>Recall %1 is open. Lots put on HOLD: %2. Customers to contact: %3.</source>
+        <translation>A(z) %1 visszahívás megnyitva. Zárolt tételek: %2. Értesítendő vevők: %3.</translation>
+    </message>
+    <message>
+        <source>Drill %1 of lot %2 (%3), opened %4 by %5</source>
+        <translation>%1 gyakorlat, tétel: %2 (%3), megnyitotta %5, %4</translation>
+    </message>
+    <message>
+        <source>Recall %1 of lot %2 (%3), opened %4 by %5</source>
+        <translation>%1 visszahívás, tétel: %2 (%3), megnyitotta %5, %4</translation>
+    </message>
+    <message>
+        <source>Lots in the set: %1, put on HOLD: %2. Customers: %3, dispatched to them: %4 kg. Traced in %5 ms.</source>
+        <translation>Érintett tételek: %1, ebből zárolva: %2. Vevők: %3, nekik kiszállítva: %4 kg. Nyomon követés: %5 ms.</translation>
+    </message>
+    <message>
+        <source>Touch again to confirm</source>
+        <translation>Érintse meg újra a megerősítéshez</translation>
+    </message>
+    <message>
+        <source>Touch again within 10 seconds to run the drill for lot %1. Nothing is put on HOLD.</source>
+        <translation>Érintse meg újra 10 másodpercen belül a(z) %1 tétel gyakorlatának indításához. Semmi sem lesz zárolva.</translation>
+    </message>
+    <message>
+        <source>Touch again within 10 seconds to recall lot %1: every affected lot still in the plant goes on HOLD.</source>
+        <translation>Érintse meg újra 10 másodpercen belül a(z) %1 tétel visszahívásához: minden érintett, még üzemben lévő tétel zárolva lesz.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ui/trace/recallpdfwriter.h"
 
 #include "app/core/domainlabels.h"
+#include "app/registration/rulemessages.h"
 
 #include <QLocale>
 
@@ -60,7 +61,7 @@ QString RecallRecordPdf::html(const wire::Recall &r, const QString &printedBy,
         {tr("Reason"), r.reason},
         {tr("Status"), status},
         {tr("Opened"), when(r.openedAt) + QStringLiteral(", ") + r.openedBy},
-        {tr("Time to trace"), tr("%1 ms").arg(r.traceMs.toString())},
+        {tr("Time to trace"), tr("%1 ms").arg(app::RuleMessages::asTyped(r.traceMs.toString()))},
         {tr("Lots in the set"), QString::number(r.lotCount)},
         {tr("Put on HOLD by this recall"), QString::number(r.heldCount)},
         {tr("Customers to contact"), QString::number(r.customerCount)},

@@ -3,6 +3,8 @@
 #include "ui/common/touchtable.h"
 #include "ui/recalls/recallrecordpdf.h"
 
+#include "app/registration/rulemessages.h"
+
 #include "domain/validation.h"
 
 #include <QCheckBox>
@@ -32,12 +34,7 @@ enum RecallColumn
 {
     ReferenceColumn,
     LotColumn,
-    KindColumn,
-    StatusColumn,
-    OpenedColumn,
-    LotsColumn,
-    HeldColumn,
-    CustomersColumn,
+    StatusColumn, // "recall, open", "drill, closed"
     RecallColumnCount
 };
 
@@ -85,11 +82,12 @@ RecallsPage::RecallsPage(app::RecallDesk *desk, QWidget *parent)
     left->addWidget(m_listTitle);
     m_recalls = touchTable(RecallColumnCount, QStringLiteral("recalls"), this);
     m_recalls->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_recalls->horizontalHeader()->setSectionResizeMode(LotColumn, QHeaderView::Stretch);
-    m_recalls->setWordWrap(false);
-    m_recalls->setMinimumHeight(4 * kTouchHeight);
+    m_recalls->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
+    m_recalls->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_recalls->setWordWrap(true); // the status wraps, so that the lot code shows whole
+    m_recalls->setMinimumHeight(3 * kTouchHeight);
     left->addWidget(m_recalls, 1);
-    top->addLayout(left, 3);
+    top->addLayout(left, 5);
 
     auto *form = new QVBoxLayout;
     m_formTitle = new QLabel(this);
@@ -110,7 +108,7 @@ RecallsPage::RecallsPage(app::RecallDesk *desk, QWidget *parent)
     m_reason = new QPlainTextEdit(this);
     m_reason->setObjectName(QStringLiteral("reason"));
     m_reason->setTabChangesFocus(true);
-    m_reason->setFixedHeight(3 * kTouchHeight);
+    m_reason->setFixedHeight(2 * kTouchHeight);
     field(m_reason, QStringLiteral("reason"));
     m_drill = new QCheckBox(this);
     m_drill->setObjectName(QStringLiteral("drill"));
@@ -118,9 +116,17 @@ RecallsPage::RecallsPage(app::RecallDesk *desk, QWidget *parent)
     form->addWidget(m_drill);
     m_open = touchButton(QStringLiteral("openRecall"), this);
     form->addWidget(m_open);
+    // What the second touch will do, in full (the button keeps a short text: a long one would
+    // widen the page past the screen).
+    m_confirm = new QLabel(this);
+    m_confirm->setObjectName(QStringLiteral("confirmOpen"));
+    m_confirm->setWordWrap(true);
+    m_confirm->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }"));
+    m_confirm->hide();
+    form->addWidget(m_confirm);
     form->addStretch(1);
-    top->addLayout(form, 2);
-    layout->addLayout(top, 2);
+    top->addLayout(form, 3);
+    layout->addLayout(top, 1);
 
     // The chosen recall: who to call, its papers, its closing.
     m_current = new QLabel(this);
@@ -131,8 +137,9 @@ RecallsPage::RecallsPage(app::RecallDesk *desk, QWidget *parent)
     m_customers = touchTable(CustomerColumnCount, QStringLiteral("customers"), this);
     m_customers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_customers->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_customers->setMinimumHeight(4 * kTouchHeight);
-    layout->addWidget(m_customers, 2);
+    m_customers->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_customers->setMinimumHeight(3 * kTouchHeight);
+    layout->addWidget(m_customers, 1);
     auto *papers = new QHBoxLayout;
     m_pdf = touchButton(QStringLiteral("savePdf"), this);
     m_workbook = touchButton(QStringLiteral("saveWorkbook"), this);
@@ -187,12 +194,11 @@ RecallsPage::RecallsPage(app::RecallDesk *desk, QWidget *parent)
         const auto current = m_desk->current();
         const int held = current ? current->heldCount : 0;
         const int customers = current ? current->customerCount : 0;
-        setNotice(drill ? tr("Drill %1 is recorded: it reached %2 customers; nothing was put on "
+        setNotice(drill ? tr("Drill %1 is recorded. Customers it reached: %2. Nothing was put on "
                              "HOLD.")
                               .arg(reference)
                               .arg(customers)
-                        : tr("Recall %1 is open: %2 lots were put on HOLD, %3 customers to "
-                             "contact.")
+                        : tr("Recall %1 is open. Lots put on HOLD: %2. Customers to contact: %3.")
                               .arg(reference)
                               .arg(held)
                               .arg(customers));
@@ -226,9 +232,7 @@ void RecallsPage::retranslateUi()
 {
     m_title->setText(tr("Recalls"));
     m_listTitle->setText(tr("Recalls and drills, newest first"));
-    m_recalls->setHorizontalHeaderLabels({tr("Reference"), tr("Lot"), tr("Kind"), tr("Status"),
-                                          tr("Opened"), tr("Lots"), tr("On HOLD"),
-                                          tr("Customers")});
+    m_recalls->setHorizontalHeaderLabels({tr("Reference"), tr("Lot"), tr("Status")});
     m_formTitle->setText(tr("Recall a lot"));
     m_captions.value(QStringLiteral("lot_code"))
         ->setText(tr("Lot: scan its label or type its "
@@ -272,14 +276,9 @@ void RecallsPage::fillRecalls()
     m_recalls->setRowCount(int(recalls.size()));
     for (int row = 0; row < recalls.size(); ++row) {
         const wire::Recall &r = recalls.at(row);
-        const QStringList cells{r.reference,
-                                r.lotCode,
-                                r.drill ? tr("drill") : tr("recall"),
-                                r.status == RecallStatus::OPEN ? tr("open") : tr("closed"),
-                                QLocale().toString(r.openedAt.toLocalTime(), QLocale::ShortFormat),
-                                QString::number(r.lotCount),
-                                QString::number(r.heldCount),
-                                QString::number(r.customerCount)};
+        const QString kind = r.drill ? tr("drill") : tr("recall");
+        const QString state = r.status == RecallStatus::OPEN ? tr("open") : tr("closed");
+        const QStringList cells{r.reference, r.lotCode, kind + QStringLiteral(", ") + state};
         for (int c = 0; c < cells.size(); ++c)
             m_recalls->setItem(row, c, new QTableWidgetItem(cells.at(c)));
     }
@@ -298,16 +297,19 @@ void RecallsPage::showCurrent()
     } else {
         const wire::Recall &r = *current;
         QString text =
-            (r.drill ? tr("Drill %1 of lot %2 (%3)") : tr("Recall %1 of lot %2 (%3)"))
+            (r.drill ? tr("Drill %1 of lot %2 (%3), opened %4 by %5")
+                     : tr("Recall %1 of lot %2 (%3), opened %4 by %5"))
                 .arg(r.reference, r.lotCode,
-                     r.status == RecallStatus::OPEN ? tr("open") : tr("closed")) +
+                     r.status == RecallStatus::OPEN ? tr("open") : tr("closed"),
+                     QLocale().toString(r.openedAt.toLocalTime(), QLocale::ShortFormat),
+                     r.openedBy) +
             QStringLiteral("\n") + tr("Reason: %1").arg(r.reason) + QStringLiteral("\n") +
-            tr("%1 lots in the set, %2 put on HOLD, %3 customers, %4 kg dispatched; traced in "
-               "%5 ms.")
+            tr("Lots in the set: %1, put on HOLD: %2. Customers: %3, dispatched to them: %4 kg. "
+               "Traced in %5 ms.")
                 .arg(r.lotCount)
                 .arg(r.heldCount)
                 .arg(r.customerCount)
-                .arg(kg(r.dispatchedKg), r.traceMs.toString());
+                .arg(kg(r.dispatchedKg), app::RuleMessages::asTyped(r.traceMs.toString()));
         if (r.closeNote)
             text += QStringLiteral("\n") +
                     tr("Closed by %1: %2").arg(r.closedBy.value_or(QString()), *r.closeNote);
@@ -357,10 +359,15 @@ void RecallsPage::openTouched()
             return;
         m_armed = Armed::Open;
         const QString lot = rules::normalizeLotCode(draft.lotCode);
-        m_open->setText(draft.drill ? tr("Touch again to run the drill for lot %1").arg(lot)
-                                    : tr("Touch again to recall lot %1: every affected lot still "
-                                         "in the plant goes on HOLD")
-                                          .arg(lot));
+        m_open->setText(tr("Touch again to confirm"));
+        m_confirm->setText(draft.drill
+                               ? tr("Touch again within 10 seconds to run the drill for lot %1. "
+                                    "Nothing is put on HOLD.")
+                                     .arg(lot)
+                               : tr("Touch again within 10 seconds to recall lot %1: every "
+                                    "affected lot still in the plant goes on HOLD.")
+                                     .arg(lot));
+        m_confirm->show();
         m_disarm.start();
         return;
     }
@@ -395,6 +402,7 @@ void RecallsPage::disarm()
 {
     m_armed = Armed::None;
     m_disarm.stop();
+    m_confirm->hide();
     m_open->setText(m_drill->isChecked() ? tr("Run drill") : tr("Recall lot"));
     m_close->setText(tr("Close recall"));
 }

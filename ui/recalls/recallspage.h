@@ -39,6 +39,8 @@ public:
     QPlainTextEdit *reasonEdit() const { return m_reason; }
     QCheckBox *drillBox() const { return m_drill; }
     QPushButton *openButton() const { return m_open; }
+    // What the next touch of openButton() will do; hidden when it needs a first touch.
+    QLabel *confirmLabel() const { return m_confirm; }
     QLineEdit *noteEdit() const { return m_note; }
     QPushButton *closeButton() const { return m_close; }
     QPushButton *pdfButton() const { return m_pdf; }
@@ -87,6 +89,7 @@ private:
     QPlainTextEdit *m_reason = nullptr;
     QCheckBox *m_drill = nullptr;
     QPushButton *m_open = nullptr;
+    QLabel *m_confirm = nullptr;
     QLabel *m_current = nullptr;
     QTableWidget *m_customers = nullptr;
     QPushButton *m_pdf = nullptr;

@@ -97,12 +97,13 @@ private slots:
         m_page->handleScan(QStringLiteral("raw-r1"));
         m_page->reasonEdit()->setPlainText(QStringLiteral("Supplier reported Listeria in lot L7"));
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
-        QVERIFY2(m_page->openButton()->text().contains(QStringLiteral("RAW-R1")),
-                 qPrintable(m_page->openButton()->text()));
+        QVERIFY(m_page->confirmLabel()->isVisible());
+        QVERIFY2(m_page->confirmLabel()->text().contains(QStringLiteral("RAW-R1")),
+                 qPrintable(m_page->confirmLabel()->text()));
         // A different label scanned after the first touch: the touch no longer counts.
         m_page->handleScan(QStringLiteral("RAW-R9"));
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
-        QVERIFY(m_page->openButton()->text().contains(QStringLiteral("RAW-R9")));
+        QVERIFY(m_page->confirmLabel()->text().contains(QStringLiteral("RAW-R9")));
         QTest::qWait(300);
         QCOMPARE(recallCount(), 0);
         // Back to the right lot, and two touches.
@@ -110,6 +111,7 @@ private slots:
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_desk->current().has_value(), 20000);
+        QVERIFY(!m_page->confirmLabel()->isVisible());
         const wire::Recall recall = *m_desk->current();
         QCOMPARE(recall.lotCode, QStringLiteral("RAW-R1"));
         QVERIFY(!recall.drill);
@@ -150,7 +152,8 @@ private slots:
         m_page->reasonEdit()->setPlainText(QStringLiteral("Yearly trace test, BRCGS 3.9.3"));
         m_page->drillBox()->setChecked(true);
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
-        QVERIFY(m_page->openButton()->text().contains(QStringLiteral("RAW-R9")));
+        QVERIFY(m_page->confirmLabel()->text().contains(QStringLiteral("RAW-R9")));
+        QVERIFY(m_page->confirmLabel()->text().contains(QStringLiteral("drill")));
         QTest::mouseClick(m_page->openButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_desk->current() && m_desk->current()->drill, 20000);
         QCOMPARE(m_server->db().scalar(QStringLiteral("SELECT count(*) FROM recall_holds")), holds);
