@@ -151,8 +151,18 @@ private:
             try {
                 item.job.run(session);
             } catch (const DbError &e) {
-                qCWarning(lcPool) << "database connection lost:" << e.what();
-                db.close();
+                // Only a lost connection is reconnected. A statement's error that a job let
+                // escape leaves a connection worth keeping, unless it is still inside a
+                // transaction (the next job must never run in what this one left open).
+                if (e.connectionLost()) {
+                    qCWarning(lcPool) << "database connection lost:" << e.what();
+                    db.close();
+                } else {
+                    qCWarning(lcPool).noquote() << "a database job failed:" << e.what()
+                                                << "(SQLSTATE" << e.sqlState() << ")";
+                    if (PQtransactionStatus(conn) != PQTRANS_IDLE)
+                        db.close();
+                }
                 item.job.fail(DbFailure::Unavailable);
             }
             setCancel(nullptr);

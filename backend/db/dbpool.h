@@ -22,8 +22,8 @@ enum class DbFailure
 };
 
 // Work for one connection. Exactly one of `run` and `fail` is called, on a worker thread.
-// `run` may throw a DbError with connectionLost(); the worker then reconnects and calls
-// `fail(Unavailable)`.
+// `run` may throw a DbError: the worker calls `fail(Unavailable)` and, when the connection
+// was lost or a transaction is still open on it, opens a fresh one for the next job.
 struct DbJob
 {
     std::function<void(PgSession &)> run;

@@ -12,6 +12,8 @@
 
 #include <QTest>
 
+#include <future>
+
 #include <stdexcept>
 
 using namespace flowviz;
@@ -42,6 +44,7 @@ private slots:
     void anUnsentSavepointKeepsWhatWasQueuedBeforeIt();
     void aFailureBeforeTheSavepointFailsTheCommit();
     void deferredValuesReadTheirRows();
+    void aJobsEscapedErrorLeavesNoTransactionBehind();
 
 private:
     // Runs `work` on a fresh session of the suite's database; the error text, or empty.
@@ -322,3 +325,53 @@ void TestPgSession::deferredValuesReadTheirRows()
 
 QTEST_GUILESS_MAIN(TestPgSession)
 #include "tst_pgsession.moc"
+
+void TestPgSession::aJobsEscapedErrorLeavesNoTransactionBehind()
+{
+    // One connection, so that every job runs on what the one before left.
+    db::DbSettings single = m_settings;
+    single.poolSize = 1;
+    single.maxOverflow = 0;
+    db::DbPool pool(single);
+    pool.start();
+    // Runs `work` as the next job: "ok", "failed" (fail() was called) or the error of a later
+    // statement.
+    const auto job = [&pool](const std::function<QString(db::PgSession &)> &work) {
+        std::promise<QString> done;
+        pool.submit(db::DbJob{[&](db::PgSession &s) { done.set_value(work(s)); },
+                              [&](db::DbFailure) { done.set_value(QStringLiteral("failed")); }});
+        return done.get_future().get();
+    };
+    const auto pid = [](db::PgSession &s) {
+        return s.exec("SELECT pg_backend_pid()::text AS p").text(0, "p");
+    };
+    const QString before = job(pid);
+    QVERIFY(!before.isEmpty());
+    // A statement's error escapes a job outside a transaction: the job fails, the connection
+    // stays (the same server process answers next, when nothing stands between).
+    QCOMPARE(job([](db::PgSession &s) {
+                 s.exec("SELECT 1 / 0");
+                 return QStringLiteral("ok");
+             }),
+             QStringLiteral("failed"));
+    const QString after = job(pid);
+    if (!TestEnv::get().viaPgBouncer)
+        QCOMPARE(after, before);
+    // An error that escapes inside a transaction the job opened itself: the next job does not
+    // run in that aborted transaction (it would answer 25P02 to everything).
+    QCOMPARE(job([](db::PgSession &s) {
+                 s.exec("BEGIN");
+                 s.exec("SELECT 1 / 0");
+                 return QStringLiteral("ok");
+             }),
+             QStringLiteral("failed"));
+    QCOMPARE(job([](db::PgSession &s) {
+                 try {
+                     return s.exec("SELECT 'clean' AS c").text(0, "c");
+                 } catch (const db::DbError &e) {
+                     return QString::fromUtf8(e.sqlState());
+                 }
+             }),
+             QStringLiteral("clean"));
+    pool.stop();
+}
