@@ -18,31 +18,8 @@ void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid
 
 SystemRepository::PlantGauges SystemRepository::plantGauges()
 {
-    // One statement, one round trip and one snapshot: a scrape every few seconds must stay
-    // cheap. Open shipments and recalls are few (partial and unique indexes on their status),
-    // the newest recall is one index probe.
-    const db::PgResult r = m_db.exec(
-        "SELECT (SELECT count(DISTINCT u) FROM ("
-        "  SELECT operator_id AS u FROM lots WHERE created_at > now() - interval '15 minutes' "
-        "  UNION SELECT operator_id FROM qc_decisions "
-        "   WHERE recorded_at > now() - interval '15 minutes' "
-        "  UNION SELECT user_id FROM workstation_heartbeats "
-        "   WHERE reported_at > now() - interval '15 minutes' "
-        "  UNION SELECT user_id FROM login_audit "
-        "   WHERE succeeded AND at > now() - interval '15 minutes'"
-        " ) a WHERE u IS NOT NULL) AS operators, "
-        "coalesce((SELECT json_agg(json_build_array(workstation_id, pending_sync) "
-        "  ORDER BY workstation_id) FROM workstation_heartbeats "
-        "  WHERE reported_at > now() - interval '15 minutes'), '[]') AS workstations, "
-        "(SELECT count(*) FROM shipments WHERE status = 'OPEN') AS open_shipments, "
-        "(SELECT count(DISTINCT sl.lot_id) FROM shipments s JOIN shipment_lines sl "
-        " ON sl.shipment_id = s.id JOIN lots l ON l.id = sl.lot_id "
-        " WHERE s.status = 'OPEN' AND l.status = 'HOLD') AS hold_lots, "
-        "(SELECT count(*) FROM recalls WHERE status = 'OPEN' AND NOT drill) AS open_recalls, "
-        "coalesce((SELECT trace_ms FROM recalls WHERE NOT drill ORDER BY opened_at DESC LIMIT 1), "
-        "0) AS trace_ms, "
-        "coalesce((SELECT trace_ms FROM recalls WHERE drill ORDER BY opened_at DESC LIMIT 1), 0) "
-        "AS drill_ms");
+    // One statement, one snapshot; plant_gauges() (migration 0014) keeps its plan.
+    const db::PgResult r = m_db.exec("SELECT * FROM plant_gauges()");
     PlantGauges g;
     g.activeOperators = int(r.toInt(0, "operators"));
     const QJsonArray workstations = r.jsonValue(0, "workstations").toArray();

@@ -355,12 +355,12 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0013_kde_export, 0012_recalls, 0011_dispatch, 0010_receiving, 0009_trace_graph_order,
-        // 0008_mass_balance, 0007_audit_trail, 0006_trace_graph, 0005_insert_lot,
-        // 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill of 0003 must
-        // rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 13,
-                 "this test makes schema version 2 by undoing 0013 to 0003: undo every "
+        // 0014_plant_gauges, 0013_kde_export, 0012_recalls, 0011_dispatch, 0010_receiving,
+        // 0009_trace_graph_order, 0008_mass_balance, 0007_audit_trail, 0006_trace_graph,
+        // 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions do; the backfill
+        // of 0003 must rebuild exactly the table that its trigger had kept.
+        QVERIFY2(m_latest == 14,
+                 "this test makes schema version 2 by undoing 0014 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -418,6 +418,9 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0014: a function.
+        db.exec(QStringLiteral("DROP FUNCTION plant_gauges()"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 14"));
         // Undo 0013: two indexes.
         db.exec(QStringLiteral("DROP INDEX lot_receipts_received_idx, shipments_ship_date_idx"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 13"));
@@ -547,7 +550,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 13);
+        QCOMPARE(migrations.size(), 14);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
