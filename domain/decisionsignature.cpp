@@ -234,8 +234,11 @@ std::optional<SealedKey> SealedKey::fromJson(const QJsonObject &o)
     k.nonce = fromBase64(o.value(QStringLiteral("nonce")));
     const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
     k.salt = fromBase64(kdf.value(QStringLiteral("salt")));
-    k.opsLimit = quint64(kdf.value(QStringLiteral("ops_limit")).toDouble());
-    k.memLimit = quint64(kdf.value(QStringLiteral("mem_limit")).toDouble());
+    // toInteger() reads anything not a whole number in range as 0, refused below.
+    const qint64 ops = kdf.value(QStringLiteral("ops_limit")).toInteger();
+    const qint64 mem = kdf.value(QStringLiteral("mem_limit")).toInteger();
+    k.opsLimit = ops > 0 ? quint64(ops) : 0;
+    k.memLimit = mem > 0 ? quint64(mem) : 0;
     if (k.keyId.isNull() || k.publicKey.size() != crypto_sign_PUBLICKEYBYTES ||
         k.ciphertext.isEmpty() || k.nonce.isEmpty() || k.salt.isEmpty() || k.opsLimit == 0 ||
         k.memLimit == 0)

@@ -146,7 +146,8 @@ std::optional<int> BodyReader::integer(const QString &name, bool required)
     }
     const QJsonValue v = m_body.value(name);
     const double d = v.toDouble(-1e300);
-    if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+    // The range first: converting a double outside it to an integer is undefined behaviour.
+    if (!v.isDouble() || !(d >= -2147483648.0 && d <= 2147483647.0) || d != double(qint64(d))) {
         wrongType(name, QStringLiteral("a whole number"));
         return std::nullopt;
     }

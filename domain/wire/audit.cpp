@@ -35,7 +35,7 @@ QJsonObject AuditEntry::toJson() const
 AuditEntry AuditEntry::fromJson(const QJsonObject &o)
 {
     AuditEntry e;
-    e.id = qint64(o.value(QLatin1StringView("id")).toDouble());
+    e.id = o.value(QLatin1StringView("id")).toInteger();
     e.at = timeFrom(o.value(QLatin1StringView("at")));
     e.actor = textFrom(o.value(QLatin1StringView("actor")));
     e.dbUser = o.value(QLatin1StringView("db_user")).toString();

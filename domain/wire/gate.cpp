@@ -92,7 +92,7 @@ QJsonObject LimitChange::toJson() const
 LimitChange LimitChange::fromJson(const QJsonObject &o)
 {
     LimitChange c;
-    c.id = qint64(o.value(QLatin1StringView("id")).toDouble());
+    c.id = o.value(QLatin1StringView("id")).toInteger();
     c.lotType = lotTypeFromString(o.value(QLatin1StringView("lot_type")).toString());
     c.parameter = o.value(QLatin1StringView("parameter")).toString();
     c.oldMin = decimalFrom(o.value(QLatin1StringView("old_min")));

@@ -23,7 +23,7 @@ int intOf(const QJsonObject &o, QLatin1StringView key)
 
 qint64 int64Of(const QJsonObject &o, QLatin1StringView key)
 {
-    return qint64(o.value(key).toDouble());
+    return o.value(key).toInteger();
 }
 
 Decimal decimalOf(const QJsonObject &o, QLatin1StringView key)
@@ -289,7 +289,7 @@ DecisionList DecisionList::fromJson(const QJsonObject &o)
                                    textFrom(d.value(QLatin1StringView("workstation_id")))};
         });
     const QJsonValue total = o.value(QLatin1StringView("total"));
-    l.total = total.isDouble() ? qint64(total.toDouble()) : l.decisions.size();
+    l.total = total.isDouble() ? total.toInteger() : l.decisions.size();
     return l;
 }
 
@@ -347,8 +347,7 @@ HoldsStats HoldsStats::fromJson(const QJsonObject &o)
     s.byAge = listOf<AgeBucket>(o.value(QLatin1StringView("by_age")), [](const QJsonObject &a) {
         const QJsonValue max = a.value(QLatin1StringView("max_seconds"));
         return AgeBucket{a.value(QLatin1StringView("label")).toString(),
-                         max.isDouble() ? std::optional<qint64>(qint64(max.toDouble()))
-                                        : std::nullopt,
+                         max.isDouble() ? std::optional<qint64>(max.toInteger()) : std::nullopt,
                          intOf(a, QLatin1StringView("count"))};
     });
     return s;

@@ -1106,6 +1106,14 @@ private slots:
                                                  {QStringLiteral("pending_sync"), -1}});
         heartbeat("pending_sync 2^31", QJsonObject{{QStringLiteral("workstation_id"), kWorkstation},
                                                    {QStringLiteral("pending_sync"), 2147483648.0}});
+        // Found by fuzz_bodyreader: a number past any integer was converted before its range
+        // was checked (undefined behaviour).
+        heartbeat("pending_sync 1.111e62",
+                  QJsonObject{{QStringLiteral("workstation_id"), kWorkstation},
+                              {QStringLiteral("pending_sync"), 1.111e62}});
+        heartbeat("pending_sync -1e300",
+                  QJsonObject{{QStringLiteral("workstation_id"), kWorkstation},
+                              {QStringLiteral("pending_sync"), -1e300}});
         heartbeat("app_version of 65",
                   QJsonObject{{QStringLiteral("workstation_id"), kWorkstation},
                               {QStringLiteral("pending_sync"), 1},
