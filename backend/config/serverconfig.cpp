@@ -50,6 +50,10 @@ constexpr Option kOptions[] = {
      "Largest accepted request body (default 1048576)."},
     {"idle-timeout", "FLOWVIZ_IDLE_TIMEOUT", "server/idle_timeout", "seconds",
      "Close connections idle this long (default 30)."},
+    {"drain-delay", "FLOWVIZ_DRAIN_DELAY", "server/drain_delay", "seconds",
+     "On SIGTERM or SIGINT, first answer /ready alone with 503 for this long while serving "
+     "every other request, so that a load balancer takes the server out of its pool before "
+     "anything is refused; then the shutdown grace period (default 0)."},
     {"shutdown-grace", "FLOWVIZ_SHUTDOWN_GRACE", "server/shutdown_grace", "seconds",
      "On SIGTERM or SIGINT, refuse new requests (503) and give those in flight this long to "
      "finish before stopping anyway (default 20)."},
@@ -219,6 +223,7 @@ bool readNumbers(const Lookup &l, ServerConfig &c, QString *error)
         !readInt(l, "max-body-bytes", 1024, 64 * 1024 * 1024, maxBody, error) ||
         !readInt(l, "idle-timeout", 1, 3600, c.idleTimeoutSeconds, error) ||
         !readInt(l, "shutdown-grace", 0, 3600, c.shutdownGraceSeconds, error) ||
+        !readInt(l, "drain-delay", 0, 300, c.drainDelaySeconds, error) ||
         !readInt(l, "trace-max-nodes", 10, 1000000, c.traceMaxNodes, error) ||
         !readInt(l, "database-wait", 0, 3600, c.databaseWaitSeconds, error))
         return false;

@@ -44,6 +44,7 @@ struct ServerConfig
     int idleTimeoutSeconds = 30;
     // After SIGTERM or SIGINT, how long requests in flight may take to finish and be answered.
     int shutdownGraceSeconds = 20;
+    int drainDelaySeconds = 0; // /ready answers 503 this long before the drain begins
     int traceMaxNodes = 5000;
     int traceMaxDepth = 50;
     bool migrateOnStart = true;

@@ -248,7 +248,7 @@ void HttpServer::dispatch(Request request, const Router::Match *match, QTcpSocke
         guard->requestStarted();
     ++m_inFlight;
 
-    if (m_draining) {
+    if (m_draining || (m_leaving && request.path == u"/ready")) {
         write(socket, request, shuttingDown(), true);
         return;
     }

@@ -37,6 +37,10 @@ public:
     // taken run on and are answered. drained() follows once none is left.
     void beginDrain();
     bool isDraining() const { return m_draining; }
+    // Before the drain: /ready alone is answered 503 (with "Connection: close"), every other
+    // request is served as before, so a load balancer takes this server out of its pool
+    // before anything is refused.
+    void announceLeaving() { m_leaving = true; }
     // Requests taken whose responses have not been written yet.
     int inFlight() const { return m_inFlight; }
     // Stops listening and closes every connection once what was written to it has been sent
@@ -67,6 +71,7 @@ private:
     QList<QPointer<QTcpSocket>> m_connections;
     int m_inFlight = 0;
     bool m_draining = false;
+    bool m_leaving = false;
     bool m_closing = false;
 };
 

@@ -50,6 +50,11 @@ Application::Application(const ServerConfig &config, QObject *parent)
     m_metrics = std::make_unique<metrics::Metrics>(*this);
 
     m_grace.setSingleShot(true);
+    m_leaving.setSingleShot(true);
+    connect(&m_leaving, &QTimer::timeout, this, [this] {
+        if (m_state == State::Leaving)
+            beginDrain();
+    });
     connect(&m_grace, &QTimer::timeout, this, [this] {
         if (m_state == State::Draining)
             closeConnections(true);
@@ -132,14 +137,22 @@ void Application::shutdown()
         QMetaObject::invokeMethod(this, &Application::stopped, Qt::QueuedConnection);
         return;
     case State::Serving:
-        m_state = State::Draining;
-        qCInfo(lcServer).noquote()
-            << QStringLiteral("flowviz-server stopping: new requests are refused (503); waiting "
-                              "for %1 in flight, at most %2 s")
-                   .arg(m_http->inFlight())
-                   .arg(m_config.shutdownGraceSeconds);
-        m_http->beginDrain(); // drained() follows, at once when nothing is in flight
-        m_grace.start(m_config.shutdownGraceSeconds * 1000);
+        if (m_config.drainDelaySeconds > 0) {
+            m_state = State::Leaving;
+            qCInfo(lcServer).noquote()
+                << QStringLiteral("flowviz-server stopping: /ready answers 503 for %1 s so that "
+                                  "load balancers stop sending requests; until then every "
+                                  "other request is served")
+                       .arg(m_config.drainDelaySeconds);
+            m_http->announceLeaving();
+            m_leaving.start(m_config.drainDelaySeconds * 1000);
+            return;
+        }
+        beginDrain();
+        return;
+    case State::Leaving:
+        m_leaving.stop();
+        beginDrain();
         return;
     case State::Draining:
     case State::Closing:
@@ -151,6 +164,18 @@ void Application::shutdown()
     case State::Stopped:
         return;
     }
+}
+
+void Application::beginDrain()
+{
+    m_state = State::Draining;
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("flowviz-server stopping: new requests are refused (503); waiting "
+                          "for %1 in flight, at most %2 s")
+               .arg(m_http->inFlight())
+               .arg(m_config.shutdownGraceSeconds);
+    m_http->beginDrain(); // drained() follows, at once when nothing is in flight
+    m_grace.start(m_config.shutdownGraceSeconds * 1000);
 }
 
 void Application::closeConnections(bool gaveUp)

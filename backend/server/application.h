@@ -32,9 +32,11 @@ public:
     // Migrates (unless configured not to), starts the pool and listens. Returns false with a
     // readable message in `error`.
     bool start(QString *error);
-    // Stops taking requests (new ones, /ready included, are answered 503), lets those in
-    // flight finish and be answered for at most the shutdown grace period, closes every
-    // connection and emits stopped(). A second call stops waiting.
+    // With a drain delay, first answers /ready alone with 503 for that long (the load balancer
+    // takes the server out of its pool while everything else is still served). Then stops
+    // taking requests (new ones, /ready included, are answered 503), lets those in flight
+    // finish and be answered for at most the shutdown grace period, closes every connection
+    // and emits stopped(). A second call stops waiting.
     void shutdown();
 
     quint16 port() const { return m_port; }
@@ -57,10 +59,12 @@ private:
     {
         Created,
         Serving,
+        Leaving,  // serving, but /ready answers 503, for the drain delay
         Draining, // refusing new requests, waiting for those in flight
         Closing,  // waiting for the last answers to leave
         Stopped
     };
+    void beginDrain();
     void closeConnections(bool gaveUp);
     void finish();
 
@@ -75,6 +79,7 @@ private:
     std::unique_ptr<api::ApiContext> m_api;
     std::unique_ptr<metrics::Metrics> m_metrics;
     QTimer m_grace;
+    QTimer m_leaving;
     State m_state = State::Created;
     quint16 m_port = 0;
 };

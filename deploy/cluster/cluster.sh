@@ -44,6 +44,9 @@ DB_NAME=flowviz
 DB_USER=flowviz
 AUTH_USER=pgbouncer_auth
 EXPORTER_USER=flowviz_exporter
+# On SIGTERM a replica answers /ready with 503 this long before it refuses anything: HAProxy
+# checks every 500 ms and takes it out after two failed checks.
+DRAIN_DELAY=2
 NODES=(pg1 pg2)
 ETCDS=(etcd1 etcd2 etcd3)
 
@@ -424,9 +427,12 @@ EOF
         done
         cat <<EOF
 
-# The API: round robin over the replicas that answer GET /ready (a draining replica answers
-# 503 and leaves at once; one that stops answering leaves after two checks). A request whose
-# connection could not be made goes to another replica.
+# The API: round robin over the replicas that answer GET /ready (a replica that is stopping
+# answers 503 there for its drain delay, still serving everything else, and leaves after two
+# checks; so does one that stops answering). Requests under way on a replica that leaves are
+# left to finish (no shutdown-sessions: cut, they would be sent again while still running).
+# A request whose connection failed, or that got no answer at all, goes to another replica:
+# the clients' Idempotency-Key makes that safe.
 listen flowviz_api
     mode http
     bind 127.0.0.1:$HAPROXY_API_PORT
@@ -437,7 +443,7 @@ listen flowviz_api
     retries 3
     retry-on conn-failure empty-response response-timeout
     timeout server 60s
-    default-server inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter 500ms fall 2 rise 2
 EOF
         for ((i = 1; i <= SERVERS; i++)); do
             echo "    server server$i 127.0.0.1:$(server_port "$i") check"
@@ -528,7 +534,8 @@ start_server() {
     log "$name on 127.0.0.1:$port"
     start_daemon "$name" -- "$FLOWVIZ_SERVER_BIN" --listen "127.0.0.1:$port" \
         --database-url "postgresql://$DB_USER:$FLOWVIZ_DB_PASSWORD@127.0.0.1:$PGBOUNCER_PORT/$DB_NAME" \
-        --jwt-secret-file "$STATE_DIR/jwt-secret" --database-wait 60 "${extra[@]}"
+        --jwt-secret-file "$STATE_DIR/jwt-secret" --database-wait 60 \
+        --drain-delay "$DRAIN_DELAY" "${extra[@]}"
 }
 
 wait_server() {
@@ -577,7 +584,7 @@ global:
     flowviz_servers_expected: "$SERVERS"
 rule_files: [alerts.yml, cluster-alerts.yml]
 scrape_configs:
-  - job_name: flowviz
+  - job_name: flowviz-backend
     static_configs:
       - targets:
 EOF
@@ -616,6 +623,8 @@ start_prometheus() {
 # ---------------------------------------------------------------- commands
 
 do_start() {
+    SERVERS=${FLOWVIZ_CLUSTER_SERVERS:-${SERVERS:-3}}
+    WITH_PROMETHEUS=${FLOWVIZ_CLUSTER_PROMETHEUS:-${WITH_PROMETHEUS:-1}}
     need etcd "apt-get install etcd-server"
     need etcdctl "apt-get install etcd-client"
     need patroni "apt-get install patroni"
@@ -635,8 +644,6 @@ do_start() {
     chown "$RUN_UID:$RUN_GID" "$STATE_DIR" "$RUN_DIR" "$LOG_DIR"
     as_user test -w "$STATE_DIR" || die "$RUN_USER cannot write to $STATE_DIR (choose a DIR it can reach, e.g. under /tmp)"
 
-    SERVERS=${FLOWVIZ_CLUSTER_SERVERS:-${SERVERS:-3}}
-    WITH_PROMETHEUS=${FLOWVIZ_CLUSTER_PROMETHEUS:-${WITH_PROMETHEUS:-1}}
     BASE_PORT=${FLOWVIZ_CLUSTER_BASE_PORT:-${BASE_PORT:-$(free_base)}}
     : "${POSTGRES_PASSWORD:=$(random_secret)}"
     : "${REPLICATION_PASSWORD:=$(random_secret)}"
@@ -699,7 +706,7 @@ do_status() {
     set_ports
     local name pid rc=0 i members=("${ETCDS[@]}" "${NODES[@]}" haproxy pgbouncer)
     for ((i = 1; i <= SERVERS; i++)); do members+=("server$i"); done
-    [[ $WITH_PROMETHEUS == 1 ]] && members+=(prometheus)
+    [[ ${WITH_PROMETHEUS:-1} == 1 ]] && members+=(prometheus)
     for name in "${members[@]}"; do
         if pid=$(member_pid "$name"); then
             printf '%-11s running  pid %s\n' "$name" "$pid"
@@ -738,6 +745,8 @@ do_restart() {
     stop_member "$name"
     start_server "$i"
     wait_server "$i"
+    # Back in the pool before the caller takes the next one out.
+    wait_for "$TIMEOUT" "all $SERVERS replicas in HAProxy's pool" api_pool_full || fail_start haproxy
 }
 
 cmd=${1:-}

@@ -11,6 +11,63 @@ QJsonObject RawResponse::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
+AsyncConnection::AsyncConnection(quint16 port) : m_port(port)
+{
+    connect(&m_socket, &QTcpSocket::connected, this, [this] { m_socket.write(m_request); });
+    connect(&m_socket, &QTcpSocket::readyRead, this, &AsyncConnection::onReadyRead);
+    connect(&m_socket, &QTcpSocket::disconnected, this, [this] { finish(kNoAnswer); });
+    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](auto error) {
+        finish(error == QAbstractSocket::ConnectionRefusedError ? kRefused : kNoAnswer);
+    });
+}
+
+void AsyncConnection::send(const QByteArray &request,
+                           std::function<void(int, const QByteArray &)> done)
+{
+    m_request = request;
+    m_in.clear();
+    m_done = std::move(done);
+    if (m_socket.state() == QAbstractSocket::ConnectedState && !m_reconnect) {
+        m_socket.write(m_request);
+        return;
+    }
+    m_reconnect = false;
+    m_socket.abort();
+    m_socket.connectToHost(QHostAddress::LocalHost, m_port);
+}
+
+void AsyncConnection::onReadyRead()
+{
+    m_in += m_socket.readAll();
+    const qsizetype end = m_in.indexOf("\r\n\r\n");
+    if (end < 0 || !m_done)
+        return;
+    const QList<QByteArray> lines = m_in.left(end).split('\n');
+    qsizetype length = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed().toLower();
+        if (line.startsWith("content-length:"))
+            length = line.mid(15).trimmed().toLongLong();
+        else if (line == "connection: close")
+            m_reconnect = true;
+    }
+    if (m_in.size() < end + 4 + length)
+        return;
+    finish(lines.value(0).split(' ').value(1).toInt(), m_in.mid(end + 4, length));
+}
+
+void AsyncConnection::finish(int status, const QByteArray &body)
+{
+    if (!m_done)
+        return;
+    if (status <= 0)
+        m_reconnect = true;
+    QMetaObject::invokeMethod(
+        this, [done = std::move(m_done), status, body] { done(status, body); },
+        Qt::QueuedConnection);
+    m_done = nullptr;
+}
+
 RawConnection::RawConnection(quint16 port, int timeoutMs)
 {
     m_socket.connectToHost(QHostAddress::LocalHost, port);

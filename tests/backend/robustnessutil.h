@@ -8,10 +8,12 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QPair>
 #include <QString>
 #include <QTcpSocket>
 
+#include <functional>
 #include <optional>
 
 namespace flowviz::test {
@@ -54,6 +56,33 @@ private:
 QByteArray rawRequest(const QByteArray &method, const QByteArray &path,
                       const QList<QPair<QByteArray, QByteArray>> &headers = {},
                       const QByteArray &body = {});
+
+// One keep-alive HTTP/1.1 connection driven by the event loop, one request at a time, and no
+// retries of its own: QNetworkAccessManager sends a request again on a new connection when the
+// first one closes without an answer, which would blur what the server answered to what.
+class AsyncConnection : public QObject
+{
+public:
+    static constexpr int kNoAnswer = 0; // the connection closed before a complete answer
+    static constexpr int kRefused = -1; // the connection was refused: the request never left
+
+    explicit AsyncConnection(quint16 port);
+
+    // `done` gets the status of the answer (kNoAnswer or kRefused when there is none) and its
+    // body; it is called from the event loop, never from inside send().
+    void send(const QByteArray &request, std::function<void(int, const QByteArray &)> done);
+
+private:
+    void onReadyRead();
+    void finish(int status, const QByteArray &body = {});
+
+    quint16 m_port;
+    QTcpSocket m_socket;
+    QByteArray m_request;
+    QByteArray m_in;
+    std::function<void(int, const QByteArray &)> m_done;
+    bool m_reconnect = false;
+};
 
 // Resident memory of a process in KiB (VmRSS from /proc), or -1.
 qint64 residentKiB(qint64 pid);

@@ -16,9 +16,7 @@
 #include "tests/support/testserver.h"
 
 #include <QHash>
-#include <QHostAddress>
 #include <QJsonDocument>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -31,8 +29,8 @@ using namespace flowviz::test;
 namespace {
 
 constexpr int kWriters = 32;
-constexpr int kNoAnswer = 0; // the connection closed before a complete answer
-constexpr int kRefused = -1; // the connection was refused: the request never left
+constexpr int kNoAnswer = AsyncConnection::kNoAnswer;
+constexpr int kRefused = AsyncConnection::kRefused;
 constexpr int kPending = -2; // no outcome yet
 constexpr int kRounds = 20;
 
@@ -56,76 +54,16 @@ QByteArray lotPost(const QByteArray &token, const QString &code, int writer)
                       lotBody(code, writer));
 }
 
-// One keep-alive HTTP/1.1 connection, one request at a time, and no retries of its own:
-// QNetworkAccessManager sends a request again on a new connection when the first one closes
-// without an answer, which would blur what the server answered to what.
-class Connection : public QObject
+// Each writer's connection (robustnessutil.h): the status of each answer, or none.
+class Connection : public AsyncConnection
 {
 public:
-    explicit Connection(quint16 port) : m_port(port)
-    {
-        connect(&m_socket, &QTcpSocket::connected, this, [this] { m_socket.write(m_request); });
-        connect(&m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
-        connect(&m_socket, &QTcpSocket::disconnected, this, [this] { finish(kNoAnswer); });
-        connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](auto error) {
-            finish(error == QAbstractSocket::ConnectionRefusedError ? kRefused : kNoAnswer);
-        });
-    }
-
-    // `done` gets the status of the answer, kNoAnswer or kRefused; it is called from the event
-    // loop, never from inside send().
+    using AsyncConnection::AsyncConnection;
     void send(const QByteArray &request, std::function<void(int)> done)
     {
-        m_request = request;
-        m_in.clear();
-        m_done = std::move(done);
-        if (m_socket.state() == QAbstractSocket::ConnectedState && !m_reconnect) {
-            m_socket.write(m_request);
-            return;
-        }
-        m_reconnect = false;
-        m_socket.abort();
-        m_socket.connectToHost(QHostAddress::LocalHost, m_port);
+        AsyncConnection::send(
+            request, [done = std::move(done)](int status, const QByteArray &) { done(status); });
     }
-
-private:
-    void onReadyRead()
-    {
-        m_in += m_socket.readAll();
-        const qsizetype end = m_in.indexOf("\r\n\r\n");
-        if (end < 0 || !m_done)
-            return;
-        const QList<QByteArray> lines = m_in.left(end).split('\n');
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed().toLower();
-            if (line.startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-            else if (line == "connection: close")
-                m_reconnect = true;
-        }
-        if (m_in.size() < end + 4 + length)
-            return;
-        finish(lines.value(0).split(' ').value(1).toInt());
-    }
-
-    void finish(int status)
-    {
-        if (!m_done)
-            return;
-        if (status <= 0)
-            m_reconnect = true;
-        QMetaObject::invokeMethod(
-            this, [done = std::move(m_done), status] { done(status); }, Qt::QueuedConnection);
-        m_done = nullptr;
-    }
-
-    quint16 m_port;
-    QTcpSocket m_socket;
-    QByteArray m_request;
-    QByteArray m_in;
-    std::function<void(int)> m_done;
-    bool m_reconnect = false;
 };
 
 } // namespace
@@ -138,6 +76,7 @@ private slots:
     void initTestCase()
     {
         qunsetenv("FLOWVIZ_SHUTDOWN_GRACE");
+        qunsetenv("FLOWVIZ_DRAIN_DELAY");
         m_server = std::make_unique<TestServer>(
             QStringLiteral("tst_shutdown"),
             QStringList{QStringLiteral("--rate-limits"), QStringLiteral("off")});
@@ -154,6 +93,7 @@ private slots:
     void cleanup()
     {
         qunsetenv("FLOWVIZ_SHUTDOWN_GRACE");
+        qunsetenv("FLOWVIZ_DRAIN_DELAY");
         m_server->db().exec(QStringLiteral("ROLLBACK")); // a lock a failed test left behind
     }
 
@@ -200,6 +140,31 @@ private slots:
         QVERIFY2(m_server->exitCode() == 0, qPrintable(m_server->serverOutput()));
         QCOMPARE(countLots(held), 1);
         QCOMPARE(countLots(refused), 0);
+    }
+
+    // With a drain delay, SIGTERM first takes the server out of a load balancer's pool: /ready
+    // answers 503 while every other request is still served; then it drains and exits 0.
+    void drainDelayServesWhileReadyRefuses()
+    {
+        qputenv("FLOWVIZ_DRAIN_DELAY", "3");
+        QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
+        const QString served = m_prefix + QStringLiteral("-LEAVING");
+        HttpClient client(m_server->baseUrl());
+        client.setToken(m_token);
+        QCOMPARE(client.get(QStringLiteral("/ready")).status, 200);
+
+        m_server->terminate();
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/ready")).status, 503, 15000);
+        const Reply post = client.send(
+            "POST", QStringLiteral("/api/v1/lots"), lotBody(served, 1),
+            {{"Content-Type", "application/json"}, {"Idempotency-Key", "shutdown-leaving"}});
+        QVERIFY2(post.status == 201, post.body.constData());
+        QVERIFY(m_server->isRunning());
+
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server->isRunning(), 20000);
+        QVERIFY2(m_server->exitCode() == 0, qPrintable(m_server->serverOutput()));
+        QCOMPARE(countLots(served), 1);
+        QVERIFY(m_server->serverOutput().contains(QStringLiteral("load balancers stop sending")));
     }
 
     // The grace period bounds the wait: a request still running when it ends is cancelled and
