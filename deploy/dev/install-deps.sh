@@ -25,6 +25,8 @@ packages=(
     # tests and the local observability stack
     pgbouncer prometheus prometheus-alertmanager prometheus-node-exporter
     prometheus-postgres-exporter docker-compose jq curl python3 procps wrk
+    # the scale-out topology (deploy/cluster/cluster.sh, tests/cluster): etcd, Patroni, HAProxy
+    etcd-server etcd-client patroni haproxy
     # label tests: rasterise the PDF (pdftoppm, pdfinfo) and read its QR code back (zbarimg);
     # the layout test: the console font with every status symbol (fonts-dejavu-core)
     poppler-utils qt6-translations-l10n zbar-tools fonts-dejavu-core

@@ -24,16 +24,21 @@ AsyncConnection::AsyncConnection(quint16 port) : m_port(port)
 void AsyncConnection::send(const QByteArray &request,
                            std::function<void(int, const QByteArray &)> done)
 {
+    const bool reuse = m_socket.state() == QAbstractSocket::ConnectedState && !m_reconnect;
+    if (!reuse) {
+        // Before the new request is taken: abort() reports the old connection's end (through
+        // disconnected()) at once, which must not answer the new one.
+        m_done = nullptr;
+        m_reconnect = false;
+        m_socket.abort();
+    }
     m_request = request;
     m_in.clear();
     m_done = std::move(done);
-    if (m_socket.state() == QAbstractSocket::ConnectedState && !m_reconnect) {
+    if (reuse)
         m_socket.write(m_request);
-        return;
-    }
-    m_reconnect = false;
-    m_socket.abort();
-    m_socket.connectToHost(QHostAddress::LocalHost, m_port);
+    else
+        m_socket.connectToHost(QHostAddress::LocalHost, m_port);
 }
 
 void AsyncConnection::onReadyRead()
