@@ -635,6 +635,23 @@ private slots:
         QCOMPARE(haproxyState(QStringLiteral("postgres_leader"), leader), QStringLiteral("DOWN"));
     }
 
+    // The cluster dashboard's every query, evaluated by the cluster's Prometheus after the
+    // scenarios above, answers with data (leader, lag, failovers, replicas, etcd).
+    void dashboardQueriesAnswer()
+    {
+        QProcess check;
+        check.setProcessChannelMode(QProcess::MergedChannels);
+        check.start(
+            QStringLiteral("bash"),
+            {QStringLiteral(FLOWVIZ_SOURCE_DIR "/deploy/grafana/check-dashboards.sh"),
+             QStringLiteral("--require-data"), m_env.value(QStringLiteral("PROMETHEUS_URL")),
+             QStringLiteral(FLOWVIZ_SOURCE_DIR "/deploy/cluster/grafana/flowviz-cluster.json")});
+        QVERIFY(check.waitForFinished(120000));
+        const QByteArray out = check.readAll();
+        QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0,
+                 out.constData());
+    }
+
 private:
     // What the runner and Patroni say, and the end of each node's log: for failure messages.
     QString diagnostics() const
