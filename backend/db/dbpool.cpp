@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include <pthread.h>
@@ -20,7 +21,18 @@ Q_LOGGING_CATEGORY(lcPool, "flowviz.db.pool")
 
 namespace {
 constexpr int kOverflowIdleMs = 60000;
+
+// QtSql's connection names live in one QReadWriteLock-guarded dictionary. Workers add and
+// remove theirs one at a time: at shutdown they all exit at once, and the lock's contended
+// path (a private taken from a free list inside Qt, which is not built with ThreadSanitizer)
+// is reported by ThreadSanitizer as an unlock of a destroyed mutex. Starting and ending a
+// worker is rare, so waiting here costs nothing.
+std::mutex &connectionNamesMutex()
+{
+    static std::mutex m;
+    return m;
 }
+} // namespace
 
 // One dedicated thread and its connection. A std::thread, not a QThread: join() returns once
 // the thread has ended entirely, thread-exit handlers included (those of libpq's OpenSSL and
@@ -65,7 +77,11 @@ private:
         // Named for top, gdb and crash reports (Linux allows 15 characters).
         pthread_setname_np(pthread_self(), m_name.left(15).toLatin1().constData());
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+            QSqlDatabase db;
+            {
+                const std::lock_guard lock(connectionNamesMutex());
+                db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+            }
             const DbSettings &s = m_pool->m_settings;
             db.setHostName(s.host);
             db.setPort(s.port);
@@ -80,7 +96,10 @@ private:
             loop(db);
             db.close();
         }
-        QSqlDatabase::removeDatabase(m_name);
+        {
+            const std::lock_guard lock(connectionNamesMutex());
+            QSqlDatabase::removeDatabase(m_name);
+        }
         m_pool->workerExiting(this);
     }
 

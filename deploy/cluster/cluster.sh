@@ -52,37 +52,12 @@ ETCDS=(etcd1 etcd2 etcd3)
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
 die() { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=../lib/daemons.sh
+source "$DEPLOY_DIR/lib/daemons.sh"
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
     exit 2
 }
-need() { command -v "$1" >/dev/null 2>&1 || [[ -x "$1" ]] || die "missing program: $1 ($2)"; }
-random_secret() { od -An -N24 -tx1 /dev/urandom | tr -d ' \n'; }
-http_ok() { curl -fsS --max-time 2 -o /dev/null "$1"; }
-
-as_user() {
-    if [[ $EUID -eq 0 ]]; then
-        setpriv --reuid="$RUN_UID" --regid="$RUN_GID" --init-groups -- "$@"
-    else
-        "$@"
-    fi
-}
-
-# wait_for SECONDS DESCRIPTION COMMAND...: poll until COMMAND succeeds.
-wait_for() {
-    local timeout=$1 what=$2
-    shift 2
-    local deadline=$((SECONDS + timeout))
-    until "$@" >/dev/null 2>&1; do
-        if ((SECONDS >= deadline)); then
-            log "timed out after ${timeout}s waiting for $what"
-            return 1
-        fi
-        sleep 0.2
-    done
-}
-
-port_in_use() { [[ -n $(ss -Hltn "sport = :$1" 2>/dev/null) ]]; }
 
 # A block of 70 free ports below the kernel's ephemeral range (a port inside it can become the
 # local end of an outgoing connection before its service listens).
@@ -178,15 +153,6 @@ write_env_file() {
 
 # ---------------------------------------------------------------- processes
 
-pidfile() { echo "$RUN_DIR/$1.pid"; }
-
-alive() {
-    local state
-    kill -0 "$1" 2>/dev/null || return 1
-    state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ $state != Z && $state != X ]]
-}
-
 # The pid of a member, if it runs and is what we started (a recycled pid is never signalled).
 member_pid() {
     local name=$1 f pid pattern cmdline
@@ -205,25 +171,6 @@ member_pid() {
     echo "$pid"
 }
 is_running() { member_pid "$1" >/dev/null; }
-
-# start_daemon NAME ENV... -- COMMAND...: detach COMMAND (own session), record its pid.
-start_daemon() {
-    local name=$1
-    shift
-    local envs=()
-    while [[ $1 != -- ]]; do
-        envs+=("$1")
-        shift
-    done
-    shift
-    if [[ $EUID -eq 0 ]]; then
-        setsid setpriv --reuid="$RUN_UID" --regid="$RUN_GID" --init-groups -- \
-            env "${envs[@]}" "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
-    else
-        setsid env "${envs[@]}" "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
-    fi
-    echo $! >"$(pidfile "$name")"
-}
 
 fail_start() {
     log "$1 did not become ready; last lines of its log:"

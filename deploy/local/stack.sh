@@ -55,6 +55,8 @@ ALL_SERVICES=(postgres pgbouncer postgres-exporter node-exporter alertmanager fl
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=../lib/daemons.sh
+source "$DEPLOY_DIR/lib/daemons.sh"
 
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
@@ -62,26 +64,6 @@ usage() {
 }
 
 # ---------------------------------------------------------------- helpers
-
-need() { command -v "$1" >/dev/null 2>&1 || [[ -x "$1" ]] || die "missing program: $1 ($2)"; }
-
-# Run a command as the stack user (only changes anything when we are root).
-as_user() {
-    if [[ $EUID -eq 0 ]]; then
-        setpriv --reuid="$RUN_UID" --regid="$RUN_GID" --init-groups -- "$@"
-    else
-        "$@"
-    fi
-}
-
-port_in_use() {
-    local port=$1
-    if command -v ss >/dev/null 2>&1; then
-        [[ -n $(ss -Hltn "sport = :$port" 2>/dev/null) ]]
-    else
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
-    fi
-}
 
 CHOSEN_PORTS=" "
 # Ports are chosen below the kernel's ephemeral range (net.ipv4.ip_local_port_range, from 32768
@@ -102,31 +84,6 @@ free_port() {
         return 0
     done
     die "could not find a free port"
-}
-
-random_secret() { od -An -N24 -tx1 /dev/urandom | tr -d ' \n'; }
-
-# wait_for SECONDS DESCRIPTION COMMAND...: poll until COMMAND succeeds.
-wait_for() {
-    local timeout=$1 what=$2; shift 2
-    local deadline=$(( SECONDS + timeout ))
-    until "$@" >/dev/null 2>&1; do
-        if (( SECONDS >= deadline )); then
-            log "timed out after ${timeout}s waiting for $what"
-            return 1
-        fi
-        sleep 0.2
-    done
-}
-
-pidfile() { echo "$RUN_DIR/$1.pid"; }
-
-# A process that exited but was not reaped yet (zombie) counts as gone.
-alive() {
-    local state
-    kill -0 "$1" 2>/dev/null || return 1
-    state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ $state != Z && $state != X ]]
 }
 
 # Expected executable name per service, so a recycled pid is never killed.
@@ -159,22 +116,6 @@ service_pid() {
 
 is_running() { service_pid "$1" >/dev/null; }
 
-# start_daemon NAME ENV... -- COMMAND...: detach COMMAND (own session), record its pid.
-start_daemon() {
-    local name=$1; shift
-    local envs=()
-    while [[ $1 != -- ]]; do envs+=("$1"); shift; done
-    shift
-    local logf=$LOG_DIR/$name.log
-    if [[ $EUID -eq 0 ]]; then
-        setsid setpriv --reuid="$RUN_UID" --regid="$RUN_GID" --init-groups -- \
-            env "${envs[@]}" "$@" >>"$logf" 2>&1 </dev/null &
-    else
-        setsid env "${envs[@]}" "$@" >>"$logf" 2>&1 </dev/null &
-    fi
-    echo $! > "$(pidfile "$name")"
-}
-
 fail_start() {
     local svc=$1
     log "$svc did not become ready; last lines of its log:"
@@ -183,8 +124,6 @@ fail_start() {
     do_stop || true
     exit 1
 }
-
-http_ok() { curl -fsS --max-time 2 -o /dev/null "$1"; }
 
 # ---------------------------------------------------------------- state
 
