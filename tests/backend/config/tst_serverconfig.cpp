@@ -501,6 +501,14 @@ private slots:
                                            << "-1" << false;
         QTest::newRow("shutdown grace 1.5") << "--shutdown-grace"
                                             << "1.5" << false;
+        QTest::newRow("drain delay 0") << "--drain-delay"
+                                       << "0" << true;
+        QTest::newRow("drain delay 300") << "--drain-delay"
+                                         << "300" << true;
+        QTest::newRow("drain delay 301") << "--drain-delay"
+                                         << "301" << false;
+        QTest::newRow("drain delay -1") << "--drain-delay"
+                                        << "-1" << false;
         QTest::newRow("trace max nodes 9") << "--trace-max-nodes"
                                            << "9" << false;
         QTest::newRow("trace max nodes 10") << "--trace-max-nodes"
