@@ -5,6 +5,7 @@
 #include "backend/ops/exitcodes.h"
 #include "backend/ops/pgconnection.h"
 #include "backend/ops/pgtools.h"
+#include "backend/ops/programthread.h"
 
 #include "backend/db/migrator.h"
 #include "backend/db/pgsession.h"
@@ -223,8 +224,9 @@ int BackupCommand::run(const Options &options)
     PartialDir partial(partialPath);
     const QString dumpPath = partial.filePath(manifest.dumpFile);
 
-    if (const int code =
-            dump(settings, pgDump.path, snapshot, dumpPath, *conn, outputDir.absolutePath());
+    if (const int code = onProgramThread([&] {
+            return dump(settings, pgDump.path, snapshot, dumpPath, *conn, outputDir.absolutePath());
+        });
         code != exitcode::kOk)
         return code;
 

@@ -1,5 +1,7 @@
 #include "backend/ops/pgtools.h"
 
+#include "backend/ops/programthread.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -22,18 +24,22 @@ PgTools::PgTools(const QString &binDir, int serverMajor)
 
 QString PgTools::versionOf(const QString &program, int *major)
 {
-    QProcess p;
-    p.start(program, {QStringLiteral("--version")});
-    if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return {};
-    // "pg_dump (PostgreSQL) 15.4 (Debian 15.4-0+deb12u1)"
-    static const QRegularExpression pattern(QStringLiteral("\\(PostgreSQL\\) (\\d+)(\\.\\d+)?"));
-    const auto m = pattern.match(QString::fromUtf8(p.readAllStandardOutput()));
-    if (!m.hasMatch())
-        return {};
-    if (major)
-        *major = m.captured(1).toInt();
-    return m.captured(1) + m.captured(2);
+    return onProgramThread([&] {
+        QProcess p;
+        p.start(program, {QStringLiteral("--version")});
+        if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0)
+            return QString();
+        // "pg_dump (PostgreSQL) 15.4 (Debian 15.4-0+deb12u1)"
+        static const QRegularExpression pattern(
+            QStringLiteral("\\(PostgreSQL\\) (\\d+)(\\.\\d+)?"));
+        const auto m = pattern.match(QString::fromUtf8(p.readAllStandardOutput()));
+        if (!m.hasMatch())
+            return QString();
+        if (major)
+            *major = m.captured(1).toInt();
+        return m.captured(1) + m.captured(2);
+    });
 }
 
 PgTools::Program PgTools::find(const QString &name, int minMajor) const

@@ -5,6 +5,7 @@
 #include "backend/ops/exitcodes.h"
 #include "backend/ops/pgconnection.h"
 #include "backend/ops/pgtools.h"
+#include "backend/ops/programthread.h"
 
 #include "backend/db/dbpool.h"
 #include "backend/db/migrator.h"
@@ -260,12 +261,15 @@ int RestoreCommand::run(const Options &options)
                             << "; stop flowviz-server while restoring" << Qt::endl;
 
     QTemporaryFile list;
-    if (const auto f = writeUseList(pgRestore.path, backup.dumpPath, list))
+    if (const auto f =
+            onProgramThread([&] { return writeUseList(pgRestore.path, backup.dumpPath, list); }))
         return fail(f->code, f->message);
     QElapsedTimer timer;
     timer.start();
-    if (const int code =
-            load(settings, backup, list.fileName(), pgRestore.path, psql.path, options.replace);
+    if (const int code = onProgramThread([&] {
+            return load(settings, backup, list.fileName(), pgRestore.path, psql.path,
+                        options.replace);
+        });
         code != exitcode::kOk)
         return code;
     const double restoreSeconds = double(timer.elapsed()) / 1000.0;
