@@ -28,6 +28,8 @@ struct Events
     std::function<void(double seconds)> traceabilityQuery;
     std::function<void()> shipmentDispatched;
     std::function<void(bool drill)> recallOpened;
+    // A sync transaction committed, set-based or one operation at a time (after a refusal).
+    std::function<void(bool setBased)> syncTransaction;
 };
 
 // One unit of work inside a transaction, with the caller's identity and what to do after the

@@ -44,17 +44,34 @@ public:
             *this = SqlValue(*v);
     }
 
-    // A PostgreSQL text[] literal, for "= ANY($1::text[])".
-    static SqlValue textArray(const QStringList &items)
+    // A PostgreSQL array literal of text-format elements, NULL where an element is, for
+    // "$1::text[]", "$1::uuid[]", "unnest($1::numeric[], ...)".
+    static SqlValue array(const QList<SqlValue> &items)
     {
         QByteArray out = "{";
         for (qsizetype i = 0; i < items.size(); ++i) {
-            QByteArray item = items[i].toUtf8();
+            if (i)
+                out += ',';
+            if (items[i].isNull()) {
+                out += "NULL";
+                continue;
+            }
+            QByteArray item = items[i].text();
             item.replace("\\", "\\\\").replace("\"", "\\\"");
-            out += (i ? ",\"" : "\"") + item + '"';
+            out += '"' + item + '"';
         }
         out += '}';
         return SqlValue(out);
+    }
+
+    // A PostgreSQL text[] literal, for "= ANY($1::text[])".
+    static SqlValue textArray(const QStringList &items)
+    {
+        QList<SqlValue> values;
+        values.reserve(items.size());
+        for (const QString &item : items)
+            values.append(item);
+        return array(values);
     }
 
     bool isNull() const { return !m_text.has_value(); }

@@ -50,6 +50,13 @@ struct ParentLink
     Decimal quantityKg;
 };
 
+// A lot to insert with the links to the parents it draws from.
+struct LinkedLot
+{
+    NewLot lot;
+    QList<ParentLink> links;
+};
+
 // A supplier a receipt names, as the registration checks it.
 struct SupplierRef
 {
@@ -104,6 +111,10 @@ public:
                                                     const QList<ParentLink> &parents,
                                                     const std::optional<wire::LotReceipt> &receipt,
                                                     const QUuid &supplierId);
+    // Inserts lots without a receipt and their links in one statement, the lots in list order.
+    // Returns the lots stored, by id: one whose id or code was taken (before, or by an earlier
+    // lot of the list) is left out and wrote nothing, links included. Queued.
+    db::PgDeferred<QHash<QUuid, wire::Lot>> insertAll(const QList<LinkedLot> &lots);
     // The receipt of the lot `code`, if it has one (with the supplier's name). Queued.
     db::PgDeferred<std::optional<wire::LotReceipt>> receiptOf(const QString &code);
     db::PgDeferred<std::optional<SupplierRef>> findSupplier(const QString &code);

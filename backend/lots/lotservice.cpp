@@ -5,6 +5,8 @@
 #include "domain/lotstatusrules.h"
 #include "domain/wire/problem.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace flowviz::lots::service {
@@ -276,18 +278,70 @@ wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Event
                       events);
 }
 
+// Lots gathered for one insert, and that insert's answer once it is queued.
+struct Registrar::Gathered
+{
+    QList<LinkedLot> lots;
+    QSet<QString> codes;     // of the lots
+    QSet<QString> drawnFrom; // the codes of their parents
+    std::optional<db::PgDeferred<QHash<QUuid, wire::Lot>>> stored;
+    std::optional<QHash<QUuid, wire::Lot>> answered; // read once for all of them
+};
+
 Registrar::Registrar(api::Tx &tx) : m_tx(tx), m_repo(tx.db), m_queuedProfiles(m_repo.profiles()) {}
+
+Registrar::~Registrar() = default;
+
+void Registrar::flush()
+{
+    if (!m_gathering)
+        return;
+    m_gathering->stored = m_repo.insertAll(m_gathering->lots);
+    m_gathering.reset();
+}
 
 std::function<wire::Lot()> Registrar::create(const wire::RegisterLot &command,
                                              const api::Events &events)
 {
+    // A lot's checks read its parents: what the gathered lots would change of them (a parent
+    // among them, or drawn from by them) must be stored first. A receipt's lot is inserted with
+    // its receipt row, in its place.
+    const bool gather = !command.receipt;
+    bool sendGathered = !gather;
+    for (const wire::ParentUse &use : command.parents) {
+        if (m_gathering && (m_gathering->codes.contains(use.lotCode) ||
+                            m_gathering->drawnFrom.contains(use.lotCode)))
+            sendGathered = true;
+    }
+    if (sendGathered)
+        flush();
     const Checked c = check(m_tx, m_repo, command, [this, type = command.type] {
         if (!m_profiles)
             m_profiles = m_queuedProfiles.get();
         return profileOf(*m_profiles, type);
     });
-    const auto stored = m_repo.insert(c.lot, c.links, c.receipt, c.supplierId);
-    return [this, c, stored, &events] { return registered(m_tx, m_repo, c, stored.get(), events); };
+    if (!gather) {
+        const auto stored = m_repo.insert(c.lot, c.links, c.receipt, c.supplierId);
+        return [this, c, stored, &events] {
+            return registered(m_tx, m_repo, c, stored.get(), events);
+        };
+    }
+    if (!m_gathering)
+        m_gathering = std::make_shared<Gathered>();
+    m_gathering->lots.append({c.lot, c.links});
+    m_gathering->codes.insert(c.lot.lotCode);
+    for (const wire::ParentUse &use : command.parents)
+        m_gathering->drawnFrom.insert(use.lotCode);
+    return [this, c, gathered = m_gathering, &events] {
+        if (!gathered->stored)
+            flush();
+        if (!gathered->answered)
+            gathered->answered = gathered->stored->get();
+        const auto it = gathered->answered->constFind(c.lot.id);
+        return registered(m_tx, m_repo, c,
+                          it == gathered->answered->constEnd() ? std::nullopt : std::optional(*it),
+                          events);
+    };
 }
 
 wire::Lot get(api::Tx &tx, const QString &lotCode)

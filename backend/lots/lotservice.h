@@ -7,6 +7,7 @@
 #include "domain/wire/lot.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace flowviz::lots {
@@ -20,24 +21,34 @@ wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Event
 wire::Lot get(api::Tx &tx, const QString &lotCode);
 
 // Registers lots one after another in one transaction (a sync batch) under the same rules as
-// create(), with less waiting: the lot types' profiles are read once, and each lot's insert is
-// queued rather than waited for, so a lot that names no run and no parent costs no round trip
-// of its own. Later reads of the transaction run after the queued inserts and see them.
+// create(), with less waiting and less work for the database: the lot types' profiles are read
+// once, and lots without a receipt are gathered with their links and inserted in one statement.
+// The gathered lots are sent before anything that must see them: a lot drawing from one of
+// them, or from a parent one of them draws from (its draws are checked against what is
+// stored), a lot with a receipt (inserted in its place), whatever the caller queues after
+// flush(), and when one of their answers is asked for. Lots keep their order either way.
 class Registrar
 {
 public:
     explicit Registrar(api::Tx &tx);
+    ~Registrar();
 
     // Checks the command (throwing its refusal) and queues the lot's insert. The function
     // returned answers the lot as stored once the insert is back (sending the queue when it
     // has not gone yet), or throws its 409; it is called while this Registrar lives.
     std::function<wire::Lot()> create(const wire::RegisterLot &command, const api::Events &events);
+    // Queues the insert of the lots gathered so far, so that what the session runs next sees
+    // them.
+    void flush();
 
 private:
+    struct Gathered;
+
     api::Tx &m_tx;
     LotRepository m_repo;
     db::PgDeferred<QHash<LotType, TemperatureProfile>> m_queuedProfiles;
     std::optional<QHash<LotType, TemperatureProfile>> m_profiles;
+    std::shared_ptr<Gathered> m_gathering; // lots whose insert is not queued yet
 };
 wire::LotPage list(api::Tx &tx, LotFilter filter);
 // Every lot type's profile, in lot type order.

@@ -147,6 +147,13 @@ struct Metrics::Impl
                                        .Help("Shipments dispatched (committed).")
                                        .Register(*registry)
                                        .Add({});
+    Family<Counter> &syncTransactions =
+        prometheus::BuildCounter()
+            .Name("flowviz_sync_transactions_total")
+            .Help("Transactions of /api/v1/sync batches committed, by how they ran: set_based "
+                  "(operations together) or one_by_one (each in a savepoint, after a refusal "
+                  "or when a key repeats).")
+            .Register(*registry);
     Family<Counter> &recallsOpened =
         prometheus::BuildCounter()
             .Name("flowviz_recalls_opened_total")
@@ -215,6 +222,11 @@ Metrics::Metrics(server::Application &app, QObject *parent)
         d->recallsOpened.Add({{"kind", kind}});
     events.recallOpened = [this](bool drill) {
         d->recallsOpened.Add({{"kind", drill ? "drill" : "recall"}}).Increment();
+    };
+    for (const char *mode : {"set_based", "one_by_one"})
+        d->syncTransactions.Add({{"mode", mode}});
+    events.syncTransaction = [this](bool setBased) {
+        d->syncTransactions.Add({{"mode", setBased ? "set_based" : "one_by_one"}}).Increment();
     };
     app.addObserver(this);
     db::DbPool &pool = app.pool();

@@ -33,7 +33,7 @@ struct Outcome
 };
 
 // The operations of one set-based transaction, with what they share: lots are registered
-// through one Registrar (the profiles read once, the inserts queued).
+// through one Registrar (the profiles read once, the lots without parents inserted together).
 struct Batch
 {
     api::Tx &tx;
@@ -44,6 +44,13 @@ struct Batch
         if (!lots)
             lots.emplace(tx);
         return *lots;
+    }
+
+    // What an operation other than a lot queues next must see the lots registered before it.
+    void flushLots()
+    {
+        if (lots)
+            lots->flush();
     }
 };
 
@@ -95,6 +102,7 @@ Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &
 
 Finish queueDecision(Batch &batch, const QJsonObject &body, const api::Events &events)
 {
+    batch.flushLots();
     const Outcome outcome = recordDecision(batch.tx, body, events);
     return [outcome] { return outcome; };
 }
@@ -333,6 +341,8 @@ QList<SyncResult> run(db::PgSession &db, api::ApiContext &api, const auth::Claim
                 });
                 for (const auto &f : tx.afterCommit)
                     f();
+                if (api.events().syncTransaction)
+                    api.events().syncTransaction(setBased);
                 results.append(done);
                 break;
             } catch (const SetBasedFailed &) {

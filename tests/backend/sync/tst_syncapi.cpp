@@ -249,6 +249,75 @@ private slots:
         QCOMPARE(keysLike(QStringLiteral("mixed-%")), 3);
     }
 
+    // Lots that draw from no parent go into the database together: each is stored exactly as
+    // the same body sent alone is (text with quotes, backslashes, braces and accents in its
+    // metadata, no weight or temperature, a workstation), a decision right after them sees
+    // the lot it names, and a code used twice among them is refused for the second use only.
+    void gatheredLotsStoredAsSent()
+    {
+        const QJsonObject metadata{
+            {QStringLiteral("note"), QStringLiteral("a \"quoted\" \\ {brace}, NULL, ünï ✓")},
+            {QStringLiteral("supplier_ref"), QStringLiteral("{\"x\":1}")},
+            {QStringLiteral("lines"), QJsonArray{1, QStringLiteral("two"), QJsonValue()}}};
+        const auto full = [&](const QString &code) {
+            QJsonObject body = lotBody(code, QStringLiteral("RAW"), QStringLiteral("12.35"),
+                                       QStringLiteral("-18.5"));
+            body.insert(QStringLiteral("metadata"), metadata);
+            body.insert(QStringLiteral("workstation_id"), QStringLiteral("WS-ÜT \"2\""));
+            return body;
+        };
+        const Reply alonePosted = m_client->post(kLots, full(QStringLiteral("GATHER-ALONE")));
+        QVERIFY2(alonePosted.status == 201, qPrintable(describe(alonePosted)));
+        const long long setBasedBefore = metric("flowviz_sync_transactions_total", "set_based");
+        const Reply r = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("gather-full"), full(QStringLiteral("GATHER-FULL"))),
+                   operation(QStringLiteral("gather-bare"),
+                             lotBody(QStringLiteral("GATHER-BARE"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("gather-pass"),
+                             decisionBody(QStringLiteral("GATHER-BARE"), QStringLiteral("PASS")),
+                             kDecisions)}));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(statusesOf(r), (QList<int>{201, 201, 201}));
+        // Nothing was refused, so the transaction ran set-based: the lots were gathered.
+        QCOMPARE(metric("flowviz_sync_transactions_total", "set_based") - setBasedBefore, 1);
+        const Reply twice = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("gather-new"),
+                             lotBody(QStringLiteral("GATHER-NEW"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("gather-again"),
+                             lotBody(QStringLiteral("GATHER-NEW"), QStringLiteral("RAW"),
+                                     QStringLiteral("1")))}));
+        QVERIFY2(twice.status == 200, qPrintable(describe(twice)));
+        QCOMPARE(statusesOf(twice), (QList<int>{201, 409}));
+        const auto stored = [&](const QString &code) {
+            QJsonObject lot = m_client->get(kLots + u'/' + code).json();
+            for (const char *varies : {"id", "lot_code", "created_at", "updated_at"})
+                lot.remove(QString::fromLatin1(varies));
+            return lot;
+        };
+        const QJsonObject alone = stored(QStringLiteral("GATHER-ALONE"));
+        QCOMPARE(alone.value(QStringLiteral("metadata")).toObject(), metadata);
+        QCOMPARE(stored(QStringLiteral("GATHER-FULL")), alone);
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT weight_kg::text || ' ' || temperature_c::text || ' ' || "
+                     "workstation_id FROM lots WHERE lot_code = 'GATHER-FULL'")),
+                 QStringLiteral("12.35 -18.5 WS-ÜT \"2\""));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT (weight_kg IS NULL AND temperature_c IS NULL)::text FROM lots "
+                     "WHERE lot_code = 'GATHER-BARE'")),
+                 QStringLiteral("true"));
+        QCOMPARE(m_server->db().scalar(
+                     QStringLiteral("SELECT d.decision FROM qc_decisions d JOIN lots l ON l.id = "
+                                    "d.lot_id WHERE l.lot_code = 'GATHER-BARE'")),
+                 QStringLiteral("PASS"));
+        // The refused second use changed nothing of the first.
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT (weight_kg IS NULL)::text FROM lots WHERE lot_code = 'GATHER-NEW'")),
+                 QStringLiteral("true"));
+        QCOMPARE(keysLike(QStringLiteral("gather-%")), 4);
+    }
+
 private:
     int lotsLike(const QString &pattern)
     {
@@ -264,8 +333,8 @@ private:
                     {pattern})
             .toInt();
     }
-    // The sum of a counter's series on /metrics.
-    long long metric(const char *name)
+    // The sum of a counter's series on /metrics (those whose labels include `label`).
+    long long metric(const char *name, const char *label = "")
     {
         HttpClient c(m_server->baseUrl());
         const Reply r = c.get(QStringLiteral("/metrics"));
@@ -273,8 +342,11 @@ private:
         const QRegularExpression line(
             QStringLiteral("^%1(\\{[^}]*\\})? ([0-9.e+]+)$").arg(QString::fromLatin1(name)),
             QRegularExpression::MultilineOption);
-        for (auto it = line.globalMatch(QString::fromUtf8(r.body)); it.hasNext();)
-            sum += qRound64(it.next().captured(2).toDouble());
+        for (auto it = line.globalMatch(QString::fromUtf8(r.body)); it.hasNext();) {
+            const auto m = it.next();
+            if (m.captured(1).contains(QString::fromLatin1(label)))
+                sum += qRound64(m.captured(2).toDouble());
+        }
         return sum;
     }
     long long registered() { return metric("flowviz_lots_registered_total"); }
