@@ -169,40 +169,43 @@ QList<wire::LimitChange> QcRepository::limitChanges(int gateId)
     return out;
 }
 
-std::optional<Gate> QcRepository::gate(const std::optional<int> &id,
-                                       const std::optional<int> &number)
+db::PgDeferred<std::optional<Gate>> QcRepository::gate(const std::optional<int> &id,
+                                                       const std::optional<int> &number)
 {
-    const db::PgResult r =
-        id ? m_db.exec("SELECT id, gate_number, gate_type, is_ccp, pass_requires_signature, "
-                       "name->>'en' AS name FROM qc_gates WHERE id = $1::int",
-                       {*id})
-           : m_db.exec("SELECT id, gate_number, gate_type, is_ccp, pass_requires_signature, "
-                       "name->>'en' AS name FROM qc_gates WHERE gate_number = $1::int",
-                       {number.value_or(0)});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return Gate{int(r.toInt(0, "id")),
-                int(r.toInt(0, "gate_number")),
-                gateTypeFromString(r.text(0, "gate_type")).value_or(GateType::CHECKPOINT),
-                r.toBool(0, "is_ccp"),
-                r.toBool(0, "pass_requires_signature"),
-                r.text(0, "name")};
+    const QByteArray columns = "SELECT id, gate_number, gate_type, is_ccp, "
+                               "pass_requires_signature, name->>'en' AS name FROM qc_gates ";
+    return {id ? m_db.queue(columns + "WHERE id = $1::int", {*id})
+               : m_db.queue(columns + "WHERE gate_number = $1::int", {number.value_or(0)}),
+            [](const db::PgResult &r) -> std::optional<Gate> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                return Gate{
+                    int(r.toInt(0, "id")),
+                    int(r.toInt(0, "gate_number")),
+                    gateTypeFromString(r.text(0, "gate_type")).value_or(GateType::CHECKPOINT),
+                    r.toBool(0, "is_ccp"),
+                    r.toBool(0, "pass_requires_signature"),
+                    r.text(0, "name")};
+            }};
 }
 
-std::optional<LockedLot> QcRepository::lockLot(const std::optional<QUuid> &id, const QString &code)
+db::PgDeferred<std::optional<LockedLot>> QcRepository::lockLot(const std::optional<QUuid> &id,
+                                                               const QString &code)
 {
-    const db::PgResult r =
-        id ? m_db.exec(
-                 "SELECT id, lot_code, lot_type, status FROM lots WHERE id = $1::uuid FOR UPDATE",
-                 {*id})
-           : m_db.exec(
-                 "SELECT id, lot_code, lot_type, status FROM lots WHERE lot_code = $1 FOR UPDATE",
-                 {code});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return LockedLot{r.toUuid(0, "id"), r.text(0, "lot_code"),
-                     lotTypeFromString(r.text(0, "lot_type")).value_or(LotType::RAW),
-                     lotStatusFromString(r.text(0, "status")).value_or(LotStatus::CREATED)};
+    return {id ? m_db.queue("SELECT id, lot_code, lot_type, status FROM lots WHERE id = $1::uuid "
+                            "FOR UPDATE",
+                            {*id})
+               : m_db.queue("SELECT id, lot_code, lot_type, status FROM lots WHERE lot_code = $1 "
+                            "FOR UPDATE",
+                            {code}),
+            [](const db::PgResult &r) -> std::optional<LockedLot> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                return LockedLot{
+                    r.toUuid(0, "id"), r.text(0, "lot_code"),
+                    lotTypeFromString(r.text(0, "lot_type")).value_or(LotType::RAW),
+                    lotStatusFromString(r.text(0, "status")).value_or(LotStatus::CREATED)};
+            }};
 }
 
 void QcRepository::insert(const NewDecision &d)
@@ -211,7 +214,7 @@ void QcRepository::insert(const NewDecision &d)
     auto orNull = [](const QString &text) {
         return text.isEmpty() ? db::SqlValue() : db::SqlValue(text);
     };
-    m_db.exec(
+    m_db.queue(
         "INSERT INTO qc_decisions (id, lot_id, qc_gate_id, operator_id, decision, notes, "
         "temperature_c, digital_signature, signature_meaning, signed_at, workstation_id, "
         "decided_at, client_time_flagged, corrective_action, deviation, limit_min_c, limit_max_c, "
@@ -244,33 +247,34 @@ void QcRepository::insert(const NewDecision &d)
          d.clientSignedAt});
 }
 
-std::optional<Decision> QcRepository::latestDecision(const QUuid &lotId)
+db::PgDeferred<std::optional<Decision>> QcRepository::latestDecision(const QUuid &lotId)
 {
     // A decision whose client clock ran more than 5 minutes ahead counts at the time the
     // server recorded it: a wrong clock must not pin a lot's status into the future.
-    const db::PgResult r = m_db.exec(
-        "SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
-        "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END DESC, "
-        "recorded_at DESC, id DESC LIMIT 1",
-        {lotId});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return decisionFromString(r.text(0, "decision"));
+    return {m_db.queue("SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
+                       "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at "
+                       "END DESC, recorded_at DESC, id DESC LIMIT 1",
+                       {lotId}),
+            [](const db::PgResult &r) -> std::optional<Decision> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                return decisionFromString(r.text(0, "decision"));
+            }};
 }
 
 void QcRepository::setLotStatus(const QUuid &lotId, LotStatus status)
 {
-    m_db.exec(
+    m_db.queue(
         "UPDATE lots SET status = $2, updated_at = now() WHERE id = $1::uuid AND status <> $2",
         {lotId, toString(status)});
 }
 
-std::optional<wire::Decision> QcRepository::decision(const QUuid &id)
+db::PgDeferred<std::optional<wire::Decision>> QcRepository::decision(const QUuid &id)
 {
-    const db::PgResult r = m_db.exec(QByteArray(kDecisionColumns) + "WHERE d.id = $1::uuid", {id});
-    if (r.rows() == 0)
-        return std::nullopt;
-    return decisionFromRow(r, 0);
+    return {m_db.queue(QByteArray(kDecisionColumns) + "WHERE d.id = $1::uuid", {id}),
+            [](const db::PgResult &r) {
+                return r.rows() == 0 ? std::nullopt : std::optional(decisionFromRow(r, 0));
+            }};
 }
 
 QList<wire::Decision> QcRepository::decisionsForLot(const QUuid &lotId)
@@ -293,10 +297,12 @@ std::optional<QUuid> QcRepository::lotId(const QString &code)
     return r.toUuid(0, "id");
 }
 
-std::optional<LotStatus> QcRepository::lotStatus(const QUuid &lotId)
+db::PgDeferred<std::optional<LotStatus>> QcRepository::lotStatus(const QUuid &lotId)
 {
-    const db::PgResult r = m_db.exec("SELECT status FROM lots WHERE id = $1::uuid", {lotId});
-    return r.rows() ? lotStatusFromString(r.text(0, "status")) : std::nullopt;
+    return {m_db.queue("SELECT status FROM lots WHERE id = $1::uuid", {lotId}),
+            [](const db::PgResult &r) {
+                return r.rows() ? lotStatusFromString(r.text(0, "status")) : std::nullopt;
+            }};
 }
 
 } // namespace flowviz::qc

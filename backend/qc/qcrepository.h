@@ -73,17 +73,20 @@ public:
     void setLimit(int gateId, const CriticalLimit &limit, const QUuid &actor,
                   const QString &reason);
     QList<wire::LimitChange> limitChanges(int gateId);
-    std::optional<Gate> gate(const std::optional<int> &id, const std::optional<int> &number);
-    std::optional<LockedLot> lockLot(const std::optional<QUuid> &id, const QString &code);
+    // Queued (db::PgSession::queue): what a decision reads and writes goes in few round trips.
+    db::PgDeferred<std::optional<Gate>> gate(const std::optional<int> &id,
+                                             const std::optional<int> &number);
+    db::PgDeferred<std::optional<LockedLot>> lockLot(const std::optional<QUuid> &id,
+                                                     const QString &code);
     void insert(const NewDecision &d);
     // The decision with the latest decision time (arrival order breaks ties); a decision with a
     // flagged (future) client time counts at its recording time.
-    std::optional<Decision> latestDecision(const QUuid &lotId);
+    db::PgDeferred<std::optional<Decision>> latestDecision(const QUuid &lotId);
     void setLotStatus(const QUuid &lotId, LotStatus status);
-    std::optional<wire::Decision> decision(const QUuid &id);
+    db::PgDeferred<std::optional<wire::Decision>> decision(const QUuid &id);
     QList<wire::Decision> decisionsForLot(const QUuid &lotId);
     std::optional<QUuid> lotId(const QString &code);
-    std::optional<LotStatus> lotStatus(const QUuid &lotId);
+    db::PgDeferred<std::optional<LotStatus>> lotStatus(const QUuid &lotId);
 
 private:
     db::PgSession &m_db;

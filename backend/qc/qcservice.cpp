@@ -15,10 +15,10 @@ namespace {
 
 constexpr qint64 kClientClockToleranceSecs = 5 * 60;
 
-// The gate the command names; a 422 when there is none.
-Gate gateOf(QcRepository &repo, const wire::RecordDecision &c)
+// The gate the command names (queued with the lot's lock); a 422 when there is none.
+Gate gateOf(const db::PgDeferred<std::optional<Gate>> &found, const wire::RecordDecision &c)
 {
-    const auto gate = repo.gate(c.qcGateId, c.gateNumber);
+    const auto gate = found.get();
     if (!gate)
         throw ApiError::validation(
             c.qcGateId ? QStringLiteral("qc_gate_id") : QStringLiteral("gate_number"),
@@ -28,10 +28,11 @@ Gate gateOf(QcRepository &repo, const wire::RecordDecision &c)
 }
 
 // The lot the command names, locked for the rest of the transaction; a 422 when there is none.
-LockedLot lockLotOf(QcRepository &repo, const wire::RecordDecision &c)
+LockedLot lockLotOf(const db::PgDeferred<std::optional<LockedLot>> &found,
+                    const wire::RecordDecision &c)
 {
     const QString code = rules::normalizeLotCode(c.lotCode.value_or(QString()));
-    const auto lot = repo.lockLot(c.lotId, code);
+    const auto lot = found.get();
     if (!lot)
         throw ApiError::validation(
             c.lotId ? QStringLiteral("lot_id") : QStringLiteral("lot_code"),
@@ -145,15 +146,19 @@ void sign(api::Tx &tx, NewDecision &d, const SignatureRequest &signature, const 
     d.digitalSignature = v.displayText();
 }
 
-// Inserts the decision; a used id or signature is a 409.
-void insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
+// Inserts the decision and reads the lot's latest one (which decides its status) in the same
+// round trip; a used id or signature is a 409.
+std::optional<Decision> insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
 {
     try {
-        tx.db.savepoint("qc_insert", [&] { repo.insert(d); });
+        return tx.db.savepoint("qc_insert", [&] {
+            repo.insert(d);
+            return repo.latestDecision(d.lotId).get();
+        });
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        if (!d.signature.isEmpty() && !repo.decision(d.id))
+        if (!d.signature.isEmpty() && !repo.decision(d.id).get())
             throw ApiError::conflict(QStringLiteral("signature-reused"),
                                      QStringLiteral("Signature already used"),
                                      QStringLiteral("This signature is already stored with "
@@ -164,13 +169,6 @@ void insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
                                  QStringLiteral("A QC decision with id %1 is already recorded.")
                                      .arg(d.id.toString(QUuid::WithoutBraces)));
     }
-}
-
-// Decisions made offline arrive late: the status follows the latest decision time.
-void followLatestDecision(QcRepository &repo, const QUuid &lotId)
-{
-    if (const auto latest = repo.latestDecision(lotId))
-        repo.setLotStatus(lotId, statusrules::statusAfter(*latest));
 }
 
 void announceAfterCommit(api::Tx &tx, const api::Events &events, Decision decision, int gate)
@@ -186,10 +184,15 @@ void announceAfterCommit(api::Tx &tx, const api::Events &events, Decision decisi
 wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events)
 {
     QcRepository repo(tx.db);
-    const Gate gate = gateOf(repo, command);
+    // Round trips: the gate and the lot's lock; the CCP's limits (CCP gates only); the insert
+    // with the lot's latest decision; the lot's status and the decision as stored.
+    const auto queuedGate = repo.gate(command.qcGateId, command.gateNumber);
+    const auto queuedLot =
+        repo.lockLot(command.lotId, rules::normalizeLotCode(command.lotCode.value_or(QString())));
+    const Gate gate = gateOf(queuedGate, command);
     if (const auto e = rules::checkCcpTemperature(gate.isCcp, command.temperatureC.has_value()))
         throw ApiError::validation({*e});
-    const LockedLot lot = lockLotOf(repo, command);
+    const LockedLot lot = lockLotOf(queuedLot, command);
     checkSameTargets(command, lot, gate);
     NewDecision d = newDecision(command);
     applyCcpRules(d, gate, lot.type, gate.isCcp ? repo.limits(gate.id) : QList<CriticalLimit>(),
@@ -199,11 +202,14 @@ wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const ap
     d.lotId = lot.id;
     d.gateId = gate.id;
     d.operatorId = tx.user.userId;
-    insert(tx, repo, d);
-    followLatestDecision(repo, lot.id);
+    // Decisions made offline arrive late: the status follows the latest decision time.
+    if (const auto latest = insert(tx, repo, d))
+        repo.setLotStatus(lot.id, statusrules::statusAfter(*latest));
     announceAfterCommit(tx, events, command.decision, gate.number);
-    wire::Decision out = *repo.decision(d.id);
-    out.lotStatus = repo.lotStatus(lot.id);
+    const auto stored = repo.decision(d.id);
+    const auto status = repo.lotStatus(lot.id);
+    wire::Decision out = *stored.get();
+    out.lotStatus = status.get();
     return out;
 }
 
@@ -227,7 +233,7 @@ Gate gateByNumber(api::Tx &tx, const QString &gateNumber)
     bool ok = false;
     const int number = gateNumber.toInt(&ok);
     const auto found =
-        ok && number > 0 ? QcRepository(tx.db).gate(std::nullopt, number) : std::nullopt;
+        ok && number > 0 ? QcRepository(tx.db).gate(std::nullopt, number).get() : std::nullopt;
     if (!found)
         throw ApiError::notFound(QStringLiteral("No QC gate %1.").arg(gateNumber));
     return *found;
