@@ -1632,6 +1632,10 @@
         <source>Shipment %1 is open: scan the labels of what goes on it.</source>
         <translation>Shipment %1 is open: scan the labels of what goes on it.</translation>
     </message>
+    <message>
+        <source>Looking up lot %1…</source>
+        <translation>Looking up lot %1…</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LabelPreview</name>

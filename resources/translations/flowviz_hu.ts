@@ -1632,6 +1632,10 @@
         <source>Shipment %1 is open: scan the labels of what goes on it.</source>
         <translation>A(z) %1 szállítmány nyitva: olvassa be a rákerülő tételek címkéit.</translation>
     </message>
+    <message>
+        <source>Looking up lot %1…</source>
+        <translation>A(z) %1 tétel keresése…</translation>
+    </message>
 </context>
 <context>
     <name>flowviz::ui::LabelPreview</name>

@@ -174,7 +174,10 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent)
         if (!rows.isEmpty())
             m_desk->select(m_shipments->item(rows.first().row(), ReferenceColumn)->text());
     });
-    connect(m_lot, &QLineEdit::returnPressed, this, [this] { handleScan(m_lot->text()); });
+    connect(m_lot, &QLineEdit::returnPressed, this, [this] {
+        if (!m_lot->isReadOnly())
+            handleScan(m_lot->text());
+    });
     connect(m_quantity, &QLineEdit::returnPressed, this, &DispatchPage::confirmLine);
     connect(m_addLine, &QPushButton::clicked, this, &DispatchPage::confirmLine);
     connect(m_lines, &QTableWidget::itemSelectionChanged, this,
@@ -194,6 +197,7 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent)
     });
     connect(m_desk, &app::ShipmentDesk::currentChanged, this, &DispatchPage::showCurrent);
     connect(m_desk, &app::ShipmentDesk::failed, this, [this](const auto &messages) {
+        m_lot->setReadOnly(false);
         showMessages(messages);
         setNotice({});
     });
@@ -201,6 +205,7 @@ DispatchPage::DispatchPage(app::ShipmentDesk *desk, QWidget *parent)
             [this](const QString &lot, const std::optional<Decimal> &weight) {
                 showMessages({});
                 setNotice({});
+                m_lot->setReadOnly(false);
                 m_lot->setText(lot);
                 m_quantity->setEnabled(true);
                 m_addLine->setEnabled(true);
@@ -370,11 +375,15 @@ void DispatchPage::showCurrent()
 void DispatchPage::handleScan(const QString &code)
 {
     showMessages({});
-    setNotice({});
     m_lot->setText(code.trimmed());
     m_quantity->clear();
     m_quantity->setEnabled(false);
     m_addLine->setEnabled(false);
+    // Until the lot is looked up, keys typed at once (the kilograms, typed ahead of the
+    // answer) must not land in the lot's field and be taken for another lot code: it keeps
+    // the code; a new scan still replaces it.
+    m_lot->setReadOnly(true);
+    setNotice(tr("Looking up lot %1…").arg(code.trimmed()));
     m_desk->scan(code);
 }
 

@@ -136,6 +136,28 @@ private slots:
         QCOMPARE(lineCount(), 1);
     }
 
+    // Kilograms typed before the lot's lookup answers (a slow server, a quick hand) are not
+    // taken for a lot code: the field keeps the scanned code, and the lot is offered as usual.
+    void keysTypedBeforeTheLookupAnswersAreNotALotCode()
+    {
+        m_page->handleScan(QStringLiteral("FG-3"));
+        QVERIFY(m_page->lotEdit()->isReadOnly());
+        QVERIFY(m_page->notice().contains(QStringLiteral("FG-3")));
+        QTest::keyClicks(m_page->lotEdit(), QStringLiteral("12.5"));
+        QTest::keyClick(m_page->lotEdit(), Qt::Key_Return);
+        QCOMPARE(m_page->lotEdit()->text(), QStringLiteral("FG-3"));
+        QTRY_VERIFY(m_page->quantityEdit()->isEnabled());
+        QVERIFY(!m_page->lotEdit()->isReadOnly());
+        QCOMPARE(m_page->lotEdit()->text(), QStringLiteral("FG-3"));
+        QCOMPARE(m_page->message(QStringLiteral("lot_code")), QString());
+        QCOMPARE(m_page->notice(), QString());
+        QVERIFY(m_page->quantityEdit()->hasFocus());
+        // A refused lookup gives the field back too.
+        m_page->handleScan(QStringLiteral("FG-404"));
+        QTRY_VERIFY(!m_page->message(QStringLiteral("lot_code")).isEmpty());
+        QVERIFY(!m_page->lotEdit()->isReadOnly());
+    }
+
     void refusalsAreSentencesAndStoreNothing_data()
     {
         QTest::addColumn<QString>("lot");
