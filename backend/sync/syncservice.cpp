@@ -33,7 +33,7 @@ struct Outcome
 };
 
 // The operations of one set-based transaction, with what they share: lots are registered
-// through one Registrar (the profiles read once, the lots without parents inserted together).
+// through one Registrar (the profiles read once, lots without a receipt inserted together).
 struct Batch
 {
     api::Tx &tx;
