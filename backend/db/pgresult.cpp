@@ -36,6 +36,13 @@ QString PgResult::text(int row, int col) const
                              PQgetlength(m_result.get(), row, col));
 }
 
+QByteArrayView PgResult::bytes(int row, int col) const
+{
+    if (isNull(row, col))
+        return {};
+    return {PQgetvalue(m_result.get(), row, col), PQgetlength(m_result.get(), row, col)};
+}
+
 qint64 PgResult::toInt(int row, const char *name) const
 {
     return text(row, name).toLongLong();

@@ -2,6 +2,7 @@
 
 #include "domain/decimal.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QMap>
@@ -26,6 +27,9 @@ public:
     int column(const char *name) const; // -1 when absent
     bool isNull(int row, int col) const;
     QString text(int row, int col) const;
+    // The value's bytes as PostgreSQL sent them (UTF-8 text), valid while the result lives;
+    // empty for NULL.
+    QByteArrayView bytes(int row, int col) const;
     QString text(int row, const char *name) const { return text(row, column(name)); }
     bool isNull(int row, const char *name) const { return isNull(row, column(name)); }
     qint64 toInt(int row, const char *name) const;

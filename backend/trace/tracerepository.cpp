@@ -91,6 +91,18 @@ db::PgDeferred<wire::TraceGraph> TraceRepository::graph(const QString &rootCode,
             [maxNodes](const db::PgResult &r) { return graphFromRows(r, maxNodes); }};
 }
 
+db::PgDeferred<QByteArray> TraceRepository::compactGraph(const CompactGraphHeader &header,
+                                                         bool backward, bool forward)
+{
+    // Only the columns the compact form writes, in compactGraphJson's order: no ids, times or
+    // temperatures to print and send.
+    return {m_db.queue("SELECT kind, lvl, lot_code, lot_type, status, weight_kg, parent_code, "
+                       "child_code, qty FROM trace_graph((SELECT id FROM lots WHERE lot_code = "
+                       "$1), $2::boolean, $3::boolean, $4::int, $5::int)",
+                       {header.root, backward, forward, header.depth, header.maxNodes}),
+            [header](const db::PgResult &r) { return compactGraphJson(r, header); }};
+}
+
 db::PgDeferred<QList<wire::MassBalanceLot>> TraceRepository::massBalance(const QString &rootCode,
                                                                          bool backward,
                                                                          bool forward, int depth,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/db/pgsession.h"
+#include "backend/trace/compactgraph.h"
 
 #include "domain/wire/trace.h"
 
@@ -22,6 +23,10 @@ public:
     // Fills nodes, edges and truncated; no nodes when no lot has the code. Queued.
     db::PgDeferred<wire::TraceGraph> graph(const QString &rootCode, bool backward, bool forward,
                                            int depth, int maxNodes);
+    // The same graph from header.root as compactGraphJson() writes it; empty when no lot has
+    // the code. Queued.
+    db::PgDeferred<QByteArray> compactGraph(const CompactGraphHeader &header, bool backward,
+                                            bool forward);
 
     // The lots of graph() with each one's mass balance: the kilograms drawn from its parents and
     // by its children (over all its links), loss, yield and its type's expected yield, computed

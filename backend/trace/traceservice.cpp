@@ -23,13 +23,17 @@ wire::Lot lotOrNotFound(db::PgSession &db, const QString &code)
 } // namespace
 
 TraceQuery decodeTraceQuery(const QString &lotCode, const QString &direction, const QString &depth,
-                            int maxDepth, int maxNodes)
+                            int maxDepth, int maxNodes, const QString &form)
 {
     TraceQuery q;
     q.lotCode = rules::normalizeLotCode(lotCode);
     q.direction = direction.toLower();
-    q.graph = !q.direction.isEmpty() || !depth.isEmpty();
+    q.compact = form == u"compact";
+    q.graph = !q.direction.isEmpty() || !depth.isEmpty() || q.compact;
     FieldErrors errors;
+    if (!form.isEmpty() && form != u"full" && !q.compact)
+        errors.append({QStringLiteral("form"), QStringLiteral("form.unknown"),
+                       QStringLiteral("form must be full or compact.")});
     if (!q.direction.isEmpty() && q.direction != u"backward" && q.direction != u"forward" &&
         q.direction != u"both")
         errors.append({QStringLiteral("direction"), QStringLiteral("direction.unknown"),
@@ -73,6 +77,18 @@ wire::TraceGraph graph(api::Tx &tx, const TraceQuery &query)
     g.depth = query.depth;
     g.maxNodes = query.maxNodes;
     return g;
+}
+
+QByteArray compactGraph(api::Tx &tx, const TraceQuery &query)
+{
+    QByteArray body =
+        TraceRepository(tx.db)
+            .compactGraph({query.lotCode, query.direction, query.depth, query.maxNodes},
+                          query.direction != u"forward", query.direction != u"backward")
+            .get();
+    if (body.isEmpty())
+        throw ApiError::notFound(QStringLiteral("No lot %1 is registered.").arg(query.lotCode));
+    return body;
 }
 
 wire::MassBalance massBalance(api::Tx &tx, const TraceQuery &query)

@@ -105,10 +105,34 @@ TraceGraph TraceGraph::fromJson(const QJsonObject &o)
     g.root = o.value(QStringLiteral("root")).toString();
     g.direction = o.value(QStringLiteral("direction")).toString();
     g.depth = o.value(QStringLiteral("depth")).toInt();
-    for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray())
-        g.nodes.append(TraceNode::fromJson(v.toObject()));
-    for (const QJsonValue &v : o.value(QStringLiteral("edges")).toArray())
-        g.edges.append(TraceEdge::fromJson(v.toObject()));
+    if (o.value(QStringLiteral("form")).toString() == u"compact") {
+        // Nodes [lot_code, lot_type, status, weight_kg, level]; edges [parent node index,
+        // child node index, quantity_used_kg]. An edge naming no node of the answer is dropped.
+        for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray()) {
+            const QJsonArray a = v.toArray();
+            TraceNode n;
+            n.lotCode = a.at(0).toString();
+            n.type = lotTypeFromString(a.at(1).toString()).value_or(n.type);
+            n.status = lotStatusFromString(a.at(2).toString()).value_or(n.status);
+            n.weightKg = Decimal::fromJson(a.at(3));
+            n.level = a.at(4).toInt();
+            g.nodes.append(n);
+        }
+        for (const QJsonValue &v : o.value(QStringLiteral("edges")).toArray()) {
+            const QJsonArray a = v.toArray();
+            const qsizetype parent = a.at(0).toInteger(-1);
+            const qsizetype child = a.at(1).toInteger(-1);
+            if (parent < 0 || parent >= g.nodes.size() || child < 0 || child >= g.nodes.size())
+                continue;
+            g.edges.append({g.nodes.at(parent).lotCode, g.nodes.at(child).lotCode,
+                            Decimal::fromJson(a.at(2))});
+        }
+    } else {
+        for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray())
+            g.nodes.append(TraceNode::fromJson(v.toObject()));
+        for (const QJsonValue &v : o.value(QStringLiteral("edges")).toArray())
+            g.edges.append(TraceEdge::fromJson(v.toObject()));
+    }
     g.truncated = o.value(QStringLiteral("truncated")).toBool();
     g.maxNodes = o.value(QStringLiteral("max_nodes")).toInt();
     return g;

@@ -56,6 +56,8 @@ struct TraceGraph
     int maxNodes = 0;
 
     QJsonObject toJson() const;
+    // Either form of the answer: the full one, or ?form=compact (nodes without id, temperature
+    // and time).
     static TraceGraph fromJson(const QJsonObject &o);
     bool operator==(const TraceGraph &) const = default;
 };

@@ -220,6 +220,11 @@ SELECT l.lot_code, l.lot_type FROM up JOIN lots l ON l.id = up.id;
 SQL
     sed -e "s/'FG-'/'RAW-'/" -e 's/up(id)/down(id)/; s/FROM up JOIN lot_genealogy g ON g.child_lot_id = up.id/FROM down JOIN lot_genealogy g ON g.parent_lot_id = down.id/; s/g.parent_lot_id FROM/g.child_lot_id FROM/; s/FROM up JOIN lots l ON l.id = up.id/FROM down JOIN lots l ON l.id = down.id/' \
         "$dir/backward.sql" >"$dir/forward.sql"
+    ratio() { # wrk's latency (850.00us, 12.3ms, 1.2s) over a floor in ms: "2.1×"
+        awk -v t="$1" -v f="$2" 'BEGIN {
+            v = t + 0; if (t ~ /us$/) v /= 1000; else if (t ~ /ms$/) v += 0; else if (t ~ /s$/) v *= 1000
+            if (f > 0) printf "%.1f×", v / f; else printf "n/a" }'
+    }
     floor_trace() { # script [clients, default 4]: prints "p50 p99 n" in ms of pgbench's own log
         rm -f "$dir"/pgbench_log.*
         local clients=${2:-4}
@@ -229,11 +234,12 @@ SQL
     }
     cat >"$dir/trace.lua" <<LUA
 local direction = os.getenv("APIBENCH_DIRECTION")
+local form = os.getenv("APIBENCH_FORM")
 local first = direction == "backward" and "FG" or "RAW"
 local statuses = {}
 request = function()
-  local path = string.format("/api/v1/traceability/%s-%04d-%04d?direction=%s", first,
-    math.random(0, $((days - 1))), math.random(0, $((per_type - 1))), direction)
+  local path = string.format("/api/v1/traceability/%s-%04d-%04d?direction=%s&form=%s", first,
+    math.random(0, $((days - 1))), math.random(0, $((per_type - 1))), direction, form)
   return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
 end
 LUA
@@ -241,19 +247,25 @@ LUA
         script="$dir/$direction.sql"
         read -r p50 p99 n < <(floor_trace "$script")
         echo "-- floor: recursive CTE $direction, pgbench 4 clients: p50 $p50 ms, p99 $p99 ms ($n traces)"
-        reset_statements
-        before=$(cpu_ticks "$pid")
-        APIBENCH_DIRECTION=$direction wrk -t2 -c4 -d"${duration}s" --latency -s "$dir/trace.lua" "$base" >"$dir/wrk.txt"
-        after=$(cpu_ticks "$pid")
-        read -r a50 a99 < <(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print p50, p99}' "$dir/wrk.txt")
-        echo "-- GET /api/v1/traceability/{lot_code}?direction=$direction, 4 connections:" \
-            "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt") rps, p50 $a50, p99 $a99"
-        grep -E 'Non-2xx' "$dir/wrk.txt" || true
-        refused "$dir/wrk.txt"
-        cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
+        # The compact form is what the console asks for; the full one is the default answer.
+        for form in compact full; do
+            reset_statements
+            before=$(cpu_ticks "$pid")
+            APIBENCH_DIRECTION=$direction APIBENCH_FORM=$form wrk -t2 -c4 -d"${duration}s" --latency -s "$dir/trace.lua" "$base" >"$dir/wrk.txt"
+            after=$(cpu_ticks "$pid")
+            read -r a50 a99 < <(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print p50, p99}' "$dir/wrk.txt")
+            echo "-- GET /api/v1/traceability/{lot_code}?direction=$direction&form=$form, 4 connections:" \
+                "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$dir/wrk.txt") rps, p50 $a50, p99 $a99" \
+                "($(ratio "$a99" "$p99") the floor's p99)"
+            grep -E 'Non-2xx' "$dir/wrk.txt" || true
+            refused "$dir/wrk.txt"
+            cpu_per_request "$before" "$after" "$(awk '/requests in/ {print $1}' "$dir/wrk.txt")"
+        done
     done
     curl -fsS -o "$dir/one.json" -H "Authorization: Bearer $token" "$base/api/v1/traceability/RAW-0000-0000?direction=forward"
-    echo "   one forward answer: $(jq '.nodes | length' "$dir/one.json") lots, $(wc -c <"$dir/one.json") bytes"
+    curl -fsS -o "$dir/one-compact.json" -H "Authorization: Bearer $token" "$base/api/v1/traceability/RAW-0000-0000?direction=forward&form=compact"
+    echo "   one forward answer: $(jq '.nodes | length' "$dir/one.json") lots, $(wc -c <"$dir/one.json") bytes;" \
+        "compact $(jq '.nodes | length' "$dir/one-compact.json") lots, $(wc -c <"$dir/one-compact.json") bytes"
     # The other reads a supervisor's screens and Prometheus make, on the same million lots:
     # the newest pages of the lot list, a month of daily stats (the last 30 generated days) and
     # the holds list at 4 connections, then /metrics scraped one at a time, as Prometheus does.

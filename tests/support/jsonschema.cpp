@@ -27,6 +27,7 @@ const QSet<QString> &assertionSet()
         QStringLiteral("properties"),
         QStringLiteral("additionalProperties"),
         QStringLiteral("items"),
+        QStringLiteral("prefixItems"),
         QStringLiteral("minItems"),
         QStringLiteral("maxItems"),
         QStringLiteral("minProperties"),
@@ -510,8 +511,13 @@ void JsonSchema::checkObject(const QJsonValue &instance, const QJsonObject &sche
                  QStringLiteral("%1 items, more than %2")
                      .arg(a.size())
                      .arg(schema.value(QStringLiteral("maxItems")).toInteger()));
+        // 2020-12: the first items against prefixItems one by one, "items" for the rest.
+        const QJsonArray prefix = schema.value(QStringLiteral("prefixItems")).toArray();
+        for (qsizetype i = 0; i < a.size() && i < prefix.size(); ++i)
+            check(a.at(i), prefix.at(i), instancePath + u'/' + QString::number(i),
+                  at(QStringLiteral("prefixItems")) + u'/' + QString::number(i), depth + 1, out);
         if (schema.contains(QStringLiteral("items"))) {
-            for (qsizetype i = 0; i < a.size(); ++i)
+            for (qsizetype i = prefix.size(); i < a.size(); ++i)
                 check(a.at(i), schema.value(QStringLiteral("items")),
                       instancePath + u'/' + QString::number(i), at(QStringLiteral("items")),
                       depth + 1, out);
@@ -847,7 +853,7 @@ void JsonSchema::collectUnsupported(const QJsonValue &schema, const QString &poi
             const QJsonObject props = it.value().toObject();
             for (auto p = props.begin(); p != props.end(); ++p)
                 collectUnsupported(p.value(), child + u'/' + jsonPointerToken(p.key()), out);
-        } else if (key == u"allOf" || key == u"anyOf" || key == u"oneOf") {
+        } else if (key == u"allOf" || key == u"anyOf" || key == u"oneOf" || key == u"prefixItems") {
             const QJsonArray list = it.value().toArray();
             for (qsizetype i = 0; i < list.size(); ++i)
                 collectUnsupported(list.at(i), child + u'/' + QString::number(i), out);

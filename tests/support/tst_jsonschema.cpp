@@ -87,6 +87,13 @@ private slots:
         row("additionalProperties schema", R"({"additionalProperties": {"type": "string"}})",
             R"({"x": 2})", "type", "/x");
         row("items", R"({"items": {"type": "integer"}})", "[1, 2, \"3\"]", "type", "/2");
+        row("prefixItems", R"({"prefixItems": [{"type": "string"}, {"type": "integer"}]})",
+            R"(["a", "b"])", "type", "/1");
+        row("prefixItems then items", R"({"prefixItems": [{"type": "string"}],
+            "items": {"type": "integer"}})",
+            R"(["a", 1, "c"])", "type", "/2");
+        row("prefixItems shorter array",
+            R"({"prefixItems": [{"type": "string"}, {"type": "integer"}]})", R"(["a"])");
         row("minItems", R"({"minItems": 1})", "[]", "minItems");
         row("maxItems", R"({"maxItems": 1})", "[1, 2]", "maxItems");
         row("minLength", R"({"minLength": 2})", R"("a")", "minLength");

@@ -4,6 +4,8 @@
 
 #include "tests/backend/apitestutil.h"
 
+#include "domain/wire/trace.h"
+
 #include <QTest>
 
 using namespace flowviz::test;
@@ -98,6 +100,22 @@ QStringList edgesOf(const QJsonObject &graph)
     }
     out.sort();
     return out;
+}
+
+// The full answer and the compact one describe the same graph: the full one read by the
+// console's parser, with what the compact form leaves out blanked.
+void compareForms(const QJsonObject &full, const QJsonObject &compact)
+{
+    flowviz::wire::TraceGraph expected = flowviz::wire::TraceGraph::fromJson(full);
+    for (flowviz::wire::TraceNode &n : expected.nodes) {
+        n.id = QUuid();
+        n.temperatureC.reset();
+        n.createdAt = QDateTime();
+    }
+    const flowviz::wire::TraceGraph got = flowviz::wire::TraceGraph::fromJson(compact);
+    QCOMPARE(nodeOrderOf(full).size(), got.nodes.size());
+    QCOMPARE(got.edges.size(), expected.edges.size());
+    QCOMPARE(got, expected);
 }
 
 QStringList sorted(QStringList l)
@@ -248,6 +266,44 @@ private slots:
         }
     }
 
+    // The compact form (what the console asks for) is the full form's graph without ids,
+    // temperatures and times: the same nodes in the same order, the same edges and quantities,
+    // read back by the same parser the console uses.
+    void compactFormIsTheFullGraph_data() { graph_data(); }
+    void compactFormIsTheFullGraph()
+    {
+        QFETCH(QString, query);
+        const Reply full = m_client->get(QStringLiteral("/api/v1/traceability/") + query);
+        const Reply compact = m_client->get(QStringLiteral("/api/v1/traceability/") + query +
+                                            QStringLiteral("&form=compact"));
+        FV_VERIFY_STATUS(full, 200);
+        FV_VERIFY_STATUS(compact, 200);
+        QCOMPARE(compact.json().value(QStringLiteral("form")).toString(),
+                 QStringLiteral("compact"));
+        QVERIFY(compact.body.size() < full.body.size());
+        compareForms(full.json(), compact.json());
+    }
+    void compactFormAloneAsksForTheGraph()
+    {
+        const Reply r = m_client->get(QStringLiteral("/api/v1/traceability/BULK1?form=compact"));
+        FV_VERIFY_STATUS(r, 200);
+        const flowviz::wire::TraceGraph g = flowviz::wire::TraceGraph::fromJson(r.json());
+        QCOMPARE(g.direction, QStringLiteral("both"));
+        QCOMPARE(g.nodes.size(), 13);
+        QCOMPARE(g.edges.size(), 15);
+        // Decimals as PostgreSQL prints them (exact, never through a double): 1.5 kg of FG1.
+        QVERIFY2(r.body.contains(",1.50]"), r.body.constData());
+        // An explicit full form is the default answer.
+        const Reply full =
+            m_client->get(QStringLiteral("/api/v1/traceability/BULK1?direction=both&form=full"));
+        FV_VERIFY_STATUS(full, 200);
+        QVERIFY(full.json().value(QStringLiteral("nodes")).toArray().first().isObject());
+        QVERIFY2(
+            r.body.size() * 3 < full.body.size(),
+            qPrintable(
+                QStringLiteral("%1 against %2 bytes").arg(r.body.size()).arg(full.body.size())));
+    }
+
     void slashCodeOneLevel()
     {
         const Reply r = m_client->get(QStringLiteral("/api/v1/traceability/FG%2F2026%2F1"));
@@ -324,6 +380,10 @@ private slots:
                                                 << "depth";
         QTest::newRow("direction ok, depth bad") << "direction=both&depth=1.5"
                                                  << "depth";
+        QTest::newRow("form unknown") << "direction=both&form=tiny"
+                                      << "form";
+        QTest::newRow("form upper case") << "form=COMPACT"
+                                         << "form";
     }
     void badParameters()
     {
@@ -373,12 +433,24 @@ private slots:
         QCOMPARE(edgesOf(o), sorted(words("RAW1>DEB1 RAW2>DEB1 RAW1>DEB2 DEB1>BULK1 DEB2>BULK1 "
                                           "BULK1>MIX1 BULK1>MIX2 MIX1>SKW1 "
                                           "MIX1>SKW2 MIX2>SKW2 SKW1>FRZ1 SKW2>FRZ1")));
+        // The compact form keeps the same lots and only the edges between them.
+        const Reply compact = writer->get(
+            QStringLiteral("/api/v1/traceability/BULK1?direction=both&depth=10&form=compact"));
+        FV_VERIFY_STATUS(compact, 200);
+        QCOMPARE(compact.json().value(QStringLiteral("truncated")).toBool(), true);
+        QCOMPARE(compact.json().value(QStringLiteral("max_nodes")).toInt(), 10);
+        compareForms(o, compact.json());
         // Exactly at the cap is not truncated.
         const Reply exact =
             writer->get(QStringLiteral("/api/v1/traceability/FRZ1?direction=backward"));
         FV_VERIFY_STATUS(exact, 200);
         QCOMPARE(exact.json().value(QStringLiteral("nodes")).toArray().size(), 10);
         QCOMPARE(exact.json().value(QStringLiteral("truncated")).toBool(), false);
+        const Reply exactCompact = writer->get(
+            QStringLiteral("/api/v1/traceability/FRZ1?direction=backward&form=compact"));
+        FV_VERIFY_STATUS(exactCompact, 200);
+        QCOMPARE(exactCompact.json().value(QStringLiteral("nodes")).toArray().size(), 10);
+        QCOMPARE(exactCompact.json().value(QStringLiteral("truncated")).toBool(), false);
     }
 
     // Issue 14, finding 4: a truncated answer keeps the lots nearest the root, the root always,

@@ -100,6 +100,24 @@ private slots:
         QVERIFY(!g.truncated);
     }
 
+    void compactGraphReads()
+    {
+        // ?form=compact: nodes [code, type, status, weight, level], edges [parent index,
+        // child index, quantity]; an edge pointing outside the nodes is dropped, not guessed.
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            R"({"root":"MIX-1","direction":"backward","depth":3,"form":"compact",)"
+            R"("nodes":[["MIX-1","MIX","HOLD",300.00,0],["BULK-7","BULK","RELEASED",null,-1]],)"
+            R"("edges":[[1,0,120.25],[0,2,1],[-1,0,1]],"truncated":true,"max_nodes":2})");
+        const TraceGraph g = TraceGraph::fromJson(doc.object());
+        TraceGraph expected = sampleGraph();
+        for (TraceNode &n : expected.nodes) {
+            n.id = QUuid();
+            n.temperatureC.reset();
+            n.createdAt = QDateTime();
+        }
+        QCOMPARE(g, expected);
+    }
+
     void neighboursCarryStoredLotsWithQuantities()
     {
         TraceNeighbours n;
