@@ -122,34 +122,33 @@ Response ApiContext::unavailable(db::DbFailure failure)
     return r;
 }
 
+Response ApiContext::answer(const QString &requestId, const std::function<Response()> &work)
+{
+    try {
+        return work();
+    } catch (const ApiError &e) {
+        return e.response();
+    } catch (const db::DbError &e) {
+        if (e.connectionLost())
+            throw; // the worker reconnects and answers 503
+        qCWarning(lcApi).noquote()
+            << "request" << requestId << "failed in SQL:" << e.sqlState() << e.what();
+    } catch (const std::exception &e) {
+        qCWarning(lcApi).noquote() << "request" << requestId << "failed:" << e.what();
+    }
+    return http::problem(
+        500, QStringLiteral("internal"), QStringLiteral("Internal error"),
+        QStringLiteral("The request failed; quote request id %1 to IT.").arg(requestId));
+}
+
 void ApiContext::run(const Request &request, Responder respond,
                      std::function<Response(db::PgSession &)> work)
 {
     const QString requestId = request.requestId;
-    m_pool.submit(db::DbJob{
-        [respond, work = std::move(work), requestId](db::PgSession &session) {
-            try {
-                respond(work(session));
-            } catch (const ApiError &e) {
-                respond(e.response());
-            } catch (const db::DbError &e) {
-                if (e.connectionLost())
-                    throw; // the worker reconnects and answers 503
-                qCWarning(lcApi).noquote()
-                    << "request" << requestId << "failed in SQL:" << e.sqlState() << e.what();
-                respond(
-                    http::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
-                                  QStringLiteral("The request failed; quote request id %1 to IT.")
-                                      .arg(requestId)));
-            } catch (const std::exception &e) {
-                qCWarning(lcApi).noquote() << "request" << requestId << "failed:" << e.what();
-                respond(
-                    http::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
-                                  QStringLiteral("The request failed; quote request id %1 to IT.")
-                                      .arg(requestId)));
-            }
-        },
-        [respond](db::DbFailure f) { respond(unavailable(f)); }});
+    m_pool.submit(db::DbJob{[respond, work = std::move(work), requestId](db::PgSession &session) {
+                                respond(answer(requestId, [&] { return work(session); }));
+                            },
+                            [respond](db::DbFailure f) { respond(unavailable(f)); }});
 }
 
 void ApiContext::checkUserActive(db::PgSession &db, const auth::Claims &user)
@@ -172,21 +171,26 @@ void ApiContext::read(const Request &request, Responder respond, const auth::Cla
 void ApiContext::mutate(const Request &request, Responder respond, const auth::Claims &user,
                         std::function<Response(Tx &)> work)
 {
-    const QByteArray key = request.header("idempotency-key");
-    const QByteArray method = request.method;
-    const QString path = request.path;
-    const QByteArray body = request.body;
+    IdempotentRequest call{request.header("idempotency-key"), request.method, request.path,
+                           request.body};
     run(request, std::move(respond),
-        [this, user, key, method, path, body, work = std::move(work)](db::PgSession &session) {
-            Tx tx{session, user, {}};
-            Response r = session.transaction([&] {
-                checkUserActive(session, user);
-                return idempotent(tx, key, method, path, body, work);
-            });
-            for (const auto &f : tx.afterCommit)
-                f();
-            return r;
+        [this, user, call = std::move(call), work = std::move(work)](db::PgSession &session) {
+            return mutation(session, user, call, work);
         });
+}
+
+Response ApiContext::mutation(db::PgSession &session, const auth::Claims &user,
+                              const IdempotentRequest &call,
+                              const std::function<Response(Tx &)> &work)
+{
+    Tx tx{session, user, {}};
+    Response r = session.transaction([&] {
+        checkUserActive(session, user);
+        return idempotent(tx, call.key, call.method, call.path, call.body, work);
+    });
+    for (const auto &f : tx.afterCommit)
+        f();
+    return r;
 }
 
 Response ApiContext::idempotent(Tx &tx, const QByteArray &key, const QByteArray &method,

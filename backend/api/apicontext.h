@@ -30,6 +30,9 @@ struct Events
     std::function<void(bool drill)> recallOpened;
     // A sync transaction committed, set-based or one operation at a time (after a refusal).
     std::function<void(bool setBased)> syncTransaction;
+    // A transaction of lot registrations (POST /api/v1/lots) committed: several requests
+    // together, or one alone.
+    std::function<void(bool together)> lotTransaction;
 };
 
 // One unit of work inside a transaction, with the caller's identity and what to do after the
@@ -68,6 +71,11 @@ public:
     void run(const http::Request &request, http::Responder respond,
              std::function<http::Response(db::PgSession &)> work);
 
+    // What `work` answers, or its failure answered as run() does: ApiError as its problem, any
+    // other as a 500 logged with the request id. A lost connection is rethrown.
+    static http::Response answer(const QString &requestId,
+                                 const std::function<http::Response()> &work);
+
     // A read in one transaction, after checking the user is still active.
     void read(const http::Request &request, http::Responder respond, const auth::Claims &user,
               std::function<http::Response(Tx &)> work);
@@ -75,6 +83,12 @@ public:
     // A mutation in one transaction, idempotent under the request's Idempotency-Key.
     void mutate(const http::Request &request, http::Responder respond, const auth::Claims &user,
                 std::function<http::Response(Tx &)> work);
+
+    // mutate()'s work on a worker's session: the transaction, the account check, the
+    // idempotency under the request's key, the after-commit events.
+    http::Response mutation(db::PgSession &session, const auth::Claims &user,
+                            const IdempotentRequest &call,
+                            const std::function<http::Response(Tx &)> &work);
 
     // Re-reads the user's role and active flag: a disabled user's token stops working at once.
     static void checkUserActive(db::PgSession &db, const auth::Claims &user);

@@ -1,6 +1,7 @@
 #include "backend/lots/lotroutes.h"
 
 #include "backend/lots/lotcommands.h"
+#include "backend/lots/lotintake.h"
 #include "backend/lots/lotservice.h"
 
 #include "backend/api/routing.h"
@@ -40,13 +41,19 @@ namespace {
 void registerLotRoutes(http::HttpServer &server, ApiContext &api)
 {
     server.route("POST", QStringLiteral("/api/v1/lots"),
-                 guarded([&api](const Request &req, Responder respond) {
+                 guarded([&api, intake = std::make_shared<LotIntake>(api)](const Request &req,
+                                                                           Responder respond) {
                      const auto user = api.authorize(req, kCanCreateLots, RateBucket::Writes);
-                     const QJsonObject body = ApiContext::jsonBody(req);
-                     api.mutate(req, std::move(respond), user, [&api, body](Tx &tx) {
-                         return registeredAnswer(
-                             service::create(tx, decodeRegisterLot(body), api.events()));
-                     });
+                     const wire::RegisterLot command = decodeRegisterLot(ApiContext::jsonBody(req));
+                     // A replay must see the first answer, and a lot drawing from parents
+                     // waits for their locks: such requests keep a transaction of their own.
+                     if (!req.header("idempotency-key").isEmpty() || !command.parents.isEmpty()) {
+                         api.mutate(req, std::move(respond), user, [&api, command](Tx &tx) {
+                             return registeredAnswer(service::create(tx, command, api.events()));
+                         });
+                         return;
+                     }
+                     intake->submit(req, std::move(respond), user, command);
                  }));
     server.route("GET", QStringLiteral("/api/v1/lots"),
                  guarded([&api](const Request &req, Responder respond) {

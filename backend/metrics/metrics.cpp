@@ -154,6 +154,13 @@ struct Metrics::Impl
                   "(operations together) or one_by_one (each in a savepoint, after a refusal "
                   "or when a key repeats).")
             .Register(*registry);
+    Family<Counter> &lotTransactions =
+        prometheus::BuildCounter()
+            .Name("flowviz_lot_transactions_total")
+            .Help("Transactions of lot registrations (POST /api/v1/lots without an "
+                  "Idempotency-Key) committed, by how they ran: together (the registrations "
+                  "that waited for a running one, stored at once) or alone.")
+            .Register(*registry);
     Family<Counter> &recallsOpened =
         prometheus::BuildCounter()
             .Name("flowviz_recalls_opened_total")
@@ -227,6 +234,11 @@ Metrics::Metrics(server::Application &app, QObject *parent)
         d->syncTransactions.Add({{"mode", mode}});
     events.syncTransaction = [this](bool setBased) {
         d->syncTransactions.Add({{"mode", setBased ? "set_based" : "one_by_one"}}).Increment();
+    };
+    for (const char *mode : {"together", "alone"})
+        d->lotTransactions.Add({{"mode", mode}});
+    events.lotTransaction = [this](bool together) {
+        d->lotTransactions.Add({{"mode", together ? "together" : "alone"}}).Increment();
     };
     app.addObserver(this);
     db::DbPool &pool = app.pool();

@@ -33,7 +33,7 @@ backend_metrics=" http_requests_total http_request_duration_seconds flowviz_http
  process_virtual_memory_bytes process_open_fds process_max_fds process_start_time_seconds
  flowviz_shipments_dispatched_total flowviz_recalls_opened_total flowviz_shipments_open
  flowviz_open_shipment_hold_lots flowviz_recalls_open flowviz_recall_last_trace_seconds
- flowviz_sync_transactions_total "
+ flowviz_sync_transactions_total flowviz_lot_transactions_total "
 backend_metrics=${backend_metrics//$'\n'/ }
 
 failures=0

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace flowviz::test {
@@ -133,6 +134,22 @@ QString trySql(TestServer &server, const QString &sql)
 int rowCount(TestServer &server, const QString &table)
 {
     return server.db().scalar(QStringLiteral("SELECT count(*) FROM ") + table).toInt();
+}
+
+long long metricSum(const TestServer &server, const char *name, const char *label)
+{
+    HttpClient c(server.baseUrl());
+    const Reply r = c.get(QStringLiteral("/metrics"));
+    long long sum = 0;
+    const QRegularExpression line(
+        QStringLiteral("^%1(\\{[^}]*\\})? ([0-9.e+]+)$").arg(QString::fromLatin1(name)),
+        QRegularExpression::MultilineOption);
+    for (auto it = line.globalMatch(QString::fromUtf8(r.body)); it.hasNext();) {
+        const auto m = it.next();
+        if (m.captured(1).contains(QString::fromLatin1(label)))
+            sum += qRound64(m.captured(2).toDouble());
+    }
+    return sum;
 }
 
 } // namespace flowviz::test

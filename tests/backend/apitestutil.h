@@ -50,6 +50,8 @@ QString userId(TestServer &server, const QString &username);
 QString trySql(TestServer &server, const QString &sql);
 // count(*) of a table.
 int rowCount(TestServer &server, const QString &table);
+// The sum of a counter's series on the server's /metrics (those whose labels include `label`).
+long long metricSum(const TestServer &server, const char *name, const char *label = "");
 
 } // namespace flowviz::test
 

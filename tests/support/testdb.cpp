@@ -43,10 +43,18 @@ TestDb::TestDb(const QString &name) : m_name(name)
     m_conn = connect(name);
 }
 
+TestDb::TestDb(const QString &name, Borrowed) : m_name(name), m_conn(connect(name)), m_owner(false)
+{}
+
+std::unique_ptr<TestDb> TestDb::secondConnection() const
+{
+    return std::unique_ptr<TestDb>(new TestDb(m_name, Borrowed{}));
+}
+
 TestDb::~TestDb()
 {
     PQfinish(m_conn);
-    if (qEnvironmentVariableIsSet("FLOWVIZ_TEST_KEEP_DB"))
+    if (!m_owner || qEnvironmentVariableIsSet("FLOWVIZ_TEST_KEEP_DB"))
         return;
     pg_conn *admin = connect(QStringLiteral("postgres"));
     adminExec(admin, "DROP DATABASE IF EXISTS \"" + m_name.toUtf8() + "\" WITH (FORCE)");

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 struct pg_conn;
 
 namespace flowviz::test {
@@ -24,12 +26,21 @@ public:
     QList<QStringList> query(const QString &sql, const QStringList &params = {});
     QString scalar(const QString &sql, const QStringList &params = {});
     void exec(const QString &sql);
+    // Another connection to the same database, which it leaves in place: for a transaction
+    // held open while the server works.
+    std::unique_ptr<TestDb> secondConnection() const;
 
 private:
+    struct Borrowed
+    {
+    };
+    TestDb(const QString &name, Borrowed);
+
     pg_conn *connect(const QString &database);
 
     QString m_name;
     pg_conn *m_conn = nullptr;
+    bool m_owner = true; // drops the database when done
 };
 
 } // namespace flowviz::test

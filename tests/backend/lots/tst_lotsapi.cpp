@@ -1,6 +1,6 @@
 // Lot registration and listing: status on registration, the rules for parent lots (status,
-// mass balance, duplicates), duplicate codes under concurrency, list filters and keyset
-// pagination.
+// mass balance, duplicates), duplicate codes under concurrency, registrations stored together
+// while others wait, list filters and keyset pagination.
 
 #include "tests/backend/apitestutil.h"
 
@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace flowviz::test;
@@ -515,6 +516,91 @@ private slots:
                  QStringLiteral("1"));
     }
 
+    // Registrations that arrive while the server's two registration transactions wait are
+    // stored together, in one transaction, each answered and stored as if it had been alone.
+    void waitingRegistrationsAreStoredTogether()
+    {
+        const long long together = metric("flowviz_lot_transactions_total", "together");
+        const long long alone = metric("flowviz_lot_transactions_total", "alone");
+        QList<HttpClient::Call> calls;
+        for (int i = 1; i <= 6; ++i) {
+            QJsonObject body =
+                lotBody(QStringLiteral("LOT-TOGETHER-%1").arg(i), QStringLiteral("RAW"),
+                        QStringLiteral("%1.25").arg(100 + i), QStringLiteral("-18.5"));
+            body.insert(QStringLiteral("metadata"),
+                        QJsonObject{{QStringLiteral("note"),
+                                     QStringLiteral("\"Árvíztűrő\" \\ %1").arg(i)}});
+            body.insert(QStringLiteral("workstation_id"), QStringLiteral("WS-%1").arg(i));
+            calls.append(postLot(body));
+        }
+        const QList<Reply> replies = whileTwoWait(QStringLiteral("T"), calls);
+        QCOMPARE(replies.size(), 6);
+        for (int i = 1; i <= 6; ++i) {
+            const Reply &r = replies.at(i - 1);
+            FV_VERIFY_STATUS(r, 201);
+            const QString code = QStringLiteral("LOT-TOGETHER-%1").arg(i);
+            QCOMPARE(r.header("location"), "/api/v1/lots/" + code.toUtf8());
+            const QJsonObject o = r.json();
+            QCOMPARE(o.value(QStringLiteral("lot_code")).toString(), code);
+            QCOMPARE(o.value(QStringLiteral("weight_kg")).toDouble(), 100 + i + 0.25);
+            QCOMPARE(o.value(QStringLiteral("operator_id")).toString(),
+                     userId(*m_server, QStringLiteral("operator")));
+            // As stored, and as the lot's own page answers it.
+            QCOMPARE(m_server->db().scalar(
+                         QStringLiteral("SELECT count(*) || ' ' || max(weight_kg) || ' ' || "
+                                        "max(temperature_c) || ' ' || max(workstation_id) || ' ' "
+                                        "|| max(metadata->>'note') FROM lots WHERE lot_code = $1"),
+                         {code}),
+                     QStringLiteral("1 %1.25 -18.5 WS-%2 \"Árvíztűrő\" \\ %2").arg(100 + i).arg(i));
+            const Reply page = m_client->get(QStringLiteral("/api/v1/lots/") + code);
+            FV_VERIFY_STATUS(page, 200);
+            QJsonObject asListed = page.json();
+            asListed.remove(QStringLiteral("children")); // a registration's answer has none
+            QCOMPARE(asListed, o);
+            // The audit trail names the operator, as for a lot registered alone.
+            QCOMPARE(m_server->db().scalar(
+                         QStringLiteral("SELECT string_agg(actor::text, ',') FROM audit_log WHERE "
+                                        "entity = 'lots' AND new_values->>'lot_code' = $1"),
+                         {code}),
+                     userId(*m_server, QStringLiteral("operator")));
+        }
+        // The two that waited ran alone; of the six sent while they waited, at least two were
+        // stored together (without this, a broken transaction together would only show as the
+        // slower fallback, each alone).
+        QVERIFY(metric("flowviz_lot_transactions_total", "together") > together);
+        QVERIFY(metric("flowviz_lot_transactions_total", "alone") - alone >= 2);
+    }
+
+    // One refused registration among those stored together is refused alone: the others are
+    // stored, each exactly once.
+    void refusedRegistrationAmongWaitingOnesIsRefusedAlone()
+    {
+        FV_VERIFY_STATUS(m_client->post(QStringLiteral("/api/v1/lots"),
+                                        lotBody(QStringLiteral("LOT-TAKEN-1"),
+                                                QStringLiteral("RAW"), QStringLiteral("10"))),
+                         201);
+        QList<HttpClient::Call> calls;
+        for (const char *code : {"LOT-BESIDE-1", "LOT-BESIDE-2", "LOT-TAKEN-1", "LOT-BESIDE-3",
+                                 "LOT-BESIDE-4", "LOT-BESIDE-4"}) {
+            calls.append(postLot(
+                lotBody(QString::fromLatin1(code), QStringLiteral("RAW"), QStringLiteral("20"))));
+        }
+        const QList<Reply> replies = whileTwoWait(QStringLiteral("R"), calls);
+        QCOMPARE(replies.size(), 6);
+        for (int i : {0, 1, 3})
+            FV_VERIFY_STATUS(replies.at(i), 201);
+        FV_VERIFY_PROBLEM(replies.at(2), 409);
+        QVERIFY2(replies.at(2).problemDetail().contains(QStringLiteral("LOT-TAKEN-1")),
+                 qPrintable(replies.at(2).problemDetail()));
+        // The same code twice: one of the two is stored.
+        QCOMPARE(QSet<int>({replies.at(4).status, replies.at(5).status}), QSet<int>({201, 409}));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT string_agg(lot_code || ':' || weight_kg, ' ' ORDER BY lot_code) "
+                     "FROM lots WHERE lot_code LIKE 'LOT-BESIDE-%' OR lot_code = 'LOT-TAKEN-1'")),
+                 QStringLiteral("LOT-BESIDE-1:20.00 LOT-BESIDE-2:20.00 LOT-BESIDE-3:20.00 "
+                                "LOT-BESIDE-4:20.00 LOT-TAKEN-1:10.00"));
+    }
+
     // List filters: a fixed set of lots with creation times set in the database.
     void listFilters_data()
     {
@@ -617,6 +703,68 @@ private slots:
     }
 
 private:
+    static HttpClient::Call postLot(const QJsonObject &body)
+    {
+        return {"POST",
+                QStringLiteral("/api/v1/lots"),
+                QJsonDocument(body).toJson(QJsonDocument::Compact),
+                {}};
+    }
+
+    // Backends of the test database waiting for a lock.
+    int lockWaiters()
+    {
+        return m_server->db()
+            .scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                   "current_database() AND wait_event_type = 'Lock'"))
+            .toInt();
+    }
+
+    // Sends `calls` as the operator while both of the server's registration transactions wait:
+    // an open transaction here inserts two codes that the operator and the admin then register
+    // (one each, so that they are never stored together), and is rolled back a second after
+    // `calls` went out. Returns the answers to `calls`.
+    QList<Reply> whileTwoWait(const QString &tag, const QList<HttpClient::Call> &calls)
+    {
+        const std::unique_ptr<TestDb> holder = m_server->db().secondConnection();
+        const QString first = QStringLiteral("LOT-WAIT-%1-1").arg(tag);
+        const QString second = QStringLiteral("LOT-WAIT-%1-2").arg(tag);
+        holder->exec(QStringLiteral("BEGIN"));
+        holder->exec(QStringLiteral("INSERT INTO lots (lot_code, lot_type) VALUES ('%1', 'RAW'), "
+                                    "('%2', 'RAW')")
+                         .arg(first, second));
+        const auto sender = clientFor(*m_server, QStringLiteral("operator"));
+        if (!sender)
+            return {};
+        QList<Reply> out;
+        QList<Reply> secondReply;
+        QTimer poll;
+        poll.setInterval(20);
+        QObject::connect(&poll, &QTimer::timeout, [&] {
+            if (lockWaiters() < 2)
+                return;
+            poll.stop();
+            QTimer::singleShot(1000, [&] { holder->exec(QStringLiteral("ROLLBACK")); });
+            out = sender->sendAll(calls);
+        });
+        // Each send waits in an event loop, where the next step's timer runs.
+        QTimer::singleShot(0, [&] {
+            secondReply = m_admin->sendAll({postLot(lotBody(second, QStringLiteral("RAW")))});
+        });
+        poll.start();
+        const Reply firstReply =
+            m_client->post(QStringLiteral("/api/v1/lots"), lotBody(first, QStringLiteral("RAW")));
+        if (firstReply.status != 201 || secondReply.value(0).status != 201)
+            qWarning() << "a waiting registration was not stored:" << describe(firstReply)
+                       << describe(secondReply.value(0));
+        return out;
+    }
+
+    long long metric(const char *name, const char *label = "")
+    {
+        return metricSum(*m_server, name, label);
+    }
+
     void seedListLots()
     {
         if (m_listSeeded)

@@ -6,7 +6,6 @@
 #include "tests/backend/apitestutil.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace flowviz::test;
@@ -333,21 +332,9 @@ private:
                     {pattern})
             .toInt();
     }
-    // The sum of a counter's series on /metrics (those whose labels include `label`).
     long long metric(const char *name, const char *label = "")
     {
-        HttpClient c(m_server->baseUrl());
-        const Reply r = c.get(QStringLiteral("/metrics"));
-        long long sum = 0;
-        const QRegularExpression line(
-            QStringLiteral("^%1(\\{[^}]*\\})? ([0-9.e+]+)$").arg(QString::fromLatin1(name)),
-            QRegularExpression::MultilineOption);
-        for (auto it = line.globalMatch(QString::fromUtf8(r.body)); it.hasNext();) {
-            const auto m = it.next();
-            if (m.captured(1).contains(QString::fromLatin1(label)))
-                sum += qRound64(m.captured(2).toDouble());
-        }
-        return sum;
+        return metricSum(*m_server, name, label);
     }
     long long registered() { return metric("flowviz_lots_registered_total"); }
 
