@@ -260,6 +260,7 @@ void DbPool::start()
 {
     std::unique_lock lock(m_mutex);
     m_stopping = false;
+    m_closing = false;
     for (int i = 0; i < m_settings.poolSize; ++i)
         spawnWorker(false);
 }
@@ -270,6 +271,7 @@ void DbPool::stop()
     {
         std::unique_lock lock(m_mutex);
         m_stopping = true;
+        m_closing = true;
         m_wake.notify_all();
         workers = m_workers + m_retired;
     }
@@ -293,6 +295,7 @@ void DbPool::stop()
 
 int DbPool::cancelRunning()
 {
+    m_closing = true;
     std::unique_lock lock(m_mutex);
     int cancelled = 0;
     for (Worker *w : std::as_const(m_workers))

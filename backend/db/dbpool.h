@@ -53,6 +53,9 @@ public:
     // Asks PostgreSQL to cancel the statements running now (from any thread): for a shutdown
     // that will not wait for them any longer. Their jobs fail as a statement error would.
     int cancelRunning();
+    // Whether stop() or cancelRunning() was called (and start() not since): a job that runs
+    // one piece of work after another stops taking more.
+    bool closing() const { return m_closing.load(); }
     void submit(DbJob job);
 
     struct Stats
@@ -92,6 +95,7 @@ private:
     int m_overflowWorkers = 0;
     int m_waitingWorkers = 0;
     bool m_stopping = false;
+    std::atomic_bool m_closing{false};
     int m_nextWorkerId = 0;
     std::atomic_int m_active{0};
     std::atomic_int m_idle{0};

@@ -27,10 +27,18 @@ void LotIntake::submit(const http::Request &request, http::Responder respond,
 
 QList<LotIntake::Pending> LotIntake::takeBatch()
 {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     QList<Pending> batch;
-    if (m_waiting.empty()) {
+    if (m_waiting.empty() || m_api.pool().closing()) {
+        // None waits, and the job ends; or the server is going away, and what still waits gets
+        // a 503 rather than a statement that may wait for locks after the shutdown stopped
+        // waiting for them.
+        std::deque<Pending> unanswered;
+        unanswered.swap(m_waiting);
         --m_running;
+        lock.unlock();
+        for (const Pending &pending : unanswered)
+            pending.respond(api::ApiContext::unavailable(db::DbFailure::Unavailable));
         return batch;
     }
     const auth::Claims &first = m_waiting.front().user;
@@ -54,8 +62,13 @@ void LotIntake::drain(db::PgSession &session)
         try {
             if (batch.size() > 1 && registerTogether(session, batch))
                 continue;
-            for (; answered < batch.size(); ++answered)
-                registerAlone(session, batch.at(answered));
+            for (; answered < batch.size(); ++answered) {
+                if (m_api.pool().closing())
+                    batch.at(answered).respond(
+                        api::ApiContext::unavailable(db::DbFailure::Unavailable));
+                else
+                    registerAlone(session, batch.at(answered));
+            }
         } catch (const db::DbError &) {
             // The connection was lost (nothing else escapes): whoever has no answer yet gets a
             // 503, and the worker reconnects and calls failed().
@@ -85,7 +98,14 @@ bool LotIntake::registerTogether(db::PgSession &session, const QList<Pending> &b
     } catch (const db::DbError &e) {
         if (e.connectionLost())
             throw;
-        return false;
+        if (e.sqlState() != "57014")
+            return false;
+        // Cancelled (the statement timeout, or a shutdown that stopped waiting): alone, each
+        // would wait as long again. Each gets the answer a cancelled request gets.
+        for (const Pending &pending : batch)
+            pending.respond(
+                api::ApiContext::answer(pending.requestId, [&]() -> Response { throw e; }));
+        return true;
     } catch (const std::exception &) { // a refusal (ApiError), or a failure each meets alone
         return false;
     }

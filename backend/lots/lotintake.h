@@ -50,7 +50,8 @@ private:
     void drain(db::PgSession &session);
     // The oldest waiting registration and those of the same account after it.
     QList<Pending> takeBatch();
-    // In one transaction; false (nothing kept) when any of them was refused.
+    // In one transaction, answering each; false (nothing kept, nobody answered) when any of
+    // them was refused or failed, so that each is run alone.
     bool registerTogether(db::PgSession &session, const QList<Pending> &batch);
     void registerAlone(db::PgSession &session, const Pending &pending);
     void failed(db::DbFailure failure);

@@ -45,13 +45,15 @@ QByteArray lotBody(const QString &code, int writer)
         .toJson(QJsonDocument::Compact);
 }
 
-QByteArray lotPost(const QByteArray &token, const QString &code, int writer)
+// With an Idempotency-Key, or without one (then the server may store it together with other
+// registrations waiting at the same time).
+QByteArray lotPost(const QByteArray &token, const QString &code, int writer, bool keyed = true)
 {
-    return rawRequest("POST", "/api/v1/lots",
-                      {{"Authorization", "Bearer " + token},
-                       {"Content-Type", "application/json"},
-                       {"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}},
-                      lotBody(code, writer));
+    QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token},
+                                                 {"Content-Type", "application/json"}};
+    if (keyed)
+        headers.append({"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    return rawRequest("POST", "/api/v1/lots", headers, lotBody(code, writer));
 }
 
 // Each writer's connection (robustnessutil.h): the status of each answer, or none.
@@ -195,7 +197,51 @@ private slots:
         QVERIFY(m_server->serverOutput().contains(QStringLiteral("grace period")));
     }
 
-    // SIGTERM in the middle of 32 connections registering lots, kRounds times over.
+    // Registrations waiting to be stored together when the grace period ends are answered 503
+    // at once: none of them starts a statement that would wait for a lock the shutdown gave up
+    // on (20 s each, one after the other).
+    void graceEndsRegistrationsWaitingTogether()
+    {
+        qputenv("FLOWVIZ_SHUTDOWN_GRACE", "1");
+        QVERIFY2(m_server->start(), qPrintable(m_server->serverOutput()));
+        TestDb &db = m_server->db();
+        db.exec(QStringLiteral("BEGIN"));
+        db.exec(QStringLiteral("LOCK TABLE lots IN EXCLUSIVE MODE"));
+        constexpr int kStuck = 6;
+        std::vector<std::unique_ptr<Connection>> connections;
+        QList<int> statuses(kStuck, kPending);
+        for (int i = 0; i < kStuck; ++i) {
+            connections.push_back(std::make_unique<Connection>(m_server->port()));
+            connections.back()->send(
+                lotPost(m_token, m_prefix + QStringLiteral("-WAITING-%1").arg(i), i, false),
+                [&statuses, i](int status) { statuses[i] = status; });
+        }
+        // The registrations wait for the lock, in one or two transactions; those that came
+        // later wait for them.
+        QTRY_VERIFY_WITH_TIMEOUT(waitingForLocks() >= 1 || !statuses.contains(kPending), 15000);
+        QTest::qWait(200);
+        QVERIFY2(waitingForLocks() >= 1,
+                 qPrintable(QStringLiteral("waiting %1, answers %2; the server's log ends:\n%3")
+                                .arg(waitingForLocks())
+                                .arg(describeStatuses(statuses))
+                                .arg(m_server->serverOutput().right(3000))));
+
+        m_server->terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_server->isRunning(), 15000);
+        QVERIFY2(m_server->exitCode() == 0, qPrintable(m_server->serverOutput()));
+        QTRY_VERIFY_WITH_TIMEOUT(!statuses.contains(kPending), 5000);
+        for (int status : statuses)
+            QVERIFY2(status == kNoAnswer || status == 503, qPrintable(QString::number(status)));
+        db.exec(QStringLiteral("COMMIT"));
+        QCOMPARE(m_server->db()
+                     .scalar(QStringLiteral("SELECT count(*) FROM lots WHERE lot_code LIKE $1"),
+                             {m_prefix + QStringLiteral("-WAITING-%")})
+                     .toInt(),
+                 0);
+    }
+
+    // SIGTERM in the middle of 32 connections registering lots, kRounds times over; half of
+    // the writers send an Idempotency-Key.
     void sigtermUnderWriteLoad()
     {
         struct Round
@@ -222,26 +268,27 @@ private slots:
                 next[w] = [&, w, n = 0]() mutable {
                     const QString code =
                         QStringLiteral("%1-R%2-W%3-%4").arg(m_prefix).arg(r).arg(w).arg(n++);
-                    connections[w]->send(lotPost(m_token, code, w), [&, w, code](int status) {
-                        const bool signalled = round.signalled;
-                        outcomes.insert(code, status);
-                        if (status == 201)
-                            ++round.acknowledged;
-                        if (signalled)
-                            ++afterSignal[status];
-                        else if (status != 201)
-                            round.early.append(QStringLiteral("%1: %2").arg(code).arg(status));
-                        if (!signalled && round.acknowledged >= round.sigtermAfter) {
-                            round.signalled = true;
-                            m_server->terminate();
-                        }
-                        // After the signal a writer goes on until its first refusal or
-                        // dropped connection: some requests reach the draining server.
-                        if (!signalled || status == 201)
-                            next[w]();
-                        else
-                            --round.running;
-                    });
+                    connections[w]->send(
+                        lotPost(m_token, code, w, w % 2 == 1), [&, w, code](int status) {
+                            const bool signalled = round.signalled;
+                            outcomes.insert(code, status);
+                            if (status == 201)
+                                ++round.acknowledged;
+                            if (signalled)
+                                ++afterSignal[status];
+                            else if (status != 201)
+                                round.early.append(QStringLiteral("%1: %2").arg(code).arg(status));
+                            if (!signalled && round.acknowledged >= round.sigtermAfter) {
+                                round.signalled = true;
+                                m_server->terminate();
+                            }
+                            // After the signal a writer goes on until its first refusal or
+                            // dropped connection: some requests reach the draining server.
+                            if (!signalled || status == 201)
+                                next[w]();
+                            else
+                                --round.running;
+                        });
                 };
             }
             for (auto &start : next)
@@ -291,6 +338,14 @@ private slots:
     }
 
 private:
+    static QString describeStatuses(const QList<int> &statuses)
+    {
+        QStringList out;
+        for (int status : statuses)
+            out.append(QString::number(status));
+        return out.join(u' ');
+    }
+
     // Lock requests of this database's sessions that are waiting.
     int waitingForLocks()
     {
