@@ -25,6 +25,8 @@ public:
     bool isForeignKeyViolation() const { return m_sqlState == "23503"; }
     bool isCheckViolation() const { return m_sqlState == "23514"; }
     bool isSerializationFailure() const { return m_sqlState == "40001" || m_sqlState == "40P01"; }
+    // Cancelled: the statement timeout, or a cancel request (a shutdown that stopped waiting).
+    bool isCancelled() const { return m_sqlState == "57014"; }
 
 private:
     QByteArray m_sqlState;

@@ -98,7 +98,7 @@ bool LotIntake::registerTogether(db::PgSession &session, const QList<Pending> &b
     } catch (const db::DbError &e) {
         if (e.connectionLost())
             throw;
-        if (e.sqlState() != "57014")
+        if (!e.isCancelled())
             return false;
         // Cancelled (the statement timeout, or a shutdown that stopped waiting): alone, each
         // would wait as long again. Each gets the answer a cancelled request gets.
