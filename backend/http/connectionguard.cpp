@@ -6,11 +6,31 @@
 
 #include <QTcpSocket>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace flowviz::http {
 
 namespace {
 constexpr int kDrainGraceMs = 2000;
 constexpr qint64 kDrainBufferBytes = 64 * 1024;
+
+// Acknowledges what the client sent at once instead of after the kernel's delayed-ACK timer
+// (40 ms on Linux). A client that writes a request's header and its body separately with
+// Nagle's algorithm on (Qt's QNetworkAccessManager does: it leaves TCP_NODELAY off) holds the
+// body back until the header is acknowledged, so without this each such POST waited 40 ms
+// for nothing. The flag is not sticky (the kernel may go back to delaying), hence set on
+// every read.
+void acknowledgeNow(QTcpSocket *socket)
+{
+#ifdef TCP_QUICKACK
+    const int on = 1;
+    setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#else
+    Q_UNUSED(socket);
+#endif
+}
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
@@ -21,6 +41,9 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
     m_idle.setInterval(m_limits.idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
     // Connected before QHttpServer sees the socket, so this runs first on every chunk.
+    // Each response is written in one piece: Nagle's algorithm could only hold its last
+    // segment back until the client acknowledges the ones before it.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_idle.start(); });
     m_idle.start();
@@ -48,6 +71,7 @@ void ConnectionGuard::requestFinished()
 void ConnectionGuard::onReadyRead()
 {
     m_idle.start();
+    acknowledgeNow(m_socket);
     if (m_rejected) {
         drain();
         return;

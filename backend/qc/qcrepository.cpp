@@ -4,15 +4,17 @@ namespace flowviz::qc {
 
 namespace {
 
+// A decision's columns and the tables they come from.
 constexpr const char *kDecisionColumns =
-    "SELECT d.id, d.lot_id, l.lot_code, d.qc_gate_id, g.gate_number, g.is_ccp, d.decision, "
+    "d.id, d.lot_id, l.lot_code, d.qc_gate_id, g.gate_number, g.is_ccp, d.decision, "
     "d.notes, "
     "d.temperature_c, d.corrective_action, d.deviation, d.limit_min_c, d.limit_max_c, "
     "d.digital_signature, d.signature_meaning, d.signed_at, d.operator_id, "
     "u.username AS operator, u.full_name AS operator_name, d.workstation_id, d.decided_at, "
     "d.recorded_at, d.client_time_flagged, s.username AS signer, s.full_name AS signer_name, "
     "d.signing_key_id, d.client_signed_at, encode(d.record_hash, 'hex') AS record_hash, "
-    "encode(d.signature, 'hex') AS signature "
+    "encode(d.signature, 'hex') AS signature ";
+constexpr const char *kDecisionTables =
     "FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN qc_gates g ON g.id = d.qc_gate_id "
     "JOIN users u ON u.id = d.operator_id LEFT JOIN users s ON s.id = d.signer_id ";
 
@@ -247,40 +249,47 @@ void QcRepository::insert(const NewDecision &d)
          d.clientSignedAt});
 }
 
-db::PgDeferred<std::optional<Decision>> QcRepository::latestDecision(const QUuid &lotId)
+void QcRepository::followLatestDecision(const QUuid &lotId,
+                                        const QList<std::pair<Decision, LotStatus>> &statusAfter)
 {
-    // A decision whose client clock ran more than 5 minutes ahead counts at the time the
+    // The latest decision is the one with the latest decision time, arrival order breaking
+    // ties; a decision whose client clock ran more than 5 minutes ahead counts at the time the
     // server recorded it: a wrong clock must not pin a lot's status into the future.
-    return {m_db.queue("SELECT decision FROM qc_decisions WHERE lot_id = $1::uuid "
-                       "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at "
-                       "END DESC, recorded_at DESC, id DESC LIMIT 1",
-                       {lotId}),
-            [](const db::PgResult &r) -> std::optional<Decision> {
-                if (r.rows() == 0)
-                    return std::nullopt;
-                return decisionFromString(r.text(0, "decision"));
-            }};
-}
-
-void QcRepository::setLotStatus(const QUuid &lotId, LotStatus status)
-{
-    m_db.queue(
-        "UPDATE lots SET status = $2, updated_at = now() WHERE id = $1::uuid AND status <> $2",
-        {lotId, toString(status)});
+    QByteArray statusOf = "CASE decision";
+    QList<db::SqlValue> params{lotId};
+    for (const auto &[decision, status] : statusAfter) {
+        statusOf += QByteArray(" WHEN $") + QByteArray::number(params.size() + 1) + " THEN $" +
+                    QByteArray::number(params.size() + 2);
+        params << toString(decision) << toString(status);
+    }
+    statusOf += " END";
+    m_db.queue("UPDATE lots l SET status = latest.status, updated_at = now() FROM (SELECT " +
+                   statusOf +
+                   " AS status FROM qc_decisions WHERE lot_id = $1::uuid "
+                   "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END "
+                   "DESC, recorded_at DESC, id DESC LIMIT 1) latest "
+                   "WHERE l.id = $1::uuid AND l.status <> latest.status",
+               params);
 }
 
 db::PgDeferred<std::optional<wire::Decision>> QcRepository::decision(const QUuid &id)
 {
-    return {m_db.queue(QByteArray(kDecisionColumns) + "WHERE d.id = $1::uuid", {id}),
-            [](const db::PgResult &r) {
-                return r.rows() == 0 ? std::nullopt : std::optional(decisionFromRow(r, 0));
+    return {m_db.queue(QByteArray("SELECT l.status AS lot_status, ") + kDecisionColumns +
+                           kDecisionTables + "WHERE d.id = $1::uuid",
+                       {id}),
+            [](const db::PgResult &r) -> std::optional<wire::Decision> {
+                if (r.rows() == 0)
+                    return std::nullopt;
+                wire::Decision d = decisionFromRow(r, 0);
+                d.lotStatus = lotStatusFromString(r.text(0, "lot_status"));
+                return d;
             }};
 }
 
 QList<wire::Decision> QcRepository::decisionsForLot(const QUuid &lotId)
 {
     const db::PgResult r =
-        m_db.exec(QByteArray(kDecisionColumns) +
+        m_db.exec(QByteArray("SELECT ") + kDecisionColumns + kDecisionTables +
                       "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.recorded_at, d.id",
                   {lotId});
     QList<wire::Decision> out;
@@ -295,14 +304,6 @@ std::optional<QUuid> QcRepository::lotId(const QString &code)
     if (r.rows() == 0)
         return std::nullopt;
     return r.toUuid(0, "id");
-}
-
-db::PgDeferred<std::optional<LotStatus>> QcRepository::lotStatus(const QUuid &lotId)
-{
-    return {m_db.queue("SELECT status FROM lots WHERE id = $1::uuid", {lotId}),
-            [](const db::PgResult &r) {
-                return r.rows() ? lotStatusFromString(r.text(0, "status")) : std::nullopt;
-            }};
 }
 
 } // namespace flowviz::qc

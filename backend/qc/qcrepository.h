@@ -79,14 +79,16 @@ public:
     db::PgDeferred<std::optional<LockedLot>> lockLot(const std::optional<QUuid> &id,
                                                      const QString &code);
     void insert(const NewDecision &d);
-    // The decision with the latest decision time (arrival order breaks ties); a decision with a
-    // flagged (future) client time counts at its recording time.
-    db::PgDeferred<std::optional<Decision>> latestDecision(const QUuid &lotId);
-    void setLotStatus(const QUuid &lotId, LotStatus status);
+    // Sets the lot's status to the one its latest decision calls for (`statusAfter`, every
+    // decision with the status it leaves the lot in): the decision with the latest decision
+    // time, arrival order breaking ties; a decision with a flagged (future) client time counts
+    // at its recording time.
+    void followLatestDecision(const QUuid &lotId,
+                              const QList<std::pair<Decision, LotStatus>> &statusAfter);
+    // The decision as stored, with its lot's status at the time of reading.
     db::PgDeferred<std::optional<wire::Decision>> decision(const QUuid &id);
     QList<wire::Decision> decisionsForLot(const QUuid &lotId);
     std::optional<QUuid> lotId(const QString &code);
-    db::PgDeferred<std::optional<LotStatus>> lotStatus(const QUuid &lotId);
 
 private:
     db::PgSession &m_db;

@@ -146,15 +146,35 @@ void sign(api::Tx &tx, NewDecision &d, const SignatureRequest &signature, const 
     d.digitalSignature = v.displayText();
 }
 
-// Inserts the decision and reads the lot's latest one (which decides its status) in the same
-// round trip; a used id or signature is a 409.
-std::optional<Decision> insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
+// Every decision with the status it leaves its lot in when it is the lot's latest.
+QList<std::pair<Decision, LotStatus>> statusAfterEach()
+{
+    QList<std::pair<Decision, LotStatus>> out;
+    for (const Decision d : allDecisions())
+        out.append({d, statusrules::statusAfter(d)});
+    return out;
+}
+
+// Queues the decision's insert, its lot's status after it (decisions made offline arrive late:
+// the status follows the latest decision time) and the read of the decision as stored.
+std::function<wire::Decision()> queueInsert(QcRepository &repo, const NewDecision &d)
+{
+    repo.insert(d);
+    repo.followLatestDecision(d.lotId, statusAfterEach());
+    const auto stored = repo.decision(d.id);
+    return [stored] {
+        const auto decision = stored.get();
+        if (!decision) // inserted by this transaction: cannot happen
+            throw std::logic_error("the decision just recorded was not found");
+        return *decision;
+    };
+}
+
+// queueInsert() answered at once, in a savepoint: a used id or signature is a 409.
+wire::Decision insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
 {
     try {
-        return tx.db.savepoint("qc_insert", [&] {
-            repo.insert(d);
-            return repo.latestDecision(d.lotId).get();
-        });
+        return tx.db.savepoint("qc_insert", [&] { return queueInsert(repo, d)(); });
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
@@ -179,13 +199,17 @@ void announceAfterCommit(api::Tx &tx, const api::Events &events, Decision decisi
     });
 }
 
-} // namespace
-
-wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events)
+// The decision the command asks for, checked against its gate and lot (the lot locked for the
+// rest of the transaction) and signed where it must be. Round trips: the gate and the lot's
+// lock; the CCP's limits (CCP gates only); the signature's checks (signed decisions only).
+struct Checked
 {
-    QcRepository repo(tx.db);
-    // Round trips: the gate and the lot's lock; the CCP's limits (CCP gates only); the insert
-    // with the lot's latest decision; the lot's status and the decision as stored.
+    NewDecision decision;
+    int gateNumber = 0;
+};
+
+Checked checked(api::Tx &tx, QcRepository &repo, const wire::RecordDecision &command)
+{
     const auto queuedGate = repo.gate(command.qcGateId, command.gateNumber);
     const auto queuedLot =
         repo.lockLot(command.lotId, rules::normalizeLotCode(command.lotCode.value_or(QString())));
@@ -202,15 +226,28 @@ wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const ap
     d.lotId = lot.id;
     d.gateId = gate.id;
     d.operatorId = tx.user.userId;
-    // Decisions made offline arrive late: the status follows the latest decision time.
-    if (const auto latest = insert(tx, repo, d))
-        repo.setLotStatus(lot.id, statusrules::statusAfter(*latest));
-    announceAfterCommit(tx, events, command.decision, gate.number);
-    const auto stored = repo.decision(d.id);
-    const auto status = repo.lotStatus(lot.id);
-    wire::Decision out = *stored.get();
-    out.lotStatus = status.get();
-    return out;
+    return {d, gate.number};
+}
+
+} // namespace
+
+wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events)
+{
+    QcRepository repo(tx.db);
+    const Checked c = checked(tx, repo, command);
+    const wire::Decision stored = insert(tx, repo, c.decision);
+    announceAfterCommit(tx, events, command.decision, c.gateNumber);
+    return stored;
+}
+
+std::function<wire::Decision()> queueRecord(api::Tx &tx, const wire::RecordDecision &command,
+                                            const api::Events &events)
+{
+    QcRepository repo(tx.db);
+    const Checked c = checked(tx, repo, command);
+    auto stored = queueInsert(repo, c.decision);
+    announceAfterCommit(tx, events, command.decision, c.gateNumber);
+    return stored;
 }
 
 QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode)

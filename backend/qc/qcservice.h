@@ -10,11 +10,19 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace flowviz::qc::service {
 
 // Records a QC decision at a gate and moves the lot's status to follow the decision with the
 // latest decision time. The answer carries the lot's status after the decision.
 wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events);
+// record() without waiting for the writes: the decision is checked, its insert, its lot's new
+// status and its read are queued, and they go with the transaction's next round trip, when the
+// function returned is called (it throws what that round trip throws; a used id or signature
+// is a plain unique violation there, not the 409 record() answers).
+std::function<wire::Decision()> queueRecord(api::Tx &tx, const wire::RecordDecision &command,
+                                            const api::Events &events);
 // Every decision of the lot, oldest first; 404 for an unknown lot.
 QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode);
 QList<wire::QcGate> gates(api::Tx &tx);

@@ -93,18 +93,23 @@ Finish queueLot(Batch &batch, const QJsonObject &body, const api::Events &events
     return [stored] { return lotOutcome(stored()); };
 }
 
-Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &events)
+Outcome decisionOutcome(const wire::Decision &decision)
 {
-    const wire::Decision decision = qc::service::record(tx, qc::decodeRecordDecision(body), events);
     const QJsonObject json = decision.toJson();
     return {Response::json(201, json), json};
 }
 
+Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &events)
+{
+    return decisionOutcome(qc::service::record(tx, qc::decodeRecordDecision(body), events));
+}
+
+// The decision's status update and answer go with the next operation's first round trip.
 Finish queueDecision(Batch &batch, const QJsonObject &body, const api::Events &events)
 {
     batch.flushLots();
-    const Outcome outcome = recordDecision(batch.tx, body, events);
-    return [outcome] { return outcome; };
+    auto stored = qc::service::queueRecord(batch.tx, qc::decodeRecordDecision(body), events);
+    return [stored] { return decisionOutcome(stored()); };
 }
 
 // The calls a workstation queues offline. Each runs the same service code as its own route.

@@ -317,6 +317,66 @@ private slots:
         QCOMPARE(keysLike(QStringLiteral("gather-%")), 4);
     }
 
+    // Decisions on a lot of the same batch, one after the other: each answer carries the lot's
+    // status right after that decision, and the operation after a decision sees the status it
+    // set (a lot drawing from a held lot is refused), set-based as one at a time.
+    void decisionsInOrder()
+    {
+        const auto decided = [](const QString &decision, const char *at) {
+            QJsonObject body = decisionBody(QStringLiteral("ORDER-1"), decision, 1,
+                                            QStringLiteral("Checked at the dock by QC."));
+            body.insert(QStringLiteral("decided_at"), QString::fromLatin1(at));
+            return body;
+        };
+        const auto child = [](const QString &code) {
+            return lotBody(code, QStringLiteral("DEB"), QStringLiteral("1"), {},
+                           QJsonArray{parentRef(QStringLiteral("ORDER-1"), QStringLiteral("1"))});
+        };
+        const auto lotStatusIn = [](const Reply &r, int i) {
+            return resultsOf(r)[i]
+                .toObject()
+                .value(QStringLiteral("body"))
+                .toObject()
+                .value(QStringLiteral("lot_status"))
+                .toString();
+        };
+        const long long setBasedBefore = metric("flowviz_sync_transactions_total", "set_based");
+        const Reply r = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("order-lot"),
+                             lotBody(QStringLiteral("ORDER-1"), QStringLiteral("RAW"),
+                                     QStringLiteral("10"))),
+                   operation(QStringLiteral("order-hold"),
+                             decided(QStringLiteral("HOLD"), "2026-01-14T08:00:00Z"), kDecisions),
+                   operation(QStringLiteral("order-pass"),
+                             decided(QStringLiteral("PASS"), "2026-01-14T09:00:00Z"), kDecisions),
+                   operation(QStringLiteral("order-child"), child(QStringLiteral("ORDER-2")))}));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(statusesOf(r), (QList<int>{201, 201, 201, 201}));
+        QCOMPARE(metric("flowviz_sync_transactions_total", "set_based") - setBasedBefore, 1);
+        QCOMPARE(lotStatusIn(r, 1), QStringLiteral("HOLD"));
+        QCOMPARE(lotStatusIn(r, 2), QStringLiteral("RELEASED"));
+
+        const Reply held = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("order-hold-again"),
+                             decided(QStringLiteral("HOLD"), "2026-01-14T10:00:00Z"), kDecisions),
+                   operation(QStringLiteral("order-held-child"), child(QStringLiteral("ORDER-3"))),
+                   operation(QStringLiteral("order-pass-again"),
+                             decided(QStringLiteral("PASS"), "2026-01-14T11:00:00Z"), kDecisions),
+                   operation(QStringLiteral("order-released-child"),
+                             child(QStringLiteral("ORDER-4")))}));
+        QVERIFY2(held.status == 200, qPrintable(describe(held)));
+        QCOMPARE(statusesOf(held), (QList<int>{201, 409, 201, 201}));
+        QCOMPARE(lotStatusIn(held, 0), QStringLiteral("HOLD"));
+        QCOMPARE(lotStatusIn(held, 2), QStringLiteral("RELEASED"));
+        QCOMPARE(lotsLike(QStringLiteral("ORDER-%")), 3);
+        QCOMPARE(m_server->db().scalar(
+                     QStringLiteral("SELECT status FROM lots WHERE lot_code = 'ORDER-1'")),
+                 QStringLiteral("RELEASED"));
+        QCOMPARE(keysLike(QStringLiteral("order-%")), 7);
+    }
+
 private:
     int lotsLike(const QString &pattern)
     {
