@@ -21,7 +21,7 @@ constexpr qint64 kDrainBufferBytes = 64 * 1024;
 // Nagle's algorithm on (Qt's QNetworkAccessManager does: it leaves TCP_NODELAY off) holds the
 // body back until the header is acknowledged, so without this each such POST waited 40 ms
 // for nothing. The flag is not sticky (the kernel may go back to delaying), hence set on
-// every read.
+// each read that leaves a request incomplete.
 void acknowledgeNow(QTcpSocket *socket)
 {
 #ifdef TCP_QUICKACK
@@ -41,9 +41,6 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
     m_idle.setInterval(m_limits.idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdle);
     // Connected before QHttpServer sees the socket, so this runs first on every chunk.
-    // Each response is written in one piece: Nagle's algorithm could only hold its last
-    // segment back until the client acknowledges the ones before it.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_idle.start(); });
     m_idle.start();
@@ -71,7 +68,6 @@ void ConnectionGuard::requestFinished()
 void ConnectionGuard::onReadyRead()
 {
     m_idle.start();
-    acknowledgeNow(m_socket);
     if (m_rejected) {
         drain();
         return;
@@ -79,6 +75,10 @@ void ConnectionGuard::onReadyRead()
     // QHttpServer consumes everything available after this slot returns, so each byte is
     // seen here exactly once.
     feed(m_socket->peek(m_socket->bytesAvailable()));
+    // A request that came whole is acknowledged with its answer; one still coming in may be
+    // held back by its sender until what came so far is acknowledged.
+    if (!m_rejected && (m_inBody || !m_header.isEmpty()))
+        acknowledgeNow(m_socket);
 }
 
 void ConnectionGuard::feed(const QByteArray &chunk)
