@@ -199,15 +199,15 @@ void announceAfterCommit(api::Tx &tx, const api::Events &events, Decision decisi
     });
 }
 
-// The decision the command asks for, checked against its gate and lot (the lot locked for the
-// rest of the transaction) and signed where it must be. Round trips: the gate and the lot's
-// lock; the CCP's limits (CCP gates only); the signature's checks (signed decisions only).
 struct Checked
 {
     NewDecision decision;
     int gateNumber = 0;
 };
 
+// The decision the command asks for, checked against its gate and lot (the lot locked for the
+// rest of the transaction) and signed where it must be. Round trips: the gate and the lot's
+// lock; the CCP's limits (CCP gates only); the signature's checks (signed decisions only).
 Checked checked(api::Tx &tx, QcRepository &repo, const wire::RecordDecision &command)
 {
     const auto queuedGate = repo.gate(command.qcGateId, command.gateNumber);
