@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace flowviz::lots::service {
 
@@ -282,8 +283,10 @@ wire::Lot create(api::Tx &tx, const wire::RegisterLot &command, const api::Event
 struct Registrar::Gathered
 {
     QList<LinkedLot> lots;
-    QSet<QString> codes;     // of the lots
-    QSet<QString> drawnFrom; // the codes of their parents
+    QHash<QString, qsizetype> codes; // of the lots, with their place in `lots`
+    QHash<QUuid, qsizetype> ids;
+    QSet<QString> drawnFrom;            // the codes of their parents
+    QList<std::function<void()>> after; // writes queued right after their insert
     std::optional<db::PgDeferred<QHash<QUuid, wire::Lot>>> stored;
     std::optional<QHash<QUuid, wire::Lot>> answered; // read once for all of them
 };
@@ -297,7 +300,31 @@ void Registrar::flush()
     if (!m_gathering)
         return;
     m_gathering->stored = m_repo.insertAll(m_gathering->lots);
+    // Reset first: what runs after the insert may gather or flush again.
+    const QList<std::function<void()>> after = std::exchange(m_gathering->after, {});
     m_gathering.reset();
+    for (const auto &writes : after)
+        writes();
+}
+
+std::optional<Registrar::PendingLot> Registrar::pending(const std::optional<QUuid> &id,
+                                                        const QString &code) const
+{
+    if (!m_gathering)
+        return std::nullopt;
+    const qsizetype at = id ? m_gathering->ids.value(*id, -1) : m_gathering->codes.value(code, -1);
+    if (at < 0)
+        return std::nullopt;
+    const NewLot &lot = m_gathering->lots.at(at).lot;
+    return PendingLot{lot.id, lot.lotCode, lot.type, lot.status};
+}
+
+void Registrar::afterInsert(std::function<void()> writes)
+{
+    if (m_gathering)
+        m_gathering->after.append(std::move(writes));
+    else
+        writes();
 }
 
 std::function<wire::Lot()> Registrar::create(const wire::RegisterLot &command,
@@ -328,8 +355,9 @@ std::function<wire::Lot()> Registrar::create(const wire::RegisterLot &command,
     }
     if (!m_gathering)
         m_gathering = std::make_shared<Gathered>();
+    m_gathering->codes.insert(c.lot.lotCode, m_gathering->lots.size());
+    m_gathering->ids.insert(c.lot.id, m_gathering->lots.size());
     m_gathering->lots.append({c.lot, c.links});
-    m_gathering->codes.insert(c.lot.lotCode);
     for (const wire::ParentUse &use : command.parents)
         m_gathering->drawnFrom.insert(use.lotCode);
     return [this, c, gathered = m_gathering, &events] {

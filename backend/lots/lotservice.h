@@ -37,9 +37,24 @@ public:
     // returned answers the lot as stored once the insert is back (sending the queue when it
     // has not gone yet), or throws its 409; it is called while this Registrar lives.
     std::function<wire::Lot()> create(const wire::RegisterLot &command, const api::Events &events);
-    // Queues the insert of the lots gathered so far, so that what the session runs next sees
-    // them.
+    // Queues the insert of the lots gathered so far, and then what waits for it (afterInsert()),
+    // so that what the session runs next sees them.
     void flush();
+
+    // A lot gathered and not sent yet. No other transaction can see it before this one commits,
+    // so it is stored as it was registered, and locked by this transaction once it is.
+    struct PendingLot
+    {
+        QUuid id;
+        QString lotCode;
+        LotType type = LotType::RAW;
+        LotStatus status = LotStatus::CREATED;
+    };
+    // The gathered lot with this id (when `id` is given) or else this normalized code, if any.
+    std::optional<PendingLot> pending(const std::optional<QUuid> &id, const QString &code) const;
+    // Queues `writes` (statements on the gathered lots) right after their insert, when flush()
+    // queues it; at once when nothing is gathered.
+    void afterInsert(std::function<void()> writes);
 
 private:
     struct Gathered;

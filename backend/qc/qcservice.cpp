@@ -7,6 +7,8 @@
 #include "domain/lotstatusrules.h"
 #include "domain/validation.h"
 
+#include <memory>
+
 namespace flowviz::qc::service {
 
 using api::ApiError;
@@ -14,6 +16,19 @@ using api::ApiError;
 namespace {
 
 constexpr qint64 kClientClockToleranceSecs = 5 * 60;
+
+// The gate the command names, from the batch when it has read it already.
+db::PgDeferred<std::optional<Gate>> queueGate(QcRepository &repo, const wire::RecordDecision &c,
+                                              const DecisionBatch *batch)
+{
+    if (batch) {
+        const int id =
+            c.qcGateId ? *c.qcGateId : batch->gateIdOfNumber.value(c.gateNumber.value_or(0), -1);
+        if (const auto it = batch->gates.constFind(id); it != batch->gates.constEnd())
+            return db::PgDeferred<std::optional<Gate>>(std::optional(*it));
+    }
+    return repo.gate(c.qcGateId, c.gateNumber);
+}
 
 // The gate the command names (queued with the lot's lock); a 422 when there is none.
 Gate gateOf(const db::PgDeferred<std::optional<Gate>> &found, const wire::RecordDecision &c)
@@ -205,21 +220,42 @@ struct Checked
     int gateNumber = 0;
 };
 
-// The decision the command asks for, checked against its gate and lot (the lot locked for the
-// rest of the transaction) and signed where it must be. Round trips: the gate and the lot's
-// lock; the CCP's limits (CCP gates only); the signature's checks (signed decisions only).
-Checked checked(api::Tx &tx, QcRepository &repo, const wire::RecordDecision &command)
+// The CCP gate's critical limits, from the batch when it has read them already.
+QList<CriticalLimit> limitsOf(QcRepository &repo, int gateId, DecisionBatch *batch)
 {
-    const auto queuedGate = repo.gate(command.qcGateId, command.gateNumber);
+    if (!batch)
+        return repo.limits(gateId);
+    auto it = batch->limits.find(gateId);
+    if (it == batch->limits.end())
+        it = batch->limits.insert(gateId, repo.limits(gateId));
+    return *it;
+}
+
+// The decision the command asks for, checked against its gate and lot (the lot locked for the
+// rest of the transaction, or `pending` in it) and signed where it must be. Round trips: the
+// gate and the lot's lock, when neither is known; the CCP's limits (CCP gates only, once in a
+// batch); the signature's checks (signed decisions only).
+Checked checked(api::Tx &tx, QcRepository &repo, const wire::RecordDecision &command,
+                const std::optional<LockedLot> &pending = std::nullopt,
+                DecisionBatch *batch = nullptr)
+{
+    const auto queuedGate = queueGate(repo, command, batch);
     const auto queuedLot =
-        repo.lockLot(command.lotId, rules::normalizeLotCode(command.lotCode.value_or(QString())));
+        pending ? db::PgDeferred<std::optional<LockedLot>>(pending)
+                : repo.lockLot(command.lotId,
+                               rules::normalizeLotCode(command.lotCode.value_or(QString())));
     const Gate gate = gateOf(queuedGate, command);
+    if (batch) {
+        batch->gates.insert(gate.id, gate);
+        batch->gateIdOfNumber.insert(gate.number, gate.id);
+    }
     if (const auto e = rules::checkCcpTemperature(gate.isCcp, command.temperatureC.has_value()))
         throw ApiError::validation({*e});
     const LockedLot lot = lockLotOf(queuedLot, command);
     checkSameTargets(command, lot, gate);
     NewDecision d = newDecision(command);
-    applyCcpRules(d, gate, lot.type, gate.isCcp ? repo.limits(gate.id) : QList<CriticalLimit>(),
+    applyCcpRules(d, gate, lot.type,
+                  gate.isCcp ? limitsOf(repo, gate.id, batch) : QList<CriticalLimit>(),
                   command.signature.has_value());
     if (command.signature)
         sign(tx, d, *command.signature, lot, gate);
@@ -241,13 +277,27 @@ wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const ap
 }
 
 std::function<wire::Decision()> queueRecord(api::Tx &tx, const wire::RecordDecision &command,
-                                            const api::Events &events)
+                                            const api::Events &events, DecisionBatch &batch)
 {
     QcRepository repo(tx.db);
-    const Checked c = checked(tx, repo, command);
-    auto stored = queueInsert(repo, c.decision);
+    const auto pending = batch.pendingLot(
+        command.lotId, rules::normalizeLotCode(command.lotCode.value_or(QString())));
+    if (!pending) // the lot's lock must see the lots registered before the decision
+        batch.sendPendingLots();
+    const Checked c = checked(tx, repo, command, pending, &batch);
     announceAfterCommit(tx, events, command.decision, c.gateNumber);
-    return stored;
+    if (!pending)
+        return queueInsert(repo, c.decision);
+    auto queued = std::make_shared<std::function<wire::Decision()>>();
+    batch.afterPendingLots([&db = tx.db, d = c.decision, queued] {
+        QcRepository after(db);
+        *queued = queueInsert(after, d);
+    });
+    return [queued, send = batch.sendPendingLots] {
+        if (!*queued)
+            send();
+        return (*queued)();
+    };
 }
 
 QList<wire::Decision> decisionsForLot(api::Tx &tx, const QString &lotCode)

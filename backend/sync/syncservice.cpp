@@ -33,24 +33,39 @@ struct Outcome
 };
 
 // The operations of one set-based transaction, with what they share: lots are registered
-// through one Registrar (the profiles read once, lots without a receipt inserted together).
+// through one Registrar (the profiles read once, lots without a receipt inserted together),
+// and decisions share the gates read and wait, with their writes, for the lots they decide on.
 struct Batch
 {
+    explicit Batch(api::Tx &t) : tx(t)
+    {
+        decisions.pendingLot = [this](const std::optional<QUuid> &id,
+                                      const QString &code) -> std::optional<qc::LockedLot> {
+            const auto lot = lots ? lots->pending(id, code) : std::nullopt;
+            if (!lot)
+                return std::nullopt;
+            return qc::LockedLot{lot->id, lot->lotCode, lot->type, lot->status};
+        };
+        decisions.afterPendingLots = [this](std::function<void()> writes) {
+            registrar().afterInsert(std::move(writes));
+        };
+        decisions.sendPendingLots = [this] {
+            if (lots)
+                lots->flush();
+        };
+    }
+    Batch(const Batch &) = delete;
+    Batch &operator=(const Batch &) = delete;
+
     api::Tx &tx;
     std::optional<lots::service::Registrar> lots;
+    qc::service::DecisionBatch decisions;
 
     lots::service::Registrar &registrar()
     {
         if (!lots)
             lots.emplace(tx);
         return *lots;
-    }
-
-    // What an operation other than a lot queues next must see the lots registered before it.
-    void flushLots()
-    {
-        if (lots)
-            lots->flush();
     }
 };
 
@@ -104,11 +119,11 @@ Outcome recordDecision(api::Tx &tx, const QJsonObject &body, const api::Events &
     return decisionOutcome(qc::service::record(tx, qc::decodeRecordDecision(body), events));
 }
 
-// The decision's status update and answer go with the next operation's first round trip.
+// The decision's writes and answer go with the next round trip after its lot's insert.
 Finish queueDecision(Batch &batch, const QJsonObject &body, const api::Events &events)
 {
-    batch.flushLots();
-    auto stored = qc::service::queueRecord(batch.tx, qc::decodeRecordDecision(body), events);
+    auto stored =
+        qc::service::queueRecord(batch.tx, qc::decodeRecordDecision(body), events, batch.decisions);
     return [stored] { return decisionOutcome(stored()); };
 }
 
@@ -277,7 +292,7 @@ QList<SyncResult> runSetBased(api::Tx &tx, api::ApiContext &api, const QList<Syn
             throw SetBasedFailed{};
         }
     };
-    Batch batch{tx, {}};
+    Batch batch(tx);
     struct Fresh
     {
         qsizetype at;

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QUuid>
 
 using namespace flowviz::test;
 
@@ -375,6 +376,145 @@ private slots:
                      QStringLiteral("SELECT status FROM lots WHERE lot_code = 'ORDER-1'")),
                  QStringLiteral("RELEASED"));
         QCOMPARE(keysLike(QStringLiteral("order-%")), 7);
+    }
+
+    // Decisions on lots registered earlier in the same batch are checked against those lots as
+    // registered and stored after them: named by id or by code, at a plain gate and at the CCP
+    // (its limit applied), with other lots registered in between. Each refusal below is the
+    // only one of its batch, so the set-based attempt is the one that meets it: a decision
+    // outside the critical limit, naming two different lots or an unknown gate, and a lot
+    // drawing from a lot held earlier in the batch.
+    void decisionsOnLotsOfTheBatch()
+    {
+        const auto withId = [](QJsonObject body, const QString &id) {
+            body.insert(QStringLiteral("id"), id);
+            return body;
+        };
+        const auto onLotId = [](const QString &lotId, const QString &decision, int gate) {
+            QJsonObject body = decisionBody(QString(), decision, gate);
+            body.remove(QStringLiteral("lot_code"));
+            body.insert(QStringLiteral("lot_id"), lotId);
+            return body;
+        };
+        const auto frozenAt = [](const QString &code, const char *celsius) {
+            QJsonObject body = decisionBody(code, QStringLiteral("PASS"), 7);
+            body.insert(QStringLiteral("temperature_c"), number(QString::fromLatin1(celsius)));
+            return body;
+        };
+        const auto field = [](const Reply &r, int i, const char *name) {
+            return resultsOf(r)[i]
+                .toObject()
+                .value(QStringLiteral("body"))
+                .toObject()
+                .value(QString::fromLatin1(name));
+        };
+        const QString firstId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const long long setBasedBefore = metric("flowviz_sync_transactions_total", "set_based");
+        const Reply r = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("batched-1"),
+                             withId(lotBody(QStringLiteral("BATCHED-1"), QStringLiteral("RAW"),
+                                            QStringLiteral("10")),
+                                    firstId)),
+                   operation(QStringLiteral("batched-1-gate3"),
+                             onLotId(firstId, QStringLiteral("PASS"), 3), kDecisions),
+                   operation(QStringLiteral("batched-2"),
+                             lotBody(QStringLiteral("BATCHED-2"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("batched-2-frozen"),
+                             frozenAt(QStringLiteral("BATCHED-2"), "-20.5"), kDecisions),
+                   operation(QStringLiteral("batched-1-frozen"),
+                             frozenAt(QStringLiteral("batched-1"), "-18"), kDecisions),
+                   operation(QStringLiteral("batched-3"),
+                             lotBody(QStringLiteral("BATCHED-3"), QStringLiteral("RAW")))}));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        QCOMPARE(statusesOf(r), (QList<int>{201, 201, 201, 201, 201, 201}));
+        QCOMPARE(metric("flowviz_sync_transactions_total", "set_based") - setBasedBefore, 1);
+        QCOMPARE(field(r, 1, "lot_code").toString(), QStringLiteral("BATCHED-1"));
+        QCOMPARE(field(r, 3, "lot_code").toString(), QStringLiteral("BATCHED-2"));
+        QCOMPARE(field(r, 4, "lot_id").toString(), firstId);
+        for (const int i : {1, 3, 4})
+            QCOMPARE(field(r, i, "lot_status").toString(), QStringLiteral("RELEASED"));
+        QCOMPARE(field(r, 4, "critical_limit").toObject().value(QStringLiteral("max")).toDouble(),
+                 -18.0);
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT string_agg(l.lot_code || ' ' || g.gate_number || ' ' || d.decision "
+                     "|| ' ' || coalesce(d.temperature_c::text, '-') || ' ' || "
+                     "coalesce(d.limit_max_c::text, '-'), ', ' ORDER BY l.lot_code, "
+                     "g.gate_number) FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN "
+                     "qc_gates g ON g.id = d.qc_gate_id WHERE l.lot_code LIKE 'BATCHED-%'")),
+                 QStringLiteral("BATCHED-1 3 PASS - -, BATCHED-1 7 PASS -18.0 -18.0, "
+                                "BATCHED-2 7 PASS -20.5 -18.0"));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT string_agg(lot_code || ' ' || status, ', ' ORDER BY lot_code) FROM "
+                     "lots WHERE lot_code LIKE 'BATCHED-%'")),
+                 QStringLiteral("BATCHED-1 RELEASED, BATCHED-2 RELEASED, BATCHED-3 CREATED"));
+
+        // Each refused decision names a lot of its own batch.
+        struct Refused
+        {
+            QString lotCode;
+            QString lotId;
+            QJsonObject decision;
+            const char *field;
+            const char *code;
+        };
+        const auto refusedOn = [](const QString &code) {
+            return Refused{code, QUuid::createUuid().toString(QUuid::WithoutBraces), {}, "", ""};
+        };
+        Refused warm = refusedOn(QStringLiteral("BATCHED-WARM"));
+        warm.decision = frozenAt(warm.lotCode, "-10");
+        warm.field = "temperature_c";
+        warm.code = "ccp.limit_exceeded";
+        Refused mismatch = refusedOn(QStringLiteral("BATCHED-MISMATCH"));
+        mismatch.decision = onLotId(mismatch.lotId, QStringLiteral("PASS"), 3);
+        mismatch.decision.insert(QStringLiteral("lot_code"), QStringLiteral("BATCHED-1"));
+        mismatch.field = "lot_code";
+        mismatch.code = "lot.mismatch";
+        Refused gate = refusedOn(QStringLiteral("BATCHED-GATE"));
+        gate.decision = onLotId(gate.lotId, QStringLiteral("PASS"), 99);
+        gate.field = "gate_number";
+        gate.code = "gate.unknown";
+        for (const Refused &one : {warm, mismatch, gate}) {
+            const Reply sent = m_client->post(
+                QStringLiteral("/api/v1/sync"),
+                batch({operation(one.lotCode,
+                                 withId(lotBody(one.lotCode, QStringLiteral("RAW")), one.lotId)),
+                       operation(one.lotCode + QStringLiteral("-decision"), one.decision,
+                                 kDecisions)}));
+            QVERIFY2(sent.status == 200, qPrintable(describe(sent)));
+            QCOMPARE(statusesOf(sent), (QList<int>{201, 422}));
+            const QJsonArray errors = field(sent, 1, "errors").toArray();
+            QVERIFY2(!errors.isEmpty(), qPrintable(describe(sent)));
+            QCOMPARE(errors.first().toObject().value(QStringLiteral("field")).toString(),
+                     QString::fromLatin1(one.field));
+            QCOMPARE(errors.first().toObject().value(QStringLiteral("code")).toString(),
+                     QString::fromLatin1(one.code));
+        }
+
+        const Reply held = m_client->post(
+            QStringLiteral("/api/v1/sync"),
+            batch({operation(QStringLiteral("batched-held"),
+                             lotBody(QStringLiteral("BATCHED-HELD"), QStringLiteral("RAW"),
+                                     QStringLiteral("5"))),
+                   operation(QStringLiteral("batched-hold"),
+                             decisionBody(QStringLiteral("BATCHED-HELD"), QStringLiteral("HOLD"), 1,
+                                          QStringLiteral("Crate damaged at the dock.")),
+                             kDecisions),
+                   operation(QStringLiteral("batched-unrelated"),
+                             lotBody(QStringLiteral("BATCHED-UNRELATED"), QStringLiteral("RAW"))),
+                   operation(QStringLiteral("batched-from-held"),
+                             lotBody(QStringLiteral("BATCHED-FROM-HELD"), QStringLiteral("DEB"),
+                                     QStringLiteral("1"), {},
+                                     QJsonArray{parentRef(QStringLiteral("BATCHED-HELD"),
+                                                          QStringLiteral("1"))}))}));
+        QVERIFY2(held.status == 200, qPrintable(describe(held)));
+        QCOMPARE(statusesOf(held), (QList<int>{201, 201, 201, 409}));
+        QCOMPARE(field(held, 1, "lot_status").toString(), QStringLiteral("HOLD"));
+        QCOMPARE(lotsLike(QStringLiteral("BATCHED-%")), 8);
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = d.lot_id WHERE "
+                     "l.lot_code LIKE 'BATCHED-%'")),
+                 QStringLiteral("4"));
     }
 
 private:
