@@ -1,5 +1,7 @@
 #include "backend/qc/qcrepository.h"
 
+#include <array>
+
 namespace flowviz::qc {
 
 namespace {
@@ -210,79 +212,135 @@ db::PgDeferred<std::optional<LockedLot>> QcRepository::lockLot(const std::option
             }};
 }
 
-void QcRepository::insert(const NewDecision &d)
+void QcRepository::insert(const QList<NewDecision> &decisions)
 {
-    const bool signedRecord = !d.signature.isEmpty();
-    auto orNull = [](const QString &text) {
+    // One array per column, unnested side by side: one statement for the decisions of a sync
+    // transaction as for one.
+    enum Column
+    {
+        Id,
+        Lot,
+        Gate,
+        Operator,
+        Verdict,
+        Notes,
+        Temperature,
+        DisplaySignature,
+        Meaning,
+        SignedAt,
+        Workstation,
+        DecidedAt,
+        Flagged,
+        CorrectiveAction,
+        Deviation,
+        LimitMin,
+        LimitMax,
+        Signer,
+        SigningKey,
+        Signature,
+        RecordHash,
+        ClientSignedAt,
+        Columns
+    };
+    const auto orNull = [](const QString &text) {
         return text.isEmpty() ? db::SqlValue() : db::SqlValue(text);
     };
+    std::array<QList<db::SqlValue>, Columns> columns;
+    for (const NewDecision &d : decisions) {
+        const bool signedRecord = !d.signature.isEmpty();
+        columns[Id] << d.id;
+        columns[Lot] << d.lotId;
+        columns[Gate] << d.gateId;
+        columns[Operator] << d.operatorId;
+        columns[Verdict] << toString(d.decision);
+        columns[Notes] << d.notes;
+        columns[Temperature] << d.temperatureC;
+        columns[DisplaySignature] << orNull(d.digitalSignature);
+        columns[Meaning] << orNull(d.signatureMeaning);
+        columns[SignedAt] << d.signedAt;
+        columns[Workstation] << orNull(d.workstationId);
+        columns[DecidedAt] << d.decidedAt;
+        columns[Flagged] << d.clientTimeFlagged;
+        columns[CorrectiveAction] << orNull(d.correctiveAction);
+        columns[Deviation] << d.deviation;
+        columns[LimitMin] << (d.limit ? d.limit->minC : std::nullopt);
+        columns[LimitMax] << (d.limit ? d.limit->maxC : std::nullopt);
+        columns[Signer] << (signedRecord ? db::SqlValue(d.signerId) : db::SqlValue());
+        columns[SigningKey] << (signedRecord ? db::SqlValue(d.signingKeyId) : db::SqlValue());
+        columns[Signature] << (signedRecord ? db::SqlValue(d.signature.toBase64())
+                                            : db::SqlValue());
+        columns[RecordHash] << (signedRecord ? db::SqlValue(d.recordHash.toBase64())
+                                             : db::SqlValue());
+        columns[ClientSignedAt] << d.clientSignedAt;
+    }
+    QList<db::SqlValue> params;
+    for (const QList<db::SqlValue> &column : columns)
+        params << db::SqlValue::array(column);
     m_db.queue(
         "INSERT INTO qc_decisions (id, lot_id, qc_gate_id, operator_id, decision, notes, "
         "temperature_c, digital_signature, signature_meaning, signed_at, workstation_id, "
         "decided_at, client_time_flagged, corrective_action, deviation, limit_min_c, limit_max_c, "
         "signer_id, signing_key_id, signature, record_hash, client_signed_at) "
-        "VALUES ($1::uuid, $2::uuid, $3::int, $4::uuid, $5, $6, $7::numeric, $8, $9, "
-        "$10::timestamptz, $11, coalesce($12::timestamptz, now()), $13::boolean, $14, "
-        "$15::boolean, $16::numeric, $17::numeric, $18::uuid, $19::uuid, decode($20, 'base64'), "
-        "decode($21, 'base64'), $22::timestamptz)",
-        {d.id,
-         d.lotId,
-         d.gateId,
-         d.operatorId,
-         toString(d.decision),
-         d.notes,
-         d.temperatureC,
-         orNull(d.digitalSignature),
-         orNull(d.signatureMeaning),
-         d.signedAt,
-         orNull(d.workstationId),
-         d.decidedAt,
-         d.clientTimeFlagged,
-         orNull(d.correctiveAction),
-         d.deviation,
-         d.limit ? d.limit->minC : std::nullopt,
-         d.limit ? d.limit->maxC : std::nullopt,
-         signedRecord ? db::SqlValue(d.signerId) : db::SqlValue(),
-         signedRecord ? db::SqlValue(d.signingKeyId) : db::SqlValue(),
-         signedRecord ? db::SqlValue(d.signature.toBase64()) : db::SqlValue(),
-         signedRecord ? db::SqlValue(d.recordHash.toBase64()) : db::SqlValue(),
-         d.clientSignedAt});
+        "SELECT n.id, n.lot_id, n.gate_id, n.operator_id, n.decision, n.notes, n.temperature_c, "
+        "n.digital_signature, n.signature_meaning, n.signed_at, n.workstation_id, "
+        "coalesce(n.decided_at, now()), n.client_time_flagged, n.corrective_action, n.deviation, "
+        "n.limit_min_c, n.limit_max_c, n.signer_id, n.signing_key_id, decode(n.signature, "
+        "'base64'), decode(n.record_hash, 'base64'), n.client_signed_at "
+        "FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[], "
+        "$7::numeric[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], "
+        "$12::timestamptz[], $13::boolean[], $14::text[], $15::boolean[], $16::numeric[], "
+        "$17::numeric[], $18::uuid[], $19::uuid[], $20::text[], $21::text[], "
+        "$22::timestamptz[]) WITH ORDINALITY AS n (id, lot_id, gate_id, operator_id, decision, "
+        "notes, temperature_c, digital_signature, signature_meaning, signed_at, workstation_id, "
+        "decided_at, client_time_flagged, corrective_action, deviation, limit_min_c, "
+        "limit_max_c, signer_id, signing_key_id, signature, record_hash, client_signed_at, ord) "
+        "ORDER BY n.ord",
+        params);
 }
 
-void QcRepository::followLatestDecision(const QUuid &lotId,
+void QcRepository::followLatestDecision(const QList<QUuid> &lotIds,
                                         const QList<std::pair<Decision, LotStatus>> &statusAfter)
 {
     // The latest decision is the one with the latest decision time, arrival order breaking
     // ties; a decision whose client clock ran more than 5 minutes ahead counts at the time the
     // server recorded it: a wrong clock must not pin a lot's status into the future.
     QByteArray statusOf = "CASE decision";
-    QList<db::SqlValue> params{lotId};
+    QList<db::SqlValue> ids;
+    for (const QUuid &id : lotIds)
+        ids << id;
+    QList<db::SqlValue> params{db::SqlValue::array(ids)};
     for (const auto &[decision, status] : statusAfter) {
         statusOf += QByteArray(" WHEN $") + QByteArray::number(params.size() + 1) + " THEN $" +
                     QByteArray::number(params.size() + 2);
         params << toString(decision) << toString(status);
     }
     statusOf += " END";
-    m_db.queue("UPDATE lots l SET status = latest.status, updated_at = now() FROM (SELECT " +
+    m_db.queue("UPDATE lots l SET status = latest.status, updated_at = now() FROM (SELECT "
+               "DISTINCT ON (lot_id) lot_id, " +
                    statusOf +
-                   " AS status FROM qc_decisions WHERE lot_id = $1::uuid "
-                   "ORDER BY CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END "
-                   "DESC, recorded_at DESC, id DESC LIMIT 1) latest "
-                   "WHERE l.id = $1::uuid AND l.status <> latest.status",
+                   " AS status FROM qc_decisions WHERE lot_id = ANY($1::uuid[]) "
+                   "ORDER BY lot_id, CASE WHEN client_time_flagged THEN recorded_at ELSE "
+                   "decided_at END DESC, recorded_at DESC, id DESC) latest "
+                   "WHERE l.id = latest.lot_id AND l.status <> latest.status",
                params);
 }
 
-db::PgDeferred<std::optional<wire::Decision>> QcRepository::decision(const QUuid &id)
+db::PgDeferred<QHash<QUuid, wire::Decision>> QcRepository::decisions(const QList<QUuid> &ids)
 {
+    QList<db::SqlValue> values;
+    for (const QUuid &id : ids)
+        values << id;
     return {m_db.queue(QByteArray("SELECT l.status AS lot_status, ") + kDecisionColumns +
-                           kDecisionTables + "WHERE d.id = $1::uuid",
-                       {id}),
-            [](const db::PgResult &r) -> std::optional<wire::Decision> {
-                if (r.rows() == 0)
-                    return std::nullopt;
-                wire::Decision d = decisionFromRow(r, 0);
-                d.lotStatus = lotStatusFromString(r.text(0, "lot_status"));
-                return d;
+                           kDecisionTables + "WHERE d.id = ANY($1::uuid[])",
+                       {db::SqlValue::array(values)}),
+            [](const db::PgResult &r) {
+                QHash<QUuid, wire::Decision> out;
+                for (int i = 0; i < r.rows(); ++i) {
+                    wire::Decision d = decisionFromRow(r, i);
+                    d.lotStatus = lotStatusFromString(r.text(i, "lot_status"));
+                    out.insert(d.id, d);
+                }
+                return out;
             }};
 }
 

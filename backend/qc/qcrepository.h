@@ -8,6 +8,7 @@
 #include "domain/wire/gate.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QList>
 #include <QUuid>
@@ -78,15 +79,16 @@ public:
                                              const std::optional<int> &number);
     db::PgDeferred<std::optional<LockedLot>> lockLot(const std::optional<QUuid> &id,
                                                      const QString &code);
-    void insert(const NewDecision &d);
-    // Sets the lot's status to the one its latest decision calls for (`statusAfter`, every
+    // Inserts the decisions in one statement, in their order.
+    void insert(const QList<NewDecision> &decisions);
+    // Sets each lot's status to the one its latest decision calls for (`statusAfter`, every
     // decision with the status it leaves the lot in): the decision with the latest decision
     // time, arrival order breaking ties; a decision with a flagged (future) client time counts
     // at its recording time.
-    void followLatestDecision(const QUuid &lotId,
+    void followLatestDecision(const QList<QUuid> &lotIds,
                               const QList<std::pair<Decision, LotStatus>> &statusAfter);
-    // The decision as stored, with its lot's status at the time of reading.
-    db::PgDeferred<std::optional<wire::Decision>> decision(const QUuid &id);
+    // The decisions as stored, by id, each with its lot's status at the time of reading.
+    db::PgDeferred<QHash<QUuid, wire::Decision>> decisions(const QList<QUuid> &ids);
     QList<wire::Decision> decisionsForLot(const QUuid &lotId);
     std::optional<QUuid> lotId(const QString &code);
 

@@ -7,6 +7,8 @@
 #include "domain/lotstatusrules.h"
 #include "domain/validation.h"
 
+#include <QSet>
+
 #include <memory>
 
 namespace flowviz::qc::service {
@@ -170,19 +172,34 @@ QList<std::pair<Decision, LotStatus>> statusAfterEach()
     return out;
 }
 
-// Queues the decision's insert, its lot's status after it (decisions made offline arrive late:
-// the status follows the latest decision time) and the read of the decision as stored.
+// Queues the decisions' insert, their lots' status after them (decisions made offline arrive
+// late: a status follows the latest decision time) and the read of the decisions as stored.
+db::PgDeferred<QHash<QUuid, wire::Decision>> queueWrites(QcRepository &repo,
+                                                         const QList<NewDecision> &decisions)
+{
+    QList<QUuid> lots;
+    QList<QUuid> ids;
+    for (const NewDecision &d : decisions) {
+        lots << d.lotId;
+        ids << d.id;
+    }
+    repo.insert(decisions);
+    repo.followLatestDecision(lots, statusAfterEach());
+    return repo.decisions(ids);
+}
+
+wire::Decision storedDecision(const QHash<QUuid, wire::Decision> &stored, const QUuid &id)
+{
+    const auto it = stored.constFind(id);
+    if (it == stored.constEnd()) // inserted by this transaction: cannot happen
+        throw std::logic_error("the decision just recorded was not found");
+    return *it;
+}
+
 std::function<wire::Decision()> queueInsert(QcRepository &repo, const NewDecision &d)
 {
-    repo.insert(d);
-    repo.followLatestDecision(d.lotId, statusAfterEach());
-    const auto stored = repo.decision(d.id);
-    return [stored] {
-        const auto decision = stored.get();
-        if (!decision) // inserted by this transaction: cannot happen
-            throw std::logic_error("the decision just recorded was not found");
-        return *decision;
-    };
+    const auto stored = queueWrites(repo, {d});
+    return [stored, id = d.id] { return storedDecision(stored.get(), id); };
 }
 
 // queueInsert() answered at once, in a savepoint: a used id or signature is a 409.
@@ -193,7 +210,7 @@ wire::Decision insert(api::Tx &tx, QcRepository &repo, const NewDecision &d)
     } catch (const db::DbError &e) {
         if (!e.isUniqueViolation())
             throw;
-        if (!d.signature.isEmpty() && !repo.decision(d.id).get())
+        if (!d.signature.isEmpty() && !repo.decisions({d.id}).get().contains(d.id))
             throw ApiError::conflict(QStringLiteral("signature-reused"),
                                      QStringLiteral("Signature already used"),
                                      QStringLiteral("This signature is already stored with "
@@ -267,6 +284,15 @@ Checked checked(api::Tx &tx, QcRepository &repo, const wire::RecordDecision &com
 
 } // namespace
 
+// Decisions on lots waiting in a sync batch, written together right after those lots' insert.
+struct DecisionBatch::Group
+{
+    QList<NewDecision> decisions;
+    QSet<QUuid> lots; // of the decisions: one decision each
+    std::optional<db::PgDeferred<QHash<QUuid, wire::Decision>>> stored;
+    std::optional<QHash<QUuid, wire::Decision>> answered; // read once for all of them
+};
+
 wire::Decision record(api::Tx &tx, const wire::RecordDecision &command, const api::Events &events)
 {
     QcRepository repo(tx.db);
@@ -288,15 +314,27 @@ std::function<wire::Decision()> queueRecord(api::Tx &tx, const wire::RecordDecis
     announceAfterCommit(tx, events, command.decision, c.gateNumber);
     if (!pending)
         return queueInsert(repo, c.decision);
-    auto queued = std::make_shared<std::function<wire::Decision()>>();
-    batch.afterPendingLots([&db = tx.db, d = c.decision, queued] {
-        QcRepository after(db);
-        *queued = queueInsert(after, d);
-    });
-    return [queued, send = batch.sendPendingLots] {
-        if (!*queued)
+    // Decisions on waiting lots are written together, one group per lot's decision: the status
+    // read back with each is then the one right after it.
+    if (!batch.open || batch.open->lots.contains(c.decision.lotId)) {
+        auto group = std::make_shared<DecisionBatch::Group>();
+        batch.open = group;
+        batch.afterPendingLots([&db = tx.db, &batch, group] {
+            if (batch.open == group) // decisions after this are written after it
+                batch.open.reset();
+            QcRepository after(db);
+            group->stored = queueWrites(after, group->decisions);
+        });
+    }
+    const std::shared_ptr<DecisionBatch::Group> group = batch.open;
+    group->decisions.append(c.decision);
+    group->lots.insert(c.decision.lotId);
+    return [group, id = c.decision.id, send = batch.sendPendingLots] {
+        if (!group->stored)
             send();
-        return (*queued)();
+        if (!group->answered)
+            group->answered = group->stored->get();
+        return storedDecision(*group->answered, id);
     };
 }
 

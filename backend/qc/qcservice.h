@@ -12,6 +12,7 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 
 namespace flowviz::qc::service {
 
@@ -37,6 +38,10 @@ struct DecisionBatch
     QHash<int, Gate> gates;                  // by id
     QHash<int, int> gateIdOfNumber;          // gate number -> id
     QHash<int, QList<CriticalLimit>> limits; // by gate id
+
+    // The decisions on waiting lots whose writes are not queued yet, if any.
+    struct Group;
+    std::shared_ptr<Group> open;
 };
 
 // record() without waiting for the writes: the decision is checked, its insert, its lot's new
