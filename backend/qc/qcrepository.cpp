@@ -320,7 +320,7 @@ void QcRepository::followLatestDecision(const QList<QUuid> &lotIds,
                    statusOf +
                    " AS status FROM qc_decisions WHERE lot_id = ANY($1::uuid[]) "
                    "ORDER BY lot_id, CASE WHEN client_time_flagged THEN recorded_at ELSE "
-                   "decided_at END DESC, recorded_at DESC, id DESC) latest "
+                   "decided_at END DESC, arrival DESC) latest "
                    "WHERE l.id = latest.lot_id AND l.status <> latest.status",
                params);
 }
@@ -348,7 +348,7 @@ QList<wire::Decision> QcRepository::decisionsForLot(const QUuid &lotId)
 {
     const db::PgResult r =
         m_db.exec(QByteArray("SELECT ") + kDecisionColumns + kDecisionTables +
-                      "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.recorded_at, d.id",
+                      "WHERE d.lot_id = $1::uuid ORDER BY d.decided_at, d.arrival",
                   {lotId});
     QList<wire::Decision> out;
     for (int i = 0; i < r.rows(); ++i)

@@ -6,8 +6,11 @@
 #include "tests/backend/apitestutil.h"
 
 #include <QJsonArray>
+#include <QStringList>
 #include <QTest>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace flowviz::test;
 
@@ -515,6 +518,61 @@ private slots:
                      "SELECT count(*) FROM qc_decisions d JOIN lots l ON l.id = d.lot_id WHERE "
                      "l.lot_code LIKE 'BATCHED-%'")),
                  QStringLiteral("4"));
+    }
+
+    // Decisions sent without a decision time in one batch have the same decision and recording
+    // time: the one sent later is the lot's latest, whatever their ids. Twelve lots, each with
+    // two decisions after it, half HOLD then PASS, half PASS then HOLD (were the tie broken
+    // by id, as it was, about half of them would keep the earlier decision's status).
+    void sameTimeDecisionsInOrderOfArrival()
+    {
+        constexpr int kLots = 12;
+        QJsonArray operations;
+        QStringList expected;
+        for (int i = 0; i < kLots; ++i) {
+            const QString code = QStringLiteral("TIE-%1").arg(i, 2, 10, QLatin1Char('0'));
+            operations.append(operation(code, lotBody(code, QStringLiteral("RAW"))));
+            expected.append(code + (i % 2 ? QStringLiteral(" HOLD") : QStringLiteral(" RELEASED")));
+        }
+        for (int i = 0; i < kLots; ++i) {
+            const QString code = QStringLiteral("TIE-%1").arg(i, 2, 10, QLatin1Char('0'));
+            QStringList order{QStringLiteral("HOLD"), QStringLiteral("PASS")};
+            if (i % 2)
+                std::reverse(order.begin(), order.end());
+            for (const QString &decision : order)
+                operations.append(operation(
+                    code + u'-' + decision,
+                    decisionBody(code, decision, 1, QStringLiteral("Checked twice at the dock.")),
+                    kDecisions));
+        }
+        const Reply r = m_client->post(QStringLiteral("/api/v1/sync"), batch(operations));
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        const QJsonArray results = resultsOf(r);
+        QCOMPARE(results.size(), 3 * kLots);
+        for (int i = kLots; i < results.size(); ++i) {
+            const QJsonObject result = results[i].toObject();
+            QCOMPARE(result.value(QStringLiteral("status")).toInt(), 201);
+            const QJsonObject body = result.value(QStringLiteral("body")).toObject();
+            // Each answer carries the status right after its own decision.
+            QCOMPARE(body.value(QStringLiteral("lot_status")).toString(),
+                     body.value(QStringLiteral("decision")).toString() == u"HOLD"
+                         ? QStringLiteral("HOLD")
+                         : QStringLiteral("RELEASED"));
+        }
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT string_agg(lot_code || ' ' || status, ',' ORDER BY lot_code) FROM "
+                     "lots WHERE lot_code LIKE 'TIE-%'")),
+                 expected.join(u','));
+        // The lot's decisions are listed in the order they arrived.
+        const QJsonArray listed = m_client->get(QStringLiteral("/api/v1/lots/TIE-01/qc-decisions"))
+                                      .json()
+                                      .value(QStringLiteral("items"))
+                                      .toArray();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("decision")).toString(),
+                 QStringLiteral("PASS"));
+        QCOMPARE(listed[1].toObject().value(QStringLiteral("decision")).toString(),
+                 QStringLiteral("HOLD"));
     }
 
 private:
