@@ -18,7 +18,7 @@ void SystemRepository::recordHeartbeat(const QString &workstationId, const QUuid
 
 SystemRepository::PlantGauges SystemRepository::plantGauges()
 {
-    // One statement, one snapshot; plant_gauges() (migration 0014) keeps its plan.
+    // One statement, one snapshot; plant_gauges() (migrations 0014, 0016) keeps its plan.
     const db::PgResult r = m_db.exec("SELECT * FROM plant_gauges()");
     PlantGauges g;
     g.activeOperators = int(r.toInt(0, "operators"));

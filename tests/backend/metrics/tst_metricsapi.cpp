@@ -274,6 +274,57 @@ private slots:
         QCOMPARE(e.value(QStringLiteral("flowviz_pending_sync_lots")), 6.0);
     }
 
+    // Who counts as active: whoever registered a lot, recorded a decision, reported from a
+    // workstation or logged in during the last 15 minutes, once however many of these they did;
+    // older activity and failed logins do not count. Only "operator" has done anything so far.
+    void activeOperatorsOfTheLast15Minutes()
+    {
+        TestDb &db = m_server->db();
+        const auto active = [&] {
+            return parse(m_client->get(QStringLiteral("/metrics")).body)
+                .value(QStringLiteral("flowviz_active_operators"));
+        };
+        const auto change = [&](const char *sql, const char *username) {
+            db.query(QString::fromLatin1(sql), {db.scalar(QStringLiteral("SELECT id FROM users "
+                                                                         "WHERE username = $1"),
+                                                          {QString::fromLatin1(username)})});
+        };
+        QCOMPARE(active(), 1.0);
+        change("INSERT INTO lots (lot_code, lot_type, operator_id, created_at) VALUES "
+               "('ACTIVE-OLD', 'RAW', $1::uuid, now() - interval '16 minutes') RETURNING id",
+               "viewer");
+        change("INSERT INTO login_audit (username, user_id, client_addr, succeeded, at) VALUES "
+               "('manager', $1::uuid, '127.0.0.1', true, now() - interval '16 minutes') "
+               "RETURNING id",
+               "manager");
+        change("INSERT INTO login_audit (username, user_id, client_addr, succeeded) VALUES "
+               "('auditor', $1::uuid, '127.0.0.1', false) RETURNING id",
+               "auditor");
+        QCOMPARE(active(), 1.0);
+        change("INSERT INTO lots (lot_code, lot_type, operator_id) VALUES ('ACTIVE-1', 'RAW', "
+               "$1::uuid), ('ACTIVE-2', 'RAW', $1::uuid) RETURNING id",
+               "viewer");
+        QCOMPARE(active(), 2.0);
+        change("INSERT INTO login_audit (username, user_id, client_addr, succeeded) VALUES "
+               "('manager', $1::uuid, '127.0.0.1', true) RETURNING id",
+               "manager");
+        QCOMPARE(active(), 3.0);
+        change("INSERT INTO qc_decisions (lot_id, qc_gate_id, operator_id, decision, decided_at) "
+               "SELECT l.id, g.id, $1::uuid, 'PASS', now() FROM lots l, qc_gates g "
+               "WHERE l.lot_code = 'ACTIVE-OLD' AND g.gate_number = 1 RETURNING id",
+               "admin");
+        QCOMPARE(active(), 4.0);
+        change("INSERT INTO workstation_heartbeats (workstation_id, user_id, pending_sync) "
+               "VALUES ('WS-ACTIVE', $1::uuid, 0) RETURNING workstation_id",
+               "auditor");
+        QCOMPARE(active(), 5.0);
+        // The viewer again, another way: still five people.
+        change("INSERT INTO login_audit (username, user_id, client_addr, succeeded) VALUES "
+               "('viewer', $1::uuid, '127.0.0.1', true) RETURNING id",
+               "viewer");
+        QCOMPARE(active(), 5.0);
+    }
+
 private:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpClient> m_client;

@@ -355,12 +355,13 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0015_decision_arrival, 0014_plant_gauges, 0013_kde_export, 0012_recalls, 0011_dispatch,
-        // 0010_receiving, 0009_trace_graph_order, 0008_mass_balance, 0007_audit_trail,
-        // 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and 0003_qc_first_decisions
-        // do; the backfill of 0003 must rebuild exactly the table that its trigger had kept.
-        QVERIFY2(m_latest == 15,
-                 "this test makes schema version 2 by undoing 0015 to 0003: undo every "
+        // 0016_active_operators, 0015_decision_arrival, 0014_plant_gauges, 0013_kde_export,
+        // 0012_recalls, 0011_dispatch, 0010_receiving, 0009_trace_graph_order, 0008_mass_balance,
+        // 0007_audit_trail, 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
+        // 0003_qc_first_decisions do; the backfill of 0003 must rebuild exactly the table that its
+        // trigger had kept.
+        QVERIFY2(m_latest == 16,
+                 "this test makes schema version 2 by undoing 0016 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -418,6 +419,9 @@ private slots:
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0016: an index (it replaced plant_gauges(), which undoing 0014 drops).
+        db.exec(QStringLiteral("DROP INDEX login_audit_succeeded_at_idx"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 16"));
         // Undo 0015: a column.
         db.exec(QStringLiteral("ALTER TABLE qc_decisions DROP COLUMN arrival"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 15"));
@@ -554,7 +558,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 15);
+        QCOMPARE(migrations.size(), 16);
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));
