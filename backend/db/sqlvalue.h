@@ -74,6 +74,16 @@ public:
         return array(values);
     }
 
+    // A PostgreSQL uuid[] literal, for "= ANY($1::uuid[])".
+    static SqlValue uuidArray(const QList<QUuid> &items)
+    {
+        QList<SqlValue> values;
+        values.reserve(items.size());
+        for (const QUuid &item : items)
+            values.append(item);
+        return array(values);
+    }
+
     bool isNull() const { return !m_text.has_value(); }
     const QByteArray &text() const { return *m_text; }
 

@@ -305,10 +305,7 @@ void QcRepository::followLatestDecision(const QList<QUuid> &lotIds,
     // ties; a decision whose client clock ran more than 5 minutes ahead counts at the time the
     // server recorded it: a wrong clock must not pin a lot's status into the future.
     QByteArray statusOf = "CASE decision";
-    QList<db::SqlValue> ids;
-    for (const QUuid &id : lotIds)
-        ids << id;
-    QList<db::SqlValue> params{db::SqlValue::array(ids)};
+    QList<db::SqlValue> params{db::SqlValue::uuidArray(lotIds)};
     for (const auto &[decision, status] : statusAfter) {
         statusOf += QByteArray(" WHEN $") + QByteArray::number(params.size() + 1) + " THEN $" +
                     QByteArray::number(params.size() + 2);
@@ -327,12 +324,9 @@ void QcRepository::followLatestDecision(const QList<QUuid> &lotIds,
 
 db::PgDeferred<QHash<QUuid, wire::Decision>> QcRepository::decisions(const QList<QUuid> &ids)
 {
-    QList<db::SqlValue> values;
-    for (const QUuid &id : ids)
-        values << id;
     return {m_db.queue(QByteArray("SELECT l.status AS lot_status, ") + kDecisionColumns +
                            kDecisionTables + "WHERE d.id = ANY($1::uuid[])",
-                       {db::SqlValue::array(values)}),
+                       {db::SqlValue::uuidArray(ids)}),
             [](const db::PgResult &r) {
                 QHash<QUuid, wire::Decision> out;
                 for (int i = 0; i < r.rows(); ++i) {
