@@ -28,8 +28,9 @@ std::optional<QString> optionalText(const db::PgResult &r, int row, const char *
 // Lots currently held, each with the moment it entered its status. A HOLD lot is held since
 // the first HOLD decision after its last decision of another kind (so a second HOLD at
 // another gate does not reset the clock): the status follows the latest decision, so that is
-// when the lot went on HOLD. A QUARANTINE lot has no decision yet (any decision moves it on),
-// so it is held since it was registered. Ages are whole seconds, never negative.
+// when the lot went on HOLD. "After" is the status's order: effective time, then arrival. A
+// QUARANTINE lot has no decision yet (any decision moves it on), so it is held since it was
+// registered. Ages are whole seconds, never negative.
 constexpr const char *kHeldLots =
     "WITH held AS ("
     "  SELECT l.lot_code, l.lot_type, l.status, l.weight_kg, r.run_code,"
@@ -40,9 +41,9 @@ constexpr const char *kHeldLots =
              "             SELECT 1 FROM qc_decisions n"
              "             WHERE n.lot_id = l.id AND n.decision <> 'HOLD'"
              "               AND (" FV_EFFECTIVE(
-                 "n") ", n.recorded_at, n.id)"
+                 "n") ", n.arrival)"
                       "                 > (" FV_EFFECTIVE(
-                          "h") ", h.recorded_at, h.id))"
+                          "h") ", h.arrival))"
                                "         ), l.created_at) ELSE l.created_at END AS since"
                                "  FROM lots l LEFT JOIN production_runs r ON r.id = "
                                "l.production_run_id"
@@ -214,8 +215,7 @@ QList<DecisionRow> StatsRepository::decisions(const QDateTime &from, const QDate
                               "d") " < $2::timestamptz"
                                    "  AND ($3::int IS NULL OR g.gate_number = $3::int)"
                                    "  AND ($4::text IS NULL OR d.decision = $4::text) "
-                                   "ORDER BY " FV_EFFECTIVE(
-                                       "d") ", d.recorded_at, d.id LIMIT $5::int",
+                                   "ORDER BY " FV_EFFECTIVE("d") ", d.arrival LIMIT $5::int",
         {from, to, gateNumber, outcome ? db::SqlValue(toString(*outcome)) : db::SqlValue(), limit});
     total = r.rows() > 0 ? r.toInt(0, "total") : 0;
     QList<DecisionRow> out;

@@ -81,8 +81,8 @@ QList<wire::TraceNeighbour> TraceRepository::neighbours(const QUuid &lotId, bool
 db::PgDeferred<wire::TraceGraph> TraceRepository::graph(const QString &rootCode, bool backward,
                                                         bool forward, int depth, int maxNodes)
 {
-    // trace_graph (migrations 0006, 0009): the nodes nearest first (the root is rank 1; at the
-    // same distance ancestors, then by code), the same order on every call and every copy of
+    // trace_graph (migrations 0006, 0009, 0017): the nodes nearest first (the root is rank 1; at
+    // the same distance ancestors, then by code), the same order on every call and every copy of
     // the data, so the lot over the cap dropped below is always the farthest one; then the
     // edges. An unknown root code gives no rows.
     return {m_db.queue("SELECT * FROM trace_graph((SELECT id FROM lots WHERE lot_code = $1), "

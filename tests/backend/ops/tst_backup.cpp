@@ -355,13 +355,14 @@ private slots:
         // A backup taken by a server that knew only the migrations up to 0002_stats_indexes
         // restores, is checked against its manifest at version 2, and then gets the binary's
         // newer migrations. Version 2 is made from the seeded database by undoing exactly what
-        // 0016_active_operators, 0015_decision_arrival, 0014_plant_gauges, 0013_kde_export,
-        // 0012_recalls, 0011_dispatch, 0010_receiving, 0009_trace_graph_order, 0008_mass_balance,
-        // 0007_audit_trail, 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
-        // 0003_qc_first_decisions do; the backfill of 0003 must rebuild exactly the table that its
-        // trigger had kept.
-        QVERIFY2(m_latest == 16,
-                 "this test makes schema version 2 by undoing 0016 to 0003: undo every "
+        // 0018_first_decision_arrival, 0017_trace_graph_walk, 0016_active_operators,
+        // 0015_decision_arrival, 0014_plant_gauges, 0013_kde_export, 0012_recalls, 0011_dispatch,
+        // 0010_receiving, 0009_trace_graph_order, 0008_mass_balance, 0007_audit_trail,
+        // 0006_trace_graph, 0005_insert_lot, 0004_ccp_limits_signatures and
+        // 0003_qc_first_decisions do; the backfills of 0003 and 0018 must rebuild exactly the
+        // table that the trigger had kept.
+        QVERIFY2(m_latest == 18,
+                 "this test makes schema version 2 by undoing 0018 to 0003: undo every "
                  "migration after 0002 here");
         TestDb &db = m_server->db();
         const QString indexSql = QStringLiteral(
@@ -390,8 +391,8 @@ private slots:
 
         // Decisions that make "first" hard, inserted after the seed so that the trigger has to
         // choose and replace: at gate 3, RAW-3 gets a PASS and a HOLD with the same effective
-        // and recorded time (the smaller id is first); RAW-2 a PASS claimed for 2099 by a clock
-        // running ahead (effective when recorded: now) and a FAIL decided in 2024, which is
+        // and recorded time (the one that arrived first is first); RAW-2 a PASS claimed for 2099 by
+        // a clock running ahead (effective when recorded: now) and a FAIL decided in 2024, which is
         // first; RAW-1 a PASS, then an offline FAIL decided before it, which replaces it.
         const QString insert = QStringLiteral(
             "INSERT INTO qc_decisions (lot_id, qc_gate_id, operator_id, decision, decided_at,"
@@ -414,11 +415,16 @@ private slots:
                 db.scalar(QStringLiteral(
                     "SELECT d.decision FROM qc_decisions d JOIN lots l ON l.id = d.lot_id JOIN "
                     "qc_gates g ON g.id = d.qc_gate_id WHERE l.lot_code = 'RAW-3' AND "
-                    "g.gate_number = 3 ORDER BY d.id LIMIT 1")));
+                    "g.gate_number = 3 ORDER BY d.arrival LIMIT 1")));
         const auto firstV3 = db.query(firstSql);
         // One per seeded lot at gate 1, API-RAW-1's, three at gate 3.
         QCOMPARE(firstV3.size(), 3500 + 1 + 3);
 
+        // Undo 0018: a column; the trigger function it replaced goes with 0003's below.
+        db.exec(QStringLiteral("ALTER TABLE qc_first_decisions DROP COLUMN arrival"));
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 18"));
+        // Undo 0017: it only replaced trace_graph, which undoing 0006 drops.
+        db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 17"));
         // Undo 0016: an index (it replaced plant_gauges(), which undoing 0014 drops).
         db.exec(QStringLiteral("DROP INDEX login_audit_succeeded_at_idx"));
         db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 16"));
@@ -558,7 +564,7 @@ private slots:
         QCOMPARE(db.query(firstSql), firstV3);
         const auto migrations =
             db.query(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY 1"));
-        QCOMPARE(migrations.size(), 16);
+        QCOMPARE(migrations.size(), qsizetype(m_latest));
         QCOMPARE(migrations[0], (QStringList{QStringLiteral("1"), QStringLiteral("core_schema")}));
         QCOMPARE(migrations[1],
                  (QStringList{QStringLiteral("2"), QStringLiteral("stats_indexes")}));

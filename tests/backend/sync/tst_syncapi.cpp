@@ -563,6 +563,17 @@ private slots:
                      "SELECT string_agg(lot_code || ' ' || status, ',' ORDER BY lot_code) FROM "
                      "lots WHERE lot_code LIKE 'TIE-%'")),
                  expected.join(u','));
+        // The first decision at the gate (first-pass yield) is the one that arrived first.
+        QStringList first;
+        for (int i = 0; i < kLots; ++i)
+            first.append(QStringLiteral("TIE-%1 %2")
+                             .arg(i, 2, 10, QLatin1Char('0'))
+                             .arg(i % 2 ? QStringLiteral("PASS") : QStringLiteral("HOLD")));
+        QCOMPARE(m_server->db().scalar(QStringLiteral(
+                     "SELECT string_agg(l.lot_code || ' ' || f.decision, ',' ORDER BY l.lot_code) "
+                     "FROM qc_first_decisions f JOIN lots l ON l.id = f.lot_id "
+                     "WHERE l.lot_code LIKE 'TIE-%'")),
+                 first.join(u','));
         // The lot's decisions are listed in the order they arrived.
         const QJsonArray listed = m_client->get(QStringLiteral("/api/v1/lots/TIE-01/qc-decisions"))
                                       .json()
