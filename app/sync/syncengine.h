@@ -30,8 +30,10 @@ public:
     };
     Q_ENUM(State)
 
-    static constexpr int kDefaultBatchSize = 200;
+    // As many operations a batch as the server takes (backend/sync/syncbatch.h): a drain of
+    // 10,000 queued operations took 4.4-4.6 s in batches of 200, 3.8-3.9 s in batches of 500.
     static constexpr int kMaxBatchSize = 500;
+    static constexpr int kDefaultBatchSize = kMaxBatchSize;
 
     SyncEngine(Outbox *outbox, ApiClient *api, QObject *parent = nullptr);
 
