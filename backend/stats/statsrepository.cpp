@@ -215,7 +215,8 @@ QList<DecisionRow> StatsRepository::decisions(const QDateTime &from, const QDate
                               "d") " < $2::timestamptz"
                                    "  AND ($3::int IS NULL OR g.gate_number = $3::int)"
                                    "  AND ($4::text IS NULL OR d.decision = $4::text) "
-                                   "ORDER BY " FV_EFFECTIVE("d") ", d.arrival LIMIT $5::int",
+                                   "ORDER BY " FV_EFFECTIVE(
+                                       "d") ", d.recorded_at, d.arrival LIMIT $5::int",
         {from, to, gateNumber, outcome ? db::SqlValue(toString(*outcome)) : db::SqlValue(), limit});
     total = r.rows() > 0 ? r.toInt(0, "total") : 0;
     QList<DecisionRow> out;

@@ -1,10 +1,9 @@
 -- The first decision of a lot at a gate (first-pass yield, 0003) broke ties on effective time
--- by recording time, then by the decision's random id, while the lot's status (0015) breaks
--- them by order of arrival. Two decisions of one sync batch without a decision time share both
--- times, so which of them was "first" was a coin toss: a lot sent HOLD then PASS at a gate could
--- count as passed first time. First is now the earliest effective time, then the earliest
--- arrival, the status's order read the other way, and the rows kept so far are chosen again by
--- that rule.
+-- by recording time, then by the decision's random id. Two decisions of one sync batch without
+-- a decision time share both times (recorded_at is the transaction's), so which of them was
+-- "first" was a coin toss: a lot sent HOLD then PASS at a gate could count as passed first
+-- time. The last tie is now broken by order of arrival (0015), and the rows kept so far are
+-- chosen again by that rule.
 ALTER TABLE qc_first_decisions ADD COLUMN arrival bigint;
 
 UPDATE qc_first_decisions f
@@ -15,7 +14,8 @@ UPDATE qc_first_decisions f
                CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END AS effective
           FROM qc_decisions
          ORDER BY lot_id, qc_gate_id,
-                  CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END, arrival) d
+                  CASE WHEN client_time_flagged THEN recorded_at ELSE decided_at END, recorded_at,
+                  arrival) d
  WHERE f.lot_id = d.lot_id AND f.qc_gate_id = d.qc_gate_id;
 
 ALTER TABLE qc_first_decisions ALTER COLUMN arrival SET NOT NULL;
@@ -33,7 +33,8 @@ BEGIN
             effective   = EXCLUDED.effective,
             recorded_at = EXCLUDED.recorded_at,
             arrival     = EXCLUDED.arrival
-        WHERE (EXCLUDED.effective, EXCLUDED.arrival) < (f.effective, f.arrival);
+        WHERE (EXCLUDED.effective, EXCLUDED.recorded_at, EXCLUDED.arrival)
+            < (f.effective, f.recorded_at, f.arrival);
     RETURN NULL;
 END;
 $$;
