@@ -182,14 +182,19 @@ bool ScannerInput::eventFilter(QObject *watched, QEvent *event)
 
     auto *key = static_cast<QKeyEvent *>(event);
     switch (type) {
-    case QEvent::ShortcutOverride:
-        // Mid-scan, a character must not fire a shortcut instead of reaching the field.
-        if (burstActive() && watched == m_burstReceiver &&
+    case QEvent::ShortcutOverride: {
+        // Mid-scan, a character must not fire a shortcut instead of reaching the field. Only a
+        // keystroke that follows the burst at a scanner's pace is mid-scan: Ctrl+S pressed after
+        // typing a value into the field is the person's shortcut, not scanner framing.
+        TimeSource source = TimeSource::Monotonic;
+        const qint64 now = nowFor(key, &source);
+        if (burstActive() && watched == m_burstReceiver && isFast(now, source) &&
             (isScanCandidate(key) || isTerminator(key))) {
             key->accept();
             return true;
         }
         return false;
+    }
     case QEvent::KeyPress:
         return handleKeyPress(watched, key);
     default:

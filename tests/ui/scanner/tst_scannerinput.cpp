@@ -55,6 +55,7 @@ private slots:
     void gs1WithGroupSeparatorKeystroke();
     void doubleScanIsDebounced();
     void shortcutsDoNotFireMidScan();
+    void shortcutAfterTypingFires();
     void disabledPassesEverything();
     void realTimeBurstVersusTyping();
 
@@ -525,6 +526,46 @@ void TestScannerInput::shortcutsDoNotFireMidScan()
     QCOMPARE(scanned.size(), 1);
     QCOMPARE(scanned[0][0].toString(), QStringLiteral("LOT-K42"));
     QCOMPARE(activated.size(), 0);
+}
+
+void TestScannerInput::shortcutAfterTypingFires()
+{
+    // Found under Xvfb: a temperature typed, then Ctrl+S (the Save button's shortcut) did
+    // nothing, because the typed value still counted as a burst and Ctrl+S's control character
+    // was kept for the field as scanner framing.
+    auto *save = new QPushButton(QStringLiteral("Save"), m_window.get());
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_window->layout()->addWidget(save);
+    save->show(); // the window is shown already
+    QSignalSpy clicked(save, &QPushButton::clicked);
+    QSignalSpy scanned(m_scanner.get(), &ScannerInput::scanned);
+
+    typeSlow(QStringLiteral("3.2"));
+    m_now += 300;
+    QTest::sendKeyEvent(QTest::Click, m_edit, Qt::Key_S, QString(QChar(0x13)), Qt::ControlModifier);
+    QTRY_COMPARE(clicked.size(), 1); // a shortcut clicks the button a moment later (animateClick)
+    QCOMPARE(m_edit->text(), QStringLiteral("3.2"));
+
+    // Typed fast and short (a person's quick fingers), then Ctrl+S a moment later: the same.
+    m_edit->clear();
+    typeFast(QStringLiteral("12"));
+    m_now += 300;
+    QTest::sendKeyEvent(QTest::Click, m_edit, Qt::Key_S, QString(QChar(0x13)), Qt::ControlModifier);
+    QTRY_COMPARE(clicked.size(), 2);
+    QCOMPARE(m_edit->text(), QStringLiteral("12"));
+
+    // Inside a scan, the same keystroke is the scanner's: it fires nothing and is no text.
+    m_edit->clear();
+    typeFast(QStringLiteral("LOT-S42"));
+    m_now += 5;
+    QTest::sendKeyEvent(QTest::Click, m_edit, Qt::Key_S, QString(QChar(0x13)), Qt::ControlModifier);
+    typeFast(QStringLiteral("7"));
+    pressEnter();
+    QTest::qWait(300); // longer than a shortcut's click takes
+    QCOMPARE(clicked.size(), 2);
+    QCOMPARE(scanned.size(), 1);
+    QCOMPARE(scanned[0][0].toString(), QStringLiteral("LOT-S427"));
+    QCOMPARE(m_edit->text(), QString());
 }
 
 void TestScannerInput::disabledPassesEverything()
